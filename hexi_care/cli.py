@@ -1,0 +1,759 @@
+"""The command line: the same services as the window, for administration, batch work, scripting
+and tests. Exit codes: 0 ok, 2 usage, 3 authentication failed, 4 outside scope or role,
+5 invalid input, 6 store locked, damaged or newer than this program. See docs/cli.md."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from hexi_care import __version__, logs
+from hexi_care.db import store as store_mod
+from hexi_care.db.store import OpenStore
+from hexi_care.domain.model import Category, Child, ChildSummary, Household, Unit, Visit
+from hexi_care.errors import AuthThrottled, InvalidInput, UsageError, UserProblem
+from hexi_care.messages import t
+from hexi_care.paths import default_store
+from hexi_care.services.context import UnitOfWork
+
+log = logging.getLogger("hexi_care.cli")
+
+
+class Input:
+    """Standard input read line by line: the password first (with --password-stdin), then the
+    next lines (a new password), then the rest (JSON)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def line(self) -> str | None:
+        raw = self.stream.readline()
+        if raw == "":
+            return None
+        return raw.rstrip("\r\n")
+
+    def rest(self) -> str:
+        return self.stream.read()
+
+
+class Cli:
+    def __init__(self, args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> None:
+        self.args = args
+        self.lang: str = args.lang
+        self.input = Input(stdin)
+        self.out = stdout
+        self.err = stderr
+        self._store: OpenStore | None = None
+
+    # -- output ------------------------------------------------------------------------------
+    def say(self, key: str, **params: Any) -> None:
+        print(t(key, self.lang, **params), file=self.out)
+
+    def emit_json(self, value: Any) -> None:
+        print(json.dumps(value, ensure_ascii=False, indent=1, default=_json_default), file=self.out)
+
+    # -- passwords ---------------------------------------------------------------------------
+    def read_secret(self, prompt_key: str, *, confirm: bool = False, **params: Any) -> str:
+        if self.args.password_stdin:
+            value = self.input.line()
+            if value is None:
+                raise UsageError(detail="--password-stdin: no line on standard input")
+            return value
+        if not sys.stdin.isatty():
+            value = self.input.line()
+            if value is None:
+                raise UsageError(detail="no password given (use --password-stdin)")
+            return value
+        first = getpass.getpass(t(prompt_key, self.lang, **params))
+        if confirm and getpass.getpass(t("cli.repeat_password", self.lang)) != first:
+            raise InvalidInput("password", "required")
+        return first
+
+    def read_next_secret(self, prompt_key: str, **params: Any) -> str:
+        """A further secret after the login password (a new user's password, a new password)."""
+        if self.args.password_stdin or not sys.stdin.isatty():
+            value = self.input.line()
+            if value is None:
+                raise UsageError(detail="expected another line on standard input")
+            return value
+        first = getpass.getpass(t(prompt_key, self.lang, **params))
+        if getpass.getpass(t("cli.repeat_password", self.lang)) != first:
+            raise UsageError(detail=t("cli.passwords_differ", self.lang))
+        return first
+
+    # -- store -------------------------------------------------------------------------------
+    @property
+    def store_path(self) -> Path:
+        return Path(self.args.store) if self.args.store else default_store()
+
+    def user_name(self) -> str:
+        if not self.args.user:
+            raise UsageError(detail="--user NAME is required for this command")
+        return str(self.args.user)
+
+    def open(self) -> OpenStore:
+        if self._store is None:
+            name = self.user_name()
+            password = self.read_secret("cli.password")
+            for attempt in range(2):
+                try:
+                    self._store = store_mod.unlock(self.store_path, name, password)
+                    break
+                except AuthThrottled as exc:
+                    if attempt:
+                        raise
+                    print(t("cli.waiting", self.lang, seconds=exc.wait_seconds), file=self.err)
+                    time.sleep(exc.wait_seconds)
+        assert self._store is not None
+        return self._store
+
+    def uow(self) -> UnitOfWork:
+        return UnitOfWork(self.open())
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.lock()
+            self._store = None
+
+
+def _json_default(o: Any) -> Any:
+    if isinstance(o, (date, datetime)):
+        return o.isoformat()
+    if isinstance(o, Enum):
+        return o.value
+    if is_dataclass(o) and not isinstance(o, type):
+        return asdict(o)
+    raise TypeError(type(o).__name__)
+
+
+# -- JSON shapes (a contract for scripts: add fields, never rename) -------------------------------
+def unit_json(u: Unit) -> dict[str, Any]:
+    return {"id": u.id, "name": u.name, "kind": u.kind.value, "parent_id": u.parent_id, "code": u.code}
+
+
+def child_summary_json(c: ChildSummary) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "name": c.name,
+        "id_number": c.id_number_masked,
+        "birth_date": c.birth_date.isoformat() if c.birth_date else None,
+        "sex": c.sex.value,
+        "community": c.community_id,
+        "community_name": c.community_name,
+        "household_id": c.household_id,
+        "categories": c.categories,
+        "risk": c.risk.value,
+        "last_visit": c.last_visit.isoformat() if c.last_visit else None,
+        "next_due": c.next_due.isoformat() if c.next_due else None,
+    }
+
+
+def child_json(c: Child, today: date) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "name": c.name,
+        "id_number": c.id_number,
+        "no_hukou": c.no_hukou,
+        "birth_date": c.birth_date.isoformat() if c.birth_date else None,
+        "sex": c.sex.value,
+        "community": c.community_id,
+        "household_id": c.household_id,
+        "categories": sorted({x.code for x in c.categories if x.active_on(today)}),
+        "category_details": [_json_default(x) for x in c.categories],
+        "hukou_address": c.hukou_address,
+        "address": c.address,
+        "school": c.school,
+        "grade": c.grade,
+        "phone": c.phone,
+        "risk": c.risk.value,
+        "note": c.note,
+        "version": c.version,
+    }
+
+
+def visit_json(v: Visit) -> dict[str, Any]:
+    data = _json_default(v)
+    data["visit_date"] = v.visit_date.isoformat()
+    data["status"] = v.status.value
+    return {"id": v.id, "child_id": v.child_id, "visit_date": data.pop("visit_date"), "status": data.pop("status"), **{k: x for k, x in data.items() if k not in ("id", "child_id")}}
+
+
+# -- commands -------------------------------------------------------------------------------------
+def cmd_init(cli: Cli) -> int:
+    from hexi_care.db.keys import KdfParams
+    from hexi_care.services.reference import seed_reference
+    from hexi_care.services.users import check_password
+
+    password = cli.read_secret("cli.new_password_for", confirm=True, name=cli.args.admin)
+    check_password(password)
+    created = store_mod.create_store(
+        cli.store_path,
+        admin_name=cli.args.admin,
+        admin_password=password,
+        district_name=cli.args.district,
+        district_code=cli.args.district_code or ("120103" if cli.args.district == "河西区" else None),
+        kdf=KdfParams.calibrate(),
+        seed_reference=seed_reference,
+    )
+    if cli.args.centre_key:
+        from hexi_care.services import recovery
+
+        recovery.set_centre_key(created.store, Path(cli.args.centre_key))
+    with UnitOfWork(created.store) as uow:
+        uow.audit("create", "store", None)
+    created.store.lock()
+    cli.say("cli.created", path=str(cli.store_path))
+    cli.say("cli.recovery_notice")
+    print(created.recovery_code, file=cli.out)
+    return 0
+
+
+def cmd_user_add(cli: Cli) -> int:
+    from hexi_care.services import units, users
+
+    with cli.uow() as uow:
+        password = cli.read_next_secret("cli.new_password_for", name=cli.args.name)
+        u = users.add_user(uow, cli.args.name, cli.args.role, cli.args.unit, password, display_name=cli.args.display_name or "")
+        unit = units.resolve_unit(uow, u.unit_id)
+    cli.say("cli.user_added", name=u.name, role=u.role.value, unit=unit.name)
+    return 0
+
+
+def cmd_user_passwd(cli: Cli) -> int:
+    from hexi_care.services import users
+
+    with cli.uow() as uow:
+        password = cli.read_next_secret("cli.new_password_for", name=cli.args.name)
+        users.change_password(uow, cli.args.name, password)
+    cli.say("cli.password_changed", name=cli.args.name)
+    return 0
+
+
+def cmd_user_list(cli: Cli) -> int:
+    from hexi_care.services import users
+
+    with cli.uow() as uow:
+        rows = users.list_users(uow)
+    if cli.args.json:
+        cli.emit_json([{"id": u.id, "name": u.name, "role": u.role.value, "unit": u.unit_id, "active": u.active} for u in rows])
+    else:
+        for u in rows:
+            print(f"{u.name}\t{u.role.value}\t{u.unit_id}\t{'' if u.active else 'inactive'}", file=cli.out)
+    return 0
+
+
+def cmd_unit_list(cli: Cli) -> int:
+    from hexi_care.services import units
+
+    with cli.uow() as uow:
+        rows = units.list_units(uow)
+    if cli.args.json:
+        cli.emit_json([unit_json(u) for u in rows])
+    else:
+        depth = {None: -1}
+        for u in rows:
+            depth[u.id] = depth.get(u.parent_id, -1) + 1
+            print(f"{'  ' * depth[u.id]}{u.name}\t{u.kind.value}\t{u.id}", file=cli.out)
+    return 0
+
+
+def cmd_unit_add(cli: Cli) -> int:
+    from hexi_care.services import units
+
+    with cli.uow() as uow:
+        u = units.add_unit(uow, cli.args.name, cli.args.parent)
+    if cli.args.json:
+        cli.emit_json(unit_json(u))
+    else:
+        cli.say("cli.unit_added", name=u.name)
+    return 0
+
+
+def cmd_demo(cli: Cli) -> int:
+    from hexi_care.services import demo
+
+    if cli.args.children < 1 or cli.args.children > 200_000:
+        raise InvalidInput("children", "too_big", max=200_000)
+    from hexi_care.domain.enums import Role
+
+    with cli.uow() as uow:
+        # Generation writes across every unit, so only the store's administrator may start it.
+        uow.require_role(Role.ADMIN, Role.CENTRE_SUPERVISOR, action="generate demo data")
+        uow.audit("demo", "store", None, f"{cli.args.children} children")
+    stats = demo.generate(cli.open(), children=cli.args.children, seed=cli.args.seed)
+    cli.say("cli.demo_done", children=stats.children, households=stats.households, visits=stats.visits)
+    return 0
+
+
+def _read_json(cli: Cli) -> dict[str, Any]:
+    raw = cli.input.rest()
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput("json", "bad_json", detail=f"line {exc.lineno} column {exc.colno}") from None
+    if not isinstance(data, dict):
+        raise InvalidInput("json", "bad_json", detail="expected an object {…}")
+    return data
+
+
+def cmd_child_list(cli: Cli) -> int:
+    from hexi_care.services import children, units
+
+    with cli.uow() as uow:
+        community = units.resolve_unit(uow, cli.args.community).id if cli.args.community else None
+        rows = children.list_children(
+            uow,
+            query=cli.args.query,
+            community_id=community,
+            category=cli.args.category,
+            overdue=cli.args.overdue,
+            limit=cli.args.limit,
+        )
+    if cli.args.json:
+        cli.emit_json([child_summary_json(c) for c in rows])
+    elif not rows:
+        cli.say("cli.no_results")
+    else:
+        for c in rows:
+            print(
+                f"{c.id[:8]}\t{c.name}\t{c.id_number_masked or '-'}\t{c.birth_date or '-'}\t{c.community_name}\t{','.join(c.categories)}",
+                file=cli.out,
+            )
+    return 0
+
+
+def cmd_child_show(cli: Cli) -> int:
+    from hexi_care.services import casefile, children
+
+    with cli.uow() as uow:
+        cid = children.resolve_child(uow, cli.args.id)
+        f = casefile.open_child_file(uow, cid, purpose="cli")
+        today = uow.today()
+    data = child_json(f.child, today)
+    data["community_name"] = f.community_name
+    data["street_name"] = f.street_name
+    data["household"] = _json_default(f.household) if f.household else None
+    data["guardians"] = [_json_default(g) for g in f.guardians]
+    data["visits"] = [{"id": x.id, "visit_date": x.visit_date.isoformat(), "status": x.status.value, "kind": x.kind.value} for x in f.visits]
+    data["followups"] = [_json_default(x) for x in f.followups]
+    if f.reports is not None:
+        data["mandatory_reports"] = [_json_default(x) for x in f.reports]
+    if cli.args.json:
+        cli.emit_json(data)
+    else:
+        for key in ("id", "name", "id_number", "birth_date", "sex", "community_name", "street_name", "categories", "address", "school", "risk"):
+            print(f"{key}: {data[key]}", file=cli.out)
+        for x in f.visits:
+            print(f"visit {x.visit_date} {x.status.value} {x.id}", file=cli.out)
+    return 0
+
+
+CHILD_INPUT = {"name", "id_number", "no_hukou", "birth_date", "sex", "community", "household_id", "household", "categories", "hukou_address", "address", "school", "grade", "phone", "risk", "note", "guardians"}
+
+
+def child_from_json(uow: UnitOfWork, data: dict[str, Any]) -> tuple[Child, dict[str, Any] | None]:
+    from hexi_care.services import units
+
+    unknown = sorted(set(data) - CHILD_INPUT)
+    if unknown:
+        raise InvalidInput(unknown[0], "unknown", value=unknown[0])
+    if not data.get("community"):
+        raise InvalidInput("community", "required")
+    community = units.resolve_unit(uow, str(data["community"]))
+    cats: list[Category] = []
+    for c in data.get("categories") or []:
+        if isinstance(c, str):
+            cats.append(Category(code=c))
+        elif isinstance(c, dict) and "code" in c:
+            cats.append(Category(code=str(c["code"]), basis=str(c.get("basis", "")), evidence=str(c.get("evidence", "")), start_date=c.get("start_date"), end_date=c.get("end_date")))
+        else:
+            raise InvalidInput("categories", "bad_json", detail="a code or {code, basis, evidence, start_date, end_date}")
+    if not data.get("sex"):
+        raise InvalidInput("sex", "required")
+    child = Child(
+        name=str(data.get("name") or ""),
+        sex=data["sex"],
+        community_id=community.id,
+        birth_date=data.get("birth_date"),
+        id_number=data.get("id_number"),
+        no_hukou=bool(data.get("no_hukou", False)),
+        household_id=data.get("household_id"),
+        hukou_address=str(data.get("hukou_address", "")),
+        address=str(data.get("address", "")),
+        school=str(data.get("school", "")),
+        grade=str(data.get("grade", "")),
+        phone=str(data.get("phone", "")),
+        risk=data.get("risk", "low"),
+        note=str(data.get("note", "")),
+        categories=cats,
+    )
+    household = data.get("household")
+    if household is not None and not isinstance(household, dict):
+        raise InvalidInput("household_id", "bad_json", detail="household must be an object")
+    return child, household
+
+
+def cmd_child_add(cli: Cli) -> int:
+    from dataclasses import replace
+
+    from hexi_care.services import children, households
+
+    with cli.uow() as uow:
+        data = _read_json(cli)
+        child, hh = child_from_json(uow, data)
+        if hh is not None and not child.household_id:
+            created = households.add_household(
+                uow,
+                Household(community_id=child.community_id, address=str(hh.get("address", "")), hukou_address=str(hh.get("hukou_address", "")), phone=str(hh.get("phone", ""))),
+            )
+            child = replace(child, household_id=created.id)
+        saved = children.add_child(uow, child)
+        today = uow.today()
+    if cli.args.json:
+        cli.emit_json(child_json(saved, today))
+    else:
+        cli.say("cli.child_added", id=saved.id)
+    return 0
+
+
+def cmd_visit_list(cli: Cli) -> int:
+    from hexi_care.services import children, visits
+
+    with cli.uow() as uow:
+        child_id = children.resolve_child(uow, cli.args.child) if cli.args.child else None
+        rows = visits.list_visits(uow, child_id=child_id, status=cli.args.status, limit=cli.args.limit)
+    if cli.args.json:
+        cli.emit_json([visit_json(x) for x in rows])
+    elif not rows:
+        cli.say("cli.no_results")
+    else:
+        for x in rows:
+            print(f"{x.id}\t{x.child_id[:8]}\t{x.visit_date}\t{x.status.value}\t{x.kind.value}", file=cli.out)
+    return 0
+
+
+def cmd_visit_add(cli: Cli) -> int:
+    from hexi_care.services import children, visits
+
+    with cli.uow() as uow:
+        child_id = children.resolve_child(uow, cli.args.child)
+        visit = visits.visit_from_dict(_read_json(cli), child_id)
+        saved = visits.add_visit(uow, visit)
+    if cli.args.json:
+        cli.emit_json(visit_json(saved))
+    else:
+        cli.say("cli.visit_added", id=saved.id)
+    return 0
+
+
+def cmd_visit_review(cli: Cli) -> int:
+    from hexi_care.services import visits
+
+    with cli.uow() as uow:
+        vid = visits.resolve_visit(uow, cli.args.id)
+        saved = visits.review(uow, vid, cli.args.decision, cli.args.comment or "")
+    cli.emit_json(visit_json(saved)) if cli.args.json else print(f"{saved.id}\t{saved.status.value}", file=cli.out)
+    return 0
+
+
+def cmd_audit_verify(cli: Cli) -> int:
+    from hexi_care.db import audit
+
+    store = cli.open()
+    with store.system_session() as s:
+        result = audit.verify(s, store.mac_key)
+    if cli.args.json:
+        cli.emit_json({"ok": result.ok, "events": result.events, "problems": result.problems, "head_seq": result.head.seq})
+    elif result.ok:
+        cli.say("cli.audit_ok", events=result.events)
+    else:
+        cli.say("cli.audit_bad")
+        for p in result.problems:
+            print(f"  {p}", file=cli.out)
+    return 0 if result.ok else 6
+
+
+def cmd_backup(cli: Cli) -> int:
+    store = cli.open()
+    out = store.backup(Path(cli.args.out))
+    with UnitOfWork(store) as uow:
+        uow.audit("backup", "store", None)
+    cli.say("cli.backup_done", path=str(out))
+    return 0
+
+
+def cmd_restore(cli: Cli) -> int:
+    name = cli.user_name()
+    password = cli.read_secret("cli.password")
+    kept = store_mod.restore(Path(cli.args.file), cli.store_path, name, password)
+    if kept:
+        cli.say("cli.restore_done", path=str(kept))
+    else:
+        cli.say("cli.restore_done_new")
+    return 0
+
+
+def cmd_store_check(cli: Cli) -> int:
+    from hexi_care.db import audit
+
+    store = cli.open()
+    problems = store.check()
+    with store.system_session() as s:
+        chain = audit.verify(s, store.mac_key)
+    problems += chain.problems
+    if cli.args.json:
+        cli.emit_json({"ok": not problems, "problems": problems})
+    elif not problems:
+        cli.say("cli.check_ok")
+    else:
+        cli.say("cli.check_bad")
+        for p in problems:
+            print(f"  {p}", file=cli.out)
+    return 0 if not problems else 6
+
+
+def cmd_recover(cli: Cli) -> int:
+    from hexi_care.services import recovery
+
+    code = cli.read_secret("cli.recovery_code")
+    new_password = cli.read_next_secret("cli.new_password_for", name=cli.args.user_to)
+    recovery.recover_with_code(cli.store_path, code, cli.args.user_to, new_password)
+    cli.say("cli.recovered", name=cli.args.user_to)
+    return 0
+
+
+def cmd_recovery_keygen(cli: Cli) -> int:
+    from hexi_care.services import recovery
+
+    passphrase = cli.read_secret("cli.new_password", confirm=True)
+    pub = recovery.keygen(Path(cli.args.out), passphrase)
+    print(pub, file=cli.out)
+    return 0
+
+
+def cmd_recovery_set_centre_key(cli: Cli) -> int:
+    from hexi_care.domain.enums import Role
+    from hexi_care.services import recovery
+
+    store = cli.open()
+    with UnitOfWork(store) as uow:
+        uow.require_role(Role.ADMIN, action="set the centre's recovery key")
+        uow.audit("update", "key_slots", None, "centre recovery key")
+    recovery.set_centre_key(store, Path(cli.args.public_key))
+    return 0
+
+
+def cmd_recovery_request(cli: Cli) -> int:
+    from hexi_care.services import recovery
+
+    recovery.make_request(cli.store_path, Path(cli.args.out))
+    print(str(cli.args.out), file=cli.out)
+    return 0
+
+
+def cmd_recovery_answer(cli: Cli) -> int:
+    from hexi_care.services import recovery
+
+    passphrase = cli.read_secret("cli.password")
+    recovery.answer_request(Path(cli.args.request), Path(cli.args.key), passphrase, Path(cli.args.out))
+    print(str(cli.args.out), file=cli.out)
+    return 0
+
+
+def cmd_recovery_complete(cli: Cli) -> int:
+    from hexi_care.services import recovery
+
+    new_password = cli.read_next_secret("cli.new_password_for", name=cli.args.user_to)
+    recovery.complete_request(cli.store_path, Path(cli.args.answer), cli.args.user_to, new_password)
+    cli.say("cli.recovered", name=cli.args.user_to)
+    return 0
+
+
+# -- parser ---------------------------------------------------------------------------------------
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(detail=message)
+
+
+def _globals(p: argparse.ArgumentParser, *, top: bool) -> None:
+    d: dict[str, Any] = {} if top else {"default": argparse.SUPPRESS}
+    p.add_argument("--store", metavar="PATH", help="the store file (default: in the user data folder)", **d)
+    p.add_argument("--user", metavar="NAME", help="who you are", **d)
+    p.add_argument("--password-stdin", action="store_true", help="read the password from the first line of standard input", **d)
+    p.add_argument("--lang", choices=("zh", "en"), help="language of messages (default zh)", **d)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="hexi-care", description="hexi-care: child-protection case work (儿童关爱服务)")
+    p.add_argument("--version", action="version", version=f"hexi-care {__version__}")
+    _globals(p, top=True)
+    p.set_defaults(lang=None)
+    sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    def add(name: str, fn: Callable[[Cli], int], parent: Any = sub, help: str = "") -> argparse.ArgumentParser:
+        sp: argparse.ArgumentParser = parent.add_parser(name, help=help)
+        _globals(sp, top=False)
+        sp.set_defaults(func=fn)
+        return sp
+
+    def group(name: str, help: str) -> Any:
+        gp = sub.add_parser(name, help=help)
+        return gp.add_subparsers(dest=f"{name}_command", parser_class=_Parser, metavar="ACTION", required=True)
+
+    sp = add("init", cmd_init, help="create a store")
+    sp.add_argument("--admin", required=True, metavar="NAME")
+    sp.add_argument("--district", default="河西区")
+    sp.add_argument("--district-code", default=None, help="6-digit address code (河西区: 120103)")
+    sp.add_argument("--centre-key", metavar="FILE", help="the centre's recovery public key")
+
+    g = group("user", "users and passwords")
+    sp = add("add", cmd_user_add, g)
+    sp.add_argument("name")
+    sp.add_argument("--role", required=True, choices=("director", "street_supervisor", "centre_supervisor", "admin"))
+    sp.add_argument("--unit", required=True)
+    sp.add_argument("--display-name")
+    sp = add("passwd", cmd_user_passwd, g)
+    sp.add_argument("name")
+    sp = add("list", cmd_user_list, g)
+    sp.add_argument("--json", action="store_true")
+
+    g = group("unit", "districts, streets and communities")
+    sp = add("list", cmd_unit_list, g)
+    sp.add_argument("--json", action="store_true")
+    sp = add("add", cmd_unit_add, g)
+    sp.add_argument("name")
+    sp.add_argument("--parent", required=True)
+    sp.add_argument("--json", action="store_true")
+
+    sp = add("demo", cmd_demo, help="fill the store with synthetic data")
+    sp.add_argument("--children", type=int, required=True, metavar="N")
+    sp.add_argument("--seed", type=int, default=1, metavar="S")
+
+    g = group("child", "children")
+    sp = add("list", cmd_child_list, g)
+    sp.add_argument("--query", metavar="TEXT")
+    sp.add_argument("--community", metavar="UNIT")
+    sp.add_argument("--category", metavar="CODE")
+    sp.add_argument("--overdue", action="store_true")
+    sp.add_argument("--limit", type=int, default=None)
+    sp.add_argument("--json", action="store_true")
+    sp = add("show", cmd_child_show, g)
+    sp.add_argument("id")
+    sp.add_argument("--json", action="store_true")
+    sp = add("add", cmd_child_add, g)
+    sp.add_argument("--json", action="store_true")
+
+    g = group("visit", "home visits")
+    sp = add("list", cmd_visit_list, g)
+    sp.add_argument("--child", metavar="ID")
+    sp.add_argument("--status", choices=("draft", "submitted", "approved", "returned"))
+    sp.add_argument("--limit", type=int, default=1000)
+    sp.add_argument("--json", action="store_true")
+    sp = add("add", cmd_visit_add, g)
+    sp.add_argument("--child", required=True, metavar="ID")
+    sp.add_argument("--json", action="store_true")
+    sp = add("review", cmd_visit_review, g)
+    sp.add_argument("id")
+    sp.add_argument("--decision", required=True, choices=("approved", "returned"))
+    sp.add_argument("--comment")
+    sp.add_argument("--json", action="store_true")
+
+    g = group("audit", "the audit trail")
+    sp = add("verify", cmd_audit_verify, g)
+    sp.add_argument("--json", action="store_true")
+
+    sp = add("backup", cmd_backup, help="write an encrypted backup file")
+    sp.add_argument("--out", required=True, metavar="FILE")
+    sp = add("restore", cmd_restore, help="replace the store with a verified backup")
+    sp.add_argument("file", metavar="FILE")
+
+    g = group("store", "the store file")
+    sp = add("check", cmd_store_check, g)
+    sp.add_argument("--json", action="store_true")
+
+    sp = add("recover", cmd_recover, help="set a new password with the printed recovery code")
+    sp.add_argument("--for", dest="user_to", required=True, metavar="NAME")
+
+    g = group("recovery", "recovery through the centre's key")
+    sp = add("keygen", cmd_recovery_keygen, g)
+    sp.add_argument("--out", required=True, metavar="DIR")
+    sp = add("set-centre-key", cmd_recovery_set_centre_key, g)
+    sp.add_argument("public_key", metavar="FILE")
+    sp = add("request", cmd_recovery_request, g)
+    sp.add_argument("--out", required=True, metavar="FILE")
+    sp = add("answer", cmd_recovery_answer, g)
+    sp.add_argument("request", metavar="REQUEST")
+    sp.add_argument("--key", required=True, metavar="PRIVATE_KEY")
+    sp.add_argument("--out", required=True, metavar="FILE")
+    sp = add("complete", cmd_recovery_complete, g)
+    sp.add_argument("answer", metavar="ANSWER")
+    sp.add_argument("--for", dest="user_to", required=True, metavar="NAME")
+    return p
+
+
+def _guess_lang(argv: Sequence[str]) -> str:
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv):
+            return "en" if argv[i + 1] == "en" else "zh"
+        if a.startswith("--lang="):
+            return "en" if a.endswith("=en") else "zh"
+    return "zh"
+
+
+def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    lang = _guess_lang(argv)
+    try:
+        args = build_parser().parse_args(list(argv))
+    except UsageError as exc:
+        print(exc.message(lang), file=stderr)
+        return exc.exit_code
+    args.lang = args.lang or "zh"
+    if not getattr(args, "func", None):
+        build_parser().print_help(stdout)
+        return 2
+    cli = Cli(args, stdin, stdout, stderr)
+    try:
+        return int(args.func(cli))
+    except UserProblem as exc:
+        log.info("command %s refused: %s", args.command, exc.key)
+        print(exc.message(lang), file=stderr)
+        if getattr(args, "json", False):
+            print(json.dumps({"error": exc.key, "exit_code": exc.exit_code, "field": exc.params.get("field"), "problem": exc.params.get("problem"), "message": exc.message(lang)}, ensure_ascii=False), file=stdout)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(t("cli.interrupted", lang), file=stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader (e.g. `head`) went away: not an error of ours.
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep interpreter shutdown quiet
+        except OSError:
+            pass
+        return 0
+    except Exception:
+        path = logs.setup()
+        log.exception("bug in command %s", args.command)
+        print(t("bug", lang, log=str(path)), file=stderr)
+        return 1
+    finally:
+        cli.close()
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    logs.setup()
+    sys.exit(run(sys.argv[1:] if argv is None else argv, sys.stdin, sys.stdout, sys.stderr))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""The one engine module: opens SQLCipher through SQLAlchemy, keys every connection with the raw
+data key before anything else, and sets the pragmas the store relies on."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.pool import QueuePool
+
+from hexi_care.errors import AuthFailed, StoreDamaged, StoreLocked
+
+log = logging.getLogger("hexi_care.db")
+
+CACHE_KIB = 64 * 1024  # 64 MiB page cache: cold encrypted reads cost 1.5–4× (DESIGN.md)
+BUSY_TIMEOUT_MS = 5000
+
+
+def _key_pragma(key: bytes) -> str:
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def make_engine(path: Path, key: bytes | None, *, pool_size: int = 2) -> Engine:
+    """An engine on `path`, keyed with `key` (32 bytes); `key=None` gives a plain SQLite file
+    (used only by the benchmark to compare)."""
+    if key is not None and len(key) != 32:
+        raise ValueError("the data key must be 32 bytes")
+    module: Any = sqlcipher3 if key is not None else None
+    # hide_parameters: SQL errors must never carry names or ID numbers into logs or messages.
+    kwargs: dict[str, Any] = {
+        "poolclass": QueuePool,
+        "pool_size": pool_size,
+        "max_overflow": 4,
+        "hide_parameters": True,
+    }
+    if module is not None:
+        kwargs["module"] = module
+    engine = create_engine(f"sqlite:///{path}", **kwargs)
+    # The key is captured here and nowhere else; it is never part of the URL or of an error.
+    pragma = _key_pragma(key) if key is not None else None
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Take transactions into our own hands (BEGIN IMMEDIATE below); pysqlite's implicit
+        # transactions would start writes late and let two writers interleave.
+        dbapi_connection.isolation_level = None
+        cur = dbapi_connection.cursor()
+        try:
+            if pragma is not None:
+                cur.execute(pragma)
+            cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            try:
+                cur.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except Exception as exc:  # wrong key, or not a store at all
+                raise _classify(exc) from None
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA synchronous = FULL")
+            cur.execute("PRAGMA foreign_keys = ON")
+            cur.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            cur.execute("PRAGMA temp_store = MEMORY")  # no temporary files with case data
+        finally:
+            cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def _classify(exc: BaseException) -> Exception:
+    """Turn a DB-API error into the user's problem it stands for, without echoing SQL or keys."""
+    msg = str(exc).lower()
+    if "locked" in msg or "busy" in msg:
+        return StoreLocked()
+    if "not a database" in msg or "encrypted" in msg:
+        return AuthFailed()
+    if "malformed" in msg or "corrupt" in msg or "disk i/o" in msg:
+        return StoreDamaged()
+    return StoreDamaged()
+
+
+def classify_db_error(exc: BaseException) -> Exception | None:
+    """For callers: the user's problem behind an OperationalError, or None if it looks like a bug."""
+    msg = str(exc).lower()
+    if "database is locked" in msg or "database is busy" in msg:
+        return StoreLocked()
+    if "disk is full" in msg or "database or disk is full" in msg:
+        from hexi_care.errors import DiskFull
+
+        return DiskFull()
+    if "malformed" in msg or "not a database" in msg:
+        return StoreDamaged()
+    return None
+
+
+def integrity_check(engine: Engine) -> list[str]:
+    """SQLite's and SQLCipher's own checks; an empty list means healthy."""
+    problems: list[str] = []
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
+        if [r[0] for r in rows] != ["ok"]:
+            problems.extend(f"integrity: {r[0]}" for r in rows)
+        fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if fk:
+            problems.append(f"foreign keys: {len(fk)} dangling references")
+        if engine.dialect.dbapi is sqlcipher3:
+            cipher = conn.execute(text("PRAGMA cipher_integrity_check")).fetchall()
+            problems.extend(f"cipher: {r[0]}" for r in cipher)
+    return problems

@@ -1,0 +1,360 @@
+"""Typed SQLAlchemy 2 models of the case store. Scoped rows (ScopedMixin) carry their community so
+one filter in the session keeps every query inside the user's units (see db/scope.py)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import relationship as orm_relationship
+
+from hexi_care.db.base import Base, IdMixin, ScopedMixin, UTCDateTime, utcnow
+
+
+class Meta(Base):
+    """Store-wide facts: schema generation, device id, audit chain head, settings."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class OrgUnit(IdMixin, Base):
+    __tablename__ = "org_unit"
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(16))
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("org_unit.id"), index=True)
+    code: Mapped[str | None] = mapped_column(String(32))
+    __table_args__ = (UniqueConstraint("parent_id", "name"),)
+
+
+class AppUser(IdMixin, Base):
+    __tablename__ = "app_user"
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100), default="")
+    role: Mapped[str] = mapped_column(String(32))
+    unit_id: Mapped[str] = mapped_column(ForeignKey("org_unit.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CategoryDef(Base):
+    """The list of categories is data, not code (困境儿童 subtypes vary by locality)."""
+
+    __tablename__ = "category_def"
+    code: Mapped[str] = mapped_column(String(48), primary_key=True)
+    name_zh: Mapped[str] = mapped_column(String(64))
+    name_en: Mapped[str] = mapped_column(String(96))
+    group: Mapped[str] = mapped_column(String(24))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    sort: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Household(IdMixin, ScopedMixin, Base):
+    __tablename__ = "household"
+    address: Mapped[str] = mapped_column(Text, default="")
+    hukou_address: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(64), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Child(IdMixin, ScopedMixin, Base):
+    __tablename__ = "child"
+    household_id: Mapped[str | None] = mapped_column(ForeignKey("household.id"), index=True)
+    name: Mapped[str] = mapped_column(String(64))
+    name_pinyin: Mapped[str] = mapped_column(String(160), default="", index=True)
+    name_initials: Mapped[str] = mapped_column(String(32), default="", index=True)
+    id_number: Mapped[str | None] = mapped_column(String(18))
+    id_tail: Mapped[str] = mapped_column(String(6), default="", index=True)
+    no_hukou: Mapped[bool] = mapped_column(Boolean, default=False)
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    sex: Mapped[str] = mapped_column(String(8))
+    hukou_address: Mapped[str] = mapped_column(Text, default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    school: Mapped[str] = mapped_column(String(128), default="")
+    grade: Mapped[str] = mapped_column(String(32), default="")
+    phone: Mapped[str] = mapped_column(String(64), default="")
+    risk: Mapped[str] = mapped_column(String(8), default="low")
+    note: Mapped[str] = mapped_column(Text, default="")
+    # Denormalised for the lists: kept current by the visit services.
+    last_visit: Mapped[date | None] = mapped_column(Date, index=True)
+    next_due: Mapped[date | None] = mapped_column(Date, index=True)
+    category_codes: Mapped[str] = mapped_column(String(255), default="")  # "a,b" of active labels
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    categories: Mapped[list[ChildCategory]] = orm_relationship(
+        back_populates="child", cascade="all, delete-orphan", order_by="ChildCategory.start_date"
+    )
+    __table_args__ = (Index("ix_child_community_name", "community_id", "name"),)
+
+
+class ChildCategory(IdMixin, ScopedMixin, Base):
+    __tablename__ = "child_category"
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
+    code: Mapped[str] = mapped_column(ForeignKey("category_def.code"))
+    basis: Mapped[str] = mapped_column(Text, default="")
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    child: Mapped[Child] = orm_relationship(back_populates="categories")
+
+
+class Guardian(IdMixin, ScopedMixin, Base):
+    """Parent, guardian or entrusted carer (监护人/受委托照护人) in a household."""
+
+    __tablename__ = "guardian"
+    household_id: Mapped[str | None] = mapped_column(ForeignKey("household.id"), index=True)
+    child_id: Mapped[str | None] = mapped_column(ForeignKey("child.id"), index=True)
+    name: Mapped[str] = mapped_column(String(64))
+    relationship: Mapped[str] = mapped_column(String(16))
+    id_number: Mapped[str | None] = mapped_column(String(18))
+    phone: Mapped[str] = mapped_column(String(64), default="")
+    is_guardian: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_carer: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    situations: Mapped[list[ParentSituation]] = orm_relationship(
+        back_populates="guardian", cascade="all, delete-orphan", order_by="ParentSituation.start_date"
+    )
+
+
+class ParentSituation(IdMixin, ScopedMixin, Base):
+    __tablename__ = "parent_situation"
+    guardian_id: Mapped[str] = mapped_column(ForeignKey("guardian.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    start_date: Mapped[date | None] = mapped_column(Date)
+    expected_end_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    disability_grade: Mapped[int | None] = mapped_column(Integer)
+    disability_mental: Mapped[bool] = mapped_column(Boolean, default=False)
+    guardian: Mapped[Guardian] = orm_relationship(back_populates="situations")
+
+
+class Visit(IdMixin, ScopedMixin, Base):
+    __tablename__ = "visit"
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"))
+    household_id: Mapped[str | None] = mapped_column(ForeignKey("household.id"))
+    visit_date: Mapped[date] = mapped_column(Date)
+    visit_time: Mapped[str] = mapped_column(String(8), default="")
+    kind: Mapped[str] = mapped_column(String(16), default="routine")
+    status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
+    visitors: Mapped[str] = mapped_column(Text, default="")
+    people_met: Mapped[str] = mapped_column(Text, default="")
+    place: Mapped[str] = mapped_column(Text, default="")
+    basic_info_verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    basic_info_changes: Mapped[str] = mapped_column(Text, default="")
+    carer_name: Mapped[str] = mapped_column(String(64), default="")
+    carer_relationship: Mapped[str] = mapped_column(String(32), default="")
+    entrusted_agreement: Mapped[bool | None] = mapped_column(Boolean)
+    carer_suitable: Mapped[bool | None] = mapped_column(Boolean)
+    parent_contact: Mapped[str] = mapped_column(Text, default="")
+    child_alone_under16: Mapped[bool] = mapped_column(Boolean, default=False)
+    child_under8_unattended: Mapped[bool] = mapped_column(Boolean, default=False)
+    physical_rating: Mapped[str | None] = mapped_column(String(16))
+    physical_note: Mapped[str] = mapped_column(Text, default="")
+    psychological_rating: Mapped[str | None] = mapped_column(String(16))
+    psychological_note: Mapped[str] = mapped_column(Text, default="")
+    living_rating: Mapped[str | None] = mapped_column(String(16))
+    living_note: Mapped[str] = mapped_column(Text, default="")
+    education_rating: Mapped[str | None] = mapped_column(String(16))
+    education_note: Mapped[str] = mapped_column(Text, default="")
+    social_support_rating: Mapped[str | None] = mapped_column(String(16))
+    social_support_note: Mapped[str] = mapped_column(Text, default="")
+    safety_reminders: Mapped[str] = mapped_column(Text, default="")  # comma-separated SafetyTopic
+    needs: Mapped[str] = mapped_column(Text, default="")
+    help_given: Mapped[str] = mapped_column(Text, default="")
+    referrals: Mapped[str] = mapped_column(Text, default="")
+    next_visit_date: Mapped[date | None] = mapped_column(Date)
+    visitor_signoff: Mapped[str] = mapped_column(String(64), default="")
+    review_comment: Mapped[str] = mapped_column(Text, default="")
+    reviewed_by: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_by: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    __table_args__ = (
+        Index("ix_visit_child_date", "child_id", "visit_date"),
+        Index("ix_visit_community_date", "community_id", "visit_date"),
+    )
+
+
+class VisitReview(IdMixin, ScopedMixin, Base):
+    """A supervisor's decision on a submitted visit: an append-only fact."""
+
+    __tablename__ = "visit_review"
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
+    reviewer_id: Mapped[str] = mapped_column(ForeignKey("app_user.id"))
+    decision: Mapped[str] = mapped_column(String(16))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class FollowUp(IdMixin, ScopedMixin, Base):
+    __tablename__ = "follow_up"
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
+    visit_id: Mapped[str | None] = mapped_column(ForeignKey("visit.id"))
+    action: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(64), default="")
+    due_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    done_date: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Referral(IdMixin, ScopedMixin, Base):
+    __tablename__ = "referral"
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
+    visit_id: Mapped[str | None] = mapped_column(ForeignKey("visit.id"))
+    agency: Mapped[str] = mapped_column(String(128))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    referred_on: Mapped[date | None] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(Text, default="")
+
+
+class MandatoryReport(IdMixin, ScopedMixin, Base):
+    """强制报告. The reporter is recorded only as a user id, never printed outside the centre."""
+
+    __tablename__ = "mandatory_report"
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
+    trigger: Mapped[str] = mapped_column(String(48))
+    description: Mapped[str] = mapped_column(Text, default="")
+    found_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    agency: Mapped[str] = mapped_column(String(128), default="")
+    receipt_no: Mapped[str] = mapped_column(String(64), default="")
+    feedback: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    reporter_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class NoticeTemplate(IdMixin, Base):
+    __tablename__ = "notice_template"
+    code: Mapped[str] = mapped_column(String(32))
+    version: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(128))
+    body_json: Mapped[str] = mapped_column(Text)  # {"intro": str, "themes": [[title, [items]]]}
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    __table_args__ = (UniqueConstraint("code", "version"),)
+
+
+class NoticeDelivery(IdMixin, ScopedMixin, Base):
+    __tablename__ = "notice_delivery"
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    template_code: Mapped[str] = mapped_column(String(32))
+    template_version: Mapped[int] = mapped_column(Integer)
+    delivered_on: Mapped[date] = mapped_column(Date, index=True)
+    guardian_name: Mapped[str] = mapped_column(String(64), default="")
+    signed: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+    delivered_by: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
+
+
+class Assistance(IdMixin, ScopedMixin, Base):
+    """Help given (帮扶/慰问), per household and optionally per child."""
+
+    __tablename__ = "assistance"
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    child_id: Mapped[str | None] = mapped_column(ForeignKey("child.id"), index=True)
+    activity_id: Mapped[str | None] = mapped_column(ForeignKey("activity.id"))
+    given_on: Mapped[date] = mapped_column(Date, index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    description: Mapped[str] = mapped_column(Text, default="")
+    items: Mapped[int] = mapped_column(Integer, default=0)
+    amount_fen: Mapped[int] = mapped_column(Integer, default=0)
+    source: Mapped[str] = mapped_column(String(128), default="")
+    given_by: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
+
+
+class Activity(IdMixin, Base):
+    """An activity held by a unit (street or district): participants are counted as 人次."""
+
+    __tablename__ = "activity"
+    unit_id: Mapped[str] = mapped_column(ForeignKey("org_unit.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    held_on: Mapped[date] = mapped_column(Date, index=True)
+    place: Mapped[str] = mapped_column(String(200), default="")
+    organiser: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ActivityParticipant(IdMixin, ScopedMixin, Base):
+    __tablename__ = "activity_participant"
+    activity_id: Mapped[str] = mapped_column(ForeignKey("activity.id"), index=True)
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
+    __table_args__ = (UniqueConstraint("activity_id", "child_id"),)
+
+
+class Attachment(IdMixin, ScopedMixin, Base):
+    """Photos and scanned documents, inside the encrypted store, size-capped."""
+
+    __tablename__ = "attachment"
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    mime: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    thumbnail: Mapped[bytes | None] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ChangeLog(IdMixin, Base):
+    """Field-level profile edits with the value they were edited from, for merging exchanges."""
+
+    __tablename__ = "change_log"
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(36), index=True)
+    community_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    field: Mapped[str] = mapped_column(String(64))
+    old_json: Mapped[str | None] = mapped_column(Text)
+    new_json: Mapped[str | None] = mapped_column(Text)
+    user_id: Mapped[str | None] = mapped_column(String(36))
+    device_id: Mapped[str] = mapped_column(String(36))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class AuditEvent(Base):
+    """Hash-chained audit trail: each event's MAC covers its fields and its predecessor's MAC."""
+
+    __tablename__ = "audit_event"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    user_id: Mapped[str | None] = mapped_column(String(36))
+    device_id: Mapped[str] = mapped_column(String(36))
+    action: Mapped[str] = mapped_column(String(32))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    prev_mac: Mapped[str] = mapped_column(String(64))
+    mac: Mapped[str] = mapped_column(String(64))
+
+
+class Setting(Base):
+    """Store-wide settings shared by every user of the store (visit intervals, scales)."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value_json: Mapped[str] = mapped_column(Text)

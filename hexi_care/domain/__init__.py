@@ -1,0 +1,1 @@
+"""The domain layer: plain objects, enums and pure rules (no SQLAlchemy, no Qt, no I/O)."""

@@ -1,0 +1,332 @@
+"""Plain domain objects that services return and accept. No SQLAlchemy, no Qt, no I/O.
+
+Ids are UUID strings. Dates are `datetime.date`, instants are timezone-aware `datetime` in UTC.
+Money is kept in fen (分, integer) so sums are exact; `amount_yuan` helpers format it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from hexi_care.domain.enums import (
+    FollowUpStatus,
+    Rating,
+    Relationship,
+    ReportStatus,
+    ReportTrigger,
+    RiskLevel,
+    Role,
+    Sex,
+    SituationKind,
+    UnitKind,
+    VisitKind,
+    VisitStatus,
+)
+
+
+@dataclass(slots=True, kw_only=True)
+class Unit:
+    id: str
+    name: str
+    kind: UnitKind
+    parent_id: str | None
+    code: str | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class User:
+    id: str
+    name: str
+    role: Role
+    unit_id: str
+    display_name: str = ""
+    active: bool = True
+
+
+@dataclass(slots=True, kw_only=True)
+class CategoryDef:
+    code: str
+    name_zh: str
+    name_en: str
+    group: str  # orphan | no_carer | difficulty | left_behind | other
+
+
+@dataclass(slots=True, kw_only=True)
+class Category:
+    """One label of a child (multi-label), with its basis and evidence."""
+
+    code: str
+    basis: str = ""  # 认定依据
+    evidence: str = ""  # 证明材料
+    start_date: date | None = None
+    end_date: date | None = None
+    id: str | None = None
+
+    def active_on(self, day: date) -> bool:
+        if self.start_date is not None and day < self.start_date:
+            return False
+        return self.end_date is None or day <= self.end_date
+
+
+@dataclass(slots=True, kw_only=True)
+class Situation:
+    """A parent's situation (DOMAIN.md list S, death, declared missing) with dates and evidence."""
+
+    kind: SituationKind
+    start_date: date | None = None
+    expected_end_date: date | None = None
+    end_date: date | None = None
+    evidence: str = ""
+    note: str = ""
+    # Disability grade (1–4) and whether it is mental/intellectual, for 重残.
+    disability_grade: int | None = None
+    disability_mental: bool = False
+    id: str | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class Guardian:
+    """A parent, guardian or entrusted carer in a household (监护人 / 受委托照护人)."""
+
+    name: str
+    relationship: Relationship
+    household_id: str | None = None
+    child_id: str | None = None  # set when the relationship concerns one child only
+    id_number: str | None = None
+    phone: str = ""
+    is_guardian: bool = False  # 法定/实际监护人
+    is_carer: bool = False  # actually cares for the child day to day
+    situations: list[Situation] = field(default_factory=list)
+    note: str = ""
+    id: str | None = None
+    version: int = 0
+
+
+@dataclass(slots=True, kw_only=True)
+class Household:
+    community_id: str
+    address: str = ""
+    hukou_address: str = ""  # 户籍地址
+    phone: str = ""
+    note: str = ""
+    id: str | None = None
+    version: int = 0
+
+
+@dataclass(slots=True, kw_only=True)
+class ChildSummary:
+    """One row of the children list (ID number masked)."""
+
+    id: str
+    name: str
+    id_number_masked: str
+    birth_date: date | None
+    sex: Sex
+    community_id: str
+    community_name: str
+    household_id: str | None
+    categories: list[str]
+    risk: RiskLevel
+    last_visit: date | None = None
+    next_due: date | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class Child:
+    name: str
+    sex: Sex
+    community_id: str
+    birth_date: date | None = None
+    id_number: str | None = None  # normalised GB 11643 number, or None
+    no_hukou: bool = False  # 尚未登记户口 (registering is a task)
+    household_id: str | None = None
+    hukou_address: str = ""
+    address: str = ""
+    school: str = ""
+    grade: str = ""
+    phone: str = ""
+    risk: RiskLevel = RiskLevel.LOW
+    note: str = ""
+    categories: list[Category] = field(default_factory=list)
+    id: str | None = None
+    version: int = 0
+
+
+@dataclass(slots=True, kw_only=True)
+class SectionRating:
+    rating: Rating | None = None
+    note: str = ""
+
+
+@dataclass(slots=True, kw_only=True)
+class Visit:
+    """One home visit: every section of DOMAIN.md "What a home visit records"."""
+
+    child_id: str
+    visit_date: date
+    kind: VisitKind = VisitKind.ROUTINE
+    status: VisitStatus = VisitStatus.DRAFT
+    # 1. facts
+    visit_time: str = ""  # HH:MM
+    visitors: str = ""
+    people_met: str = ""
+    place: str = ""
+    # 2. 基本信息核实
+    basic_info_verified: bool = False
+    basic_info_changes: str = ""
+    # 3. 家庭主体责任落实情况
+    carer_name: str = ""
+    carer_relationship: str = ""
+    entrusted_agreement: bool | None = None
+    carer_suitable: bool | None = None
+    parent_contact: str = ""  # how often the parents make contact
+    child_alone_under16: bool = False
+    child_under8_unattended: bool = False
+    # 4–8 ratings
+    physical: SectionRating = field(default_factory=SectionRating)
+    psychological: SectionRating = field(default_factory=SectionRating)
+    living: SectionRating = field(default_factory=SectionRating)
+    education: SectionRating = field(default_factory=SectionRating)
+    social_support: SectionRating = field(default_factory=SectionRating)
+    # 9. safety reminders given (SafetyTopic values)
+    safety_reminders: list[str] = field(default_factory=list)
+    # 10.
+    needs: str = ""
+    help_given: str = ""
+    referrals: str = ""
+    next_visit_date: date | None = None
+    # 11.
+    visitor_signoff: str = ""
+    review_comment: str = ""
+    reviewed_by: str | None = None
+    reviewed_at: datetime | None = None
+    submitted_at: datetime | None = None
+    created_by: str | None = None
+    household_id: str | None = None
+    community_id: str | None = None
+    id: str | None = None
+    updated_at: datetime | None = None
+
+    SECTIONS = ("physical", "psychological", "living", "education", "social_support")
+
+
+@dataclass(slots=True, kw_only=True)
+class FollowUp:
+    child_id: str
+    action: str
+    owner: str = ""
+    due_date: date | None = None
+    status: FollowUpStatus = FollowUpStatus.OPEN
+    done_date: date | None = None
+    visit_id: str | None = None
+    id: str | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class Referral:
+    child_id: str
+    agency: str
+    reason: str = ""
+    referred_on: date | None = None
+    outcome: str = ""
+    visit_id: str | None = None
+    id: str | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class MandatoryReport:
+    """强制报告: who was told, when, and what came back. The reporter's identity stays confidential."""
+
+    child_id: str
+    trigger: ReportTrigger
+    found_at: datetime
+    reported_at: datetime | None = None
+    agency: str = ""  # 公安 / 民政 / 教育 …
+    receipt_no: str = ""
+    feedback: str = ""
+    description: str = ""
+    status: ReportStatus = ReportStatus.OPEN
+    id: str | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class NoticeTemplate:
+    """监护责任告知书 template, versioned and seasonal; items grouped by theme."""
+
+    code: str  # winter | summer | general
+    version: int
+    title: str
+    intro: str
+    themes: list[tuple[str, list[str]]]  # (theme title, items)
+    id: str | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class NoticeDelivery:
+    household_id: str
+    template_code: str
+    template_version: int
+    delivered_on: date
+    guardian_name: str = ""
+    signed: bool = False
+    note: str = ""
+    delivered_by: str | None = None
+    id: str | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class Assistance:
+    """Help given (帮扶/慰问): items counted in 件, money in fen."""
+
+    household_id: str
+    given_on: date
+    kind: str  # goods | money | service
+    description: str = ""
+    items: int = 0
+    amount_fen: int = 0
+    source: str = ""
+    child_id: str | None = None
+    activity_id: str | None = None
+    id: str | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class Activity:
+    unit_id: str
+    title: str
+    held_on: date
+    place: str = ""
+    organiser: str = ""
+    note: str = ""
+    participant_ids: list[str] = field(default_factory=list)
+    id: str | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class Attachment:
+    child_id: str
+    filename: str
+    mime: str
+    size: int
+    has_thumbnail: bool = False
+    created_at: datetime | None = None
+    id: str | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class ChildFile:
+    """Everything the child file screen and the 一人一档 report show."""
+
+    child: Child
+    household: Household | None
+    guardians: list[Guardian]
+    visits: list[Visit]
+    notices: list[NoticeDelivery]
+    assistance: list[Assistance]
+    followups: list[FollowUp]
+    referrals: list[Referral]
+    reports: list[MandatoryReport] | None  # None when the reader's role may not see them
+    attachments: list[Attachment]
+    community_name: str = ""
+    street_name: str = ""

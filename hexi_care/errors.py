@@ -1,0 +1,124 @@
+"""The exception hierarchy: the user's or the environment's problem versus a bug.
+
+A `UserProblem` carries a message key and parameters; `messages.py` phrases it in Chinese or English.
+Its text never contains personal data, passwords or keys, so it is safe to log and to show.
+Anything else that escapes is a bug: the CLI and GUI log its traceback and say so.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class HexiError(Exception):
+    """Base of everything hexi-care raises on purpose."""
+
+
+class UserProblem(HexiError):
+    """Something the user or their machine can fix. `exit_code` follows the CLI contract."""
+
+    exit_code = 1
+    key = "error"
+
+    def __init__(self, key: str | None = None, /, **params: Any) -> None:
+        self.key = key or type(self).key
+        self.params = params
+        super().__init__(self.key)
+
+    def message(self, lang: str = "zh") -> str:
+        from hexi_care.messages import render
+
+        return render(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+class UsageError(UserProblem):
+    exit_code = 2
+    key = "usage"
+
+
+class AuthFailed(UserProblem):
+    """Wrong user name or password, or a recovery code that does not open the store."""
+
+    exit_code = 3
+    key = "auth_failed"
+
+
+class AuthThrottled(AuthFailed):
+    """Too many failed attempts: wait `wait_seconds` before the next one."""
+
+    key = "auth_throttled"
+
+    @property
+    def wait_seconds(self) -> float:
+        return float(self.params.get("seconds", 0))
+
+
+class ScopeDenied(UserProblem):
+    """Outside the user's units, or not allowed for the user's role."""
+
+    exit_code = 4
+    key = "scope_denied"
+
+
+class InvalidInput(UserProblem):
+    """Bad input; `field` names the field and `problem` the message key of what is wrong."""
+
+    exit_code = 5
+    key = "invalid_input"
+
+    def __init__(self, field: str, problem: str, /, **params: Any) -> None:
+        super().__init__("invalid_input", field=field, problem=problem, **params)
+
+    @property
+    def field(self) -> str:
+        return str(self.params["field"])
+
+    @property
+    def problem(self) -> str:
+        return str(self.params["problem"])
+
+
+class NotFound(UserProblem):
+    exit_code = 5
+    key = "not_found"
+
+
+class StoreProblem(UserProblem):
+    exit_code = 6
+    key = "store_problem"
+
+
+class StoreLocked(StoreProblem):
+    """Another program holds the store (or its write lock)."""
+
+    key = "store_locked"
+
+
+class StoreDamaged(StoreProblem):
+    key = "store_damaged"
+
+
+class StoreTooNew(StoreProblem):
+    key = "store_too_new"
+
+
+class StoreMissing(StoreProblem):
+    key = "store_missing"
+
+
+class StoreExists(StoreProblem):
+    key = "store_exists"
+
+
+class DiskFull(StoreProblem):
+    key = "disk_full"
+
+
+class BadPackage(UserProblem):
+    """An exchange package that cannot be imported; `reason` says why."""
+
+    exit_code = 5
+    key = "bad_package"

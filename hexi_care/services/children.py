@@ -1,0 +1,398 @@
+"""Children: add, edit, find and open a child's file (每次打开都记入审计)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import selectinload
+
+from hexi_care.db.models import CategoryDef, ChildCategory, OrgUnit
+from hexi_care.db.models import Child as ChildRow
+from hexi_care.db.models import Household as HouseholdRow
+from hexi_care.domain import idnumber, names
+from hexi_care.domain.enums import RiskLevel, Role, Sex, UnitKind
+from hexi_care.domain.model import Category, Child, ChildSummary
+from hexi_care.errors import InvalidInput, NotFound, UserProblem
+from hexi_care.services import validate as v
+from hexi_care.services.context import UnitOfWork
+
+PROFILE_FIELDS = (
+    "name",
+    "sex",
+    "birth_date",
+    "id_number",
+    "no_hukou",
+    "household_id",
+    "hukou_address",
+    "address",
+    "school",
+    "grade",
+    "phone",
+    "risk",
+    "note",
+)
+SORT_KEYS = {
+    "name": ChildRow.name_pinyin,
+    "birth_date": ChildRow.birth_date,
+    "last_visit": ChildRow.last_visit,
+    "next_due": ChildRow.next_due,
+    "risk": ChildRow.risk,
+    "community": ChildRow.community_id,
+}
+
+
+def category_defs(uow: UnitOfWork) -> dict[str, CategoryDef]:
+    return {c.code: c for c in uow.session.scalars(select(CategoryDef).order_by(CategoryDef.sort))}
+
+
+def _clean(uow: UnitOfWork, child: Child) -> Child:
+    """Validate and normalise; raises InvalidInput naming the first bad field."""
+    today = uow.today()
+    name = v.text("name", child.name, required=True, max_len=64)
+    sex = v.choice("sex", Sex, child.sex)
+    birth = v.parse_date("birth_date", child.birth_date)
+    v.not_future("birth_date", birth, today)
+    number: str | None = None
+    if child.id_number and child.id_number.strip():
+        check = v.id_number(child.id_number, today=today, birth_date=birth, sex=sex)
+        assert check is not None
+        number = check.number
+        birth = birth or check.birth_date
+    elif not child.no_hukou and child.id_number is not None and child.id_number.strip() == "":
+        number = None
+    unit = uow.session.get(OrgUnit, child.community_id) if child.community_id else None
+    if unit is None:
+        raise InvalidInput("community", "unknown", value=child.community_id)
+    if unit.kind != UnitKind.COMMUNITY:
+        raise InvalidInput("community", "not_a_community")
+    uow.require_in_scope(unit.id)
+    if child.household_id:
+        hh = uow.session.get(HouseholdRow, child.household_id)
+        if hh is None or hh.community_id != unit.id:
+            raise InvalidInput("household_id", "unknown", value=child.household_id)
+    risk = v.choice("risk", RiskLevel, child.risk)
+    known = category_defs(uow)
+    cats: list[Category] = []
+    for c in child.categories:
+        if c.code not in known:
+            raise InvalidInput("category", "unknown", value=c.code)
+        start = v.parse_date("start_date", c.start_date)
+        end = v.parse_date("end_date", c.end_date)
+        v.date_range("end_date", start, end)
+        cats.append(
+            replace(
+                c,
+                basis=v.text("category", c.basis, max_len=2000),
+                evidence=v.text("category", c.evidence, max_len=2000),
+                start_date=start,
+                end_date=end,
+            )
+        )
+    return replace(
+        child,
+        name=name,
+        sex=sex,
+        birth_date=birth,
+        id_number=number,
+        community_id=unit.id,
+        risk=risk,
+        categories=cats,
+        hukou_address=v.text("address", child.hukou_address, max_len=500),
+        address=v.text("address", child.address, max_len=500),
+        school=v.text("school", child.school, max_len=128),
+        grade=v.text("grade", child.grade, max_len=32),
+        phone=v.text("phone", child.phone, max_len=64),
+        note=v.text("note", child.note, max_len=10000),
+    )
+
+
+def _active_codes(cats: list[Category], today: date) -> str:
+    return ",".join(sorted({c.code for c in cats if c.active_on(today)}))
+
+
+def _apply(row: ChildRow, child: Child, today: date) -> None:
+    row.name = child.name
+    row.name_pinyin = names.pinyin_full(child.name)
+    row.name_initials = names.pinyin_initials(child.name)
+    row.sex = child.sex
+    row.birth_date = child.birth_date
+    row.id_number = child.id_number
+    row.id_tail = idnumber.tail(child.id_number) if child.id_number else ""
+    row.no_hukou = child.no_hukou
+    row.household_id = child.household_id
+    row.hukou_address = child.hukou_address
+    row.address = child.address
+    row.school = child.school
+    row.grade = child.grade
+    row.phone = child.phone
+    row.risk = child.risk
+    row.note = child.note
+    row.category_codes = _active_codes(child.categories, today)
+
+
+def _set_categories(uow: UnitOfWork, row: ChildRow, cats: list[Category]) -> None:
+    keep = {c.id for c in cats if c.id}
+    for existing in list(row.categories):
+        if existing.id not in keep:
+            row.categories.remove(existing)
+    by_id = {c.id: c for c in row.categories}
+    for c in cats:
+        target = by_id.get(c.id) if c.id else None
+        if target is None:
+            target = ChildCategory(code=c.code, community_id=row.community_id)
+            row.categories.append(target)
+        target.code = c.code
+        target.basis = c.basis
+        target.evidence = c.evidence
+        target.start_date = c.start_date
+        target.end_date = c.end_date
+        target.community_id = row.community_id
+
+
+def to_child(row: ChildRow) -> Child:
+    return Child(
+        id=row.id,
+        name=row.name,
+        sex=Sex(row.sex),
+        community_id=row.community_id,
+        birth_date=row.birth_date,
+        id_number=row.id_number,
+        no_hukou=row.no_hukou,
+        household_id=row.household_id,
+        hukou_address=row.hukou_address,
+        address=row.address,
+        school=row.school,
+        grade=row.grade,
+        phone=row.phone,
+        risk=RiskLevel(row.risk),
+        note=row.note,
+        categories=[
+            Category(
+                id=c.id,
+                code=c.code,
+                basis=c.basis,
+                evidence=c.evidence,
+                start_date=c.start_date,
+                end_date=c.end_date,
+            )
+            for c in row.categories
+        ],
+        version=row.version,
+    )
+
+
+def _field_value(child: Child, name: str) -> Any:
+    value = getattr(child, name)
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def add_child(uow: UnitOfWork, child: Child) -> Child:
+    uow.require_role(Role.DIRECTOR, Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR, action="add children")
+    clean = _clean(uow, child)
+    row = ChildRow(community_id=clean.community_id)
+    if clean.id:
+        row.id = clean.id
+    _apply(row, clean, uow.today())
+    uow.session.add(row)
+    _set_categories(uow, row, clean.categories)
+    uow.session.flush()
+    uow.audit("create", "child", row.id)
+    return to_child(row)
+
+
+def _row(uow: UnitOfWork, child_id: str) -> ChildRow:
+    row = uow.session.get(ChildRow, child_id, options=[selectinload(ChildRow.categories)])
+    if row is None:
+        raise NotFound(what="child", ref=child_id)
+    return row
+
+
+def update_child(uow: UnitOfWork, child: Child) -> Child:
+    """Save edits; each changed profile field is logged with the value it was edited from."""
+    uow.require_case_reader()
+    if not child.id:
+        raise InvalidInput("child_id", "required")
+    row = _row(uow, child.id)
+    before = to_child(row)
+    clean = _clean(uow, replace(child, community_id=child.community_id or row.community_id))
+    if clean.community_id != row.community_id:
+        uow.require_in_scope(clean.community_id)
+        row.community_id = clean.community_id
+        uow.record_change("child", row.id, row.community_id, "community_id", before.community_id, clean.community_id)
+    changed = [f for f in PROFILE_FIELDS if _field_value(before, f) != _field_value(clean, f)]
+    _apply(row, clean, uow.today())
+    _set_categories(uow, row, clean.categories)
+    for f in changed:
+        uow.record_change("child", row.id, row.community_id, f, _field_value(before, f), _field_value(clean, f))
+    if before.categories != clean.categories:
+        changed.append("categories")
+    if changed:
+        row.version += 1
+        row.updated_at = uow.now()
+        uow.audit("update", "child", row.id, ",".join(changed))
+    uow.session.flush()
+    return to_child(row)
+
+
+def get_child(uow: UnitOfWork, child_id: str) -> Child:
+    uow.require_case_reader()
+    return to_child(_row(uow, child_id))
+
+
+def resolve_child(uow: UnitOfWork, ref: str) -> str:
+    """A child's id from its full id or a prefix of at least six characters."""
+    ref = ref.strip()
+    if uow.session.get(ChildRow, ref) is not None:
+        return ref
+    if len(ref) >= 6:
+        ids = list(uow.session.scalars(select(ChildRow.id).where(ChildRow.id.startswith(ref)).limit(2)))
+        if len(ids) == 1:
+            return ids[0]
+        if len(ids) > 1:
+            raise UserProblem("ambiguous", ref=ref)
+    raise NotFound(what="child", ref=ref)
+
+
+# -- lists ---------------------------------------------------------------------------------------
+def _search_clause(query: str) -> Any:
+    q = query.strip()
+    if not q:
+        return None
+    like = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    clauses = [ChildRow.name.like(f"%{like}%", escape="\\")]
+    low = like.lower()
+    if q.isascii() and q.replace(" ", "").isalpha():
+        compact = low.replace(" ", "")
+        clauses.append(ChildRow.name_initials.like(f"{compact}%", escape="\\"))
+        clauses.append(ChildRow.name_pinyin.like(f"{compact}%", escape="\\"))
+    norm = idnumber.normalise(q)
+    if norm and len(norm) <= 6 and all(ch.isdigit() or ch == "X" for ch in norm) and len(norm) >= 3:
+        clauses.append(ChildRow.id_tail.like(f"%{norm}"))
+    elif len(norm) > 6 and norm[:-1].isdigit():
+        clauses.append(ChildRow.id_number == norm)
+    return or_(*clauses)
+
+
+def _filtered(
+    stmt: Select[Any],
+    *,
+    query: str | None,
+    community_id: str | None,
+    street_id: str | None,
+    category: str | None,
+    risk: str | None,
+    overdue_on: date | None,
+) -> Select[Any]:
+    if query:
+        clause = _search_clause(query)
+        if clause is not None:
+            stmt = stmt.where(clause)
+    if community_id:
+        stmt = stmt.where(ChildRow.community_id == community_id)
+    if street_id:
+        stmt = stmt.where(
+            ChildRow.community_id.in_(select(OrgUnit.id).where(OrgUnit.parent_id == street_id))
+        )
+    if category:
+        stmt = stmt.where(
+            or_(
+                ChildRow.category_codes == category,
+                ChildRow.category_codes.like(f"{category},%"),
+                ChildRow.category_codes.like(f"%,{category}"),
+                ChildRow.category_codes.like(f"%,{category},%"),
+            )
+        )
+    if risk:
+        stmt = stmt.where(ChildRow.risk == risk)
+    if overdue_on is not None:
+        stmt = stmt.where(and_(ChildRow.next_due.is_not(None), ChildRow.next_due < overdue_on))
+    return stmt
+
+
+def count_children(
+    uow: UnitOfWork,
+    *,
+    query: str | None = None,
+    community_id: str | None = None,
+    street_id: str | None = None,
+    category: str | None = None,
+    risk: str | None = None,
+    overdue: bool = False,
+) -> int:
+    uow.require_case_reader()
+    stmt = _filtered(
+        select(func.count(ChildRow.id)),
+        query=query,
+        community_id=community_id,
+        street_id=street_id,
+        category=category,
+        risk=risk,
+        overdue_on=uow.today() if overdue else None,
+    )
+    return int(uow.session.scalar(stmt) or 0)
+
+
+def list_children(
+    uow: UnitOfWork,
+    *,
+    query: str | None = None,
+    community_id: str | None = None,
+    street_id: str | None = None,
+    category: str | None = None,
+    risk: str | None = None,
+    overdue: bool = False,
+    sort: str = "name",
+    descending: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[ChildSummary]:
+    """One page of the children list; SQL does the filtering and sorting."""
+    uow.require_case_reader()
+    order = SORT_KEYS.get(sort, ChildRow.name_pinyin)
+    stmt = _filtered(
+        select(
+            ChildRow.id,
+            ChildRow.name,
+            ChildRow.id_number,
+            ChildRow.birth_date,
+            ChildRow.sex,
+            ChildRow.community_id,
+            ChildRow.household_id,
+            ChildRow.category_codes,
+            ChildRow.risk,
+            ChildRow.last_visit,
+            ChildRow.next_due,
+        ),
+        query=query,
+        community_id=community_id,
+        street_id=street_id,
+        category=category,
+        risk=risk,
+        overdue_on=uow.today() if overdue else None,
+    )
+    stmt = stmt.order_by(order.desc() if descending else order.asc(), ChildRow.id)
+    if limit is not None:
+        stmt = stmt.limit(limit).offset(offset)
+    names_by_id = dict(uow.session.execute(select(OrgUnit.id, OrgUnit.name)).tuples().all())
+    out: list[ChildSummary] = []
+    for r in uow.session.execute(stmt):
+        out.append(
+            ChildSummary(
+                id=r.id,
+                name=r.name,
+                id_number_masked=idnumber.mask(r.id_number) if r.id_number else "",
+                birth_date=r.birth_date,
+                sex=Sex(r.sex),
+                community_id=r.community_id,
+                community_name=names_by_id.get(r.community_id, ""),
+                household_id=r.household_id,
+                categories=[c for c in r.category_codes.split(",") if c],
+                risk=RiskLevel(r.risk),
+                last_visit=r.last_visit,
+                next_due=r.next_due,
+            )
+        )
+    return out

@@ -1,0 +1,139 @@
+"""The unit of work every service receives: one session, the acting user and their scope, the
+audit trail and the clock. The caller opens it around one user action; it commits once at the end
+(a crash never leaves half a visit) or rolls back on any error."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import date, datetime
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from hexi_care.db import audit
+from hexi_care.db.engine import classify_db_error
+from hexi_care.db.models import ChangeLog
+from hexi_care.db.scope import Scope
+from hexi_care.db.store import OpenStore
+from hexi_care.domain.enums import Role
+from hexi_care.domain.model import User
+from hexi_care.errors import ScopeDenied
+
+log = logging.getLogger("hexi_care.services")
+
+
+class UnitOfWork:
+    def __init__(self, store: OpenStore, user: User | None = None, *, system: bool = False) -> None:
+        """`user=None` needs `system=True`: the store's own work (demo data, imports)."""
+        if user is None and not system:
+            user = store.user
+        if user is None and not system:
+            raise ScopeDenied()
+        self.store = store
+        self.user = user
+        self.scope = Scope.all() if user is None else store.scope_for(user)
+        self._session: Session | None = None
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    def __enter__(self) -> UnitOfWork:
+        self._session = self.store.session(self.scope)
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        session = self.session
+        try:
+            if exc_type is None:
+                try:
+                    session.commit()
+                except OperationalError as err:
+                    session.rollback()
+                    problem = classify_db_error(err)
+                    if problem is not None:
+                        raise problem from None
+                    raise
+            else:
+                session.rollback()
+                if isinstance(exc, OperationalError):
+                    problem = classify_db_error(exc)
+                    if problem is not None:
+                        raise problem from None
+        finally:
+            session.close()
+            self._session = None
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("unit of work used outside its with-block")
+        return self._session
+
+    # -- facts of the actor ------------------------------------------------------------------
+    @property
+    def user_id(self) -> str | None:
+        return self.user.id if self.user else None
+
+    @property
+    def role(self) -> Role | None:
+        return self.user.role if self.user else None
+
+    def now(self) -> datetime:
+        return self.store.clock()
+
+    def today(self) -> date:
+        return self.now().astimezone().date()
+
+    def require_role(self, *roles: Role, action: str = "") -> None:
+        if self.user is None:
+            return  # system work
+        if self.user.role not in roles:
+            raise ScopeDenied("role_denied", role=self.user.role.value, action=action or "do this")
+
+    def require_case_reader(self) -> None:
+        """Case data is for directors and supervisors; an administrator manages users and keys."""
+        self.require_role(
+            Role.DIRECTOR, Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR, action="read case files"
+        )
+
+    def require_in_scope(self, community_id: str | None) -> None:
+        if not self.scope.allows(community_id):
+            raise ScopeDenied()
+
+    # -- audit and change log ----------------------------------------------------------------
+    def audit(self, action: str, entity: str, entity_id: str | None, detail: str = "") -> None:
+        audit.append(
+            self.session,
+            self.store.mac_key,
+            at=self.now(),
+            user_id=self.user_id,
+            device_id=self.store.device_id,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            detail=detail,
+        )
+
+    def record_change(
+        self, entity: str, entity_id: str, community_id: str | None, field: str, old: Any, new: Any
+    ) -> None:
+        """A field-level edit with the value it was edited from, for merging exchanges."""
+        next_seq = (self.session.scalar(select(func.max(ChangeLog.seq))) or 0) + 1
+        self.session.add(
+            ChangeLog(
+                seq=next_seq,
+                entity=entity,
+                entity_id=entity_id,
+                community_id=community_id,
+                field=field,
+                old_json=json.dumps(old, ensure_ascii=False, default=str),
+                new_json=json.dumps(new, ensure_ascii=False, default=str),
+                user_id=self.user_id,
+                device_id=self.store.device_id,
+                at=self.now(),
+            )
+        )

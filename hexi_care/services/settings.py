@@ -1,0 +1,63 @@
+"""Store-wide settings shared by every user (visit intervals per category and risk level)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hexi_care.db.models import Setting
+from hexi_care.domain import schedule
+from hexi_care.domain.enums import RiskLevel, Role
+from hexi_care.services.context import UnitOfWork
+
+VISIT_POLICY = "visit_policy"
+
+
+def get(uow: UnitOfWork, key: str, default: Any = None) -> Any:
+    row = uow.session.get(Setting, key)
+    return json.loads(row.value_json) if row else default
+
+
+def put(uow: UnitOfWork, key: str, value: Any) -> None:
+    uow.require_role(Role.ADMIN, Role.CENTRE_SUPERVISOR, action="change store settings")
+    row = uow.session.get(Setting, key)
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if row is None:
+        uow.session.add(Setting(key=key, value_json=text))
+    else:
+        row.value_json = text
+    uow.audit("update", "setting", None, key)
+
+
+def visit_policy(uow: UnitOfWork) -> schedule.VisitPolicy:
+    cache = uow.session.info.get("visit_policy")
+    if isinstance(cache, schedule.VisitPolicy):
+        return cache
+    raw = get(uow, VISIT_POLICY)
+    policy = policy_from_dict(raw) if raw else schedule.VisitPolicy()
+    uow.session.info["visit_policy"] = policy
+    return policy
+
+
+def policy_to_dict(p: schedule.VisitPolicy) -> dict[str, Any]:
+    return {
+        "by_category": {str(k): [i.months, i.days] for k, i in p.by_category.items()},
+        "by_risk": {str(k): [i.months, i.days] for k, i in p.by_risk.items()},
+        "default": [p.default.months, p.default.days],
+    }
+
+
+def policy_from_dict(d: dict[str, Any]) -> schedule.VisitPolicy:
+    def iv(x: Any) -> schedule.Interval:
+        return schedule.Interval(months=int(x[0]), days=int(x[1]))
+
+    return schedule.VisitPolicy(
+        by_category={str(k): iv(x) for k, x in d.get("by_category", {}).items()},
+        by_risk={RiskLevel(k): iv(x) for k, x in d.get("by_risk", {}).items()},
+        default=iv(d.get("default", [3, 0])),
+    )
+
+
+def set_visit_policy(uow: UnitOfWork, policy: schedule.VisitPolicy) -> None:
+    put(uow, VISIT_POLICY, policy_to_dict(policy))
+    uow.session.info.pop("visit_policy", None)

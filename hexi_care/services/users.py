@@ -1,0 +1,104 @@
+"""Users and their passwords. Each user has a key slot; roles tie to one unit of the matching kind."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from hexi_care.db import store as store_mod
+from hexi_care.db.keys import KdfParams, KeySlots, normalise_name
+from hexi_care.db.models import AppUser
+from hexi_care.domain.enums import Role, UnitKind
+from hexi_care.domain.model import User
+from hexi_care.errors import InvalidInput, NotFound, ScopeDenied
+from hexi_care.services.context import UnitOfWork
+from hexi_care.services.units import resolve_unit
+
+MIN_PASSWORD = 8
+ROLE_UNIT = {
+    Role.DIRECTOR: UnitKind.COMMUNITY,
+    Role.STREET_SUPERVISOR: UnitKind.STREET,
+    Role.CENTRE_SUPERVISOR: UnitKind.DISTRICT,
+}
+
+
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise InvalidInput("password", "weak_password", min=MIN_PASSWORD)
+
+
+def _to_user(r: AppUser) -> User:
+    return User(
+        id=r.id, name=r.name, role=Role(r.role), unit_id=r.unit_id, display_name=r.display_name, active=r.active
+    )
+
+
+def list_users(uow: UnitOfWork) -> list[User]:
+    uow.require_role(Role.ADMIN, Role.CENTRE_SUPERVISOR, action="list users")
+    return [_to_user(r) for r in uow.session.scalars(select(AppUser).order_by(AppUser.name))]
+
+
+def add_user(
+    uow: UnitOfWork,
+    name: str,
+    role: str,
+    unit_ref: str,
+    password: str,
+    *,
+    display_name: str = "",
+    kdf: KdfParams | None = None,
+) -> User:
+    uow.require_role(Role.ADMIN, action="add users")
+    name = name.strip()
+    if not name:
+        raise InvalidInput("user", "required")
+    if len(name) > 64:
+        raise InvalidInput("user", "too_long", max=64)
+    try:
+        role_v = Role(role)
+    except ValueError:
+        raise InvalidInput("role", "choice", choices=", ".join(r.value for r in Role)) from None
+    unit = resolve_unit(uow, unit_ref)
+    want = ROLE_UNIT.get(role_v)
+    if want is not None and unit.kind != want:
+        raise InvalidInput("unit", "choice", choices=want.value)
+    check_password(password)
+    for existing in uow.session.scalars(select(AppUser.name)):
+        if normalise_name(existing) == normalise_name(name):
+            raise InvalidInput("user", "duplicate", value=name)
+    row = AppUser(name=name, display_name=display_name or name, role=role_v, unit_id=unit.id)
+    uow.session.add(row)
+    uow.session.flush()
+    uow.audit("create", "user", row.id, role_v.value)
+    # The slot is written after the row is flushed; if the commit then fails the slot is harmless
+    # (it opens nothing without a user row).
+    store_mod.set_password(uow.store, name, password, kdf)
+    return _to_user(row)
+
+
+def find_user(uow: UnitOfWork, name: str) -> User:
+    for r in uow.session.scalars(select(AppUser)):
+        if normalise_name(r.name) == normalise_name(name):
+            return _to_user(r)
+    raise NotFound(what="user", ref=name)
+
+
+def change_password(uow: UnitOfWork, name: str, new_password: str, *, kdf: KdfParams | None = None) -> None:
+    """Users change their own password; an administrator may set anyone's."""
+    target = find_user(uow, name)
+    if uow.user is not None and uow.user.id != target.id and uow.user.role != Role.ADMIN:
+        raise ScopeDenied()
+    check_password(new_password)
+    store_mod.set_password(uow.store, target.name, new_password, kdf)
+    uow.audit("password", "user", target.id)
+
+
+def deactivate_user(uow: UnitOfWork, name: str) -> None:
+    uow.require_role(Role.ADMIN, action="deactivate users")
+    target = find_user(uow, name)
+    row = uow.session.get(AppUser, target.id)
+    assert row is not None
+    row.active = False
+    slots = KeySlots.load(store_mod.keys_path(uow.store.path))
+    slots.remove_user(target.name)
+    slots.save()
+    uow.audit("deactivate", "user", target.id)

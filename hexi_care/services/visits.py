@@ -1,0 +1,332 @@
+"""Home visits: drafts, submission, supervisor review (approve/return), and the lists built on them.
+
+A visit is one transaction; a draft can be saved as often as the form likes. Submitting fixes the
+record; a returned visit goes back to its author as a draft to mend and resubmit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields, replace
+from datetime import date
+
+from sqlalchemy import func, select
+
+from hexi_care.db.models import Child as ChildRow
+from hexi_care.db.models import Visit as VisitRow
+from hexi_care.db.models import VisitReview
+from hexi_care.domain import schedule
+from hexi_care.domain.enums import (
+    Rating,
+    ReviewDecision,
+    RiskLevel,
+    Role,
+    SafetyTopic,
+    VisitKind,
+    VisitStatus,
+)
+from hexi_care.domain.model import SectionRating, Visit
+from hexi_care.errors import InvalidInput, NotFound, ScopeDenied, UserProblem
+from hexi_care.services import settings
+from hexi_care.services import validate as v
+from hexi_care.services.context import UnitOfWork
+
+TEXT_FIELDS = {
+    "visit_time": 8,
+    "visitors": 500,
+    "people_met": 500,
+    "place": 500,
+    "basic_info_changes": 5000,
+    "carer_name": 64,
+    "carer_relationship": 32,
+    "parent_contact": 2000,
+    "needs": 10000,
+    "help_given": 10000,
+    "referrals": 5000,
+    "visitor_signoff": 64,
+}
+FLAG_FIELDS = ("basic_info_verified", "child_alone_under16", "child_under8_unattended")
+TRISTATE_FIELDS = ("entrusted_agreement", "carer_suitable")
+TIME_RE = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
+
+
+def to_visit(row: VisitRow) -> Visit:
+    sections = {
+        name: SectionRating(
+            rating=Rating(getattr(row, f"{name}_rating")) if getattr(row, f"{name}_rating") else None,
+            note=getattr(row, f"{name}_note"),
+        )
+        for name in Visit.SECTIONS
+    }
+    return Visit(
+        id=row.id,
+        child_id=row.child_id,
+        household_id=row.household_id,
+        community_id=row.community_id,
+        visit_date=row.visit_date,
+        kind=VisitKind(row.kind),
+        status=VisitStatus(row.status),
+        safety_reminders=[s for s in row.safety_reminders.split(",") if s],
+        next_visit_date=row.next_visit_date,
+        review_comment=row.review_comment,
+        reviewed_by=row.reviewed_by,
+        reviewed_at=row.reviewed_at,
+        submitted_at=row.submitted_at,
+        created_by=row.created_by,
+        updated_at=row.updated_at,
+        **{f: getattr(row, f) for f in TEXT_FIELDS},
+        **{f: getattr(row, f) for f in FLAG_FIELDS},
+        **{f: getattr(row, f) for f in TRISTATE_FIELDS},
+        **sections,
+    )
+
+
+def _clean(uow: UnitOfWork, visit: Visit, child: ChildRow) -> Visit:
+    today = uow.today()
+    vdate = v.parse_date("visit_date", visit.visit_date, required=True)
+    assert vdate is not None
+    v.not_future("visit_date", vdate, today)
+    v.not_before("visit_date", vdate, child.birth_date)
+    nxt = v.parse_date("next_visit_date", visit.next_visit_date)
+    if nxt is not None and nxt < vdate:
+        raise InvalidInput("next_visit_date", "end_before_start")
+    kind = v.choice("kind", VisitKind, visit.kind)
+    texts = {f: v.text(f, getattr(visit, f), max_len=n) for f, n in TEXT_FIELDS.items()}
+    if texts["visit_time"] and not TIME_RE.match(texts["visit_time"]):
+        raise InvalidInput("visit_time", "bad_time")
+    reminders: list[str] = []
+    for r in visit.safety_reminders:
+        reminders.append(v.choice("safety_reminders", SafetyTopic, r).value)
+    sections: dict[str, SectionRating] = {}
+    for name in Visit.SECTIONS:
+        s = getattr(visit, name)
+        rating = v.choice("rating", Rating, s.rating) if s.rating else None
+        sections[name] = SectionRating(rating=rating, note=v.text("rating", s.note, max_len=5000))
+    return replace(
+        visit,
+        visit_date=vdate,
+        next_visit_date=nxt,
+        kind=kind,
+        safety_reminders=sorted(set(reminders), key=reminders.index),
+        **texts,
+        **sections,
+    )
+
+
+def _apply(row: VisitRow, visit: Visit) -> None:
+    row.visit_date = visit.visit_date
+    row.kind = visit.kind
+    row.next_visit_date = visit.next_visit_date
+    row.safety_reminders = ",".join(visit.safety_reminders)
+    for f in TEXT_FIELDS:
+        setattr(row, f, getattr(visit, f))
+    for f in FLAG_FIELDS:
+        setattr(row, f, bool(getattr(visit, f)))
+    for f in TRISTATE_FIELDS:
+        setattr(row, f, getattr(visit, f))
+    for name in Visit.SECTIONS:
+        s: SectionRating = getattr(visit, name)
+        setattr(row, f"{name}_rating", s.rating.value if s.rating else None)
+        setattr(row, f"{name}_note", s.note)
+
+
+def _child(uow: UnitOfWork, child_id: str) -> ChildRow:
+    row = uow.session.get(ChildRow, child_id)
+    if row is None:
+        raise NotFound(what="child", ref=child_id)
+    return row
+
+
+def _visit_row(uow: UnitOfWork, visit_id: str) -> VisitRow:
+    row = uow.session.get(VisitRow, visit_id)
+    if row is None:
+        raise NotFound(what="visit", ref=visit_id)
+    return row
+
+
+def suggest_next_date(uow: UnitOfWork, child_id: str, visit_date: date) -> date:
+    """From the visit schedule for the child's categories and risk (configurable)."""
+    child = _child(uow, child_id)
+    cats = [c for c in child.category_codes.split(",") if c]
+    return schedule.next_due(visit_date, cats, RiskLevel(child.risk), settings.visit_policy(uow))
+
+
+def refresh_child_dates(uow: UnitOfWork, child: ChildRow) -> None:
+    """Keep the list columns (last visit, next due) current after a visit changes."""
+    last = uow.session.scalar(
+        select(func.max(VisitRow.visit_date)).where(
+            VisitRow.child_id == child.id, VisitRow.status != VisitStatus.DRAFT
+        )
+    )
+    child.last_visit = last
+    planned = uow.session.scalar(
+        select(VisitRow.next_visit_date)
+        .where(VisitRow.child_id == child.id, VisitRow.status != VisitStatus.DRAFT)
+        .order_by(VisitRow.visit_date.desc(), VisitRow.submitted_at.desc())
+        .limit(1)
+    )
+    cats = [c for c in child.category_codes.split(",") if c]
+    due = schedule.next_due(last, cats, RiskLevel(child.risk), settings.visit_policy(uow), registered_on=child.created_at.date())
+    child.next_due = min(planned, due) if planned else due
+
+
+def save_draft(uow: UnitOfWork, visit: Visit) -> Visit:
+    """Create or update a draft (or a returned visit being mended)."""
+    uow.require_role(Role.DIRECTOR, Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR, action="record visits")
+    child = _child(uow, visit.child_id)
+    clean = _clean(uow, visit, child)
+    if visit.id and (row := uow.session.get(VisitRow, visit.id)) is not None:
+        if row.status not in (VisitStatus.DRAFT, VisitStatus.RETURNED):
+            raise InvalidInput("status", "not_editable")
+        if row.child_id != child.id:
+            raise InvalidInput("child_id", "bad_state", status=row.status)
+        created = False
+    else:
+        row = VisitRow(
+            child_id=child.id,
+            community_id=child.community_id,
+            household_id=child.household_id,
+            status=VisitStatus.DRAFT,
+            created_by=uow.user_id,
+        )
+        if visit.id:
+            row.id = visit.id
+        uow.session.add(row)
+        created = True
+    _apply(row, clean)
+    row.updated_at = uow.now()
+    uow.session.flush()
+    uow.audit("create" if created else "update", "visit", row.id, row.status)
+    return to_visit(row)
+
+
+def submit(uow: UnitOfWork, visit: Visit) -> Visit:
+    """Save and submit for review in one transaction."""
+    saved = save_draft(uow, visit)
+    row = _visit_row(uow, saved.id or "")
+    if not row.visitor_signoff:
+        row.visitor_signoff = (uow.user.display_name or uow.user.name) if uow.user else ""
+    row.status = VisitStatus.SUBMITTED
+    row.submitted_at = uow.now()
+    child = _child(uow, row.child_id)
+    if row.next_visit_date is None:
+        row.next_visit_date = suggest_next_date(uow, child.id, row.visit_date)
+    uow.session.flush()
+    refresh_child_dates(uow, child)
+    uow.audit("submit", "visit", row.id)
+    return to_visit(row)
+
+
+def add_visit(uow: UnitOfWork, visit: Visit) -> Visit:
+    """For the command line and imports: a draft, or submitted directly when status says so."""
+    if visit.status == VisitStatus.SUBMITTED:
+        return submit(uow, visit)
+    if visit.status not in (VisitStatus.DRAFT,):
+        raise InvalidInput("status", "choice", choices="draft, submitted")
+    return save_draft(uow, visit)
+
+
+def review(uow: UnitOfWork, visit_id: str, decision: str, comment: str = "") -> Visit:
+    """A supervisor approves a submitted visit or returns it to its author with a comment."""
+    uow.require_role(Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR, action="review visits")
+    row = _visit_row(uow, visit_id)
+    dec = v.choice("status", ReviewDecision, decision)
+    comment = v.text("review_comment", comment, max_len=5000, required=dec == ReviewDecision.RETURNED)
+    if row.status != VisitStatus.SUBMITTED:
+        raise InvalidInput("status", "bad_state", status=row.status)
+    assert uow.user is not None
+    uow.session.add(
+        VisitReview(visit_id=row.id, community_id=row.community_id, reviewer_id=uow.user.id, decision=dec, comment=comment, at=uow.now())
+    )
+    row.status = VisitStatus.APPROVED if dec == ReviewDecision.APPROVED else VisitStatus.RETURNED
+    row.review_comment = comment
+    row.reviewed_by = uow.user.id
+    row.reviewed_at = uow.now()
+    uow.session.flush()
+    uow.audit("review", "visit", row.id, dec.value)
+    return to_visit(row)
+
+
+def delete_draft(uow: UnitOfWork, visit_id: str) -> None:
+    row = _visit_row(uow, visit_id)
+    if row.status != VisitStatus.DRAFT:
+        raise InvalidInput("status", "not_editable")
+    if uow.user is not None and row.created_by not in (None, uow.user.id):
+        raise ScopeDenied()
+    uow.session.delete(row)
+    uow.audit("delete", "visit", visit_id)
+
+
+def get_visit(uow: UnitOfWork, visit_id: str) -> Visit:
+    uow.require_case_reader()
+    return to_visit(_visit_row(uow, visit_id))
+
+
+def resolve_visit(uow: UnitOfWork, ref: str) -> str:
+    ref = ref.strip()
+    if uow.session.get(VisitRow, ref) is not None:
+        return ref
+    if len(ref) >= 6:
+        ids = list(uow.session.scalars(select(VisitRow.id).where(VisitRow.id.startswith(ref)).limit(2)))
+        if len(ids) == 1:
+            return ids[0]
+        if len(ids) > 1:
+            raise UserProblem("ambiguous", ref=ref)
+    raise NotFound(what="visit", ref=ref)
+
+
+def list_visits(
+    uow: UnitOfWork,
+    *,
+    child_id: str | None = None,
+    status: str | None = None,
+    community_id: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    limit: int | None = 1000,
+    offset: int = 0,
+) -> list[Visit]:
+    uow.require_case_reader()
+    stmt = select(VisitRow)
+    if child_id:
+        stmt = stmt.where(VisitRow.child_id == child_id)
+    if status:
+        stmt = stmt.where(VisitRow.status == v.choice("status", VisitStatus, status))
+    if community_id:
+        stmt = stmt.where(VisitRow.community_id == community_id)
+    if date_from:
+        stmt = stmt.where(VisitRow.visit_date >= date_from)
+    if date_to:
+        stmt = stmt.where(VisitRow.visit_date <= date_to)
+    stmt = stmt.order_by(VisitRow.visit_date.desc(), VisitRow.created_at.desc())
+    if limit is not None:
+        stmt = stmt.limit(limit).offset(offset)
+    return [to_visit(r) for r in uow.session.scalars(stmt)]
+
+
+def visit_from_dict(data: dict[str, object], child_id: str) -> Visit:
+    """Build a Visit from JSON-like input (CLI, imports); unknown keys are refused by name."""
+    allowed = {f.name for f in fields(Visit)}
+    unknown = sorted(set(data) - allowed - {"child_id"})
+    if unknown:
+        raise InvalidInput(unknown[0], "unknown", value=unknown[0])
+    values: dict[str, object] = {k: data[k] for k in data if k in allowed}
+    for name in Visit.SECTIONS:
+        if name in values:
+            s = values[name]
+            if isinstance(s, dict):
+                values[name] = SectionRating(rating=s.get("rating") or None, note=str(s.get("note", "")))  # type: ignore[arg-type]
+            elif isinstance(s, str):
+                values[name] = SectionRating(rating=s or None)  # type: ignore[arg-type]
+            else:
+                raise InvalidInput("rating", "choice", choices=", ".join(r.value for r in Rating))
+    if "safety_reminders" in values and not isinstance(values["safety_reminders"], list):
+        raise InvalidInput("safety_reminders", "choice", choices=", ".join(s.value for s in SafetyTopic))
+    if "visit_date" not in values:
+        raise InvalidInput("visit_date", "required")
+    values["status"] = v.choice("status", VisitStatus, values.get("status", "draft"))
+    values.pop("child_id", None)
+    try:
+        return Visit(child_id=child_id, **values)  # type: ignore[arg-type]
+    except TypeError as exc:
+        raise InvalidInput("json", "bad_json", detail=str(exc)) from None

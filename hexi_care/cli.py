@@ -5,6 +5,7 @@ and tests. Exit codes: 0 ok, 2 usage, 3 authentication failed, 4 outside scope o
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import logging
@@ -48,7 +49,9 @@ class Input:
 
 
 class Cli:
-    def __init__(self, args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> None:
+    def __init__(
+        self, args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
+    ) -> None:
         self.args = args
         self.lang: str = args.lang
         self.input = Input(stdin)
@@ -139,7 +142,13 @@ def _json_default(o: Any) -> Any:
 
 # -- JSON shapes (a contract for scripts: add fields, never rename) -------------------------------
 def unit_json(u: Unit) -> dict[str, Any]:
-    return {"id": u.id, "name": u.name, "kind": u.kind.value, "parent_id": u.parent_id, "code": u.code}
+    return {
+        "id": u.id,
+        "name": u.name,
+        "kind": u.kind.value,
+        "parent_id": u.parent_id,
+        "code": u.code,
+    }
 
 
 def child_summary_json(c: ChildSummary) -> dict[str, Any]:
@@ -186,7 +195,13 @@ def visit_json(v: Visit) -> dict[str, Any]:
     data = _json_default(v)
     data["visit_date"] = v.visit_date.isoformat()
     data["status"] = v.status.value
-    return {"id": v.id, "child_id": v.child_id, "visit_date": data.pop("visit_date"), "status": data.pop("status"), **{k: x for k, x in data.items() if k not in ("id", "child_id")}}
+    return {
+        "id": v.id,
+        "child_id": v.child_id,
+        "visit_date": data.pop("visit_date"),
+        "status": data.pop("status"),
+        **{k: x for k, x in data.items() if k not in ("id", "child_id")},
+    }
 
 
 # -- commands -------------------------------------------------------------------------------------
@@ -202,7 +217,8 @@ def cmd_init(cli: Cli) -> int:
         admin_name=cli.args.admin,
         admin_password=password,
         district_name=cli.args.district,
-        district_code=cli.args.district_code or ("120103" if cli.args.district == "河西区" else None),
+        district_code=cli.args.district_code
+        or ("120103" if cli.args.district == "河西区" else None),
         kdf=KdfParams.calibrate(),
         seed_reference=seed_reference,
     )
@@ -224,7 +240,14 @@ def cmd_user_add(cli: Cli) -> int:
 
     with cli.uow() as uow:
         password = cli.read_next_secret("cli.new_password_for", name=cli.args.name)
-        u = users.add_user(uow, cli.args.name, cli.args.role, cli.args.unit, password, display_name=cli.args.display_name or "")
+        u = users.add_user(
+            uow,
+            cli.args.name,
+            cli.args.role,
+            cli.args.unit,
+            password,
+            display_name=cli.args.display_name or "",
+        )
         unit = units.resolve_unit(uow, u.unit_id)
     cli.say("cli.user_added", name=u.name, role=u.role.value, unit=unit.name)
     return 0
@@ -246,10 +269,24 @@ def cmd_user_list(cli: Cli) -> int:
     with cli.uow() as uow:
         rows = users.list_users(uow)
     if cli.args.json:
-        cli.emit_json([{"id": u.id, "name": u.name, "role": u.role.value, "unit": u.unit_id, "active": u.active} for u in rows])
+        cli.emit_json(
+            [
+                {
+                    "id": u.id,
+                    "name": u.name,
+                    "role": u.role.value,
+                    "unit": u.unit_id,
+                    "active": u.active,
+                }
+                for u in rows
+            ]
+        )
     else:
         for u in rows:
-            print(f"{u.name}\t{u.role.value}\t{u.unit_id}\t{'' if u.active else 'inactive'}", file=cli.out)
+            print(
+                f"{u.name}\t{u.role.value}\t{u.unit_id}\t{'' if u.active else 'inactive'}",
+                file=cli.out,
+            )
     return 0
 
 
@@ -261,7 +298,7 @@ def cmd_unit_list(cli: Cli) -> int:
     if cli.args.json:
         cli.emit_json([unit_json(u) for u in rows])
     else:
-        depth = {None: -1}
+        depth: dict[str | None, int] = {None: -1}
         for u in rows:
             depth[u.id] = depth.get(u.parent_id, -1) + 1
             print(f"{'  ' * depth[u.id]}{u.name}\t{u.kind.value}\t{u.id}", file=cli.out)
@@ -292,7 +329,9 @@ def cmd_demo(cli: Cli) -> int:
         uow.require_role(Role.ADMIN, Role.CENTRE_SUPERVISOR, action="generate demo data")
         uow.audit("demo", "store", None, f"{cli.args.children} children")
     stats = demo.generate(cli.open(), children=cli.args.children, seed=cli.args.seed)
-    cli.say("cli.demo_done", children=stats.children, households=stats.households, visits=stats.visits)
+    cli.say(
+        "cli.demo_done", children=stats.children, households=stats.households, visits=stats.visits
+    )
     return 0
 
 
@@ -301,7 +340,9 @@ def _read_json(cli: Cli) -> dict[str, Any]:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise InvalidInput("json", "bad_json", detail=f"line {exc.lineno} column {exc.colno}") from None
+        raise InvalidInput(
+            "json", "bad_json", detail=f"line {exc.lineno} column {exc.colno}"
+        ) from None
     if not isinstance(data, dict):
         raise InvalidInput("json", "bad_json", detail="expected an object {…}")
     return data
@@ -345,21 +386,59 @@ def cmd_child_show(cli: Cli) -> int:
     data["street_name"] = f.street_name
     data["household"] = _json_default(f.household) if f.household else None
     data["guardians"] = [_json_default(g) for g in f.guardians]
-    data["visits"] = [{"id": x.id, "visit_date": x.visit_date.isoformat(), "status": x.status.value, "kind": x.kind.value} for x in f.visits]
+    data["visits"] = [
+        {
+            "id": x.id,
+            "visit_date": x.visit_date.isoformat(),
+            "status": x.status.value,
+            "kind": x.kind.value,
+        }
+        for x in f.visits
+    ]
     data["followups"] = [_json_default(x) for x in f.followups]
     if f.reports is not None:
         data["mandatory_reports"] = [_json_default(x) for x in f.reports]
     if cli.args.json:
         cli.emit_json(data)
     else:
-        for key in ("id", "name", "id_number", "birth_date", "sex", "community_name", "street_name", "categories", "address", "school", "risk"):
+        for key in (
+            "id",
+            "name",
+            "id_number",
+            "birth_date",
+            "sex",
+            "community_name",
+            "street_name",
+            "categories",
+            "address",
+            "school",
+            "risk",
+        ):
             print(f"{key}: {data[key]}", file=cli.out)
         for x in f.visits:
             print(f"visit {x.visit_date} {x.status.value} {x.id}", file=cli.out)
     return 0
 
 
-CHILD_INPUT = {"name", "id_number", "no_hukou", "birth_date", "sex", "community", "household_id", "household", "categories", "hukou_address", "address", "school", "grade", "phone", "risk", "note", "guardians"}
+CHILD_INPUT = {
+    "name",
+    "id_number",
+    "no_hukou",
+    "birth_date",
+    "sex",
+    "community",
+    "household_id",
+    "household",
+    "categories",
+    "hukou_address",
+    "address",
+    "school",
+    "grade",
+    "phone",
+    "risk",
+    "note",
+    "guardians",
+}
 
 
 def child_from_json(uow: UnitOfWork, data: dict[str, Any]) -> tuple[Child, dict[str, Any] | None]:
@@ -376,9 +455,21 @@ def child_from_json(uow: UnitOfWork, data: dict[str, Any]) -> tuple[Child, dict[
         if isinstance(c, str):
             cats.append(Category(code=c))
         elif isinstance(c, dict) and "code" in c:
-            cats.append(Category(code=str(c["code"]), basis=str(c.get("basis", "")), evidence=str(c.get("evidence", "")), start_date=c.get("start_date"), end_date=c.get("end_date")))
+            cats.append(
+                Category(
+                    code=str(c["code"]),
+                    basis=str(c.get("basis", "")),
+                    evidence=str(c.get("evidence", "")),
+                    start_date=c.get("start_date"),
+                    end_date=c.get("end_date"),
+                )
+            )
         else:
-            raise InvalidInput("categories", "bad_json", detail="a code or {code, basis, evidence, start_date, end_date}")
+            raise InvalidInput(
+                "categories",
+                "bad_json",
+                detail="a code or {code, basis, evidence, start_date, end_date}",
+            )
     if not data.get("sex"):
         raise InvalidInput("sex", "required")
     child = Child(
@@ -415,7 +506,12 @@ def cmd_child_add(cli: Cli) -> int:
         if hh is not None and not child.household_id:
             created = households.add_household(
                 uow,
-                Household(community_id=child.community_id, address=str(hh.get("address", "")), hukou_address=str(hh.get("hukou_address", "")), phone=str(hh.get("phone", ""))),
+                Household(
+                    community_id=child.community_id,
+                    address=str(hh.get("address", "")),
+                    hukou_address=str(hh.get("hukou_address", "")),
+                    phone=str(hh.get("phone", "")),
+                ),
             )
             child = replace(child, household_id=created.id)
         saved = children.add_child(uow, child)
@@ -432,14 +528,19 @@ def cmd_visit_list(cli: Cli) -> int:
 
     with cli.uow() as uow:
         child_id = children.resolve_child(uow, cli.args.child) if cli.args.child else None
-        rows = visits.list_visits(uow, child_id=child_id, status=cli.args.status, limit=cli.args.limit)
+        rows = visits.list_visits(
+            uow, child_id=child_id, status=cli.args.status, limit=cli.args.limit
+        )
     if cli.args.json:
         cli.emit_json([visit_json(x) for x in rows])
     elif not rows:
         cli.say("cli.no_results")
     else:
         for x in rows:
-            print(f"{x.id}\t{x.child_id[:8]}\t{x.visit_date}\t{x.status.value}\t{x.kind.value}", file=cli.out)
+            print(
+                f"{x.id}\t{x.child_id[:8]}\t{x.visit_date}\t{x.status.value}\t{x.kind.value}",
+                file=cli.out,
+            )
     return 0
 
 
@@ -463,7 +564,9 @@ def cmd_visit_review(cli: Cli) -> int:
     with cli.uow() as uow:
         vid = visits.resolve_visit(uow, cli.args.id)
         saved = visits.review(uow, vid, cli.args.decision, cli.args.comment or "")
-    cli.emit_json(visit_json(saved)) if cli.args.json else print(f"{saved.id}\t{saved.status.value}", file=cli.out)
+    cli.emit_json(visit_json(saved)) if cli.args.json else print(
+        f"{saved.id}\t{saved.status.value}", file=cli.out
+    )
     return 0
 
 
@@ -474,7 +577,14 @@ def cmd_audit_verify(cli: Cli) -> int:
     with store.system_session() as s:
         result = audit.verify(s, store.mac_key)
     if cli.args.json:
-        cli.emit_json({"ok": result.ok, "events": result.events, "problems": result.problems, "head_seq": result.head.seq})
+        cli.emit_json(
+            {
+                "ok": result.ok,
+                "events": result.events,
+                "problems": result.problems,
+                "head_seq": result.head.seq,
+            }
+        )
     elif result.ok:
         cli.say("cli.audit_ok", events=result.events)
     else:
@@ -566,7 +676,9 @@ def cmd_recovery_answer(cli: Cli) -> int:
     from hexi_care.services import recovery
 
     passphrase = cli.read_secret("cli.password")
-    recovery.answer_request(Path(cli.args.request), Path(cli.args.key), passphrase, Path(cli.args.out))
+    recovery.answer_request(
+        Path(cli.args.request), Path(cli.args.key), passphrase, Path(cli.args.out)
+    )
     print(str(cli.args.out), file=cli.out)
     return 0
 
@@ -588,28 +700,52 @@ class _Parser(argparse.ArgumentParser):
 
 def _globals(p: argparse.ArgumentParser, *, top: bool) -> None:
     d: dict[str, Any] = {} if top else {"default": argparse.SUPPRESS}
-    p.add_argument("--store", metavar="PATH", help="the store file (default: in the user data folder)", **d)
+    p.add_argument(
+        "--store", metavar="PATH", help="the store file (default: in the user data folder)", **d
+    )
     p.add_argument("--user", metavar="NAME", help="who you are", **d)
-    p.add_argument("--password-stdin", action="store_true", help="read the password from the first line of standard input", **d)
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of standard input",
+        **d,
+    )
     p.add_argument("--lang", choices=("zh", "en"), help="language of messages (default zh)", **d)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="hexi-care", description="hexi-care: child-protection case work (儿童关爱服务)")
-    p.add_argument("--version", action="version", version=f"hexi-care {__version__}")
-    _globals(p, top=True)
-    p.set_defaults(lang=None)
-    sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+class Commands:
+    """Where subcommands are declared; other packages (reports, sync) register theirs through it."""
 
-    def add(name: str, fn: Callable[[Cli], int], parent: Any = sub, help: str = "") -> argparse.ArgumentParser:
-        sp: argparse.ArgumentParser = parent.add_parser(name, help=help)
+    def __init__(self, sub: Any) -> None:
+        self._sub = sub
+
+    def add(self, name: str, fn: Callable[[Cli], int], help: str = "") -> argparse.ArgumentParser:
+        sp: argparse.ArgumentParser = self._sub.add_parser(name, help=help)
         _globals(sp, top=False)
         sp.set_defaults(func=fn)
         return sp
 
-    def group(name: str, help: str) -> Any:
-        gp = sub.add_parser(name, help=help)
-        return gp.add_subparsers(dest=f"{name}_command", parser_class=_Parser, metavar="ACTION", required=True)
+    def group(self, name: str, help: str = "") -> Commands:
+        gp = self._sub.add_parser(name, help=help)
+        return Commands(
+            gp.add_subparsers(
+                dest=f"{name}_command", parser_class=_Parser, metavar="ACTION", required=True
+            )
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="hexi-care", description="hexi-care: child-protection case work (儿童关爱服务)"
+    )
+    p.add_argument("--version", action="version", version=f"hexi-care {__version__}")
+    _globals(p, top=True)
+    p.set_defaults(lang=None)
+    root = Commands(p.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND"))
+    add = root.add
+
+    def group(name: str, help: str) -> Commands:
+        return root.group(name, help)
 
     sp = add("init", cmd_init, help="create a store")
     sp.add_argument("--admin", required=True, metavar="NAME")
@@ -618,20 +754,24 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--centre-key", metavar="FILE", help="the centre's recovery public key")
 
     g = group("user", "users and passwords")
-    sp = add("add", cmd_user_add, g)
+    sp = g.add("add", cmd_user_add)
     sp.add_argument("name")
-    sp.add_argument("--role", required=True, choices=("director", "street_supervisor", "centre_supervisor", "admin"))
+    sp.add_argument(
+        "--role",
+        required=True,
+        choices=("director", "street_supervisor", "centre_supervisor", "admin"),
+    )
     sp.add_argument("--unit", required=True)
     sp.add_argument("--display-name")
-    sp = add("passwd", cmd_user_passwd, g)
+    sp = g.add("passwd", cmd_user_passwd)
     sp.add_argument("name")
-    sp = add("list", cmd_user_list, g)
+    sp = g.add("list", cmd_user_list)
     sp.add_argument("--json", action="store_true")
 
     g = group("unit", "districts, streets and communities")
-    sp = add("list", cmd_unit_list, g)
+    sp = g.add("list", cmd_unit_list)
     sp.add_argument("--json", action="store_true")
-    sp = add("add", cmd_unit_add, g)
+    sp = g.add("add", cmd_unit_add)
     sp.add_argument("name")
     sp.add_argument("--parent", required=True)
     sp.add_argument("--json", action="store_true")
@@ -641,36 +781,36 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--seed", type=int, default=1, metavar="S")
 
     g = group("child", "children")
-    sp = add("list", cmd_child_list, g)
+    sp = g.add("list", cmd_child_list)
     sp.add_argument("--query", metavar="TEXT")
     sp.add_argument("--community", metavar="UNIT")
     sp.add_argument("--category", metavar="CODE")
     sp.add_argument("--overdue", action="store_true")
     sp.add_argument("--limit", type=int, default=None)
     sp.add_argument("--json", action="store_true")
-    sp = add("show", cmd_child_show, g)
+    sp = g.add("show", cmd_child_show)
     sp.add_argument("id")
     sp.add_argument("--json", action="store_true")
-    sp = add("add", cmd_child_add, g)
+    sp = g.add("add", cmd_child_add)
     sp.add_argument("--json", action="store_true")
 
     g = group("visit", "home visits")
-    sp = add("list", cmd_visit_list, g)
+    sp = g.add("list", cmd_visit_list)
     sp.add_argument("--child", metavar="ID")
     sp.add_argument("--status", choices=("draft", "submitted", "approved", "returned"))
     sp.add_argument("--limit", type=int, default=1000)
     sp.add_argument("--json", action="store_true")
-    sp = add("add", cmd_visit_add, g)
+    sp = g.add("add", cmd_visit_add)
     sp.add_argument("--child", required=True, metavar="ID")
     sp.add_argument("--json", action="store_true")
-    sp = add("review", cmd_visit_review, g)
+    sp = g.add("review", cmd_visit_review)
     sp.add_argument("id")
     sp.add_argument("--decision", required=True, choices=("approved", "returned"))
     sp.add_argument("--comment")
     sp.add_argument("--json", action="store_true")
 
     g = group("audit", "the audit trail")
-    sp = add("verify", cmd_audit_verify, g)
+    sp = g.add("verify", cmd_audit_verify)
     sp.add_argument("--json", action="store_true")
 
     sp = add("backup", cmd_backup, help="write an encrypted backup file")
@@ -679,27 +819,39 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("file", metavar="FILE")
 
     g = group("store", "the store file")
-    sp = add("check", cmd_store_check, g)
+    sp = g.add("check", cmd_store_check)
     sp.add_argument("--json", action="store_true")
 
     sp = add("recover", cmd_recover, help="set a new password with the printed recovery code")
     sp.add_argument("--for", dest="user_to", required=True, metavar="NAME")
 
     g = group("recovery", "recovery through the centre's key")
-    sp = add("keygen", cmd_recovery_keygen, g)
+    sp = g.add("keygen", cmd_recovery_keygen)
     sp.add_argument("--out", required=True, metavar="DIR")
-    sp = add("set-centre-key", cmd_recovery_set_centre_key, g)
+    sp = g.add("set-centre-key", cmd_recovery_set_centre_key)
     sp.add_argument("public_key", metavar="FILE")
-    sp = add("request", cmd_recovery_request, g)
+    sp = g.add("request", cmd_recovery_request)
     sp.add_argument("--out", required=True, metavar="FILE")
-    sp = add("answer", cmd_recovery_answer, g)
+    sp = g.add("answer", cmd_recovery_answer)
     sp.add_argument("request", metavar="REQUEST")
     sp.add_argument("--key", required=True, metavar="PRIVATE_KEY")
     sp.add_argument("--out", required=True, metavar="FILE")
-    sp = add("complete", cmd_recovery_complete, g)
+    sp = g.add("complete", cmd_recovery_complete)
     sp.add_argument("answer", metavar="ANSWER")
     sp.add_argument("--for", dest="user_to", required=True, metavar="NAME")
+    for module in EXTENSIONS:
+        try:
+            ext = __import__(module, fromlist=["register"])
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue
+        ext.register(root)
     return p
+
+
+# Command groups that live beside their package (report ..., device/package/conflict ...).
+EXTENSIONS = ("hexi_care.reports.commands", "hexi_care.sync.commands")
 
 
 def _guess_lang(argv: Sequence[str]) -> str:
@@ -729,17 +881,27 @@ def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> i
         log.info("command %s refused: %s", args.command, exc.key)
         print(exc.message(lang), file=stderr)
         if getattr(args, "json", False):
-            print(json.dumps({"error": exc.key, "exit_code": exc.exit_code, "field": exc.params.get("field"), "problem": exc.params.get("problem"), "message": exc.message(lang)}, ensure_ascii=False), file=stdout)
+            print(
+                json.dumps(
+                    {
+                        "error": exc.key,
+                        "exit_code": exc.exit_code,
+                        "field": exc.params.get("field"),
+                        "problem": exc.params.get("problem"),
+                        "message": exc.message(lang),
+                    },
+                    ensure_ascii=False,
+                ),
+                file=stdout,
+            )
         return exc.exit_code
     except KeyboardInterrupt:
         print(t("cli.interrupted", lang), file=stderr)
         return 130
     except BrokenPipeError:
         # The reader (e.g. `head`) went away: not an error of ours.
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep interpreter shutdown quiet
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps interpreter shutdown quiet
         return 0
     except Exception:
         path = logs.setup()

@@ -25,9 +25,9 @@ HEAD_MAC = "audit_head_mac"
 
 
 def derive_mac_key(data_key: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"hexi-care audit mac v1").derive(
-        data_key
-    )
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"hexi-care audit mac v1"
+    ).derive(data_key)
 
 
 def _mac(key: bytes, ev: AuditEvent) -> str:
@@ -58,7 +58,9 @@ class ChainHead:
 
 def head(session: Session) -> ChainHead:
     rows = dict(
-        session.execute(select(Meta.key, Meta.value).where(Meta.key.in_([HEAD_SEQ, HEAD_MAC]))).tuples().all()
+        session.execute(
+            select(Meta.key, Meta.value).where(Meta.key.in_([HEAD_SEQ, HEAD_MAC]))
+        ).all()
     )
     return ChainHead(int(rows.get(HEAD_SEQ, "0")), rows.get(HEAD_MAC, GENESIS))
 

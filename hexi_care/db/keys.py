@@ -53,14 +53,16 @@ class KdfParams:
     @staticmethod
     def calibrate(target_seconds: float = TARGET_SECONDS) -> KdfParams:
         """Find the iteration count that takes about `target_seconds` on this machine."""
-        if os.environ.get("HEXI_CARE_FAST_KDF") == "1":  # test suites only; documented in docs/cli.md
+        if (
+            os.environ.get("HEXI_CARE_FAST_KDF") == "1"
+        ):  # test suites only; documented in docs/cli.md
             return KdfParams.fast()
         memory_kib, lanes = 64 * 1024, 4
         probe = 2
         start = time.perf_counter()
         _derive(b"calibration", b"\0" * 16, KdfParams(probe, memory_kib, lanes))
         per_iteration = max((time.perf_counter() - start) / probe, 1e-4)
-        iterations = int(round(target_seconds / per_iteration))
+        iterations = round(target_seconds / per_iteration)
         return KdfParams(max(2, min(iterations, 64)), memory_kib, lanes)
 
     @staticmethod
@@ -161,7 +163,9 @@ class KeySlots:
     def _aad(self, slot_id: str, kind: str) -> bytes:
         return f"hexi-care/{self.store_id}/{kind}/{slot_id}".encode()
 
-    def _wrap(self, slot_id: str, kind: str, secret: bytes, data_key: bytes, params: KdfParams) -> Slot:
+    def _wrap(
+        self, slot_id: str, kind: str, secret: bytes, data_key: bytes, params: KdfParams
+    ) -> Slot:
         salt = secrets.token_bytes(16)
         nonce = secrets.token_bytes(12)
         kek = _derive(secret, salt, params)
@@ -182,7 +186,9 @@ class KeySlots:
     def find(self, slot_id: str) -> Slot | None:
         return next((s for s in self.slots if s.id == slot_id), None)
 
-    def set_password(self, user_name: str, password: str, data_key: bytes, params: KdfParams) -> None:
+    def set_password(
+        self, user_name: str, password: str, data_key: bytes, params: KdfParams
+    ) -> None:
         slot_id = self.slot_id_for(user_name)
         self._put(self._wrap(slot_id, "password", normalise_password(password), data_key, params))
 
@@ -200,14 +206,23 @@ class KeySlots:
     def set_centre_key(self, centre_public: X25519PublicKey, data_key: bytes) -> None:
         info = self._aad("recovery-centre", "recovery_hpke")
         sealed = HPKE_SUITE.encrypt(data_key, centre_public, info=info)
-        self._put(Slot(id="recovery-centre", kind="recovery_hpke", wrapped=_b64(sealed), created=time.time()))
+        self._put(
+            Slot(
+                id="recovery-centre",
+                kind="recovery_hpke",
+                wrapped=_b64(sealed),
+                created=time.time(),
+            )
+        )
 
     def _unwrap(self, slot: Slot, secret: bytes) -> bytes:
         assert slot.kdf is not None
         params = KdfParams(**slot.kdf)
         kek = _derive(secret, _unb64(slot.salt), params)
         try:
-            return AESGCM(kek).decrypt(_unb64(slot.nonce), _unb64(slot.wrapped), self._aad(slot.id, slot.kind))
+            return AESGCM(kek).decrypt(
+                _unb64(slot.nonce), _unb64(slot.wrapped), self._aad(slot.id, slot.kind)
+            )
         except InvalidTag:
             raise AuthFailed() from None
 

@@ -36,6 +36,7 @@ class OrgUnit(IdMixin, Base):
     kind: Mapped[str] = mapped_column(String(16))
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("org_unit.id"), index=True)
     code: Mapped[str | None] = mapped_column(String(32))
+    sort: Mapped[int] = mapped_column(Integer, default=0)  # official order within the parent
     __table_args__ = (UniqueConstraint("parent_id", "name"),)
 
 
@@ -131,7 +132,9 @@ class Guardian(IdMixin, ScopedMixin, Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     situations: Mapped[list[ParentSituation]] = orm_relationship(
-        back_populates="guardian", cascade="all, delete-orphan", order_by="ParentSituation.start_date"
+        back_populates="guardian",
+        cascade="all, delete-orphan",
+        order_by="ParentSituation.start_date",
     )
 
 

@@ -89,7 +89,7 @@ class OpenStore:
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
         with self._sessions() as s:
             set_scope(s, Scope.all())
-            meta = dict(s.execute(select(Meta.key, Meta.value)).tuples().all())
+            meta = dict(s.execute(select(Meta.key, Meta.value)).all())
         self.store_id = meta.get("store_id", "")
         self.device_id = meta.get("device_id", "")
 
@@ -117,7 +117,7 @@ class OpenStore:
         if user.role == Role.ADMIN:
             return Scope.nothing()
         with self.system_session() as s:
-            units = list(s.execute(select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.kind)).tuples())
+            units = list(s.execute(select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.kind)))
             roots = [u for u, p, _ in units if p is None]
         children: dict[str | None, list[str]] = {}
         kinds = {u: k for u, _, k in units}
@@ -161,7 +161,9 @@ class OpenStore:
         self._require_open()
         return write_backup(self.path, self.data_key, Path(out))
 
-    def auto_backup(self, folder: Path | None = None, keep: int = AUTO_BACKUPS_KEPT, reason: str = "auto") -> Path:
+    def auto_backup(
+        self, folder: Path | None = None, keep: int = AUTO_BACKUPS_KEPT, reason: str = "auto"
+    ) -> Path:
         return auto_backup(self.path, self.data_key, self.clock(), folder, keep, reason)
 
 
@@ -184,13 +186,22 @@ def write_backup(path: Path, data_key: bytes, out: Path) -> Path:
         tmp_out.unlink(missing_ok=True)
         raise _os_problem(exc) from None
     finally:
-        for p in (tmp_db, tmp_db.with_name(tmp_db.name + "-wal"), tmp_db.with_name(tmp_db.name + "-shm")):
+        for p in (
+            tmp_db,
+            tmp_db.with_name(tmp_db.name + "-wal"),
+            tmp_db.with_name(tmp_db.name + "-shm"),
+        ):
             p.unlink(missing_ok=True)
     return out
 
 
 def auto_backup(
-    path: Path, data_key: bytes, now: datetime, folder: Path | None = None, keep: int = AUTO_BACKUPS_KEPT, reason: str = "auto"
+    path: Path,
+    data_key: bytes,
+    now: datetime,
+    folder: Path | None = None,
+    keep: int = AUTO_BACKUPS_KEPT,
+    reason: str = "auto",
 ) -> Path:
     folder = folder or default_backup_dir(path)
     folder.mkdir(parents=True, exist_ok=True)
@@ -258,7 +269,9 @@ def create_store(
         sessions = sessionmaker(bind=engine)
         with sessions() as s, s.begin():
             set_scope(s, Scope.all())
-            district = OrgUnit(name=district_name, kind=UnitKind.DISTRICT, parent_id=None, code=district_code)
+            district = OrgUnit(
+                name=district_name, kind=UnitKind.DISTRICT, parent_id=None, code=district_code
+            )
             s.add(district)
             s.flush()
             s.add_all(
@@ -268,7 +281,11 @@ def create_store(
                     Meta(key="created_at", value=clock().isoformat()),
                 ]
             )
-            s.add(AppUser(name=admin_name, display_name=admin_name, role=Role.ADMIN, unit_id=district.id))
+            s.add(
+                AppUser(
+                    name=admin_name, display_name=admin_name, role=Role.ADMIN, unit_id=district.id
+                )
+            )
             if seed_reference is not None:
                 seed_reference(s)
         slots.save()
@@ -301,7 +318,9 @@ def load_user(store: OpenStore, name: str) -> User:
     raise AuthFailed()
 
 
-def open_with_key(path: Path, data_key: bytes, *, clock: Clock = utc_clock, backup_before_upgrade: bool = True) -> OpenStore:
+def open_with_key(
+    path: Path, data_key: bytes, *, clock: Clock = utc_clock, backup_before_upgrade: bool = True
+) -> OpenStore:
     """Open the SQLCipher file with a data key already unwrapped; migrate if needed."""
     if not path.exists():
         raise StoreMissing(path=str(path))
@@ -347,7 +366,9 @@ def unlock(path: Path, user_name: str, password: str, *, clock: Clock = utc_cloc
     return store
 
 
-def set_password(store: OpenStore, user_name: str, new_password: str, kdf: KdfParams | None = None) -> None:
+def set_password(
+    store: OpenStore, user_name: str, new_password: str, kdf: KdfParams | None = None
+) -> None:
     """Re-wrap one slot; the store itself is never rekeyed."""
     slots = KeySlots.load(keys_path(store.path))
     slots.set_password(user_name, new_password, store.data_key, kdf or KdfParams.calibrate())
@@ -428,7 +449,12 @@ def restore(backup: Path, target: Path, user_name: str, password: str) -> Path |
         os.replace(staging_keys, keys_path(target))
         return kept
     finally:
-        for p in (staging, staging_keys, staging.with_name(staging.name + "-wal"), staging.with_name(staging.name + "-shm")):
+        for p in (
+            staging,
+            staging_keys,
+            staging.with_name(staging.name + "-wal"),
+            staging.with_name(staging.name + "-shm"),
+        ):
             p.unlink(missing_ok=True)
 
 

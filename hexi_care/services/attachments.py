@@ -82,7 +82,9 @@ def list_attachments(uow: UnitOfWork, child_id: str) -> list[Attachment]:
         .order_by(AttachmentRow.created_at)
     )
     return [
-        Attachment(id=i, child_id=c, filename=f, mime=m, size=s, has_thumbnail=bool(t), created_at=at)
+        Attachment(
+            id=i, child_id=c, filename=f, mime=m, size=s, has_thumbnail=bool(t), created_at=at
+        )
         for i, c, f, m, s, t, at in rows
     ]
 

@@ -68,7 +68,9 @@ def close_followup(uow: UnitOfWork, followup_id: str, *, cancelled: bool = False
     return to_followup(row)
 
 
-def followups(uow: UnitOfWork, child_id: str | None = None, *, open_only: bool = False) -> list[FollowUp]:
+def followups(
+    uow: UnitOfWork, child_id: str | None = None, *, open_only: bool = False
+) -> list[FollowUp]:
     uow.require_case_reader()
     stmt = select(FollowUpRow).order_by(FollowUpRow.due_date.is_(None), FollowUpRow.due_date)
     if child_id:
@@ -110,7 +112,11 @@ def add_referral(uow: UnitOfWork, ref: Referral) -> Referral:
 
 def referrals(uow: UnitOfWork, child_id: str) -> list[Referral]:
     uow.require_case_reader()
-    stmt = select(ReferralRow).where(ReferralRow.child_id == child_id).order_by(ReferralRow.referred_on)
+    stmt = (
+        select(ReferralRow)
+        .where(ReferralRow.child_id == child_id)
+        .order_by(ReferralRow.referred_on)
+    )
     return [to_referral(r) for r in uow.session.scalars(stmt)]
 
 
@@ -173,7 +179,9 @@ def update_report(uow: UnitOfWork, rep: MandatoryReport) -> MandatoryReport:
     return to_report(row)
 
 
-def reports(uow: UnitOfWork, child_id: str | None = None, *, open_only: bool = False) -> list[MandatoryReport]:
+def reports(
+    uow: UnitOfWork, child_id: str | None = None, *, open_only: bool = False
+) -> list[MandatoryReport]:
     uow.require_role(*REPORT_READERS, action="read mandatory reports")
     stmt = select(ReportRow).order_by(ReportRow.found_at.desc())
     if child_id:

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from hexi_care.db.models import CategoryDef, ChildCategory, OrgUnit
@@ -190,7 +190,9 @@ def _field_value(child: Child, name: str) -> Any:
 
 
 def add_child(uow: UnitOfWork, child: Child) -> Child:
-    uow.require_role(Role.DIRECTOR, Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR, action="add children")
+    uow.require_role(
+        Role.DIRECTOR, Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR, action="add children"
+    )
     clean = _clean(uow, child)
     row = ChildRow(community_id=clean.community_id)
     if clean.id:
@@ -221,12 +223,21 @@ def update_child(uow: UnitOfWork, child: Child) -> Child:
     if clean.community_id != row.community_id:
         uow.require_in_scope(clean.community_id)
         row.community_id = clean.community_id
-        uow.record_change("child", row.id, row.community_id, "community_id", before.community_id, clean.community_id)
+        uow.record_change(
+            "child",
+            row.id,
+            row.community_id,
+            "community_id",
+            before.community_id,
+            clean.community_id,
+        )
     changed = [f for f in PROFILE_FIELDS if _field_value(before, f) != _field_value(clean, f)]
     _apply(row, clean, uow.today())
     _set_categories(uow, row, clean.categories)
     for f in changed:
-        uow.record_change("child", row.id, row.community_id, f, _field_value(before, f), _field_value(clean, f))
+        uow.record_change(
+            "child", row.id, row.community_id, f, _field_value(before, f), _field_value(clean, f)
+        )
     if before.categories != clean.categories:
         changed.append("categories")
     if changed:
@@ -248,7 +259,9 @@ def resolve_child(uow: UnitOfWork, ref: str) -> str:
     if uow.session.get(ChildRow, ref) is not None:
         return ref
     if len(ref) >= 6:
-        ids = list(uow.session.scalars(select(ChildRow.id).where(ChildRow.id.startswith(ref)).limit(2)))
+        ids = list(
+            uow.session.scalars(select(ChildRow.id).where(ChildRow.id.startswith(ref)).limit(2))
+        )
         if len(ids) == 1:
             return ids[0]
         if len(ids) > 1:
@@ -262,7 +275,7 @@ def _search_clause(query: str) -> Any:
     if not q:
         return None
     like = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    clauses = [ChildRow.name.like(f"%{like}%", escape="\\")]
+    clauses: list[ColumnElement[bool]] = [ChildRow.name.like(f"%{like}%", escape="\\")]
     low = like.lower()
     if q.isascii() and q.replace(" ", "").isalpha():
         compact = low.replace(" ", "")
@@ -277,7 +290,7 @@ def _search_clause(query: str) -> Any:
 
 
 def _filtered(
-    stmt: Select[Any],
+    stmt: Any,
     *,
     query: str | None,
     community_id: str | None,
@@ -285,7 +298,7 @@ def _filtered(
     category: str | None,
     risk: str | None,
     overdue_on: date | None,
-) -> Select[Any]:
+) -> Any:
     if query:
         clause = _search_clause(query)
         if clause is not None:
@@ -376,7 +389,7 @@ def list_children(
     stmt = stmt.order_by(order.desc() if descending else order.asc(), ChildRow.id)
     if limit is not None:
         stmt = stmt.limit(limit).offset(offset)
-    names_by_id = dict(uow.session.execute(select(OrgUnit.id, OrgUnit.name)).tuples().all())
+    names_by_id = dict(uow.session.execute(select(OrgUnit.id, OrgUnit.name)).all())
     out: list[ChildSummary] = []
     for r in uow.session.execute(stmt):
         out.append(

@@ -19,6 +19,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import insert, select
 
 from hexi_care.db import models as m
+from hexi_care.db.base import Base
 from hexi_care.db.store import OpenStore
 from hexi_care.domain import idnumber, names, schedule
 from hexi_care.domain.enums import (
@@ -38,8 +39,78 @@ SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋�
 GIVEN = "子涵浩然欣怡宇轩梓萱若曦一诺思远佳怡俊杰晨曦雨桐明轩嘉怡博文诗琪天佑雅静志强海洋文博梦瑶家豪可馨宏伟紫涵晓东欣妍泽宇艺涵皓轩语嫣振华乐萱安琪"
 # Rare characters (生僻字): Extension A, compatibility-area favourites and non-BMP Extension B.
 RARE = ["䶮", "龑", "堃", "喆", "犇", "淼", "𠮷", "𡒄", "𪚥", "㵘", "𤭢", "昇"]
-COMMUNITY_SUFFIX = ["里社区", "园社区", "苑社区", "新村社区", "花园社区", "路社区", "楼社区", "庄社区"]
-COMMUNITY_STEMS = "紫金 平江 宾水 谊景 尖山 柳江 梅林 湘潭 黑牛城 陈塘 琼州 恒华 友谊 微山 吉山 富裕 体院北 翠溪 桃园 佟楼 秀峰 芳华 景兴 瑞江 环湖 太湖 龙江 洞庭 珠江 乐园 贵阳 永安 新会 蓝水 解放南 九江 大沽 广东 围堤道 利民 宝山 天津湾 小海地 东江 新天地 梅江 卫津 土城 德才 紫云 怡然 云江 金海 华夏 南湖 澧水 银河 彩虹 绿水 红星".split()
+COMMUNITY_SUFFIX = [
+    "里社区",
+    "园社区",
+    "苑社区",
+    "新村社区",
+    "花园社区",
+    "路社区",
+    "楼社区",
+    "庄社区",
+]
+COMMUNITY_STEMS = [
+    "紫金",
+    "平江",
+    "宾水",
+    "谊景",
+    "尖山",
+    "柳江",
+    "梅林",
+    "湘潭",
+    "黑牛城",
+    "陈塘",
+    "琼州",
+    "恒华",
+    "友谊",
+    "微山",
+    "吉山",
+    "富裕",
+    "体院北",
+    "翠溪",
+    "桃园",
+    "佟楼",
+    "秀峰",
+    "芳华",
+    "景兴",
+    "瑞江",
+    "环湖",
+    "太湖",
+    "龙江",
+    "洞庭",
+    "珠江",
+    "乐园",
+    "贵阳",
+    "永安",
+    "新会",
+    "蓝水",
+    "解放南",
+    "九江",
+    "大沽",
+    "广东",
+    "围堤道",
+    "利民",
+    "宝山",
+    "天津湾",
+    "小海地",
+    "东江",
+    "新天地",
+    "梅江",
+    "卫津",
+    "土城",
+    "德才",
+    "紫云",
+    "怡然",
+    "云江",
+    "金海",
+    "华夏",
+    "南湖",
+    "澧水",
+    "银河",
+    "彩虹",
+    "绿水",
+    "红星",
+]
 
 DEMO_PASSWORD = "demo1234"
 
@@ -63,7 +134,11 @@ class _Gen:
     def name(self, surname: str | None = None) -> str:
         s = surname or self.rng.choice(SURNAMES)
         if self.rng.random() < 0.025:
-            return s + self.rng.choice(RARE) + (self.rng.choice(GIVEN) if self.rng.random() < 0.5 else "")
+            return (
+                s
+                + self.rng.choice(RARE)
+                + (self.rng.choice(GIVEN) if self.rng.random() < 0.5 else "")
+            )
         n = self.rng.choice((1, 2, 2, 2))
         return s + "".join(self.rng.choice(GIVEN) for _ in range(n))
 
@@ -76,20 +151,28 @@ class _Gen:
         return start + timedelta(days=self.rng.randrange(max(1, (end - start).days + 1)))
 
     def phone(self) -> str:
-        return "1" + self.rng.choice("3578") + "".join(str(self.rng.randrange(10)) for _ in range(9))
+        return (
+            "1" + self.rng.choice("3578") + "".join(str(self.rng.randrange(10)) for _ in range(9))
+        )
 
 
 def _ensure_communities(uow: UnitOfWork, g: _Gen, target: int = 149) -> list[tuple[str, str]]:
     """(community id, street id) for every community. Streets that have none get Hexi-like ones
     (about `target` in all, the seed's count of community child directors)."""
     s = uow.session
-    units = list(s.execute(select(m.OrgUnit.id, m.OrgUnit.parent_id, m.OrgUnit.kind).order_by(m.OrgUnit.name)).tuples())
+    units = list(
+        s.execute(
+            select(m.OrgUnit.id, m.OrgUnit.parent_id, m.OrgUnit.kind).order_by(m.OrgUnit.name)
+        )
+    )
     streets = [u for u, _, k in units if k == UnitKind.STREET]
     if not streets:
         district = next(u for u, p, _ in units if p is None)
         for i in range(3):
             sid = g.uid()
-            s.add(m.OrgUnit(id=sid, name=f"第{i + 1}街道", kind=UnitKind.STREET, parent_id=district))
+            s.add(
+                m.OrgUnit(id=sid, name=f"第{i + 1}街道", kind=UnitKind.STREET, parent_id=district)
+            )
             streets.append(sid)
         s.flush()
     communities = [(u, p) for u, p, k in units if k == UnitKind.COMMUNITY and p is not None]
@@ -101,7 +184,10 @@ def _ensure_communities(uow: UnitOfWork, g: _Gen, target: int = 149) -> list[tup
     i = 0
     for street in empty:
         for _ in range(per_street):
-            name = stems[i % len(stems)] + COMMUNITY_SUFFIX[(i // len(stems) + i) % len(COMMUNITY_SUFFIX)]
+            name = (
+                stems[i % len(stems)]
+                + COMMUNITY_SUFFIX[(i // len(stems) + i) % len(COMMUNITY_SUFFIX)]
+            )
             cid = g.uid()
             s.add(m.OrgUnit(id=cid, name=name, kind=UnitKind.COMMUNITY, parent_id=street))
             communities.append((cid, street))
@@ -130,7 +216,11 @@ def _pick_profile(g: _Gen) -> str:
     return "poverty"
 
 
-def _situations_for(profile: str, g: _Gen) -> tuple[list[tuple[str, date, date | None, int | None]], list[tuple[str, date, date | None, int | None]]]:
+def _situations_for(
+    profile: str, g: _Gen
+) -> tuple[
+    list[tuple[str, date, date | None, int | None]], list[tuple[str, date, date | None, int | None]]
+]:
     """(father situations, mother situations) as (kind, start, expected end, disability grade)."""
     a = g.anchor
 
@@ -139,19 +229,38 @@ def _situations_for(profile: str, g: _Gen) -> tuple[list[tuple[str, date, date |
 
     if profile == "orphan":
         return [(SituationKind.DECEASED, ago(400, 4000), None, None)], [
-            (g.rng.choice([SituationKind.DECEASED, SituationKind.DECLARED_MISSING]), ago(400, 4000), None, None)
+            (
+                g.rng.choice([SituationKind.DECEASED, SituationKind.DECLARED_MISSING]),
+                ago(400, 4000),
+                None,
+                None,
+            )
         ]
     if profile in ("no_carer", "prisoner"):
-        f = (SituationKind.IMPRISONED, ago(200, 2000), a + timedelta(days=g.rng.randrange(20, 1500)), None)
+        f = (
+            SituationKind.IMPRISONED,
+            ago(200, 2000),
+            a + timedelta(days=g.rng.randrange(20, 1500)),
+            None,
+        )
         if profile == "prisoner":
             return [f], []
-        mother_kind = g.rng.choice([SituationKind.LOST_CONTACT, SituationKind.SEVERE_DISABILITY, SituationKind.DECEASED, SituationKind.COMPULSORY_REHAB])
+        mother_kind = g.rng.choice(
+            [
+                SituationKind.LOST_CONTACT,
+                SituationKind.SEVERE_DISABILITY,
+                SituationKind.DECEASED,
+                SituationKind.COMPULSORY_REHAB,
+            ]
+        )
         grade = g.rng.choice([1, 2]) if mother_kind == SituationKind.SEVERE_DISABILITY else None
         return [f], [(mother_kind, ago(200, 3000), None, grade)]
     if profile == "disability":
         return [(SituationKind.SERIOUS_ILLNESS, ago(100, 2000), None, None)], []
     if profile == "left_behind":
-        return [(SituationKind.WORKING_AWAY, ago(200, 1500), None, None)], [(SituationKind.WORKING_AWAY, ago(200, 1500), None, None)]
+        return [(SituationKind.WORKING_AWAY, ago(200, 1500), None, None)], [
+            (SituationKind.WORKING_AWAY, ago(200, 1500), None, None)
+        ]
     return [], []
 
 
@@ -173,7 +282,7 @@ BASIS_OF = {
 }
 
 
-def _bulk(session: Any, model: type[m.Base], rows: list[dict[str, Any]]) -> None:
+def _bulk(session: Any, model: type[Base], rows: list[dict[str, Any]]) -> None:
     for i in range(0, len(rows), 5000):
         session.execute(insert(model), rows[i : i + 5000])
 
@@ -196,7 +305,9 @@ def generate(
         users = list(s.scalars(select(m.AppUser.id)))
         director = users[0] if users else None
         policy = schedule.VisitPolicy()
-        rows: dict[str, list[dict[str, Any]]] = {k: [] for k in ("hh", "child", "cat", "guard", "sit", "visit", "notice", "help", "fu")}
+        rows: dict[str, list[dict[str, Any]]] = {
+            k: [] for k in ("hh", "child", "cat", "guard", "sit", "visit", "notice", "help", "fu")
+        }
         made = 0
         household_count = 0
         by_street: dict[str, list[tuple[str, str]]] = {}
@@ -207,31 +318,90 @@ def generate(
             surname = g.rng.choice(SURNAMES)
             profile = _pick_profile(g)
             rows["hh"].append(
-                dict(id=hid, community_id=community, address=f"河西区{g.rng.choice(COMMUNITY_STEMS)}路{g.rng.randrange(1, 300)}号{g.rng.randrange(1, 30)}-{g.rng.randrange(1, 6)}-{g.rng.randrange(101, 1802)}", hukou_address="天津市河西区", phone=g.phone(), note="", version=1, created_at=now, updated_at=now)
+                dict(
+                    id=hid,
+                    community_id=community,
+                    address=f"河西区{g.rng.choice(COMMUNITY_STEMS)}路{g.rng.randrange(1, 300)}号{g.rng.randrange(1, 30)}-{g.rng.randrange(1, 6)}-{g.rng.randrange(101, 1802)}",
+                    hukou_address="天津市河西区",
+                    phone=g.phone(),
+                    note="",
+                    version=1,
+                    created_at=now,
+                    updated_at=now,
+                )
             )
             fsits, msits = _situations_for(profile, g)
-            parents = [(Relationship.FATHER, surname, fsits, True), (Relationship.MOTHER, None, msits, False)]
+            parents = [
+                (Relationship.FATHER, surname, fsits, True),
+                (Relationship.MOTHER, None, msits, False),
+            ]
             for rel, sname, sits, male in parents:
                 gid = g.uid()
                 pbirth = g.date_between(date(1975, 1, 1), date(1995, 12, 31))
                 rows["guard"].append(
-                    dict(id=gid, community_id=community, household_id=hid, child_id=None, name=g.name(sname), relationship=rel, id_number=g.id_number(pbirth, male), phone=g.phone(), is_guardian=not sits, is_carer=not sits, note="", version=1, updated_at=now)
+                    dict(
+                        id=gid,
+                        community_id=community,
+                        household_id=hid,
+                        child_id=None,
+                        name=g.name(sname),
+                        relationship=rel,
+                        id_number=g.id_number(pbirth, male),
+                        phone=g.phone(),
+                        is_guardian=not sits,
+                        is_carer=not sits,
+                        note="",
+                        version=1,
+                        updated_at=now,
+                    )
                 )
                 for kind, start, exp, grade in sits:
                     rows["sit"].append(
-                        dict(id=g.uid(), community_id=community, guardian_id=gid, kind=kind, start_date=start, expected_end_date=exp, end_date=None, evidence="判决书" if kind == SituationKind.IMPRISONED else "相关证明", note="", disability_grade=grade, disability_mental=False)
+                        dict(
+                            id=g.uid(),
+                            community_id=community,
+                            guardian_id=gid,
+                            kind=kind,
+                            start_date=start,
+                            expected_end_date=exp,
+                            end_date=None,
+                            evidence="判决书" if kind == SituationKind.IMPRISONED else "相关证明",
+                            note="",
+                            disability_grade=grade,
+                            disability_mental=False,
+                        )
                     )
             if fsits or msits:
                 rows["guard"].append(
-                    dict(id=g.uid(), community_id=community, household_id=hid, child_id=None, name=g.name(surname), relationship=g.rng.choice([Relationship.GRANDFATHER, Relationship.GRANDMOTHER]), id_number=None, phone=g.phone(), is_guardian=True, is_carer=True, note="实际照护人", version=1, updated_at=now)
+                    dict(
+                        id=g.uid(),
+                        community_id=community,
+                        household_id=hid,
+                        child_id=None,
+                        name=g.name(surname),
+                        relationship=g.rng.choice(
+                            [Relationship.GRANDFATHER, Relationship.GRANDMOTHER]
+                        ),
+                        id_number=None,
+                        phone=g.phone(),
+                        is_guardian=True,
+                        is_carer=True,
+                        note="实际照护人",
+                        version=1,
+                        updated_at=now,
+                    )
                 )
-            risk = g.rng.choices([RiskLevel.LOW, RiskLevel.MEDIUM, RiskLevel.HIGH], [0.6, 0.3, 0.1])[0]
+            risk = g.rng.choices(
+                [RiskLevel.LOW, RiskLevel.MEDIUM, RiskLevel.HIGH], [0.6, 0.3, 0.1]
+            )[0]
             n_kids = min(children - made, g.rng.choice((1, 1, 1, 2, 2, 3)))
             for _ in range(n_kids):
                 made += 1
                 cid = g.uid()
                 male = g.rng.random() < 0.52
-                birth = g.date_between(a - relativedelta(years=17, months=6), a - relativedelta(years=1))
+                birth = g.date_between(
+                    a - relativedelta(years=17, months=6), a - relativedelta(years=1)
+                )
                 name = g.name(surname)
                 no_hukou = g.rng.random() < 0.01
                 number = None if no_hukou else g.id_number(birth, male)
@@ -239,7 +409,18 @@ def generate(
                 cat_start = g.date_between(a - timedelta(days=1500), a - timedelta(days=740))
                 registered = cat_start
                 for c in cats:
-                    rows["cat"].append(dict(id=g.uid(), community_id=community, child_id=cid, code=c, basis=BASIS_OF[profile], evidence="认定审批表", start_date=cat_start, end_date=None))
+                    rows["cat"].append(
+                        dict(
+                            id=g.uid(),
+                            community_id=community,
+                            child_id=cid,
+                            code=c,
+                            basis=BASIS_OF[profile],
+                            evidence="认定审批表",
+                            start_date=cat_start,
+                            end_date=None,
+                        )
+                    )
                 # Visits over two years, at the policy's interval, with some jitter.
                 step = schedule.interval_for(cats, risk, policy)
                 plan: list[date] = []
@@ -248,9 +429,15 @@ def generate(
                     plan.append(d)
                     d = d + step + timedelta(days=g.rng.randrange(-5, 12))
                 if visits_per_child is not None:
-                    want = max(1, int(round(g.rng.gauss(visits_per_child, 2))))
+                    want = max(1, round(g.rng.gauss(visits_per_child, 2)))
                     span = 730 / want
-                    plan = sorted({a - timedelta(days=int(i * span) + g.rng.randrange(0, max(1, int(span)))) for i in range(want)})
+                    plan = sorted(
+                        {
+                            a
+                            - timedelta(days=int(i * span) + g.rng.randrange(0, max(1, int(span))))
+                            for i in range(want)
+                        }
+                    )
                 # Skip the most recent ones now and then, so some children are overdue.
                 if g.rng.random() < 0.18 and len(plan) > 2:
                     plan = plan[:-2]
@@ -267,31 +454,77 @@ def generate(
                         status = VisitStatus.RETURNED
                     else:
                         status = VisitStatus.APPROVED
-                    ratings = [g.rng.choices(list(Rating), [0.55, 0.3, 0.12, 0.03])[0] for _ in range(5)]
+                    ratings = [
+                        g.rng.choices(list(Rating), [0.55, 0.3, 0.12, 0.03])[0] for _ in range(5)
+                    ]
                     nxt = vd + step
                     winter = vd.month in (1, 2)
                     rows["visit"].append(
                         dict(
-                            id=g.uid(), community_id=community, child_id=cid, household_id=hid, visit_date=vd,
+                            id=g.uid(),
+                            community_id=community,
+                            child_id=cid,
+                            household_id=hid,
+                            visit_date=vd,
                             visit_time=f"{g.rng.randrange(9, 18):02d}:{g.rng.choice(('00', '15', '30', '45'))}",
-                            kind=VisitKind.CAMPAIGN if winter else VisitKind.ROUTINE, status=status,
+                            kind=VisitKind.CAMPAIGN if winter else VisitKind.ROUTINE,
+                            status=status,
                             visitors="儿童主任" + ("、儿童督导员" if g.rng.random() < 0.3 else ""),
-                            people_met="儿童及其照护人", place="家中", basic_info_verified=True, basic_info_changes="",
-                            carer_name="", carer_relationship="祖父母" if (fsits or msits) else "父母",
-                            entrusted_agreement=True if (fsits or msits) else None, carer_suitable=ratings[0] != Rating.SERIOUS,
-                            parent_contact="每周电话联系" if profile != "orphan" else "", child_alone_under16=False, child_under8_unattended=False,
-                            physical_rating=ratings[0], physical_note="身体健康" if ratings[0] == Rating.GOOD else "需关注身体状况",
-                            psychological_rating=ratings[1], psychological_note="情绪稳定" if ratings[1] == Rating.GOOD else "情绪低落，需心理疏导",
-                            living_rating=ratings[2], living_note="居住环境整洁安全" if ratings[2] == Rating.GOOD else "取暖设施需检查",
-                            education_rating=ratings[3], education_note="按时上学" if ratings[3] == Rating.GOOD else "学习有困难",
-                            social_support_rating=ratings[4], social_support_note="享受基本生活保障金",
-                            safety_reminders=",".join(t.value for t in g.rng.sample(list(SafetyTopic), k=g.rng.randrange(2, 7))),
-                            needs="冬季取暖" if winter else "", help_given="发放慰问品" if winter and g.rng.random() < 0.4 else "",
-                            referrals="", next_visit_date=nxt, visitor_signoff="儿童主任", review_comment="请补充照护人联系频次" if status == VisitStatus.RETURNED else "",
-                            reviewed_by=director if status in (VisitStatus.APPROVED, VisitStatus.RETURNED) else None,
-                            reviewed_at=datetime.combine(vd + timedelta(days=5), time(10), tzinfo=UTC) if status in (VisitStatus.APPROVED, VisitStatus.RETURNED) else None,
-                            submitted_at=datetime.combine(vd, time(18), tzinfo=UTC) if status != VisitStatus.DRAFT else None,
-                            created_by=director, created_at=datetime.combine(vd, time(17), tzinfo=UTC), updated_at=datetime.combine(vd, time(18), tzinfo=UTC),
+                            people_met="儿童及其照护人",
+                            place="家中",
+                            basic_info_verified=True,
+                            basic_info_changes="",
+                            carer_name="",
+                            carer_relationship="祖父母" if (fsits or msits) else "父母",
+                            entrusted_agreement=True if (fsits or msits) else None,
+                            carer_suitable=ratings[0] != Rating.SERIOUS,
+                            parent_contact="每周电话联系" if profile != "orphan" else "",
+                            child_alone_under16=False,
+                            child_under8_unattended=False,
+                            physical_rating=ratings[0],
+                            physical_note="身体健康"
+                            if ratings[0] == Rating.GOOD
+                            else "需关注身体状况",
+                            psychological_rating=ratings[1],
+                            psychological_note="情绪稳定"
+                            if ratings[1] == Rating.GOOD
+                            else "情绪低落，需心理疏导",
+                            living_rating=ratings[2],
+                            living_note="居住环境整洁安全"
+                            if ratings[2] == Rating.GOOD
+                            else "取暖设施需检查",
+                            education_rating=ratings[3],
+                            education_note="按时上学"
+                            if ratings[3] == Rating.GOOD
+                            else "学习有困难",
+                            social_support_rating=ratings[4],
+                            social_support_note="享受基本生活保障金",
+                            safety_reminders=",".join(
+                                t.value
+                                for t in g.rng.sample(list(SafetyTopic), k=g.rng.randrange(2, 7))
+                            ),
+                            needs="冬季取暖" if winter else "",
+                            help_given="发放慰问品" if winter and g.rng.random() < 0.4 else "",
+                            referrals="",
+                            next_visit_date=nxt,
+                            visitor_signoff="儿童主任",
+                            review_comment="请补充照护人联系频次"
+                            if status == VisitStatus.RETURNED
+                            else "",
+                            reviewed_by=director
+                            if status in (VisitStatus.APPROVED, VisitStatus.RETURNED)
+                            else None,
+                            reviewed_at=datetime.combine(
+                                vd + timedelta(days=5), time(10), tzinfo=UTC
+                            )
+                            if status in (VisitStatus.APPROVED, VisitStatus.RETURNED)
+                            else None,
+                            submitted_at=datetime.combine(vd, time(18), tzinfo=UTC)
+                            if status != VisitStatus.DRAFT
+                            else None,
+                            created_by=director,
+                            created_at=datetime.combine(vd, time(17), tzinfo=UTC),
+                            updated_at=datetime.combine(vd, time(18), tzinfo=UTC),
                         )
                     )
                     if status != VisitStatus.DRAFT:
@@ -300,14 +533,63 @@ def generate(
                 if last_next is not None:
                     due = min(due, last_next)
                 if g.rng.random() < 0.15:
-                    rows["fu"].append(dict(id=g.uid(), community_id=community, child_id=cid, visit_id=None, action=g.rng.choice(["协助办理户口登记", "联系学校了解学习情况", "申请临时救助", "安排心理咨询"]), owner="儿童主任", due_date=a + timedelta(days=g.rng.randrange(-20, 40)), status="open", done_date=None, created_at=now))
+                    rows["fu"].append(
+                        dict(
+                            id=g.uid(),
+                            community_id=community,
+                            child_id=cid,
+                            visit_id=None,
+                            action=g.rng.choice(
+                                [
+                                    "协助办理户口登记",
+                                    "联系学校了解学习情况",
+                                    "申请临时救助",
+                                    "安排心理咨询",
+                                ]
+                            ),
+                            owner="儿童主任",
+                            due_date=a + timedelta(days=g.rng.randrange(-20, 40)),
+                            status="open",
+                            done_date=None,
+                            created_at=now,
+                        )
+                    )
                 rows["child"].append(
                     dict(
-                        id=cid, community_id=community, household_id=hid, name=name, name_pinyin=names.pinyin_full(name), name_initials=names.pinyin_initials(name),
-                        id_number=number, id_tail=idnumber.tail(number) if number else "", no_hukou=no_hukou, birth_date=birth, sex="male" if male else "female",
-                        hukou_address="天津市河西区", address="", school=g.rng.choice(["河西区实验小学", "梅江中学", "新华中学", "平山道小学", "上海道小学", "幼儿园", ""]),
-                        grade="", phone="", risk=risk, note="", last_visit=last_done, next_due=due, category_codes=",".join(sorted(cats)), version=1,
-                        created_at=datetime.combine(registered, time(9), tzinfo=UTC), updated_at=now,
+                        id=cid,
+                        community_id=community,
+                        household_id=hid,
+                        name=name,
+                        name_pinyin=names.pinyin_full(name),
+                        name_initials=names.pinyin_initials(name),
+                        id_number=number,
+                        id_tail=idnumber.tail(number) if number else "",
+                        no_hukou=no_hukou,
+                        birth_date=birth,
+                        sex="male" if male else "female",
+                        hukou_address="天津市河西区",
+                        address="",
+                        school=g.rng.choice(
+                            [
+                                "河西区实验小学",
+                                "梅江中学",
+                                "新华中学",
+                                "平山道小学",
+                                "上海道小学",
+                                "幼儿园",
+                                "",
+                            ]
+                        ),
+                        grade="",
+                        phone="",
+                        risk=risk,
+                        note="",
+                        last_visit=last_done,
+                        next_due=due,
+                        category_codes=",".join(sorted(cats)),
+                        version=1,
+                        created_at=datetime.combine(registered, time(9), tzinfo=UTC),
+                        updated_at=now,
                     )
                 )
                 by_street.setdefault(street, []).append((cid, community))
@@ -315,10 +597,38 @@ def generate(
             for year in (a.year - 1, a.year):
                 on = date(year, 1, 20) + timedelta(days=g.rng.randrange(0, 15))
                 if on <= a and g.rng.random() < 0.8:
-                    rows["notice"].append(dict(id=g.uid(), community_id=community, household_id=hid, template_code="winter", template_version=1, delivered_on=on, guardian_name="", signed=g.rng.random() < 0.9, note="", delivered_by=director))
+                    rows["notice"].append(
+                        dict(
+                            id=g.uid(),
+                            community_id=community,
+                            household_id=hid,
+                            template_code="winter",
+                            template_version=1,
+                            delivered_on=on,
+                            guardian_name="",
+                            signed=g.rng.random() < 0.9,
+                            note="",
+                            delivered_by=director,
+                        )
+                    )
                 if on <= a and g.rng.random() < 0.3:
                     money = g.rng.random() < 0.5
-                    rows["help"].append(dict(id=g.uid(), community_id=community, household_id=hid, child_id=None, activity_id=None, given_on=on, kind="money" if money else "goods", description="春节慰问金" if money else "过冬棉衣、学习用品", items=0 if money else g.rng.randrange(2, 6), amount_fen=g.rng.choice((50000, 60000, 80000)) if money else 0, source="区民政局", given_by=director))
+                    rows["help"].append(
+                        dict(
+                            id=g.uid(),
+                            community_id=community,
+                            household_id=hid,
+                            child_id=None,
+                            activity_id=None,
+                            given_on=on,
+                            kind="money" if money else "goods",
+                            description="春节慰问金" if money else "过冬棉衣、学习用品",
+                            items=0 if money else g.rng.randrange(2, 6),
+                            amount_fen=g.rng.choice((50000, 60000, 80000)) if money else 0,
+                            source="区民政局",
+                            given_by=director,
+                        )
+                    )
         _bulk(s, m.Household, rows["hh"])
         _bulk(s, m.Guardian, rows["guard"])
         _bulk(s, m.ParentSituation, rows["sit"])
@@ -332,9 +642,33 @@ def generate(
         for street, kids in sorted(by_street.items()):
             aid = g.uid()
             held = date(a.year if a.month > 2 else a.year - 1, 1, 25)
-            s.execute(insert(m.Activity), [dict(id=aid, unit_id=street, title="瑞雪迎春 冬令成长营", held_on=held, place="区未保中心", organiser="区未成年人保护中心", note="")])
+            s.execute(
+                insert(m.Activity),
+                [
+                    dict(
+                        id=aid,
+                        unit_id=street,
+                        title="瑞雪迎春 冬令成长营",
+                        held_on=held,
+                        place="区未保中心",
+                        organiser="区未成年人保护中心",
+                        note="",
+                    )
+                ],
+            )
             chosen = g.rng.sample(kids, k=min(len(kids), max(1, len(kids) // 6)))
-            _bulk(s, m.ActivityParticipant, [dict(id=g.uid(), activity_id=aid, child_id=c, community_id=cm) for c, cm in chosen])
+            _bulk(
+                s,
+                m.ActivityParticipant,
+                [
+                    dict(id=g.uid(), activity_id=aid, child_id=c, community_id=cm)
+                    for c, cm in chosen
+                ],
+            )
         uow.audit("demo", "store", None, f"{made} children")
-        return DemoStats(communities=len(communities), households=household_count, children=made, visits=len(rows["visit"]))
-
+        return DemoStats(
+            communities=len(communities),
+            households=household_count,
+            children=made,
+            visits=len(rows["visit"]),
+        )

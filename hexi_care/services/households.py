@@ -125,7 +125,9 @@ def get_household(uow: UnitOfWork, household_id: str) -> Household:
     return to_household(_household_row(uow, household_id))
 
 
-def list_households(uow: UnitOfWork, community_id: str | None = None, limit: int = 500) -> list[Household]:
+def list_households(
+    uow: UnitOfWork, community_id: str | None = None, limit: int = 500
+) -> list[Household]:
     uow.require_case_reader()
     stmt = select(HouseholdRow).order_by(HouseholdRow.address).limit(limit)
     if community_id:
@@ -133,13 +135,17 @@ def list_households(uow: UnitOfWork, community_id: str | None = None, limit: int
     return [to_household(r) for r in uow.session.scalars(stmt)]
 
 
-def guardians_of(uow: UnitOfWork, household_id: str | None, child_id: str | None = None) -> list[Guardian]:
+def guardians_of(
+    uow: UnitOfWork, household_id: str | None, child_id: str | None = None
+) -> list[Guardian]:
     """The household's guardians that concern `child_id` (shared ones and the child's own)."""
     if household_id is None:
         stmt = select(GuardianRow).where(GuardianRow.child_id == child_id)
     else:
         stmt = select(GuardianRow).where(GuardianRow.household_id == household_id)
-    rows = uow.session.scalars(stmt.options(selectinload(GuardianRow.situations)).order_by(GuardianRow.name))
+    rows = uow.session.scalars(
+        stmt.options(selectinload(GuardianRow.situations)).order_by(GuardianRow.name)
+    )
     return [to_guardian(r) for r in rows if child_id is None or r.child_id in (None, child_id)]
 
 
@@ -178,7 +184,9 @@ def save_guardian(uow: UnitOfWork, guardian: Guardian) -> Guardian:
         number = check.number if check else None
     situations = [_clean_situation(s) for s in guardian.situations]
     if guardian.id:
-        row = uow.session.get(GuardianRow, guardian.id, options=[selectinload(GuardianRow.situations)])
+        row = uow.session.get(
+            GuardianRow, guardian.id, options=[selectinload(GuardianRow.situations)]
+        )
         if row is None:
             raise NotFound(what="guardian", ref=guardian.id)
         created = False

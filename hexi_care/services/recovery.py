@@ -42,7 +42,9 @@ def keygen(folder: Path, passphrase: str) -> str:
         serialization.PrivateFormat.PKCS8,
         serialization.BestAvailableEncryption(passphrase.encode("utf-8")),
     )
-    public = key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    public = key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
     atomic_write(folder / "centre-recovery.key", private)
     atomic_write(folder / "centre-recovery.pub", public)
     return str(folder / "centre-recovery.pub")
@@ -64,7 +66,9 @@ def set_centre_key(store: OpenStore, public_key_file: Path) -> None:
     slots.save()
 
 
-def _set_password_with_key(store_path: Path, data_key: bytes, user_name: str, new_password: str) -> None:
+def _set_password_with_key(
+    store_path: Path, data_key: bytes, user_name: str, new_password: str
+) -> None:
     check_password(new_password)
     store = store_mod.open_with_key(store_path, data_key)
     try:
@@ -91,7 +95,11 @@ def make_request(store_path: Path, out: Path) -> None:
     ephemeral = X25519PrivateKey.generate()
     atomic_write(
         _pending_path(store_path),
-        ephemeral.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()),
+        ephemeral.private_bytes(
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
+            serialization.NoEncryption(),
+        ),
     )
     request = {
         "format": REQUEST_FORMAT,
@@ -99,7 +107,9 @@ def make_request(store_path: Path, out: Path) -> None:
         "sealed": base64.b64encode(sealed).decode(),
         "info": base64.b64encode(slots.centre_info()).decode(),
         "reply_key": base64.b64encode(
-            ephemeral.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+            ephemeral.public_key().public_bytes(
+                serialization.Encoding.Raw, serialization.PublicFormat.Raw
+            )
         ).decode(),
     }
     atomic_write(out, json.dumps(request).encode())
@@ -116,7 +126,9 @@ def answer_request(request_file: Path, private_key_file: Path, passphrase: str, 
     except (OSError, ValueError, KeyError):
         raise StoreDamaged() from None
     try:
-        private = serialization.load_pem_private_key(private_key_file.read_bytes(), passphrase.encode("utf-8"))
+        private = serialization.load_pem_private_key(
+            private_key_file.read_bytes(), passphrase.encode("utf-8")
+        )
     except (OSError, ValueError, TypeError):
         raise AuthFailed() from None
     if not isinstance(private, X25519PrivateKey):
@@ -125,12 +137,16 @@ def answer_request(request_file: Path, private_key_file: Path, passphrase: str, 
     answer = {
         "format": ANSWER_FORMAT,
         "store_id": req["store_id"],
-        "sealed": base64.b64encode(seal_to(reply, data_key, ANSWER_INFO + req["store_id"].encode())).decode(),
+        "sealed": base64.b64encode(
+            seal_to(reply, data_key, ANSWER_INFO + req["store_id"].encode())
+        ).decode(),
     }
     atomic_write(out, json.dumps(answer).encode())
 
 
-def complete_request(store_path: Path, answer_file: Path, user_name: str, new_password: str) -> None:
+def complete_request(
+    store_path: Path, answer_file: Path, user_name: str, new_password: str
+) -> None:
     pending = _pending_path(store_path)
     try:
         ans = json.loads(answer_file.read_text("utf-8"))

@@ -30,12 +30,42 @@ HEXI_STREETS = (
 DEFAULT_CATEGORIES: tuple[tuple[str, str, str, str], ...] = (
     (CategoryCode.ORPHAN_SCATTERED, "散居孤儿", "Orphan living in the community", "orphan"),
     (CategoryCode.ORPHAN_INSTITUTION, "集中养育孤儿", "Orphan in institutional care", "orphan"),
-    (CategoryCode.NO_DE_FACTO_CARER, "事实无人抚养儿童", "Child without a de facto carer", "no_carer"),
-    (CategoryCode.DIFFICULTY_POVERTY, "困境儿童（贫困家庭）", "Child in difficulty (poverty)", "difficulty"),
-    (CategoryCode.DIFFICULTY_DISABILITY, "困境儿童（重病重残）", "Child in difficulty (illness or disability)", "difficulty"),
-    (CategoryCode.DIFFICULTY_GUARDIANSHIP, "困境儿童（监护缺失或不当）", "Child in difficulty (guardianship)", "difficulty"),
-    (CategoryCode.DIFFICULTY_PRISONER_CHILD, "困境儿童（服刑人员子女）", "Child in difficulty (parent imprisoned)", "difficulty"),
-    (CategoryCode.DIFFICULTY_ABUSED, "困境儿童（受虐待）", "Child in difficulty (abused)", "difficulty"),
+    (
+        CategoryCode.NO_DE_FACTO_CARER,
+        "事实无人抚养儿童",
+        "Child without a de facto carer",
+        "no_carer",
+    ),
+    (
+        CategoryCode.DIFFICULTY_POVERTY,
+        "困境儿童（贫困家庭）",
+        "Child in difficulty (poverty)",
+        "difficulty",
+    ),
+    (
+        CategoryCode.DIFFICULTY_DISABILITY,
+        "困境儿童（重病重残）",
+        "Child in difficulty (illness or disability)",
+        "difficulty",
+    ),
+    (
+        CategoryCode.DIFFICULTY_GUARDIANSHIP,
+        "困境儿童（监护缺失或不当）",
+        "Child in difficulty (guardianship)",
+        "difficulty",
+    ),
+    (
+        CategoryCode.DIFFICULTY_PRISONER_CHILD,
+        "困境儿童（服刑人员子女）",
+        "Child in difficulty (parent imprisoned)",
+        "difficulty",
+    ),
+    (
+        CategoryCode.DIFFICULTY_ABUSED,
+        "困境儿童（受虐待）",
+        "Child in difficulty (abused)",
+        "difficulty",
+    ),
     (CategoryCode.LEFT_BEHIND, "留守儿童", "Left-behind child", "left_behind"),
 )
 
@@ -51,6 +81,6 @@ def seed_reference(session: Session, *, with_hexi_streets: bool = True) -> None:
     if district is None or district.code != "120103":
         return
     existing = set(session.scalars(select(OrgUnit.name).where(OrgUnit.parent_id == district.id)))
-    for name in HEXI_STREETS:
+    for i, name in enumerate(HEXI_STREETS):
         if name not in existing:
-            session.add(OrgUnit(name=name, kind=UnitKind.STREET, parent_id=district.id))
+            session.add(OrgUnit(name=name, kind=UnitKind.STREET, parent_id=district.id, sort=i + 1))

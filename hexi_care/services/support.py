@@ -8,13 +8,12 @@ import json
 from sqlalchemy import select
 
 from hexi_care.db.models import Activity as ActivityRow
-from hexi_care.db.models import ActivityParticipant
+from hexi_care.db.models import ActivityParticipant, OrgUnit
 from hexi_care.db.models import Assistance as AssistanceRow
 from hexi_care.db.models import Child as ChildRow
 from hexi_care.db.models import Household as HouseholdRow
 from hexi_care.db.models import NoticeDelivery as DeliveryRow
 from hexi_care.db.models import NoticeTemplate as TemplateRow
-from hexi_care.db.models import OrgUnit
 from hexi_care.domain.model import Activity, Assistance, NoticeDelivery, NoticeTemplate
 from hexi_care.errors import InvalidInput, NotFound
 from hexi_care.services import validate as v
@@ -47,7 +46,10 @@ def to_template(r: TemplateRow) -> NoticeTemplate:
 def save_template(uow: UnitOfWork, t: NoticeTemplate) -> NoticeTemplate:
     """Templates are versioned: saving a code again makes the next version."""
     latest = uow.session.scalar(
-        select(TemplateRow.version).where(TemplateRow.code == t.code).order_by(TemplateRow.version.desc()).limit(1)
+        select(TemplateRow.version)
+        .where(TemplateRow.code == t.code)
+        .order_by(TemplateRow.version.desc())
+        .limit(1)
     )
     row = TemplateRow(
         code=v.text("template", t.code, required=True, max_len=32),
@@ -63,7 +65,13 @@ def save_template(uow: UnitOfWork, t: NoticeTemplate) -> NoticeTemplate:
 
 def templates(uow: UnitOfWork) -> list[NoticeTemplate]:
     """The newest version of each template."""
-    rows = list(uow.session.scalars(select(TemplateRow).where(TemplateRow.active).order_by(TemplateRow.code, TemplateRow.version)))
+    rows = list(
+        uow.session.scalars(
+            select(TemplateRow)
+            .where(TemplateRow.active)
+            .order_by(TemplateRow.code, TemplateRow.version)
+        )
+    )
     latest: dict[str, TemplateRow] = {}
     for r in rows:
         latest[r.code] = r
@@ -72,7 +80,11 @@ def templates(uow: UnitOfWork) -> list[NoticeTemplate]:
 
 def template(uow: UnitOfWork, code: str, version: int | None = None) -> NoticeTemplate:
     stmt = select(TemplateRow).where(TemplateRow.code == code)
-    stmt = stmt.where(TemplateRow.version == version) if version else stmt.order_by(TemplateRow.version.desc())
+    stmt = (
+        stmt.where(TemplateRow.version == version)
+        if version
+        else stmt.order_by(TemplateRow.version.desc())
+    )
     row = uow.session.scalars(stmt.limit(1)).first()
     if row is None:
         raise NotFound(what="notice_template", ref=code)
@@ -118,7 +130,11 @@ def record_delivery(uow: UnitOfWork, d: NoticeDelivery) -> NoticeDelivery:
 
 def deliveries(uow: UnitOfWork, household_id: str) -> list[NoticeDelivery]:
     uow.require_case_reader()
-    stmt = select(DeliveryRow).where(DeliveryRow.household_id == household_id).order_by(DeliveryRow.delivered_on)
+    stmt = (
+        select(DeliveryRow)
+        .where(DeliveryRow.household_id == household_id)
+        .order_by(DeliveryRow.delivered_on)
+    )
     return [to_delivery(r) for r in uow.session.scalars(stmt)]
 
 
@@ -168,7 +184,9 @@ def record_assistance(uow: UnitOfWork, a: Assistance) -> Assistance:
     return to_assistance(row)
 
 
-def assistance_for(uow: UnitOfWork, *, household_id: str | None = None, child_id: str | None = None) -> list[Assistance]:
+def assistance_for(
+    uow: UnitOfWork, *, household_id: str | None = None, child_id: str | None = None
+) -> list[Assistance]:
     uow.require_case_reader()
     stmt = select(AssistanceRow).order_by(AssistanceRow.given_on)
     if household_id:
@@ -200,7 +218,11 @@ def add_activity(uow: UnitOfWork, a: Activity) -> Activity:
         child = uow.session.get(ChildRow, child_id)
         if child is None:
             raise InvalidInput("child_id", "unknown", value=child_id)
-        uow.session.add(ActivityParticipant(activity_id=row.id, child_id=child.id, community_id=child.community_id))
+        uow.session.add(
+            ActivityParticipant(
+                activity_id=row.id, child_id=child.id, community_id=child.community_id
+            )
+        )
     uow.session.flush()
     uow.audit("create", "activity", row.id, f"{len(a.participant_ids)} participants")
     return Activity(
@@ -217,10 +239,16 @@ def add_activity(uow: UnitOfWork, a: Activity) -> Activity:
 
 def activities(uow: UnitOfWork, limit: int = 500) -> list[Activity]:
     uow.require_case_reader()
-    rows = list(uow.session.scalars(select(ActivityRow).order_by(ActivityRow.held_on.desc()).limit(limit)))
+    rows = list(
+        uow.session.scalars(select(ActivityRow).order_by(ActivityRow.held_on.desc()).limit(limit))
+    )
     out: list[Activity] = []
     for r in rows:
-        ids = list(uow.session.scalars(select(ActivityParticipant.child_id).where(ActivityParticipant.activity_id == r.id)))
+        ids = list(
+            uow.session.scalars(
+                select(ActivityParticipant.child_id).where(ActivityParticipant.activity_id == r.id)
+            )
+        )
         out.append(
             Activity(
                 id=r.id,
@@ -239,6 +267,12 @@ def activities(uow: UnitOfWork, limit: int = 500) -> list[Activity]:
 def activities_of_child(uow: UnitOfWork, child_id: str) -> list[Activity]:
     uow.require_case_reader()
     rows = uow.session.execute(
-        select(ActivityRow).join(ActivityParticipant, ActivityParticipant.activity_id == ActivityRow.id).where(ActivityParticipant.child_id == child_id).order_by(ActivityRow.held_on)
+        select(ActivityRow)
+        .join(ActivityParticipant, ActivityParticipant.activity_id == ActivityRow.id)
+        .where(ActivityParticipant.child_id == child_id)
+        .order_by(ActivityRow.held_on)
     ).scalars()
-    return [Activity(id=r.id, unit_id=r.unit_id, title=r.title, held_on=r.held_on, place=r.place) for r in rows]
+    return [
+        Activity(id=r.id, unit_id=r.unit_id, title=r.title, held_on=r.held_on, place=r.place)
+        for r in rows
+    ]

@@ -14,7 +14,9 @@ CHILD_KIND = {UnitKind.DISTRICT: UnitKind.STREET, UnitKind.STREET: UnitKind.COMM
 
 
 def _to_unit(row: OrgUnit) -> Unit:
-    return Unit(id=row.id, name=row.name, kind=UnitKind(row.kind), parent_id=row.parent_id, code=row.code)
+    return Unit(
+        id=row.id, name=row.name, kind=UnitKind(row.kind), parent_id=row.parent_id, code=row.code
+    )
 
 
 def list_units(uow: UnitOfWork) -> list[Unit]:
@@ -24,7 +26,7 @@ def list_units(uow: UnitOfWork) -> list[Unit]:
     for r in rows:
         by_parent.setdefault(r.parent_id, []).append(r)
     for kids in by_parent.values():
-        kids.sort(key=lambda r: (r.code or "", r.name))
+        kids.sort(key=lambda r: (r.sort, r.code or "", r.name))
     out: list[Unit] = []
 
     def walk(parent: str | None) -> None:
@@ -76,10 +78,10 @@ def add_unit(uow: UnitOfWork, name: str, parent_ref: str, code: str | None = Non
 
 
 def unit_names(uow: UnitOfWork) -> dict[str, str]:
-    return dict(uow.session.execute(select(OrgUnit.id, OrgUnit.name)).tuples().all())
+    return dict(uow.session.execute(select(OrgUnit.id, OrgUnit.name)).all())
 
 
 def street_of(uow: UnitOfWork) -> dict[str, str]:
     """community id → street id."""
-    rows = uow.session.execute(select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.kind)).tuples().all()
+    rows = uow.session.execute(select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.kind)).all()
     return {u: p for u, p, k in rows if k == UnitKind.COMMUNITY and p is not None}

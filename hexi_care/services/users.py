@@ -28,7 +28,12 @@ def check_password(password: str) -> None:
 
 def _to_user(r: AppUser) -> User:
     return User(
-        id=r.id, name=r.name, role=Role(r.role), unit_id=r.unit_id, display_name=r.display_name, active=r.active
+        id=r.id,
+        name=r.name,
+        role=Role(r.role),
+        unit_id=r.unit_id,
+        display_name=r.display_name,
+        active=r.active,
     )
 
 
@@ -82,7 +87,9 @@ def find_user(uow: UnitOfWork, name: str) -> User:
     raise NotFound(what="user", ref=name)
 
 
-def change_password(uow: UnitOfWork, name: str, new_password: str, *, kdf: KdfParams | None = None) -> None:
+def change_password(
+    uow: UnitOfWork, name: str, new_password: str, *, kdf: KdfParams | None = None
+) -> None:
     """Users change their own password; an administrator may set anyone's."""
     target = find_user(uow, name)
     if uow.user is not None and uow.user.id != target.id and uow.user.role != Role.ADMIN:

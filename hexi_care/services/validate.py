@@ -58,7 +58,12 @@ def date_range(field: str, start: date | None, end: date | None) -> None:
 
 
 def id_number(
-    value: str | None, *, today: date, birth_date: date | None, sex: Sex | None, field: str = "id_number"
+    value: str | None,
+    *,
+    today: date,
+    birth_date: date | None,
+    sex: Sex | None,
+    field: str = "id_number",
 ) -> idnumber.IdCheck | None:
     """A normalised, valid number, or None when nothing was entered. Unknown address codes pass."""
     if value is None or not value.strip():
@@ -66,7 +71,9 @@ def id_number(
     check = idnumber.validate(value, today=today, birth_date=birth_date, sex=sex)
     if not check.ok:
         p = check.problems[0]
-        raise InvalidInput(field, f"id_{p.code.value}", expected=p.expected, actual=p.actual, position=p.position)
+        raise InvalidInput(
+            field, f"id_{p.code.value}", expected=p.expected, actual=p.actual, position=p.position
+        )
     return check
 
 

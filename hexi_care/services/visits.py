@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import fields, replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -51,9 +52,11 @@ TIME_RE = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
 
 
 def to_visit(row: VisitRow) -> Visit:
-    sections = {
+    sections: dict[str, Any] = {
         name: SectionRating(
-            rating=Rating(getattr(row, f"{name}_rating")) if getattr(row, f"{name}_rating") else None,
+            rating=Rating(getattr(row, f"{name}_rating"))
+            if getattr(row, f"{name}_rating")
+            else None,
             note=getattr(row, f"{name}_note"),
         )
         for name in Visit.SECTIONS
@@ -91,13 +94,15 @@ def _clean(uow: UnitOfWork, visit: Visit, child: ChildRow) -> Visit:
     if nxt is not None and nxt < vdate:
         raise InvalidInput("next_visit_date", "end_before_start")
     kind = v.choice("kind", VisitKind, visit.kind)
-    texts = {f: v.text(f, getattr(visit, f), max_len=n) for f, n in TEXT_FIELDS.items()}
+    texts: dict[str, Any] = {
+        f: v.text(f, getattr(visit, f), max_len=n) for f, n in TEXT_FIELDS.items()
+    }
     if texts["visit_time"] and not TIME_RE.match(texts["visit_time"]):
         raise InvalidInput("visit_time", "bad_time")
     reminders: list[str] = []
     for r in visit.safety_reminders:
         reminders.append(v.choice("safety_reminders", SafetyTopic, r).value)
-    sections: dict[str, SectionRating] = {}
+    sections: dict[str, Any] = {}
     for name in Visit.SECTIONS:
         s = getattr(visit, name)
         rating = v.choice("rating", Rating, s.rating) if s.rating else None
@@ -166,13 +171,21 @@ def refresh_child_dates(uow: UnitOfWork, child: ChildRow) -> None:
         .limit(1)
     )
     cats = [c for c in child.category_codes.split(",") if c]
-    due = schedule.next_due(last, cats, RiskLevel(child.risk), settings.visit_policy(uow), registered_on=child.created_at.date())
+    due = schedule.next_due(
+        last,
+        cats,
+        RiskLevel(child.risk),
+        settings.visit_policy(uow),
+        registered_on=child.created_at.date(),
+    )
     child.next_due = min(planned, due) if planned else due
 
 
 def save_draft(uow: UnitOfWork, visit: Visit) -> Visit:
     """Create or update a draft (or a returned visit being mended)."""
-    uow.require_role(Role.DIRECTOR, Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR, action="record visits")
+    uow.require_role(
+        Role.DIRECTOR, Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR, action="record visits"
+    )
     child = _child(uow, visit.child_id)
     clean = _clean(uow, visit, child)
     if visit.id and (row := uow.session.get(VisitRow, visit.id)) is not None:
@@ -231,12 +244,21 @@ def review(uow: UnitOfWork, visit_id: str, decision: str, comment: str = "") -> 
     uow.require_role(Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR, action="review visits")
     row = _visit_row(uow, visit_id)
     dec = v.choice("status", ReviewDecision, decision)
-    comment = v.text("review_comment", comment, max_len=5000, required=dec == ReviewDecision.RETURNED)
+    comment = v.text(
+        "review_comment", comment, max_len=5000, required=dec == ReviewDecision.RETURNED
+    )
     if row.status != VisitStatus.SUBMITTED:
         raise InvalidInput("status", "bad_state", status=row.status)
     assert uow.user is not None
     uow.session.add(
-        VisitReview(visit_id=row.id, community_id=row.community_id, reviewer_id=uow.user.id, decision=dec, comment=comment, at=uow.now())
+        VisitReview(
+            visit_id=row.id,
+            community_id=row.community_id,
+            reviewer_id=uow.user.id,
+            decision=dec,
+            comment=comment,
+            at=uow.now(),
+        )
     )
     row.status = VisitStatus.APPROVED if dec == ReviewDecision.APPROVED else VisitStatus.RETURNED
     row.review_comment = comment
@@ -267,7 +289,9 @@ def resolve_visit(uow: UnitOfWork, ref: str) -> str:
     if uow.session.get(VisitRow, ref) is not None:
         return ref
     if len(ref) >= 6:
-        ids = list(uow.session.scalars(select(VisitRow.id).where(VisitRow.id.startswith(ref)).limit(2)))
+        ids = list(
+            uow.session.scalars(select(VisitRow.id).where(VisitRow.id.startswith(ref)).limit(2))
+        )
         if len(ids) == 1:
             return ids[0]
         if len(ids) > 1:
@@ -315,13 +339,17 @@ def visit_from_dict(data: dict[str, object], child_id: str) -> Visit:
         if name in values:
             s = values[name]
             if isinstance(s, dict):
-                values[name] = SectionRating(rating=s.get("rating") or None, note=str(s.get("note", "")))  # type: ignore[arg-type]
+                values[name] = SectionRating(
+                    rating=s.get("rating") or None, note=str(s.get("note", ""))
+                )  # type: ignore[arg-type]
             elif isinstance(s, str):
                 values[name] = SectionRating(rating=s or None)  # type: ignore[arg-type]
             else:
                 raise InvalidInput("rating", "choice", choices=", ".join(r.value for r in Rating))
     if "safety_reminders" in values and not isinstance(values["safety_reminders"], list):
-        raise InvalidInput("safety_reminders", "choice", choices=", ".join(s.value for s in SafetyTopic))
+        raise InvalidInput(
+            "safety_reminders", "choice", choices=", ".join(s.value for s in SafetyTopic)
+        )
     if "visit_date" not in values:
         raise InvalidInput("visit_date", "required")
     values["status"] = v.choice("status", VisitStatus, values.get("status", "draft"))

@@ -84,6 +84,7 @@ def upgrade() -> None:
     sa.Column('kind', sa.String(length=16), nullable=False),
     sa.Column('parent_id', sa.String(length=36), nullable=True),
     sa.Column('code', sa.String(length=32), nullable=True),
+    sa.Column('sort', sa.Integer(), nullable=False),
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.ForeignKeyConstraint(['parent_id'], ['org_unit.id'], name=op.f('fk_org_unit_parent_id_org_unit')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_org_unit')),

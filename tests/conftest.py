@@ -1,0 +1,92 @@
+"""Shared fixtures: real SQLCipher stores in temporary folders, with Hexi's streets, two communities,
+and one user per role. Password derivation uses cheap parameters (HEXI_CARE_FAST_KDF) so the suite
+stays fast; the real calibration is exercised in tests/db/test_keys.py."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HEXI_CARE_FAST_KDF", "1")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from hexi_care.db.keys import KdfParams
+from hexi_care.db.store import OpenStore, create_store, unlock
+from hexi_care.domain.enums import Sex
+from hexi_care.domain.model import Category, Child, Household
+from hexi_care.services import children, households, units, users
+from hexi_care.services.context import UnitOfWork
+from hexi_care.services.reference import seed_reference
+
+ADMIN_PW = "admin-pass-1"
+PW = "secret-pass-1"
+FIXED_NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+
+
+def fixed_clock() -> datetime:
+    return FIXED_NOW
+
+
+@dataclass
+class World:
+    path: Path
+    admin: OpenStore
+    recovery_code: str
+    community_a: str
+    community_b: str
+    street: str
+    other_street: str
+
+    def login(self, name: str, password: str = PW) -> OpenStore:
+        return unlock(self.path, name, password, clock=fixed_clock)
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    path = tmp_path / "store.hexi"
+    created = create_store(
+        path,
+        admin_name="admin",
+        admin_password=ADMIN_PW,
+        kdf=KdfParams.fast(),
+        clock=fixed_clock,
+        seed_reference=seed_reference,
+    )
+    admin = created.store
+    with UnitOfWork(admin) as uow:
+        a = units.add_unit(uow, "紫金里社区", "大营门街")
+        b = units.add_unit(uow, "平江里社区", "马场街")
+        street = units.resolve_unit(uow, "大营门街").id
+        other = units.resolve_unit(uow, "马场街").id
+        users.add_user(uow, "dir_a", "director", a.id, PW, kdf=KdfParams.fast())
+        users.add_user(uow, "dir_b", "director", b.id, PW, kdf=KdfParams.fast())
+        users.add_user(uow, "street_a", "street_supervisor", street, PW, kdf=KdfParams.fast())
+        users.add_user(uow, "centre", "centre_supervisor", "河西区", PW, kdf=KdfParams.fast())
+    w = World(path, admin, created.recovery_code, a.id, b.id, street, other)
+    yield w
+    admin.lock()
+
+
+def add_child(store: OpenStore, community: str, name: str = "张小明", **kw: object) -> Child:
+    with UnitOfWork(store) as uow:
+        hh = households.add_household(
+            uow, Household(community_id=community, address="河西区紫金山路1号")
+        )
+        child = Child(
+            name=name,
+            sex=kw.pop("sex", Sex.MALE),  # type: ignore[arg-type]
+            community_id=community,
+            birth_date=kw.pop("birth_date", date(2015, 3, 1)),  # type: ignore[arg-type]
+            id_number=kw.pop("id_number", None),  # type: ignore[arg-type]
+            household_id=hh.id,
+            categories=[
+                Category(code="orphan_scattered", basis="父母双亡", start_date=date(2020, 1, 1))
+            ],
+            **kw,  # type: ignore[arg-type]
+        )
+        return children.add_child(uow, child)

@@ -73,6 +73,7 @@ class SituationKind(StrEnum):
     GUARDIANSHIP_REVOKED = "guardianship_revoked"  # 被撤销监护资格
     DEPORTED = "deported"  # 被遣送（驱逐）出境
     WORKING_AWAY = "working_away"  # 外出务工 (for 留守儿童)
+    NOT_FOUND = "not_found"  # 查找不到 (birth parent cannot be found, certified)
 
 
 class VisitKind(StrEnum):

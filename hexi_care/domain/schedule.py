@@ -1,0 +1,176 @@
+"""Visit schedules: how often a child is visited (per category and risk level), when the next visit is
+due, how late it is, and the winter-holiday rule (at least one visit in every winter holiday).
+
+No national rule fixes the frequency (定期走访); the defaults are monthly for 孤儿, 事实无人抚养儿童 and
+high risk, quarterly otherwise, and every locality can change them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from dateutil.relativedelta import relativedelta
+
+from hexi_care.domain.enums import CategoryCode, RiskLevel
+
+_DAYS_PER_MONTH = 365.2425 / 12
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A visit interval in calendar months plus days (kept apart so settings stay readable)."""
+
+    months: int = 0
+    days: int = 0
+
+    def __post_init__(self) -> None:
+        if self.months < 0 or self.days < 0 or self.months == self.days == 0:
+            raise ValueError("an interval must be positive")
+
+    @property
+    def approx_days(self) -> float:
+        """Average length in days, to compare intervals mixing months and days."""
+        return self.months * _DAYS_PER_MONTH + self.days
+
+    def delta(self) -> relativedelta:
+        return relativedelta(months=self.months, days=self.days)
+
+
+MONTHLY = Interval(months=1)
+QUARTERLY = Interval(months=3)
+
+
+@dataclass(frozen=True, slots=True)
+class HolidayWindow:
+    """A winter holiday, first and last day inclusive (寒假)."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError("a holiday window ends before it starts")
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+
+def _default_categories() -> dict[str, Interval]:
+    return {
+        CategoryCode.ORPHAN_SCATTERED: MONTHLY,
+        CategoryCode.NO_DE_FACTO_CARER: MONTHLY,
+    }
+
+
+def _default_risks() -> dict[RiskLevel, Interval]:
+    return {RiskLevel.HIGH: MONTHLY}
+
+
+@dataclass(frozen=True, slots=True)
+class VisitPolicy:
+    """How often children are visited. A child gets the shortest interval among its categories and
+    its risk level that the policy names; `default` applies when none is named.
+
+    `winter_holidays` maps the year a winter holiday is named for (2025年寒假) to its dates; years not
+    listed use `default_winter` (month, day) to (month, day), a rough window to be set each year.
+    """
+
+    by_category: Mapping[str, Interval] = field(default_factory=_default_categories)
+    by_risk: Mapping[RiskLevel, Interval] = field(default_factory=_default_risks)
+    default: Interval = QUARTERLY
+    winter_holidays: Mapping[int, HolidayWindow] = field(default_factory=dict)
+    default_winter: tuple[tuple[int, int], tuple[int, int]] = ((1, 10), (2, 28))
+
+
+def interval_for(
+    categories: Iterable[str], risk: RiskLevel, policy: VisitPolicy | None = None
+) -> relativedelta:
+    """The shortest interval that applies to a child with these (active) categories and risk."""
+    return _interval(categories, risk, policy or VisitPolicy()).delta()
+
+
+def next_due(
+    last_visit: date | None,
+    categories: Iterable[str],
+    risk: RiskLevel,
+    policy: VisitPolicy | None = None,
+    registered_on: date | None = None,
+) -> date:
+    """One interval after the last visit, or after registration when there has been no visit yet.
+
+    Raises ValueError when both dates are unknown.
+    """
+    since = last_visit or registered_on
+    if since is None:
+        raise ValueError("next_due needs the last visit or the registration date")
+    due: date = since + interval_for(categories, risk, policy)
+    return due
+
+
+def days_overdue(due: date, today: date) -> int:
+    """Days past the due date; 0 when due today or later."""
+    return max(0, (today - due).days)
+
+
+class WinterVisit(StrEnum):
+    """Where a child stands with its winter-holiday visit this season."""
+
+    UPCOMING = "upcoming"  # the holiday has not started
+    NEEDED = "needed"  # holiday under way, no visit in it yet
+    DONE = "done"  # visited during the holiday
+    MISSED = "missed"  # holiday over without a visit
+
+
+def winter_window(year: int, policy: VisitPolicy | None = None) -> HolidayWindow:
+    """The winter holiday named for `year`: configured, or the policy's default window."""
+    policy = policy or VisitPolicy()
+    if year in policy.winter_holidays:
+        return policy.winter_holidays[year]
+    (sm, sd), (em, ed) = policy.default_winter
+    start = _month_day(year, sm, sd)
+    end = _month_day(year, em, ed)
+    if end < start:  # a default window across the new year (e.g. 12-25 to 02-20)
+        start = _month_day(year - 1, sm, sd)
+    return HolidayWindow(start, end)
+
+
+def current_winter(today: date, policy: VisitPolicy | None = None) -> HolidayWindow:
+    """The winter holiday `today` belongs to: the one under way, else the one named for this year
+    (a holiday that starts in December belongs to the next year)."""
+    nxt = winter_window(today.year + 1, policy)
+    return nxt if today in nxt else winter_window(today.year, policy)
+
+
+def winter_visit_status(
+    visit_dates: Iterable[date], today: date, policy: VisitPolicy | None = None
+) -> WinterVisit:
+    """Whether this season's winter-holiday visit is still to come, needed now, done or missed."""
+    window = current_winter(today, policy)
+    if any(d in window and d <= today for d in visit_dates):
+        return WinterVisit.DONE
+    if today < window.start:
+        return WinterVisit.UPCOMING
+    return WinterVisit.NEEDED if today <= window.end else WinterVisit.MISSED
+
+
+def needs_winter_visit(
+    visit_dates: Iterable[date], today: date, policy: VisitPolicy | None = None
+) -> bool:
+    """True while a winter holiday is under way and the child has not been visited in it."""
+    return winter_visit_status(visit_dates, today, policy) is WinterVisit.NEEDED
+
+
+def _month_day(year: int, month: int, day: int) -> date:
+    """The date, with a day past the month's end clipped to it (2-29 → 2-28 in common years)."""
+    result: date = date(year, month, 1) + relativedelta(day=day)
+    return result
+
+
+def _interval(categories: Iterable[str], risk: RiskLevel, policy: VisitPolicy) -> Interval:
+    named = [policy.by_category[c] for c in categories if c in policy.by_category]
+    if risk in policy.by_risk:
+        named.append(policy.by_risk[risk])
+    return min(named, key=lambda i: i.approx_days, default=policy.default)

@@ -1,0 +1,185 @@
+"""The command line contract: commands, JSON field names and exit codes that scripts rely on."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hexi_care import __version__
+from hexi_care.cli import run
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Hexi:
+    def __init__(self, store: Path) -> None:
+        self.store = store
+
+    def __call__(self, *args: str, stdin: str = "", lang: str | None = None) -> tuple[int, str, str]:
+        argv = ["--store", str(self.store), *args]
+        if lang:
+            argv = ["--lang", lang, *argv]
+        out, err = io.StringIO(), io.StringIO()
+        code = run(argv, io.StringIO(stdin), out, err)
+        return code, out.getvalue(), err.getvalue()
+
+    def as_(self, user: str, password: str, *args: str, stdin: str = "", lang: str | None = None) -> tuple[int, str, str]:
+        return self(*args[:0], "--user", user, "--password-stdin", *args, stdin=f"{password}\n{stdin}", lang=lang)
+
+    def json(self, user: str, password: str, *args: str, stdin: str = "") -> Any:
+        code, out, err = self.as_(user, password, *args, "--json", stdin=stdin)
+        assert code == 0, err
+        return json.loads(out)
+
+
+@pytest.fixture(scope="module")
+def hexi(tmp_path_factory: pytest.TempPathFactory) -> Hexi:
+    h = Hexi(tmp_path_factory.mktemp("cli") / "s.hexi")
+    code, out, err = h("--password-stdin", "init", "--admin", "admin", stdin="admin-pass-1\n")
+    assert code == 0, err
+    code, out, err = h.as_("admin", "admin-pass-1", "unit", "add", "紫金里社区", "--parent", "大营门街")
+    assert code == 0, err
+    h.as_("admin", "admin-pass-1", "unit", "add", "平江里社区", "--parent", "马场街")
+    for name, role, unit in [("zhang", "director", "紫金里社区"), ("li", "director", "平江里社区"), ("centre", "centre_supervisor", "河西区")]:
+        code, _, err = h.as_("admin", "admin-pass-1", "user", "add", name, "--role", role, "--unit", unit, stdin="user-pass-1\n")
+        assert code == 0, err
+    return h
+
+
+def test_version() -> None:
+    out = subprocess.run([sys.executable, "-m", "hexi_care.cli", "--version"], capture_output=True, text=True, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert out.returncode == 0
+    assert out.stdout.strip() == f"hexi-care {__version__}"
+
+
+def test_init_prints_recovery_code_once(tmp_path: Path) -> None:
+    h = Hexi(tmp_path / "x.hexi")
+    code, out, _ = h("--password-stdin", "init", "--admin", "boss", stdin="boss-pass-12\n")
+    assert code == 0
+    assert "恢复码" in out
+    code, _, err = h("--password-stdin", "init", "--admin", "boss", stdin="boss-pass-12\n")
+    assert code == 6 and "已有数据库" in err
+
+
+def test_unit_list_json_fields(hexi: Hexi) -> None:
+    units = hexi.json("admin", "admin-pass-1", "unit", "list")
+    assert {"id", "name", "kind", "parent_id"} <= set(units[0])
+    assert units[0]["kind"] == "district" and units[0]["parent_id"] is None
+    streets = [u["name"] for u in units if u["kind"] == "street"]
+    assert streets[:3] == ["大营门街", "下瓦房街", "桃园街"] and len(streets) == 14
+
+
+def test_child_add_show_list_and_search(hexi: Hexi) -> None:
+    child = {
+        "name": "张小明",
+        "id_number": "１２０１０３１９８８０６０１８２４１",  # full-width digits are normalised
+        "sex": "female",
+        "community": "紫金里社区",
+        "categories": [{"code": "no_de_facto_carer", "basis": "父亲服刑", "start_date": "2023-01-01"}],
+        "household": {"address": "紫金山路3号"},
+    }
+    added = hexi.json("zhang", "user-pass-1", "child", "add", stdin=json.dumps(child))
+    assert added["birth_date"] == "1988-06-01"  # from the ID number
+    assert added["id_number"] == "120103198806018241"
+    shown = hexi.json("zhang", "user-pass-1", "child", "show", added["id"][:8])
+    assert {"id", "name", "id_number", "birth_date", "sex", "community", "household_id", "categories"} <= set(shown)
+    assert shown["categories"] == ["no_de_facto_carer"]
+    for query in ("zxm", "小明", "8241", "zhangxiao"):
+        listed = hexi.json("zhang", "user-pass-1", "child", "list", "--query", query)
+        assert [c["id"] for c in listed] == [added["id"]], query
+        assert listed[0]["id_number"] == "1201**********8241"
+    # Another community's director sees nothing, and is refused the file with exit code 4 or 5.
+    assert hexi.json("li", "user-pass-1", "child", "list", "--query", "zxm") == []
+    code, _, err = hexi.as_("li", "user-pass-1", "child", "show", added["id"])
+    assert code in (4, 5), err
+
+
+def test_visit_add_and_list(hexi: Hexi) -> None:
+    child = hexi.json("zhang", "user-pass-1", "child", "list")[0]
+    visit = {
+        "visit_date": "2024-02-01",
+        "status": "submitted",
+        "kind": "campaign",
+        "physical": {"rating": "good", "note": "健康"},
+        "safety_reminders": ["drowning", "online"],
+        "needs": "冬衣",
+    }
+    added = hexi.json("zhang", "user-pass-1", "visit", "add", "--child", child["id"], stdin=json.dumps(visit))
+    assert added["status"] == "submitted" and added["child_id"] == child["id"]
+    listed = hexi.json("zhang", "user-pass-1", "visit", "list", "--child", child["id"])
+    assert {"id", "child_id", "visit_date", "status"} <= set(listed[0])
+    assert listed[0]["visit_date"] == "2024-02-01"
+    reviewed = hexi.json("centre", "user-pass-1", "visit", "review", added["id"], "--decision", "approved")
+    assert reviewed["status"] == "approved"
+
+
+@pytest.mark.parametrize(
+    ("payload", "field", "en_words"),
+    [
+        ({"name": "", "sex": "male", "community": "紫金里社区"}, "name", "required"),
+        ({"name": "李四", "sex": "male", "community": "紫金里社区", "id_number": "360426199101010072"}, "id_number", "check character"),
+        ({"name": "李四", "sex": "male", "community": "紫金里社区", "birth_date": "2999-01-01"}, "birth_date", "future"),
+        ({"name": "李四", "sex": "male", "community": "紫金里社区", "birth_date": "1/2/2020"}, "birth_date", "YYYY-MM-DD"),
+        ({"name": "李四", "sex": "x", "community": "紫金里社区"}, "sex", "one of"),
+    ],
+)
+def test_invalid_input_exit_5_names_the_field(hexi: Hexi, payload: dict[str, str], field: str, en_words: str) -> None:
+    code, out, err = hexi.as_("zhang", "user-pass-1", "child", "add", "--json", stdin=json.dumps(payload), lang="en")
+    assert code == 5, err
+    assert en_words in err
+    assert json.loads(out)["field"] == field
+    code, _, err = hexi.as_("zhang", "user-pass-1", "child", "add", stdin=json.dumps(payload))
+    assert code == 5 and "输入有误" in err
+
+
+def test_bad_json_is_invalid_input(hexi: Hexi) -> None:
+    code, _, err = hexi.as_("zhang", "user-pass-1", "child", "add", stdin="{not json", lang="en")
+    assert code == 5 and "not valid JSON" in err
+
+
+def test_exit_codes(hexi: Hexi, tmp_path: Path) -> None:
+    assert hexi("child", "list", "--bogus")[0] == 2
+    assert hexi("frobnicate")[0] == 2
+    code, _, err = hexi.as_("zhang", "wrong-password", "child", "list", lang="en")
+    assert code == 3 and "Wrong user name or password" in err
+    code, _, err = hexi.as_("zhang", "user-pass-1", "unit", "add", "X社区", "--parent", "大营门街")
+    assert code == 4 and "无权" in err
+    code, _, err = Hexi(tmp_path / "none.hexi").as_("zhang", "x", "child", "list")
+    assert code == 6
+
+
+def test_backup_restore_check_and_audit(hexi: Hexi, tmp_path: Path) -> None:
+    out_file = tmp_path / "b.hexibak"
+    code, _, err = hexi.as_("centre", "user-pass-1", "backup", "--out", str(out_file))
+    assert code == 0, err
+    assert b"SQLite format 3" not in out_file.read_bytes()
+    target = Hexi(tmp_path / "restored.hexi")
+    code, _, err = target.as_("centre", "user-pass-1", "restore", str(out_file))
+    assert code == 0, err
+    assert target.json("centre", "user-pass-1", "child", "list")
+    code, _, _ = target.as_("centre", "wrong", "restore", str(out_file))
+    assert code == 3
+    assert target.json("centre", "user-pass-1", "store", "check")["ok"] is True
+    assert target.json("centre", "user-pass-1", "audit", "verify")["ok"] is True
+
+
+def test_demo_is_reproducible(tmp_path: Path) -> None:
+    stores = []
+    for name in ("a", "b"):
+        h = Hexi(tmp_path / f"{name}.hexi")
+        h("--password-stdin", "init", "--admin", "admin", stdin="admin-pass-1\n")
+        code, out, err = h.as_("admin", "admin-pass-1", "demo", "--children", "40", "--seed", "3")
+        assert code == 0, err
+        h.as_("admin", "admin-pass-1", "user", "add", "c", "--role", "centre_supervisor", "--unit", "河西区", stdin="user-pass-1\n")
+        stores.append(h.json("c", "user-pass-1", "child", "list"))
+    assert stores[0] == stores[1]
+    assert len(stores[0]) == 40
+    names = "".join(c["name"] for c in stores[0])
+    assert any(ord(ch) > 0xFFFF for ch in names) or len(stores[0]) < 100  # rare characters appear at scale

@@ -12,10 +12,11 @@ from sqlalchemy.orm import selectinload
 from hexi_care.db.models import CategoryDef, ChildCategory, OrgUnit
 from hexi_care.db.models import Child as ChildRow
 from hexi_care.db.models import Household as HouseholdRow
-from hexi_care.domain import idnumber, names
+from hexi_care.domain import idnumber, names, schedule
 from hexi_care.domain.enums import RiskLevel, Role, Sex, UnitKind
 from hexi_care.domain.model import Category, Child, ChildSummary
 from hexi_care.errors import InvalidInput, NotFound, UserProblem
+from hexi_care.services import settings
 from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
 
@@ -198,6 +199,14 @@ def add_child(uow: UnitOfWork, child: Child) -> Child:
     if clean.id:
         row.id = clean.id
     _apply(row, clean, uow.today())
+    # A newly registered child is due a first visit within the interval of its categories and risk.
+    row.next_due = schedule.next_due(
+        None,
+        [c.code for c in clean.categories if c.active_on(uow.today())],
+        clean.risk,
+        settings.visit_policy(uow),
+        registered_on=uow.today(),
+    )
     uow.session.add(row)
     _set_categories(uow, row, clean.categories)
     uow.session.flush()
@@ -363,8 +372,45 @@ def list_children(
     offset: int = 0,
 ) -> list[ChildSummary]:
     """One page of the children list; SQL does the filtering and sorting."""
+    return search_children(
+        uow,
+        query=query,
+        community_id=community_id,
+        street_id=street_id,
+        category=category,
+        risk=risk,
+        overdue=overdue,
+        sort=sort,
+        descending=descending,
+        limit=limit,
+        offset=offset,
+    )[1]
+
+
+def search_children(
+    uow: UnitOfWork,
+    *,
+    query: str | None = None,
+    community_id: str | None = None,
+    street_id: str | None = None,
+    category: str | None = None,
+    risk: str | None = None,
+    overdue: bool = False,
+    sort: str = "name",
+    descending: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> tuple[int, list[ChildSummary]]:
+    """(number of matches, one page of them) in one pass over the table."""
     uow.require_case_reader()
-    order = SORT_KEYS.get(sort, ChildRow.name_pinyin)
+    order: Any = SORT_KEYS.get(sort, ChildRow.name_pinyin)
+    searching = bool(query and query.strip())
+    if searching:
+        # With a search the matches are few: sort them rather than walk the whole sort index
+        # (which reads every row in index order to test the filter), and count them in the same
+        # pass. Without one, the index gives the first page at once and a count is cheap.
+        order = order + "" if sort in ("name", "community", "risk") else func.coalesce(order, None)
+    columns: list[Any] = [func.count().over().label("total")] if searching else []
     stmt = _filtered(
         select(
             ChildRow.id,
@@ -378,6 +424,7 @@ def list_children(
             ChildRow.risk,
             ChildRow.last_visit,
             ChildRow.next_due,
+            *columns,
         ),
         query=query,
         community_id=community_id,
@@ -389,23 +436,50 @@ def list_children(
     stmt = stmt.order_by(order.desc() if descending else order.asc(), ChildRow.id)
     if limit is not None:
         stmt = stmt.limit(limit).offset(offset)
-    names_by_id = dict(uow.session.execute(select(OrgUnit.id, OrgUnit.name)).all())
-    out: list[ChildSummary] = []
-    for r in uow.session.execute(stmt):
-        out.append(
-            ChildSummary(
-                id=r.id,
-                name=r.name,
-                id_number_masked=idnumber.mask(r.id_number) if r.id_number else "",
-                birth_date=r.birth_date,
-                sex=Sex(r.sex),
-                community_id=r.community_id,
-                community_name=names_by_id.get(r.community_id, ""),
-                household_id=r.household_id,
-                categories=[c for c in r.category_codes.split(",") if c],
-                risk=RiskLevel(r.risk),
-                last_visit=r.last_visit,
-                next_due=r.next_due,
+    rows = uow.session.execute(stmt).all()
+    if not rows or not searching:
+        total = (
+            0
+            if not rows and offset == 0
+            else count_children(
+                uow,
+                query=query,
+                community_id=community_id,
+                street_id=street_id,
+                category=category,
+                risk=risk,
+                overdue=overdue,
             )
         )
-    return out
+        if not rows:
+            return total, []
+    else:
+        total = int(rows[0].total)
+    names_by_id = _unit_names(uow)
+    out = [
+        ChildSummary(
+            id=r.id,
+            name=r.name,
+            id_number_masked=idnumber.mask(r.id_number) if r.id_number else "",
+            birth_date=r.birth_date,
+            sex=Sex(r.sex),
+            community_id=r.community_id,
+            community_name=names_by_id.get(r.community_id, ""),
+            household_id=r.household_id,
+            categories=[c for c in r.category_codes.split(",") if c],
+            risk=RiskLevel(r.risk),
+            last_visit=r.last_visit,
+            next_due=r.next_due,
+        )
+        for r in rows
+    ]
+    return total, out
+
+
+def _unit_names(uow: UnitOfWork) -> dict[str, str]:
+    cached = uow.session.info.get("unit_names")
+    if isinstance(cached, dict):
+        return cached
+    names_by_id: dict[str, str] = dict(uow.session.execute(select(OrgUnit.id, OrgUnit.name)).all())
+    uow.session.info["unit_names"] = names_by_id
+    return names_by_id

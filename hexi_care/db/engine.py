@@ -9,6 +9,7 @@ from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import QueuePool
 
 from hexi_care.errors import AuthFailed, StoreDamaged, StoreLocked
@@ -51,6 +52,8 @@ def make_engine(path: Path, key: bytes | None, *, pool_size: int = 2) -> Engine:
         try:
             if pragma is not None:
                 cur.execute(pragma)
+                # SQLCipher's own log goes to stderr; our messages say what matters.
+                cur.execute("PRAGMA cipher_log_level = NONE")
             cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             try:
                 cur.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -92,13 +95,21 @@ def classify_db_error(exc: BaseException) -> Exception | None:
         from hexi_care.errors import DiskFull
 
         return DiskFull()
-    if "malformed" in msg or "not a database" in msg:
+    if "malformed" in msg or "not a database" in msg or "disk i/o" in msg:
         return StoreDamaged()
     return None
 
 
 def integrity_check(engine: Engine) -> list[str]:
     """SQLite's and SQLCipher's own checks; an empty list means healthy."""
+    try:
+        return _integrity_check(engine)
+    except DatabaseError as exc:
+        # A damaged page stops the check itself; SQLite's message names no data.
+        return [f"damaged: {exc.orig}" if exc.orig is not None else "damaged"]
+
+
+def _integrity_check(engine: Engine) -> list[str]:
     problems: list[str] = []
     with engine.connect() as conn:
         rows = conn.exec_driver_sql("PRAGMA integrity_check").fetchall()

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import sqlcipher3
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hexi_care.db import migrate
@@ -210,6 +210,13 @@ def auto_backup(
     return out
 
 
+def auto_backup_due(path: Path, folder: Path | None = None, max_age_hours: float = 24.0) -> bool:
+    """Whether the newest automatic backup is older than `max_age_hours` (or there is none)."""
+    folder = folder or default_backup_dir(path)
+    newest = max((p.stat().st_mtime for p in folder.glob("*.hexibak")), default=0.0)
+    return time.time() - newest > max_age_hours * 3600
+
+
 def rotate_backups(folder: Path, keep: int) -> None:
     files = sorted(folder.glob("*.hexibak"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in files[keep:]:
@@ -332,7 +339,7 @@ def open_with_key(
             log.info("upgrading store schema")
             migrate.upgrade(engine)
         return OpenStore(path, engine, data_key, None, clock=clock)
-    except OperationalError as exc:
+    except DatabaseError as exc:
         engine.dispose()
         problem = classify_db_error(exc)
         if problem is not None:

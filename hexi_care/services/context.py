@@ -11,7 +11,7 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from hexi_care.db import audit
@@ -54,7 +54,7 @@ class UnitOfWork:
             if exc_type is None:
                 try:
                     session.commit()
-                except OperationalError as err:
+                except DatabaseError as err:
                     session.rollback()
                     problem = classify_db_error(err)
                     if problem is not None:
@@ -62,7 +62,7 @@ class UnitOfWork:
                     raise
             else:
                 session.rollback()
-                if isinstance(exc, OperationalError):
+                if isinstance(exc, DatabaseError):
                     problem = classify_db_error(exc)
                     if problem is not None:
                         raise problem from None

@@ -22,7 +22,9 @@ class Hexi:
     def __init__(self, store: Path) -> None:
         self.store = store
 
-    def __call__(self, *args: str, stdin: str = "", lang: str | None = None) -> tuple[int, str, str]:
+    def __call__(
+        self, *args: str, stdin: str = "", lang: str | None = None
+    ) -> tuple[int, str, str]:
         argv = ["--store", str(self.store), *args]
         if lang:
             argv = ["--lang", lang, *argv]
@@ -30,8 +32,18 @@ class Hexi:
         code = run(argv, io.StringIO(stdin), out, err)
         return code, out.getvalue(), err.getvalue()
 
-    def as_(self, user: str, password: str, *args: str, stdin: str = "", lang: str | None = None) -> tuple[int, str, str]:
-        return self(*args[:0], "--user", user, "--password-stdin", *args, stdin=f"{password}\n{stdin}", lang=lang)
+    def as_(
+        self, user: str, password: str, *args: str, stdin: str = "", lang: str | None = None
+    ) -> tuple[int, str, str]:
+        return self(
+            *args[:0],
+            "--user",
+            user,
+            "--password-stdin",
+            *args,
+            stdin=f"{password}\n{stdin}",
+            lang=lang,
+        )
 
     def json(self, user: str, password: str, *args: str, stdin: str = "") -> Any:
         code, out, err = self.as_(user, password, *args, "--json", stdin=stdin)
@@ -44,17 +56,40 @@ def hexi(tmp_path_factory: pytest.TempPathFactory) -> Hexi:
     h = Hexi(tmp_path_factory.mktemp("cli") / "s.hexi")
     code, out, err = h("--password-stdin", "init", "--admin", "admin", stdin="admin-pass-1\n")
     assert code == 0, err
-    code, out, err = h.as_("admin", "admin-pass-1", "unit", "add", "紫金里社区", "--parent", "大营门街")
+    code, out, err = h.as_(
+        "admin", "admin-pass-1", "unit", "add", "紫金里社区", "--parent", "大营门街"
+    )
     assert code == 0, err
     h.as_("admin", "admin-pass-1", "unit", "add", "平江里社区", "--parent", "马场街")
-    for name, role, unit in [("zhang", "director", "紫金里社区"), ("li", "director", "平江里社区"), ("centre", "centre_supervisor", "河西区")]:
-        code, _, err = h.as_("admin", "admin-pass-1", "user", "add", name, "--role", role, "--unit", unit, stdin="user-pass-1\n")
+    for name, role, unit in [
+        ("zhang", "director", "紫金里社区"),
+        ("li", "director", "平江里社区"),
+        ("centre", "centre_supervisor", "河西区"),
+    ]:
+        code, _, err = h.as_(
+            "admin",
+            "admin-pass-1",
+            "user",
+            "add",
+            name,
+            "--role",
+            role,
+            "--unit",
+            unit,
+            stdin="user-pass-1\n",
+        )
         assert code == 0, err
     return h
 
 
 def test_version() -> None:
-    out = subprocess.run([sys.executable, "-m", "hexi_care.cli", "--version"], capture_output=True, text=True, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    out = subprocess.run(
+        [sys.executable, "-m", "hexi_care.cli", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    )
     assert out.returncode == 0
     assert out.stdout.strip() == f"hexi-care {__version__}"
 
@@ -82,14 +117,25 @@ def test_child_add_show_list_and_search(hexi: Hexi) -> None:
         "id_number": "１２０１０３１９８８０６０１８２４１",  # full-width digits are normalised
         "sex": "female",
         "community": "紫金里社区",
-        "categories": [{"code": "no_de_facto_carer", "basis": "父亲服刑", "start_date": "2023-01-01"}],
+        "categories": [
+            {"code": "no_de_facto_carer", "basis": "父亲服刑", "start_date": "2023-01-01"}
+        ],
         "household": {"address": "紫金山路3号"},
     }
     added = hexi.json("zhang", "user-pass-1", "child", "add", stdin=json.dumps(child))
     assert added["birth_date"] == "1988-06-01"  # from the ID number
     assert added["id_number"] == "120103198806018241"
     shown = hexi.json("zhang", "user-pass-1", "child", "show", added["id"][:8])
-    assert {"id", "name", "id_number", "birth_date", "sex", "community", "household_id", "categories"} <= set(shown)
+    assert {
+        "id",
+        "name",
+        "id_number",
+        "birth_date",
+        "sex",
+        "community",
+        "household_id",
+        "categories",
+    } <= set(shown)
     assert shown["categories"] == ["no_de_facto_carer"]
     for query in ("zxm", "小明", "8241", "zhangxiao"):
         listed = hexi.json("zhang", "user-pass-1", "child", "list", "--query", query)
@@ -111,12 +157,16 @@ def test_visit_add_and_list(hexi: Hexi) -> None:
         "safety_reminders": ["drowning", "online"],
         "needs": "冬衣",
     }
-    added = hexi.json("zhang", "user-pass-1", "visit", "add", "--child", child["id"], stdin=json.dumps(visit))
+    added = hexi.json(
+        "zhang", "user-pass-1", "visit", "add", "--child", child["id"], stdin=json.dumps(visit)
+    )
     assert added["status"] == "submitted" and added["child_id"] == child["id"]
     listed = hexi.json("zhang", "user-pass-1", "visit", "list", "--child", child["id"])
     assert {"id", "child_id", "visit_date", "status"} <= set(listed[0])
     assert listed[0]["visit_date"] == "2024-02-01"
-    reviewed = hexi.json("centre", "user-pass-1", "visit", "review", added["id"], "--decision", "approved")
+    reviewed = hexi.json(
+        "centre", "user-pass-1", "visit", "review", added["id"], "--decision", "approved"
+    )
     assert reviewed["status"] == "approved"
 
 
@@ -124,14 +174,35 @@ def test_visit_add_and_list(hexi: Hexi) -> None:
     ("payload", "field", "en_words"),
     [
         ({"name": "", "sex": "male", "community": "紫金里社区"}, "name", "required"),
-        ({"name": "李四", "sex": "male", "community": "紫金里社区", "id_number": "360426199101010072"}, "id_number", "check character"),
-        ({"name": "李四", "sex": "male", "community": "紫金里社区", "birth_date": "2999-01-01"}, "birth_date", "future"),
-        ({"name": "李四", "sex": "male", "community": "紫金里社区", "birth_date": "1/2/2020"}, "birth_date", "YYYY-MM-DD"),
+        (
+            {
+                "name": "李四",
+                "sex": "male",
+                "community": "紫金里社区",
+                "id_number": "360426199101010072",
+            },
+            "id_number",
+            "check character",
+        ),
+        (
+            {"name": "李四", "sex": "male", "community": "紫金里社区", "birth_date": "2999-01-01"},
+            "birth_date",
+            "future",
+        ),
+        (
+            {"name": "李四", "sex": "male", "community": "紫金里社区", "birth_date": "1/2/2020"},
+            "birth_date",
+            "YYYY-MM-DD",
+        ),
         ({"name": "李四", "sex": "x", "community": "紫金里社区"}, "sex", "one of"),
     ],
 )
-def test_invalid_input_exit_5_names_the_field(hexi: Hexi, payload: dict[str, str], field: str, en_words: str) -> None:
-    code, out, err = hexi.as_("zhang", "user-pass-1", "child", "add", "--json", stdin=json.dumps(payload), lang="en")
+def test_invalid_input_exit_5_names_the_field(
+    hexi: Hexi, payload: dict[str, str], field: str, en_words: str
+) -> None:
+    code, out, err = hexi.as_(
+        "zhang", "user-pass-1", "child", "add", "--json", stdin=json.dumps(payload), lang="en"
+    )
     assert code == 5, err
     assert en_words in err
     assert json.loads(out)["field"] == field
@@ -177,9 +248,48 @@ def test_demo_is_reproducible(tmp_path: Path) -> None:
         h("--password-stdin", "init", "--admin", "admin", stdin="admin-pass-1\n")
         code, out, err = h.as_("admin", "admin-pass-1", "demo", "--children", "40", "--seed", "3")
         assert code == 0, err
-        h.as_("admin", "admin-pass-1", "user", "add", "c", "--role", "centre_supervisor", "--unit", "河西区", stdin="user-pass-1\n")
+        h.as_(
+            "admin",
+            "admin-pass-1",
+            "user",
+            "add",
+            "c",
+            "--role",
+            "centre_supervisor",
+            "--unit",
+            "河西区",
+            stdin="user-pass-1\n",
+        )
         stores.append(h.json("c", "user-pass-1", "child", "list"))
     assert stores[0] == stores[1]
     assert len(stores[0]) == 40
     names = "".join(c["name"] for c in stores[0])
-    assert any(ord(ch) > 0xFFFF for ch in names) or len(stores[0]) < 100  # rare characters appear at scale
+    assert (
+        any(ord(ch) > 0xFFFF for ch in names) or len(stores[0]) < 100
+    )  # rare characters appear at scale
+
+
+def test_store_locked_by_another_program_exits_6(hexi: Hexi) -> None:
+    import sqlcipher3
+
+    from hexi_care.db.engine import _key_pragma
+    from hexi_care.db.store import unlock
+
+    key = unlock(hexi.store, "centre", "user-pass-1").data_key
+    other = sqlcipher3.connect(str(hexi.store), isolation_level=None)
+    other.execute(_key_pragma(key))
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        code, _, err = hexi.as_(
+            "zhang",
+            "user-pass-1",
+            "child",
+            "add",
+            stdin='{"name": "x", "sex": "male", "community": "紫金里社区"}',
+            lang="en",
+        )
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert code == 6, err
+    assert "in use by another program" in err

@@ -162,3 +162,27 @@ def test_kdf_calibration_targets_half_a_second(monkeypatch: pytest.MonkeyPatch) 
     keys_mod._derive(b"pw", b"s" * 16, params)
     elapsed = time.perf_counter() - start
     assert 0.05 < elapsed < 1.0
+
+
+def test_automatic_backups_rotate_and_restore(world: World, tmp_path: Path) -> None:
+    from hexi_care.db.store import auto_backup_due, default_backup_dir, restore
+
+    store = world.login("dir_a")
+    add_child(store, world.community_a, name="备份测试")
+    assert auto_backup_due(world.path)
+    made = [store.auto_backup(keep=3, reason=f"n{i}") for i in range(5)]
+    store.lock()
+    kept = sorted(default_backup_dir(world.path).glob("*.hexibak"))
+    assert len(kept) == 3 and made[-1] in kept
+    assert not auto_backup_due(world.path)
+    # A damaged backup is refused before anything is replaced.
+    bad = tmp_path / "bad.hexibak"
+    data = bytearray(made[-1].read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    bad.write_bytes(bytes(data))
+    before = world.path.read_bytes()
+    with pytest.raises(StoreProblem):
+        restore(bad, world.path, "dir_a", PW)
+    assert world.path.read_bytes() == before
+    restore(made[-1], world.path, "dir_a", PW)
+    unlock(world.path, "dir_a", PW).lock()

@@ -76,9 +76,12 @@ def append(
     entity: str,
     entity_id: str | None,
     detail: str = "",
+    last: ChainHead | None = None,
 ) -> AuditEvent:
-    """Append one event in the caller's transaction (which holds the write lock: BEGIN IMMEDIATE)."""
-    last = head(session)
+    """Append one event in the caller's transaction (which holds the write lock: BEGIN IMMEDIATE).
+
+    `last` is the head the caller already knows in this transaction (saves a query)."""
+    last = last or head(session)
     ev = AuditEvent(
         seq=last.seq + 1,
         id=new_id(),

@@ -37,6 +37,7 @@ class UnitOfWork:
         self.user = user
         self.scope = Scope.all() if user is None else store.scope_for(user)
         self._session: Session | None = None
+        self._audit_head: audit.ChainHead | None = None
 
     # -- lifecycle ---------------------------------------------------------------------------
     def __enter__(self) -> UnitOfWork:
@@ -69,6 +70,7 @@ class UnitOfWork:
         finally:
             session.close()
             self._session = None
+            self._audit_head = None
 
     @property
     def session(self) -> Session:
@@ -109,7 +111,8 @@ class UnitOfWork:
 
     # -- audit and change log ----------------------------------------------------------------
     def audit(self, action: str, entity: str, entity_id: str | None, detail: str = "") -> None:
-        audit.append(
+        # The transaction holds the write lock, so the head read once stays the head.
+        ev = audit.append(
             self.session,
             self.store.mac_key,
             at=self.now(),
@@ -119,7 +122,9 @@ class UnitOfWork:
             entity=entity,
             entity_id=entity_id,
             detail=detail,
+            last=self._audit_head,
         )
+        self._audit_head = audit.ChainHead(ev.seq, ev.mac)
 
     def record_change(
         self, entity: str, entity_id: str, community_id: str | None, field: str, old: Any, new: Any

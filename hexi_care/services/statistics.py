@@ -65,7 +65,7 @@ class UnitFigures:
     parts: list[UnitFigures] = field(default_factory=list)
 
 
-def _communities_under(uow: UnitOfWork, unit_id: str) -> dict[str, tuple[str, str]]:
+def communities_under(uow: UnitOfWork, unit_id: str) -> dict[str, tuple[str, str]]:
     """community id → (name, street id) for the communities under `unit_id` that the user may see."""
     rows = uow.session.execute(
         select(OrgUnit.id, OrgUnit.name, OrgUnit.parent_id, OrgUnit.kind, OrgUnit.sort)
@@ -92,7 +92,7 @@ def compute(uow: UnitOfWork, unit_ref: str, start: date, end: date) -> UnitFigur
     if end < start:
         raise InvalidInput("end_date", "end_before_start")
     unit = resolve_unit(uow, unit_ref)
-    communities = _communities_under(uow, unit.id)
+    communities = communities_under(uow, unit.id)
     ids = list(communities)
     per: dict[str, Figures] = {c: Figures() for c in ids}
     households: dict[str, set[str]] = defaultdict(set)

@@ -109,3 +109,8 @@ def deactivate_user(uow: UnitOfWork, name: str) -> None:
     slots.remove_user(target.name)
     slots.save()
     uow.audit("deactivate", "user", target.id)
+
+
+def display_names(uow: UnitOfWork) -> dict[str, str]:
+    """User id → the name printed on forms (colleagues' names are not case data)."""
+    return {r.id: r.display_name or r.name for r in uow.session.scalars(select(AppUser))}

@@ -219,6 +219,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "New password set for {name} with the recovery code.",
     ),
     "cli.interrupted": ("已中断。", "Interrupted."),
+    "cli.report_written": ("已生成：{path}", "Written: {path}"),
+    "field.out": ("输出文件", "output file"),
+    "field.household": ("家庭", "household"),
 }
 
 

@@ -22,7 +22,17 @@ from typing import Any, NoReturn, TextIO
 from hexi_care import __version__, logs
 from hexi_care.db import store as store_mod
 from hexi_care.db.store import OpenStore
-from hexi_care.domain.model import Category, Child, ChildSummary, Household, Unit, Visit
+from hexi_care.domain.enums import Relationship, RiskLevel, Sex, SituationKind
+from hexi_care.domain.model import (
+    Category,
+    Child,
+    ChildSummary,
+    Guardian,
+    Household,
+    Situation,
+    Unit,
+    Visit,
+)
 from hexi_care.errors import AuthThrottled, InvalidInput, UsageError, UserProblem
 from hexi_care.messages import t
 from hexi_care.paths import default_store
@@ -443,25 +453,37 @@ CHILD_INPUT = {
 
 def child_from_json(uow: UnitOfWork, data: dict[str, Any]) -> tuple[Child, dict[str, Any] | None]:
     from hexi_care.services import units
+    from hexi_care.services import validate as v
 
     unknown = sorted(set(data) - CHILD_INPUT)
     if unknown:
         raise InvalidInput(unknown[0], "unknown", value=unknown[0])
-    if not data.get("community"):
+    text = {
+        k: v.json_text(k, data.get(k))
+        for k in CHILD_INPUT - {"no_hukou", "categories", "household", "guardians"}
+    }
+    if not text["community"]:
         raise InvalidInput("community", "required")
-    community = units.resolve_unit(uow, str(data["community"]))
+    if not text["sex"]:
+        raise InvalidInput("sex", "required")
+    community = units.resolve_unit(uow, text["community"])
+    raw_cats = data.get("categories") or []
+    if not isinstance(raw_cats, list):
+        raise InvalidInput("categories", "not_list")
     cats: list[Category] = []
-    for c in data.get("categories") or []:
+    for c in raw_cats:
         if isinstance(c, str):
             cats.append(Category(code=c))
-        elif isinstance(c, dict) and "code" in c:
+        elif isinstance(c, dict) and isinstance(c.get("code"), str):
             cats.append(
                 Category(
-                    code=str(c["code"]),
-                    basis=str(c.get("basis", "")),
-                    evidence=str(c.get("evidence", "")),
-                    start_date=c.get("start_date"),
-                    end_date=c.get("end_date"),
+                    code=c["code"],
+                    basis=v.json_text("category", c.get("basis")) or "",
+                    evidence=v.json_text("category", c.get("evidence")) or "",
+                    start_date=v.parse_date(
+                        "start_date", v.json_text("start_date", c.get("start_date"))
+                    ),
+                    end_date=v.parse_date("end_date", v.json_text("end_date", c.get("end_date"))),
                 )
             )
         else:
@@ -470,29 +492,90 @@ def child_from_json(uow: UnitOfWork, data: dict[str, Any]) -> tuple[Child, dict[
                 "bad_json",
                 detail="a code or {code, basis, evidence, start_date, end_date}",
             )
-    if not data.get("sex"):
-        raise InvalidInput("sex", "required")
     child = Child(
-        name=str(data.get("name") or ""),
-        sex=data["sex"],
+        name=text["name"] or "",
+        sex=v.choice("sex", Sex, text["sex"]),
         community_id=community.id,
-        birth_date=data.get("birth_date"),
-        id_number=data.get("id_number"),
-        no_hukou=bool(data.get("no_hukou", False)),
-        household_id=data.get("household_id"),
-        hukou_address=str(data.get("hukou_address", "")),
-        address=str(data.get("address", "")),
-        school=str(data.get("school", "")),
-        grade=str(data.get("grade", "")),
-        phone=str(data.get("phone", "")),
-        risk=data.get("risk", "low"),
-        note=str(data.get("note", "")),
+        birth_date=v.parse_date("birth_date", text["birth_date"]),
+        id_number=text["id_number"],
+        no_hukou=bool(v.json_bool("no_hukou", data.get("no_hukou", False))),
+        household_id=text["household_id"],
+        hukou_address=text["hukou_address"] or "",
+        address=text["address"] or "",
+        school=text["school"] or "",
+        grade=text["grade"] or "",
+        phone=text["phone"] or "",
+        risk=v.choice("risk", RiskLevel, text["risk"] or "low"),
+        note=text["note"] or "",
         categories=cats,
     )
     household = data.get("household")
     if household is not None and not isinstance(household, dict):
         raise InvalidInput("household_id", "bad_json", detail="household must be an object")
+    if household is not None:
+        household = {
+            k: v.json_text("household_id", household.get(k)) or ""
+            for k in ("address", "hukou_address", "phone")
+        }
     return child, household
+
+
+def guardians_from_json(data: object) -> list[Guardian]:
+    from hexi_care.services import validate as v
+
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise InvalidInput("guardians", "not_list")
+    out: list[Guardian] = []
+    for g in data:
+        if not isinstance(g, dict):
+            raise InvalidInput("guardians", "bad_json", detail="each guardian is an object")
+        sits_raw = g.get("situations") or []
+        if not isinstance(sits_raw, list):
+            raise InvalidInput("situation", "not_list")
+        situations: list[Situation] = []
+        for x in sits_raw:
+            if not isinstance(x, dict):
+                raise InvalidInput("situation", "bad_json", detail="each situation is an object")
+            grade = x.get("disability_grade")
+            if grade is not None and (isinstance(grade, bool) or not isinstance(grade, int)):
+                raise InvalidInput("situation", "not_number")
+            situations.append(
+                Situation(
+                    kind=v.choice(
+                        "situation", SituationKind, v.json_text("situation", x.get("kind")) or ""
+                    ),
+                    start_date=v.parse_date(
+                        "start_date", v.json_text("start_date", x.get("start_date"))
+                    ),
+                    expected_end_date=v.parse_date(
+                        "end_date", v.json_text("end_date", x.get("expected_end_date"))
+                    ),
+                    end_date=v.parse_date("end_date", v.json_text("end_date", x.get("end_date"))),
+                    evidence=v.json_text("situation", x.get("evidence")) or "",
+                    disability_grade=grade,
+                    disability_mental=bool(
+                        v.json_bool("situation", x.get("disability_mental", False))
+                    ),
+                )
+            )
+        out.append(
+            Guardian(
+                name=v.json_text("name", g.get("name")) or "",
+                relationship=v.choice(
+                    "relationship",
+                    Relationship,
+                    v.json_text("relationship", g.get("relationship")) or "",
+                ),
+                id_number=v.json_text("id_number", g.get("id_number")),
+                phone=v.json_text("phone", g.get("phone")) or "",
+                is_guardian=bool(v.json_bool("is_guardian", g.get("is_guardian", False))),
+                is_carer=bool(v.json_bool("is_carer", g.get("is_carer", False))),
+                situations=situations,
+            )
+        )
+    return out
 
 
 def cmd_child_add(cli: Cli) -> int:
@@ -514,7 +597,12 @@ def cmd_child_add(cli: Cli) -> int:
                 ),
             )
             child = replace(child, household_id=created.id)
+        guardians = guardians_from_json(data.get("guardians"))
+        if guardians and not child.household_id:
+            raise InvalidInput("household_id", "required")
         saved = children.add_child(uow, child)
+        for g in guardians:
+            households.save_guardian(uow, replace(g, household_id=child.household_id))
         today = uow.today()
     if cli.args.json:
         cli.emit_json(child_json(saved, today))

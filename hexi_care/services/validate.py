@@ -87,3 +87,20 @@ def non_negative_int(field: str, value: object, *, max_value: int = 10**9) -> in
     if n > max_value:
         raise InvalidInput(field, "too_big", max=max_value)
     return n
+
+
+def json_text(field: str, value: object, *, allow_none: bool = True) -> str | None:
+    """A text value from JSON input: a string (or null), nothing else."""
+    if value is None and allow_none:
+        return None
+    if not isinstance(value, str):
+        raise InvalidInput(field, "not_text")
+    return value
+
+
+def json_bool(field: str, value: object, *, allow_none: bool = False) -> bool | None:
+    if value is None and allow_none:
+        return None
+    if not isinstance(value, bool):
+        raise InvalidInput(field, "not_bool")
+    return value

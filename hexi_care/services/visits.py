@@ -329,32 +329,60 @@ def list_visits(
 
 
 def visit_from_dict(data: dict[str, object], child_id: str) -> Visit:
-    """Build a Visit from JSON-like input (CLI, imports); unknown keys are refused by name."""
-    allowed = {f.name for f in fields(Visit)}
+    """Build a Visit from JSON-like input (CLI, imports); unknown keys and wrong types are refused
+    by name."""
+    allowed = {f.name for f in fields(Visit)} - {
+        "reviewed_by",
+        "reviewed_at",
+        "submitted_at",
+        "created_by",
+        "updated_at",
+        "household_id",
+        "community_id",
+        "review_comment",
+    }
     unknown = sorted(set(data) - allowed - {"child_id"})
     if unknown:
         raise InvalidInput(unknown[0], "unknown", value=unknown[0])
-    values: dict[str, object] = {k: data[k] for k in data if k in allowed}
+    values: dict[str, Any] = {}
+    for key in TEXT_FIELDS:
+        if key in data:
+            values[key] = v.json_text(key, data[key]) or ""
+    for key in FLAG_FIELDS:
+        if key in data:
+            values[key] = v.json_bool(key, data[key])
+    for key in TRISTATE_FIELDS:
+        if key in data:
+            values[key] = v.json_bool(key, data[key], allow_none=True)
+    values["visit_date"] = v.parse_date(
+        "visit_date", v.json_text("visit_date", data.get("visit_date")), required=True
+    )
+    values["next_visit_date"] = v.parse_date(
+        "next_visit_date", v.json_text("next_visit_date", data.get("next_visit_date"))
+    )
+    values["kind"] = v.choice("kind", VisitKind, v.json_text("kind", data.get("kind")) or "routine")
+    values["status"] = v.choice(
+        "status", VisitStatus, v.json_text("status", data.get("status")) or "draft"
+    )
+    if "id" in data:
+        values["id"] = v.json_text("id", data["id"])
     for name in Visit.SECTIONS:
-        if name in values:
-            s = values[name]
-            if isinstance(s, dict):
-                values[name] = SectionRating(
-                    rating=s.get("rating") or None, note=str(s.get("note", ""))
-                )  # type: ignore[arg-type]
-            elif isinstance(s, str):
-                values[name] = SectionRating(rating=s or None)  # type: ignore[arg-type]
-            else:
-                raise InvalidInput("rating", "choice", choices=", ".join(r.value for r in Rating))
-    if "safety_reminders" in values and not isinstance(values["safety_reminders"], list):
-        raise InvalidInput(
-            "safety_reminders", "choice", choices=", ".join(s.value for s in SafetyTopic)
+        if name not in data or data[name] is None:
+            continue
+        s = data[name]
+        if isinstance(s, str):
+            s = {"rating": s}
+        if not isinstance(s, dict):
+            raise InvalidInput("rating", "choice", choices=", ".join(r.value for r in Rating))
+        rating = v.json_text("rating", s.get("rating"))
+        values[name] = SectionRating(
+            rating=v.choice("rating", Rating, rating) if rating else None,
+            note=v.json_text("rating", s.get("note")) or "",
         )
-    if "visit_date" not in values:
-        raise InvalidInput("visit_date", "required")
-    values["status"] = v.choice("status", VisitStatus, values.get("status", "draft"))
-    values.pop("child_id", None)
-    try:
-        return Visit(child_id=child_id, **values)  # type: ignore[arg-type]
-    except TypeError as exc:
-        raise InvalidInput("json", "bad_json", detail=str(exc)) from None
+    reminders = data.get("safety_reminders", [])
+    if not isinstance(reminders, list):
+        raise InvalidInput("safety_reminders", "not_list")
+    values["safety_reminders"] = [
+        v.json_text("safety_reminders", r, allow_none=False) for r in reminders
+    ]
+    return Visit(child_id=child_id, **values)

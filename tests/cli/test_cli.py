@@ -293,3 +293,53 @@ def test_store_locked_by_another_program_exits_6(hexi: Hexi) -> None:
         other.close()
     assert code == 6, err
     assert "in use by another program" in err
+
+
+def test_child_add_with_guardians(hexi: Hexi) -> None:
+    payload = {
+        "name": "刘小芳",
+        "sex": "female",
+        "birth_date": "2016-05-05",
+        "community": "紫金里社区",
+        "household": {"address": "平江道8号"},
+        "guardians": [
+            {
+                "name": "刘大",
+                "relationship": "father",
+                "situations": [
+                    {
+                        "kind": "imprisoned",
+                        "start_date": "2023-01-05",
+                        "expected_end_date": "2029-01-04",
+                        "evidence": "判决书",
+                    }
+                ],
+            },
+            {
+                "name": "王梅",
+                "relationship": "mother",
+                "situations": [{"kind": "lost_contact", "start_date": "2024-02-01"}],
+            },
+            {
+                "name": "刘奶奶",
+                "relationship": "grandmother",
+                "is_guardian": True,
+                "is_carer": True,
+                "phone": "13900000000",
+            },
+        ],
+    }
+    added = hexi.json("zhang", "user-pass-1", "child", "add", stdin=json.dumps(payload))
+    shown = hexi.json("zhang", "user-pass-1", "child", "show", added["id"])
+    by_rel = {g["relationship"]: g for g in shown["guardians"]}
+    assert by_rel["father"]["situations"][0]["kind"] == "imprisoned"
+    assert by_rel["grandmother"]["is_carer"] is True
+    code, _, err = hexi.as_(
+        "zhang",
+        "user-pass-1",
+        "child",
+        "add",
+        stdin=json.dumps({**payload, "guardians": [{"name": "x", "relationship": "uncle"}]}),
+        lang="en",
+    )
+    assert code == 5 and "relationship" in err

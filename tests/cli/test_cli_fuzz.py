@@ -1,0 +1,107 @@
+"""Whatever JSON a script sends, `child add` and `visit add` answer with success or a clear
+invalid-input message (exit 5), never with an internal error."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hexi_care.cli import CHILD_INPUT
+from tests.cli.test_cli import Hexi
+
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=False),
+    st.text(max_size=30),
+    st.sampled_from(
+        [
+            "male",
+            "female",
+            "紫金里社区",
+            "2015-03-01",
+            "120103198806018241",
+            "orphan_scattered",
+            "good",
+            "drowning",
+        ]
+    ),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+VISIT_KEYS = [
+    "visit_date",
+    "status",
+    "kind",
+    "physical",
+    "safety_reminders",
+    "needs",
+    "visit_time",
+    "next_visit_date",
+    "carer_suitable",
+    "child_id",
+    "bogus",
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Hexi, str]:
+    h = Hexi(tmp_path_factory.mktemp("fuzz") / "s.hexi")
+    h("--password-stdin", "init", "--admin", "admin", stdin="admin-pass-1\n")
+    h.as_("admin", "admin-pass-1", "unit", "add", "紫金里社区", "--parent", "大营门街")
+    h.as_(
+        "admin",
+        "admin-pass-1",
+        "user",
+        "add",
+        "zhang",
+        "--role",
+        "director",
+        "--unit",
+        "紫金里社区",
+        stdin="user-pass-1\n",
+    )
+    code, out, err = h.as_(
+        "zhang",
+        "user-pass-1",
+        "child",
+        "add",
+        "--json",
+        stdin=json.dumps({"name": "张三", "sex": "male", "community": "紫金里社区"}),
+    )
+    assert code == 0, err
+    return h, json.loads(out)["id"]
+
+
+@given(st.dictionaries(st.sampled_from(sorted(CHILD_INPUT) + ["bogus"]), VALUES, max_size=8))
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_child_add_never_crashes(store: tuple[Hexi, str], payload: dict[str, object]) -> None:
+    h, _ = store
+    # Start from a valid child so the overrides reach the deeper checks.
+    full = {"name": "李四", "sex": "female", "community": "紫金里社区", **payload}
+    code, _, err = h.as_("zhang", "user-pass-1", "child", "add", stdin=json.dumps(full))
+    assert code in (0, 4, 5), err
+
+
+@given(st.dictionaries(st.sampled_from(VISIT_KEYS), VALUES, max_size=6))
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_visit_add_never_crashes(store: tuple[Hexi, str], payload: dict[str, object]) -> None:
+    h, child = store
+    full = {"visit_date": "2026-01-05", **payload}
+    code, _, err = h.as_(
+        "zhang", "user-pass-1", "visit", "add", "--child", child, stdin=json.dumps(full)
+    )
+    assert code in (0, 5), err

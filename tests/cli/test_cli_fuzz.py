@@ -82,7 +82,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Hexi, str]:
     return h, json.loads(out)["id"]
 
 
-@given(st.dictionaries(st.sampled_from(sorted(CHILD_INPUT) + ["bogus"]), VALUES, max_size=8))
+@given(st.dictionaries(st.sampled_from([*sorted(CHILD_INPUT), "bogus"]), VALUES, max_size=8))
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

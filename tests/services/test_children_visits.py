@@ -27,10 +27,13 @@ def _field_of(exc: pytest.ExceptionInfo[InvalidInput]) -> str:
 
 def test_search_by_name_pinyin_and_id_tail(world: World) -> None:
     store = world.login("dir_a")
-    add_child(store, world.community_a, name="张小明", id_number="12010320150301001X", birth_date=None)
+    add_child(
+        store, world.community_a, name="张小明", id_number="12010320150301001X", birth_date=None
+    )
     add_child(store, world.community_a, name="单田芳")
     add_child(store, world.community_a, name="王𠮷")
     with UnitOfWork(store) as uow:
+
         def names(q: str) -> list[str]:
             return [c.name for c in children.list_children(uow, query=q)]
 
@@ -43,7 +46,9 @@ def test_search_by_name_pinyin_and_id_tail(world: World) -> None:
         assert names("𠮷") == ["王𠮷"]
         assert names("%") == []
         assert names("_") == []
-        assert [c.id_number_masked for c in children.list_children(uow, query="zxm")] == ["1201**********001X"]
+        assert [c.id_number_masked for c in children.list_children(uow, query="zxm")] == [
+            "1201**********001X"
+        ]
 
 
 @pytest.mark.parametrize(
@@ -52,14 +57,30 @@ def test_search_by_name_pinyin_and_id_tail(world: World) -> None:
         ({"name": "  "}, "name", "required"),
         ({"id_number": "120103201503010019"}, "id_number", "id_checksum"),
         ({"id_number": "12010320150301001"}, "id_number", "id_length"),
-        ({"id_number": "12010320150301001X", "birth_date": date(2015, 3, 2)}, "id_number", "id_birth_date_mismatch"),
+        (
+            {"id_number": "12010320150301001X", "birth_date": date(2015, 3, 2)},
+            "id_number",
+            "id_birth_date_mismatch",
+        ),
         ({"id_number": "12010320150301001X", "sex": "female"}, "id_number", "id_sex_mismatch"),
         ({"birth_date": date(2027, 1, 1)}, "birth_date", "future_date"),
         ({"categories": [Category(code="nonsense")]}, "category", "unknown"),
-        ({"categories": [Category(code="left_behind", start_date=date(2024, 1, 2), end_date=date(2024, 1, 1))]}, "end_date", "end_before_start"),
+        (
+            {
+                "categories": [
+                    Category(
+                        code="left_behind", start_date=date(2024, 1, 2), end_date=date(2024, 1, 1)
+                    )
+                ]
+            },
+            "end_date",
+            "end_before_start",
+        ),
     ],
 )
-def test_child_validation_names_the_field(world: World, changes: dict[str, object], field: str, problem: str) -> None:
+def test_child_validation_names_the_field(
+    world: World, changes: dict[str, object], field: str, problem: str
+) -> None:
     store = world.login("dir_a")
     child = add_child(store, world.community_a)
     with pytest.raises(InvalidInput) as exc, UnitOfWork(store) as uow:
@@ -77,7 +98,10 @@ def test_edits_keep_the_value_they_were_edited_from(world: World) -> None:
         saved = children.update_child(uow, replace(child, school="梅江中学", phone="13800000000"))
     assert saved.version == child.version + 1
     with store.system_session() as s:
-        rows = {r.field: (r.old_json, r.new_json) for r in s.scalars(select(ChangeLog).where(ChangeLog.entity_id == child.id))}
+        rows = {
+            r.field: (r.old_json, r.new_json)
+            for r in s.scalars(select(ChangeLog).where(ChangeLog.entity_id == child.id))
+        }
     assert rows == {"school": ('""', '"梅江中学"'), "phone": ('""', '"13800000000"')}
 
 
@@ -87,9 +111,27 @@ def test_visit_validation(world: World) -> None:
     cases = [
         (Visit(child_id=child.id or "", visit_date=date(2014, 1, 1)), "visit_date", "before_birth"),
         (Visit(child_id=child.id or "", visit_date=date(2030, 1, 1)), "visit_date", "future_date"),
-        (Visit(child_id=child.id or "", visit_date=date(2026, 1, 1), visit_time="25:00"), "visit_time", "bad_time"),
-        (Visit(child_id=child.id or "", visit_date=date(2026, 1, 1), next_visit_date=date(2025, 1, 1)), "next_visit_date", "end_before_start"),
-        (Visit(child_id=child.id or "", visit_date=date(2026, 1, 1), safety_reminders=["dancing"]), "safety_reminders", "choice"),
+        (
+            Visit(child_id=child.id or "", visit_date=date(2026, 1, 1), visit_time="25:00"),
+            "visit_time",
+            "bad_time",
+        ),
+        (
+            Visit(
+                child_id=child.id or "",
+                visit_date=date(2026, 1, 1),
+                next_visit_date=date(2025, 1, 1),
+            ),
+            "next_visit_date",
+            "end_before_start",
+        ),
+        (
+            Visit(
+                child_id=child.id or "", visit_date=date(2026, 1, 1), safety_reminders=["dancing"]
+            ),
+            "safety_reminders",
+            "choice",
+        ),
     ]
     for visit, field, problem in cases:
         with pytest.raises(InvalidInput) as exc, UnitOfWork(store) as uow:
@@ -101,7 +143,14 @@ def test_visit_lifecycle_updates_the_child(world: World) -> None:
     store = world.login("dir_a")
     child = add_child(store, world.community_a)
     with UnitOfWork(store) as uow:
-        draft = visits.save_draft(uow, Visit(child_id=child.id or "", visit_date=date(2026, 11, 10), physical=SectionRating(rating=Rating.GOOD, note="健康")))
+        draft = visits.save_draft(
+            uow,
+            Visit(
+                child_id=child.id or "",
+                visit_date=date(2026, 11, 10),
+                physical=SectionRating(rating=Rating.GOOD, note="健康"),
+            ),
+        )
         assert draft.status == VisitStatus.DRAFT
         draft = visits.save_draft(uow, replace(draft, needs="冬衣"))
     with UnitOfWork(store) as uow:
@@ -126,12 +175,18 @@ def test_parse_date_accepts_only_iso_dates(raw: str) -> None:
     except InvalidInput as exc:
         assert exc.field == "visit_date" and exc.problem == "bad_date"
         return
-    assert raw.strip() == "" and parsed is None or parsed == date.fromisoformat(raw.strip())
+    assert (raw.strip() == "" and parsed is None) or parsed == date.fromisoformat(raw.strip())
 
 
-@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2026, 11, 20)), st.integers(0, 499), st.booleans())
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2026, 11, 20)),
+    st.integers(0, 499),
+    st.booleans(),
+)
 @settings(max_examples=200, deadline=None)
-def test_id_number_validator_agrees_with_birth_date_and_sex(birth: date, seq: int, male: bool) -> None:
+def test_id_number_validator_agrees_with_birth_date_and_sex(
+    birth: date, seq: int, male: bool
+) -> None:
     from hexi_care.domain import idnumber
     from hexi_care.domain.enums import Sex
 

@@ -41,12 +41,20 @@ def build(folder: Path, n_children: int, per_child: float) -> Path:
         return path
     folder.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
-    created = create_store(path, admin_name="admin", admin_password=PASSWORD, kdf=KdfParams.calibrate(), seed_reference=seed_reference)
+    created = create_store(
+        path,
+        admin_name="admin",
+        admin_password=PASSWORD,
+        kdf=KdfParams.calibrate(),
+        seed_reference=seed_reference,
+    )
     stats = demo.generate(created.store, children=n_children, seed=42, visits_per_child=per_child)
     with UnitOfWork(created.store) as uow:
         users.add_user(uow, "centre", "centre_supervisor", "河西区", PASSWORD)
     created.store.lock()
-    print(f"built {stats.children} children, {stats.visits} visits in {time.perf_counter() - t:.0f} s")
+    print(
+        f"built {stats.children} children, {stats.visits} visits in {time.perf_counter() - t:.0f} s"
+    )
     return path
 
 
@@ -89,7 +97,12 @@ def workload(store: OpenStore, label: str, rng: random.Random) -> dict[str, floa
         nvisits.append(len(f.visits))
     saves: list[float] = []
     for c in rng.sample(sample, 150):
-        v = Visit(child_id=c.id, visit_date=date.today() - timedelta(days=rng.randrange(1, 20)), needs="冬季取暖", help_given="棉衣")
+        v = Visit(
+            child_id=c.id,
+            visit_date=date.today() - timedelta(days=rng.randrange(1, 20)),
+            needs="冬季取暖",
+            help_given="棉衣",
+        )
         t = time.perf_counter()
         with UnitOfWork(store) as uow:
             visits.submit(uow, v)
@@ -130,7 +143,9 @@ def main() -> None:
     store.lock()
     ms_nokdf, store = timed(lambda: open_with_key(path, key))
     store.lock()
-    print(f"open with password derivation {ms_full:.0f} ms; without (key in hand) {ms_nokdf:.0f} ms")
+    print(
+        f"open with password derivation {ms_full:.0f} ms; without (key in hand) {ms_nokdf:.0f} ms"
+    )
 
     plain_path = plain_copy(path, key)
 
@@ -154,9 +169,13 @@ def main() -> None:
     enc, pl = results["encrypted"], results["plain"]
     for k in ("search_p95", "file_p95", "save_p95"):
         print(f"ratio encrypted/plain {k}: {enc[k] / pl[k]:.2f}x")
-    ratio = sum(enc[k] for k in ("search_p50", "file_p50", "save_p50")) / sum(pl[k] for k in ("search_p50", "file_p50", "save_p50"))
+    ratio = sum(enc[k] for k in ("search_p50", "file_p50", "save_p50")) / sum(
+        pl[k] for k in ("search_p50", "file_p50", "save_p50")
+    )
     print(f"ratio encrypted/plain, whole workload (sum of medians): {ratio:.2f}x")
-    print("targets: search p95 <= 20 ms, child file <= 50 ms, visit save p95 <= 20 ms, encrypted/plain <= 1.3x")
+    print(
+        "targets: search p95 <= 20 ms, child file <= 50 ms, visit save p95 <= 20 ms, encrypted/plain <= 1.3x"
+    )
 
 
 if __name__ == "__main__":

@@ -81,14 +81,31 @@ def test_director_cannot_change_another_community(two: tuple[World, Child, Child
         other_visit = visits.list_visits(uow, child_id=b.id)[0]
     writes = [
         lambda u: children.update_child(u, replace(b, name="改名")),
-        lambda u: children.add_child(u, replace(a, id=None, community_id=world.community_b, household_id=None)),
+        lambda u: children.add_child(
+            u, replace(a, id=None, community_id=world.community_b, household_id=None)
+        ),
         lambda u: visits.save_draft(u, Visit(child_id=b.id or "", visit_date=date(2026, 11, 2))),
         lambda u: visits.review(u, other_visit.id or "", "approved"),
         lambda u: households.add_household(u, Household(community_id=world.community_b)),
-        lambda u: households.update_household(u, Household(id=b.household_id, community_id=world.community_b, address="x")),
+        lambda u: households.update_household(
+            u, Household(id=b.household_id, community_id=world.community_b, address="x")
+        ),
         lambda u: casework.add_followup(u, FollowUp(child_id=b.id or "", action="x")),
-        lambda u: support.record_delivery(u, NoticeDelivery(household_id=b.household_id or "", template_code="winter", template_version=1, delivered_on=date(2026, 1, 1))),
-        lambda u: support.record_assistance(u, Assistance(household_id=b.household_id or "", given_on=date(2026, 1, 1), kind="goods", items=1)),
+        lambda u: support.record_delivery(
+            u,
+            NoticeDelivery(
+                household_id=b.household_id or "",
+                template_code="winter",
+                template_version=1,
+                delivered_on=date(2026, 1, 1),
+            ),
+        ),
+        lambda u: support.record_assistance(
+            u,
+            Assistance(
+                household_id=b.household_id or "", given_on=date(2026, 1, 1), kind="goods", items=1
+            ),
+        ),
         lambda u: attachments.add_attachment(u, b.id or "", "photo.png", b"\x89PNG data"),
         # Moving one's own child into another community is refused as well.
         lambda u: children.update_child(u, replace(a, community_id=world.community_b)),
@@ -143,6 +160,8 @@ def test_admin_reads_no_case_data(two: tuple[World, Child, Child]) -> None:
 def test_followups_close(two: tuple[World, Child, Child]) -> None:
     world, a, _ = two
     with UnitOfWork(world.login("dir_a")) as uow:
-        f = casework.add_followup(uow, FollowUp(child_id=a.id or "", action="协助办理户口", due_date=date(2026, 12, 1)))
+        f = casework.add_followup(
+            uow, FollowUp(child_id=a.id or "", action="协助办理户口", due_date=date(2026, 12, 1))
+        )
         assert casework.close_followup(uow, f.id or "").status == FollowUpStatus.DONE
         assert casework.followups(uow, a.id, open_only=True) == []

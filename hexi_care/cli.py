@@ -931,7 +931,8 @@ def build_parser() -> argparse.ArgumentParser:
         try:
             ext = __import__(module, fromlist=["register"])
         except ModuleNotFoundError as exc:
-            if exc.name != module:
+            # Only a missing extension package is skipped; a broken import inside one is a bug.
+            if not exc.name or not (module == exc.name or module.startswith(exc.name + ".")):
                 raise
             continue
         ext.register(root)

@@ -3,11 +3,15 @@ Both are data in the store afterwards; an administrator adds communities, a loca
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hexi_care.db.models import CategoryDef, OrgUnit
+from hexi_care.db.models import NoticeTemplate as NoticeTemplateRow
 from hexi_care.domain.enums import CategoryCode, UnitKind
+from hexi_care.domain.notice_templates import builtin_templates
 
 HEXI_STREETS = (
     "大营门街",
@@ -75,6 +79,18 @@ def seed_reference(session: Session, *, with_hexi_streets: bool = True) -> None:
     for i, (code, zh, en, group) in enumerate(DEFAULT_CATEGORIES):
         if session.get(CategoryDef, str(code)) is None:
             session.add(CategoryDef(code=str(code), name_zh=zh, name_en=en, group=group, sort=i))
+    have = set(session.scalars(select(NoticeTemplateRow.code)))
+    for t in builtin_templates().values():
+        if t.code not in have:
+            body = {"intro": t.intro, "themes": [[title, items] for title, items in t.themes]}
+            session.add(
+                NoticeTemplateRow(
+                    code=t.code,
+                    version=t.version,
+                    title=t.title,
+                    body_json=json.dumps(body, ensure_ascii=False),
+                )
+            )
     if not with_hexi_streets:
         return
     district = session.scalars(select(OrgUnit).where(OrgUnit.parent_id.is_(None))).first()

@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
-from hexi_care.db.models import NoticeTemplate
 from hexi_care.domain.enums import ReportTrigger
 from hexi_care.domain.model import (
     Activity,
@@ -21,20 +19,7 @@ from hexi_care.services.context import UnitOfWork
 from tests.conftest import World, add_child
 
 
-def _template(world: World) -> None:
-    with world.admin.system_session() as s, s.begin():
-        s.add(
-            NoticeTemplate(
-                code="winter",
-                version=1,
-                title="寒假告知书",
-                body_json=json.dumps({"intro": "", "themes": []}),
-            )
-        )
-
-
 def test_figures_match_a_hand_count(world: World) -> None:
-    _template(world)
     a = world.login("dir_a")
     b = world.login("dir_b")
     c1 = add_child(a, world.community_a, name="甲一")

@@ -1,0 +1,296 @@
+"""Data builders: read through the services (so the reader's scope and role apply) and fill the
+report data classes. Building a document is audited. No reportlab here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hexi_care.domain.enums import RiskLevel, VisitKind, VisitStatus
+from hexi_care.domain.model import Child, ChildSummary, Household, NoticeTemplate
+from hexi_care.domain.notice_templates import builtin_templates
+from hexi_care.errors import InvalidInput, NotFound
+from hexi_care.reports.data import (
+    CaseFileData,
+    ChecklistData,
+    CommunityStats,
+    NoticeData,
+    RegisterRow,
+    ReportMeta,
+    StatisticsData,
+    StatsFigures,
+    StreetStats,
+    VisitSummaryData,
+)
+from hexi_care.services import (
+    casefile,
+    casework,
+    children,
+    households,
+    statistics,
+    support,
+    units,
+    users,
+    visits,
+)
+from hexi_care.services.children import category_defs
+from hexi_care.services.context import UnitOfWork
+
+MAX_BATCH = 5000
+
+
+def meta(uow: UnitOfWork, unit_name: str = "") -> ReportMeta:
+    who = (uow.user.display_name or uow.user.name) if uow.user else "hexi-care"
+    return ReportMeta(generated_by=who, generated_at=uow.now(), unit_name=unit_name)
+
+
+def category_names(uow: UnitOfWork) -> dict[str, str]:
+    return {code: d.name_zh for code, d in category_defs(uow).items()}
+
+
+def _place(uow: UnitOfWork, community_id: str) -> tuple[str, str]:
+    """(community name, street name)."""
+    names = units.unit_names(uow)
+    street = units.street_of(uow).get(community_id)
+    return names.get(community_id, ""), names.get(street or "", "")
+
+
+def checklist(uow: UnitOfWork, child_id: str, *, planned_date: date | None = None) -> ChecklistData:
+    """入户走访记录表 pre-filled for a planned visit of one child."""
+    child = children.get_child(uow, child_id)
+    return _checklist_for(uow, child, planned_date)
+
+
+def _checklist_for(uow: UnitOfWork, child: Child, planned_date: date | None) -> ChecklistData:
+    cid = child.id or ""
+    household = households.get_household(uow, child.household_id) if child.household_id else None
+    done = [
+        v for v in visits.list_visits(uow, child_id=cid, limit=20) if v.status != VisitStatus.DRAFT
+    ]
+    community, street = _place(uow, child.community_id)
+    uow.audit("report", "checklist", cid)
+    return ChecklistData(
+        child=child,
+        household=household,
+        guardians=households.guardians_of(uow, child.household_id, cid),
+        community_name=community,
+        street_name=street,
+        planned_date=planned_date,
+        planned_kind=VisitKind.ROUTINE,
+        planned_visitors=(uow.user.display_name or uow.user.name) if uow.user else "",
+        last_visit=done[0] if done else None,
+        open_items=casework.followups(uow, cid, open_only=True),
+        category_names=category_names(uow),
+    )
+
+
+def blank_checklist(uow: UnitOfWork) -> ChecklistData:
+    """The form for a child not yet registered: every field left to fill by hand."""
+    uow.require_case_reader()
+    uow.audit("report", "checklist", None, "blank")
+    return ChecklistData()
+
+
+def notice_template(uow: UnitOfWork, code: str) -> NoticeTemplate:
+    """The store's newest version of `code`; the built-in one when the store has none."""
+    try:
+        return support.template(uow, code)
+    except NotFound:
+        builtin = builtin_templates()
+        if code not in builtin:
+            raise InvalidInput("template", "choice", choices=", ".join(sorted(builtin))) from None
+        return builtin[code]
+
+
+def notice(uow: UnitOfWork, household_id: str, template_code: str = "general") -> NoticeData:
+    """监护责任告知书 for one household: addressed to the guardians and carers actually there."""
+    household: Household = households.get_household(uow, household_id)
+    template = notice_template(uow, template_code)
+    guardians = [
+        g
+        for g in households.guardians_of(uow, household.id)
+        if (g.is_guardian or g.is_carer) and not any(s.end_date is None for s in g.situations)
+    ]
+    kids = [
+        children.get_child(uow, c.id)
+        for c in children.list_children(uow, community_id=household.community_id)
+        if c.household_id == household.id
+    ]
+    community, street = _place(uow, household.community_id)
+    director = uow.user.display_name or uow.user.name if uow.user else ""
+    uow.audit("report", "notice", household.id, f"{template.code} v{template.version}")
+    return NoticeData(
+        template=template,
+        household=household,
+        guardians=guardians,
+        children=kids,
+        community_name=community,
+        street_name=street,
+        director_name=director,
+        issuing_unit=f"{community}居民委员会" if community.endswith("社区") else community,
+    )
+
+
+def summary(
+    uow: UnitOfWork,
+    visit_id: str,
+    *,
+    names: dict[str, str] | None = None,
+    cats: dict[str, str] | None = None,
+) -> VisitSummaryData:
+    """走访情况小结 of one visit."""
+    visit = visits.get_visit(uow, visit_id)
+    child = children.get_child(uow, visit.child_id)
+    names = names if names is not None else users.display_names(uow)
+    community, street = _place(uow, child.community_id)
+    uow.audit("report", "summary", visit.id)
+    return VisitSummaryData(
+        visit=visit,
+        child=child,
+        community_name=community,
+        street_name=street,
+        household=households.get_household(uow, child.household_id) if child.household_id else None,
+        followups=[f for f in casework.followups(uow, child.id) if f.visit_id == visit.id],
+        referrals=[r for r in casework.referrals(uow, child.id or "") if r.visit_id == visit.id],
+        recorder_name=names.get(visit.created_by or "", ""),
+        reviewer_name=names.get(visit.reviewed_by or "", ""),
+        category_names=cats if cats is not None else category_names(uow),
+    )
+
+
+def case_file(uow: UnitOfWork, child_id: str) -> CaseFileData:
+    """一人一档: mandatory reports only where the reader's role allows (the service decides)."""
+    file = casefile.open_child_file(uow, child_id, purpose="report")
+    titles = {t.code: t.title for t in support.templates(uow)}
+    return CaseFileData(
+        file=file,
+        category_names=category_names(uow),
+        user_names=users.display_names(uow),
+        notice_titles=titles,
+    )
+
+
+def _communities(uow: UnitOfWork, unit_ref: str) -> tuple[str, list[str]]:
+    unit = units.resolve_unit(uow, unit_ref)
+    below = statistics.communities_under(uow, unit.id)
+    return unit.name, list(below)
+
+
+def batch(
+    uow: UnitOfWork, unit_ref: str, start: date, end: date, kind: str
+) -> tuple[str, list[ChecklistData] | list[VisitSummaryData]]:
+    """Checklists for the visits due in the range, or summaries of the visits made in it."""
+    if end < start:
+        raise InvalidInput("end_date", "end_before_start")
+    name, communities = _communities(uow, unit_ref)
+    if kind == "summary":
+        found = []
+        for c in communities:
+            found += [
+                x
+                for x in visits.list_visits(
+                    uow, community_id=c, date_from=start, date_to=end, limit=None
+                )
+                if x.status != VisitStatus.DRAFT
+            ]
+        if len(found) > MAX_BATCH:
+            raise InvalidInput("end_date", "too_big", max=MAX_BATCH)
+        found.sort(key=lambda x: (x.community_id or "", x.visit_date, x.id or ""))
+        names, cats = users.display_names(uow), category_names(uow)
+        return name, [summary(uow, x.id or "", names=names, cats=cats) for x in found]
+    if kind == "checklist":
+        due: list[ChildSummary] = []
+        for c in communities:
+            due += [
+                s
+                for s in children.list_children(uow, community_id=c)
+                if s.next_due is not None and start <= s.next_due <= end
+            ]
+        if len(due) > MAX_BATCH:
+            raise InvalidInput("end_date", "too_big", max=MAX_BATCH)
+        due.sort(key=lambda s: (s.community_name, s.next_due or start, s.name))
+        return name, [_checklist_for(uow, children.get_child(uow, s.id), s.next_due) for s in due]
+    raise InvalidInput("kind", "choice", choices="checklist, summary")
+
+
+def _figures(f: statistics.Figures) -> StatsFigures:
+    return StatsFigures(
+        households=f.households,
+        children=f.children,
+        person_times=f.person_times,
+        visits=f.visits,
+        notices=f.notices,
+        items=f.items,
+        amount_fen=f.amount_fen,
+        overdue=f.overdue,
+        mandatory_reports=f.mandatory_reports,
+    )
+
+
+def stats(uow: UnitOfWork, unit_ref: str, start: date, end: date) -> StatisticsData:
+    result = statistics.compute(uow, unit_ref, start, end)
+    streets: list[StreetStats] = []
+    if result.parts:
+        for s in result.parts:
+            streets.append(
+                StreetStats(
+                    name=s.name,
+                    figures=_figures(s.figures),
+                    communities=tuple(
+                        CommunityStats(name=c.name, figures=_figures(c.figures)) for c in s.parts
+                    ),
+                )
+            )
+    elif result.kind.value == "street":
+        streets.append(StreetStats(name=result.name, figures=_figures(result.figures)))
+    uow.audit("report", "statistics", None, f"{start}..{end}")
+    return StatisticsData(
+        unit_name=result.name,
+        period_start=start,
+        period_end=end,
+        total=_figures(result.figures),
+        streets=tuple(streets),
+    )
+
+
+def register(uow: UnitOfWork, unit_ref: str, *, full_id_numbers: bool = False) -> list[RegisterRow]:
+    """台账: one row per child in the unit (ID numbers masked unless asked for)."""
+    name, communities = _communities(uow, unit_ref)
+    names = units.unit_names(uow)
+    street_of = units.street_of(uow)
+    cats = category_names(uow)
+    rows: list[RegisterRow] = []
+    for c in communities:
+        for s in children.list_children(uow, community_id=c):
+            child = children.get_child(uow, s.id)
+            guardians = (
+                households.guardians_of(uow, child.household_id, child.id)
+                if child.household_id
+                else []
+            )
+            rows.append(
+                RegisterRow(
+                    name=child.name,
+                    street_name=names.get(street_of.get(c, ""), ""),
+                    community_name=names.get(c, ""),
+                    sex=child.sex.value,
+                    birth_date=child.birth_date,
+                    id_number=(child.id_number or "") if full_id_numbers else s.id_number_masked,
+                    categories=tuple(cats.get(x, x) for x in s.categories),
+                    risk=RiskLevel(child.risk).value,
+                    guardians="、".join(
+                        f"{g.name}({g.relationship.value})"
+                        for g in guardians
+                        if g.is_guardian or g.is_carer
+                    ),
+                    phone=child.phone
+                    or next((g.phone for g in guardians if g.is_carer and g.phone), ""),
+                    address=child.address,
+                    school=child.school,
+                    last_visit=s.last_visit,
+                    next_due=s.next_due,
+                    child_id=child.id,
+                )
+            )
+    rows.sort(key=lambda r: (r.street_name, r.community_name, r.name))
+    uow.audit("report", "register", None, f"{len(rows)} rows, unit {name}")
+    return rows

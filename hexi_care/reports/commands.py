@@ -1,0 +1,206 @@
+"""`hexi-care report …`: the printed documents from the command line (batch printing, scripts).
+Each writes `--out FILE` (a default name in the current folder otherwise) and prints its path."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from hexi_care.errors import InvalidInput
+from hexi_care.services import children, visits
+from hexi_care.services import validate as v
+
+if TYPE_CHECKING:
+    from hexi_care.cli import Cli, Commands
+
+
+def _out(cli: Cli, default: str) -> Path:
+    return Path(cli.args.out) if cli.args.out else Path.cwd() / default
+
+
+def _period(cli: Cli) -> tuple[date, date]:
+    start = v.parse_date("start_date", cli.args.date_from, required=True)
+    end = v.parse_date("end_date", cli.args.date_to, required=True)
+    assert start is not None and end is not None
+    if end < start:
+        raise InvalidInput("end_date", "end_before_start")
+    return start, end
+
+
+def _done(cli: Cli, path: Path) -> int:
+    cli.say("cli.report_written", path=str(path))
+    return 0
+
+
+def cmd_checklist(cli: Cli) -> int:
+    from hexi_care.reports import builders
+    from hexi_care.reports.checklist import render_checklist
+
+    with cli.uow() as uow:
+        if cli.args.blank:
+            data = builders.blank_checklist(uow)
+            name = "checklist-blank.pdf"
+        else:
+            if not cli.args.child:
+                raise InvalidInput("child_id", "required")
+            cid = children.resolve_child(uow, cli.args.child)
+            planned = v.parse_date("date", cli.args.date)
+            data = builders.checklist(uow, cid, planned_date=planned)
+            name = f"checklist-{cid[:8]}.pdf"
+        meta = builders.meta(uow, data.community_name)
+    out = _out(cli, name)
+    render_checklist(data, meta, out)
+    return _done(cli, out)
+
+
+def cmd_notice(cli: Cli) -> int:
+    from hexi_care.reports import builders
+    from hexi_care.reports.notice import render_notice
+
+    with cli.uow() as uow:
+        data = builders.notice(uow, cli.args.household, cli.args.template)
+        meta = builders.meta(uow, data.community_name)
+    out = _out(cli, f"notice-{cli.args.household[:8]}.pdf")
+    render_notice(data, meta, out)
+    return _done(cli, out)
+
+
+def cmd_summary(cli: Cli) -> int:
+    from hexi_care.reports import builders
+    from hexi_care.reports.summary import render_summary
+
+    with cli.uow() as uow:
+        vid = visits.resolve_visit(uow, cli.args.visit)
+        data = builders.summary(uow, vid)
+        meta = builders.meta(uow, data.community_name)
+    out = _out(cli, f"summary-{vid[:8]}.pdf")
+    render_summary(data, meta, out)
+    return _done(cli, out)
+
+
+def cmd_casefile(cli: Cli) -> int:
+    from hexi_care.reports import builders
+    from hexi_care.reports.casefile import render_casefile
+
+    with cli.uow() as uow:
+        cid = children.resolve_child(uow, cli.args.child)
+        data = builders.case_file(uow, cid)
+        meta = builders.meta(uow, data.file.community_name)
+    out = _out(cli, f"casefile-{cid[:8]}.pdf")
+    render_casefile(data, meta, out)
+    return _done(cli, out)
+
+
+def cmd_batch(cli: Cli) -> int:
+    from hexi_care.reports import builders
+    from hexi_care.reports.batch import render_batch
+
+    start, end = _period(cli)
+    with cli.uow() as uow:
+        unit_name, items = builders.batch(uow, cli.args.unit, start, end, cli.args.kind)
+        meta = builders.meta(uow, unit_name)
+    out = _out(cli, f"{cli.args.kind}-{start}-{end}.pdf")
+    render_batch(items, meta, out, title=unit_name)
+    return _done(cli, out)
+
+
+def cmd_stats(cli: Cli) -> int:
+    from hexi_care.reports import builders
+
+    start, end = _period(cli)
+    with cli.uow() as uow:
+        data = builders.stats(uow, cli.args.unit, start, end)
+        meta = builders.meta(uow, data.unit_name)
+    if cli.args.json:
+        cli.emit_json(stats_json(data))
+        if not cli.args.out:
+            return 0
+    from hexi_care.reports.statistics import render_statistics
+
+    out = _out(cli, f"statistics-{start}-{end}.pdf")
+    render_statistics(data, meta, out)
+    if not cli.args.json:
+        return _done(cli, out)
+    return 0
+
+
+def stats_json(data: Any) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    def figs(f: Any) -> dict[str, Any]:
+        d = asdict(f)
+        d["amount_yuan"] = f.amount_fen / 100
+        return dict(d)
+
+    return {
+        "unit": data.unit_name,
+        "from": data.period_start.isoformat(),
+        "to": data.period_end.isoformat(),
+        "total": figs(data.total),
+        "streets": [
+            {
+                "name": s.name,
+                "figures": figs(s.figures),
+                "communities": [
+                    {"name": c.name, "figures": figs(c.figures)} for c in s.communities
+                ],
+            }
+            for s in data.streets
+        ],
+    }
+
+
+def cmd_register(cli: Cli) -> int:
+    from hexi_care.reports import builders
+    from hexi_care.reports.register import write_register_csv, write_register_xlsx
+
+    with cli.uow() as uow:
+        rows = builders.register(uow, cli.args.unit)
+        meta = builders.meta(uow)
+    out = _out(cli, "register.xlsx")
+    if out.suffix.lower() == ".csv":
+        write_register_csv(rows, meta, out)
+    elif out.suffix.lower() == ".xlsx":
+        write_register_xlsx(rows, meta, out)
+    else:
+        raise InvalidInput("out", "choice", choices=".xlsx, .csv")
+    return _done(cli, out)
+
+
+def register(root: Commands) -> None:
+    g = root.group("report", "printed documents and exports (PDF, xlsx, csv)")
+    sp = g.add("checklist", cmd_checklist)
+    sp.add_argument("--child", metavar="ID")
+    sp.add_argument("--date", metavar="DATE", help="the planned visit date printed on the form")
+    sp.add_argument(
+        "--blank", action="store_true", help="a blank form for a child not yet registered"
+    )
+    sp.add_argument("--out", metavar="FILE")
+    sp = g.add("notice", cmd_notice)
+    sp.add_argument("--household", required=True, metavar="ID")
+    sp.add_argument(
+        "--template", default="general", metavar="NAME", help="winter, summer or general"
+    )
+    sp.add_argument("--out", metavar="FILE")
+    sp = g.add("summary", cmd_summary)
+    sp.add_argument("--visit", required=True, metavar="ID")
+    sp.add_argument("--out", metavar="FILE")
+    sp = g.add("casefile", cmd_casefile)
+    sp.add_argument("--child", required=True, metavar="ID")
+    sp.add_argument("--out", metavar="FILE")
+    sp = g.add("batch", cmd_batch)
+    sp.add_argument("--unit", required=True, metavar="UNIT")
+    sp.add_argument("--from", dest="date_from", required=True, metavar="DATE")
+    sp.add_argument("--to", dest="date_to", required=True, metavar="DATE")
+    sp.add_argument("--kind", required=True, choices=("checklist", "summary"))
+    sp.add_argument("--out", metavar="FILE")
+    sp = g.add("stats", cmd_stats)
+    sp.add_argument("--unit", required=True, metavar="UNIT")
+    sp.add_argument("--from", dest="date_from", required=True, metavar="DATE")
+    sp.add_argument("--to", dest="date_to", required=True, metavar="DATE")
+    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--out", metavar="FILE")
+    sp = g.add("register", cmd_register)
+    sp.add_argument("--unit", required=True, metavar="UNIT")
+    sp.add_argument("--out", metavar="FILE", help=".xlsx (default) or .csv")

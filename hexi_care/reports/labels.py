@@ -1,0 +1,451 @@
+"""Every word the printed documents and register exports show, kept in one place.
+
+The documents are Chinese paper forms, so `ZH` is the default. An English variant is another
+`Labels(...)` instance passed to the renderers; no renderer holds a literal word of its own.
+Enum values map to words here; the list of child categories is data (category_def), so renderers
+prefer the names the builder passes and fall back to `category` below for the built-in codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from hexi_care.domain.enums import (
+    CategoryCode,
+    FollowUpStatus,
+    Rating,
+    Relationship,
+    ReportStatus,
+    ReportTrigger,
+    RiskLevel,
+    SafetyTopic,
+    Sex,
+    SituationKind,
+    VisitKind,
+    VisitStatus,
+)
+
+
+def _ro(mapping: dict[str, str]) -> Mapping[str, str]:
+    return MappingProxyType(mapping)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Labels:
+    """Words of the documents. Field names say where a word is used."""
+
+    # --- every page -------------------------------------------------------------------------
+    confidentiality: str = "内部资料 注意保密"
+    sensitive_mark: str = "含未成年人敏感个人信息，严禁外传、拍照、公开"
+    page_of: str = "第 {page} 页 共 {pages} 页"
+    generated: str = "{who} 生成于 {when}"
+    record_no: str = "编号 {code}"
+    app_name: str = "河西区儿童关爱服务"
+
+    # --- document titles ---------------------------------------------------------------------
+    title_checklist: str = "入户走访记录表"
+    title_checklist_blank: str = "入户走访记录表（未登记儿童）"
+    title_summary: str = "走访情况小结"
+    title_casefile: str = "一人一档 · 儿童个人档案"
+    title_statistics: str = "工作统计"
+    title_notice: str = "监护责任告知书"
+
+    # --- generic -----------------------------------------------------------------------------
+    yes: str = "是"
+    no: str = "否"
+    none: str = "无"
+    unknown: str = "—"
+    not_applicable: str = "不适用"
+    box: str = "☐"
+    box_ticked: str = "☑"
+    signature: str = "签名"
+    date: str = "日期"
+    date_blank: str = "　　　　年　　月　　日"
+    years_old: str = "{age}岁"
+    colon: str = "："
+    list_sep: str = "、"
+
+    # --- child profile -----------------------------------------------------------------------
+    name: str = "姓名"
+    sex_label: str = "性别"
+    birth_date: str = "出生日期"
+    age: str = "年龄"
+    id_number: str = "身份证号"
+    no_hukou: str = "尚未登记户口"
+    hukou_address: str = "户籍地址"
+    address: str = "现住址"
+    school: str = "就读学校"
+    grade: str = "年级"
+    school_grade: str = "学校/年级"
+    phone: str = "联系电话"
+    categories: str = "儿童类别"
+    risk_label: str = "风险等级"
+    street: str = "街道"
+    community: str = "社区"
+    note: str = "备注"
+    household: str = "家庭"
+    household_phone: str = "家庭电话"
+
+    # --- guardians ---------------------------------------------------------------------------
+    guardians: str = "监护人及家庭成员"
+    relationship_label: str = "与儿童关系"
+    guardian_role: str = "身份"
+    is_guardian: str = "监护人"
+    is_carer: str = "实际照护人"
+    situations: str = "特殊情况"
+    situation_since: str = "自{start}"
+    situation_until: str = "预计至{end}"
+    situation_ended: str = "已于{end}结束"
+    disability_grade: str = "残疾{grade}级"
+    disability_mental: str = "（精神/智力）"
+
+    # --- visit sections (DOMAIN.md "What a home visit records") -------------------------------
+    sec_facts: str = "一、走访基本情况"
+    sec_basic_info: str = "二、基本信息核实"
+    sec_guardians: str = "家庭成员及监护情况"
+    sec_open_items: str = "上次走访遗留事项"
+    sec_family_duty: str = "三、家庭主体责任落实情况"
+    area_physical: str = "生理状态"
+    area_psychological: str = "心理状况"
+    area_living: str = "居住环境及安全"
+    area_education: str = "家庭教育"
+    area_social_support: str = "社会支持现状"
+    sec_physical: str = "四、生理状态"
+    sec_psychological: str = "五、心理状况"
+    sec_living: str = "六、居住环境及安全"
+    sec_education: str = "七、家庭教育"
+    sec_social_support: str = "八、社会支持现状"
+    # The summary's (and case file's) five parts.
+    sum_facts: str = "一、基本情况"
+    sum_care: str = "二、信息核实与家庭监护"
+    sum_ratings: str = "三、儿童状况评估"
+    sum_help: str = "四、安全提醒、需求与帮扶"
+    sec_safety: str = "九、安全提醒"
+    sec_needs: str = "十、需求、帮扶与跟进"
+    sec_signoff: str = "十一、签字确认"
+
+    visit_date: str = "走访日期"
+    visit_time: str = "时间"
+    visit_kind_label: str = "走访类型"
+    visit_status_label: str = "状态"
+    visitors: str = "走访人员"
+    people_met: str = "见面人员"
+    place: str = "走访地点"
+    place_choices: tuple[str, ...] = ("家中", "学校", "社区", "其他：")
+    planned_date: str = "计划走访日期"
+    last_visit: str = "上次走访"
+    last_visit_none: str = "无上次走访记录"
+    no_open_items: str = "无遗留事项"
+    item: str = "项目"
+    registered_value: str = "系统登记信息"
+    verification: str = "核实情况"
+    verify_same: str = "一致"
+    verify_changed: str = "有变化："
+    basic_info_verified: str = "基本信息已核实"
+    basic_info_changes: str = "信息变化"
+    carer_name: str = "实际照护人"
+    carer_relationship: str = "与儿童关系"
+    entrusted_agreement: str = "委托照护协议"
+    agreement_signed: str = "已签订"
+    agreement_not_signed: str = "未签订"
+    carer_suitable: str = "照护人是否适宜"
+    parent_contact: str = "父母联系频率"
+    parent_contact_choices: tuple[str, ...] = ("每天", "每周", "每月", "很少或无")
+    care_baseline: str = "监护底线"
+    child_alone_under16: str = "未满16周岁儿童单独居住"
+    child_under8_unattended: str = "未满8周岁儿童无人看护"
+    danger_note: str = (
+        "如发现儿童遭受或疑似遭受侵害、面临危险，应立即向公安机关报案（强制报告），并报告民政部门。"
+    )
+    rating_label: str = "评估"
+    situation_note: str = "情况说明"
+    safety_given: str = "已提醒事项"
+    needs: str = "发现的需求"
+    help_given: str = "已提供帮扶"
+    referrals: str = "转介情况"
+    followups: str = "跟进事项"
+    followup_action: str = "事项"
+    followup_owner: str = "负责人"
+    followup_due: str = "完成时限"
+    followup_status_label: str = "状态"
+    followup_done_on: str = "完成日期"
+    followup_result: str = "本次核查"
+    followup_check: str = "☐ 已完成　☐ 未完成"
+    next_visit: str = "下次走访日期"
+    visitor_sign: str = "走访人签名"
+    guardian_sign: str = "监护人签名（自愿）"
+    supervisor_sign: str = "督导员审核签名"
+    signoff_by: str = "走访人确认"
+    reviewer: str = "审核人"
+    reviewed_at: str = "审核时间"
+    review_comment: str = "审核意见"
+    not_reviewed: str = "尚未审核"
+    referral_agency: str = "转介机构"
+    referral_reason: str = "原因"
+    referral_date: str = "转介日期"
+    referral_outcome: str = "结果"
+
+    # --- case file ---------------------------------------------------------------------------
+    cf_profile: str = "一、基本信息"
+    cf_categories: str = "二、儿童类别及认定"
+    cf_household: str = "三、家庭及监护人"
+    cf_visits: str = "四、走访记录"
+    cf_notices: str = "五、监护责任告知"
+    cf_assistance: str = "六、帮扶慰问"
+    cf_followups: str = "七、跟进事项"
+    cf_referrals: str = "八、转介"
+    cf_reports: str = "九、强制报告"
+    cf_attachments: str = "附件清单"
+    category_basis: str = "认定依据"
+    category_evidence: str = "证明材料"
+    period: str = "起止日期"
+    period_range: str = "{start} 至 {end}"
+    period_open: str = "{start} 至今"
+    visit_n: str = "第{n}次走访"
+    visit_count: str = "共 {n} 次走访"
+    nothing_recorded: str = "暂无记录"
+    notice_template: str = "告知书"
+    delivered_on: str = "送达日期"
+    delivered_to: str = "接收人"
+    signed_label: str = "签收"
+    delivered_by: str = "送达人"
+    given_on: str = "日期"
+    assistance_kind_label: str = "类型"
+    description: str = "内容"
+    items_count: str = "件数"
+    amount_yuan: str = "金额（元）"
+    source: str = "来源"
+    total: str = "合计"
+    report_trigger_label: str = "报告情形"
+    found_at: str = "发现时间"
+    reported_at: str = "报告时间"
+    agency: str = "接报单位"
+    receipt_no: str = "回执编号"
+    feedback: str = "反馈"
+    report_status_label: str = "状态"
+    attachment_name: str = "文件名"
+    attachment_size: str = "大小"
+
+    # --- statistics --------------------------------------------------------------------------
+    stats_unit: str = "统计范围"
+    stats_period: str = "统计期间"
+    stats_summary: str = "总体情况"
+    stats_by_unit: str = "分街道、社区统计"
+    stats_chart: str = "各街道走访情况"
+    stats_subtotal: str = "小计"
+    stats_total: str = "合计"
+    stats_households: str = "服务户数"
+    stats_children: str = "覆盖儿童"
+    stats_person_times: str = "服务人次"
+    stats_visits: str = "走访次数"
+    stats_notices: str = "告知书"
+    stats_items: str = "物资"
+    stats_amount: str = "资金"
+    stats_overdue: str = "逾期未访"
+    stats_reports: str = "强制报告"
+    unit_households: str = "户"
+    unit_persons: str = "人"
+    unit_person_times: str = "人次"
+    unit_times: str = "次"
+    unit_copies: str = "份"
+    unit_items: str = "件"
+    unit_yuan: str = "元"
+    unit_cases: str = "件"
+    stats_counting_note: str = (
+        "说明：户、人按去重后的户数和人数统计；人次为每名儿童每参加一次服务计一人次；"
+        "件为发放物资件数；元为资金金额。"
+    )
+
+    # --- notice ------------------------------------------------------------------------------
+    notice_to: str = "{names}（监护人）："
+    notice_to_blank: str = "＿＿＿＿＿＿＿＿（监护人）："
+    notice_children: str = "儿童"
+    notice_household: str = "家庭住址"
+    notice_version: str = "{name}·第{version}版"
+    notice_ack: str = "本人已认真阅读以上内容，知晓并将切实履行监护职责。"
+    notice_guardian_sign: str = "监护人（签字）"
+    notice_director_sign: str = "儿童主任（签字）"
+    notice_director: str = "儿童主任"
+    notice_contact: str = "联系电话"
+    notice_emergency: str = "紧急求助：报警 110　火警 119　急救 120"
+    notice_copies: str = "本告知书一式两份，监护人与社区各执一份。"
+    notice_issuer: str = "{unit}"
+
+    # --- enums -------------------------------------------------------------------------------
+    sex: Mapping[str, str] = field(default_factory=lambda: _ro({Sex.MALE: "男", Sex.FEMALE: "女"}))
+    risk: Mapping[str, str] = field(
+        default_factory=lambda: _ro(
+            {RiskLevel.LOW: "低", RiskLevel.MEDIUM: "中", RiskLevel.HIGH: "高"}
+        )
+    )
+    relationship: Mapping[str, str] = field(
+        default_factory=lambda: _ro(
+            {
+                Relationship.FATHER: "父亲",
+                Relationship.MOTHER: "母亲",
+                Relationship.GRANDFATHER: "祖父/外祖父",
+                Relationship.GRANDMOTHER: "祖母/外祖母",
+                Relationship.SIBLING: "兄弟姐妹",
+                Relationship.RELATIVE: "其他亲属",
+                Relationship.ENTRUSTED: "受委托照护人",
+                Relationship.OTHER: "其他",
+            }
+        )
+    )
+    situation: Mapping[str, str] = field(
+        default_factory=lambda: _ro(
+            {
+                SituationKind.DECEASED: "死亡",
+                SituationKind.DECLARED_MISSING: "宣告失踪",
+                SituationKind.SEVERE_DISABILITY: "重残",
+                SituationKind.SERIOUS_ILLNESS: "重病",
+                SituationKind.IMPRISONED: "服刑在押",
+                SituationKind.COMPULSORY_REHAB: "强制隔离戒毒",
+                SituationKind.OTHER_RESTRAINT: "被执行其他限制人身自由的措施",
+                SituationKind.LOST_CONTACT: "失联",
+                SituationKind.GUARDIANSHIP_REVOKED: "被撤销监护资格",
+                SituationKind.DEPORTED: "被遣送（驱逐）出境",
+                SituationKind.WORKING_AWAY: "外出务工",
+                SituationKind.NOT_FOUND: "查找不到",
+            }
+        )
+    )
+    visit_kind: Mapping[str, str] = field(
+        default_factory=lambda: _ro(
+            {
+                VisitKind.ROUTINE: "定期走访",
+                VisitKind.CAMPAIGN: "专项/节日慰问",
+                VisitKind.FOLLOW_UP: "跟进走访",
+                VisitKind.EMERGENCY: "紧急走访",
+            }
+        )
+    )
+    visit_status: Mapping[str, str] = field(
+        default_factory=lambda: _ro(
+            {
+                VisitStatus.DRAFT: "草稿",
+                VisitStatus.SUBMITTED: "已提交",
+                VisitStatus.APPROVED: "已审核",
+                VisitStatus.RETURNED: "已退回",
+            }
+        )
+    )
+    rating: Mapping[str, str] = field(
+        default_factory=lambda: _ro(
+            {
+                Rating.GOOD: "良好",
+                Rating.FAIR: "一般",
+                Rating.POOR: "较差",
+                Rating.SERIOUS: "严重问题",
+            }
+        )
+    )
+    safety_topic: Mapping[str, str] = field(
+        default_factory=lambda: _ro(
+            {
+                SafetyTopic.FIRE_ELECTRICITY_GAS: "用火用电用气安全",
+                SafetyTopic.TRAFFIC: "交通安全",
+                SafetyTopic.DROWNING: "防溺水",
+                SafetyTopic.FOOD_HYGIENE: "食品卫生",
+                SafetyTopic.SELF_PROTECTION: "自我防护意识",
+                SafetyTopic.ONLINE: "网络安全",
+                SafetyTopic.MENTAL_HEALTH: "孩子心理健康",
+                SafetyTopic.GUARDIANSHIP_DUTY: "监护主体责任",
+            }
+        )
+    )
+    followup_status: Mapping[str, str] = field(
+        default_factory=lambda: _ro(
+            {
+                FollowUpStatus.OPEN: "未完成",
+                FollowUpStatus.DONE: "已完成",
+                FollowUpStatus.CANCELLED: "已取消",
+            }
+        )
+    )
+    report_trigger: Mapping[str, str] = field(
+        default_factory=lambda: _ro(
+            {
+                ReportTrigger.PRIVATE_PARTS_INJURY: "未成年人的生殖器官或隐私部位遭受或疑似遭受非正常损伤",
+                ReportTrigger.GIRL_UNDER14_ASSAULT_PREGNANCY: "不满十四周岁的女性未成年人遭受或疑似遭受性侵害、怀孕、流产",
+                ReportTrigger.GIRL_14PLUS_PREGNANT_ASSAULT: "十四周岁以上女性未成年人疑似遭受性侵害而怀孕、流产",
+                ReportTrigger.MULTIPLE_INJURIES_ABUSE: "身体存在多处损伤、严重营养不良、意识不清，存在或疑似存在暴力伤害、虐待",
+                ReportTrigger.ABNORMAL_INJURY_OR_DEATH: "因自杀、自残、中毒、被人殴打等非正常原因受伤、死亡",
+                ReportTrigger.ABANDONED: "被遗弃或长期处于无人照料状态",
+                ReportTrigger.MISSING_TRAFFICKED: "来源不明、失踪或被拐卖、收买",
+                ReportTrigger.ORGANISED_BEGGING: "被组织乞讨",
+                ReportTrigger.OTHER_SERIOUS_HARM: "其他严重侵害未成年人身心健康的情形",
+                ReportTrigger.DOMESTIC_VIOLENCE: "疑似遭受家庭暴力",
+            }
+        )
+    )
+    report_status: Mapping[str, str] = field(
+        default_factory=lambda: _ro({ReportStatus.OPEN: "待反馈", ReportStatus.CLOSED: "已办结"})
+    )
+    category: Mapping[str, str] = field(
+        default_factory=lambda: _ro(
+            {
+                CategoryCode.ORPHAN_SCATTERED: "散居孤儿",
+                CategoryCode.ORPHAN_INSTITUTION: "集中养育孤儿",
+                CategoryCode.NO_DE_FACTO_CARER: "事实无人抚养儿童",
+                CategoryCode.DIFFICULTY_POVERTY: "困境儿童（贫困家庭）",
+                CategoryCode.DIFFICULTY_DISABILITY: "困境儿童（重病重残）",
+                CategoryCode.DIFFICULTY_GUARDIANSHIP: "困境儿童（监护缺失或不当）",
+                CategoryCode.DIFFICULTY_PRISONER_CHILD: "困境儿童（服刑人员子女）",
+                CategoryCode.DIFFICULTY_ABUSED: "困境儿童（受虐待）",
+                CategoryCode.LEFT_BEHIND: "留守儿童",
+            }
+        )
+    )
+    assistance_kind: Mapping[str, str] = field(
+        default_factory=lambda: _ro({"goods": "物资", "money": "资金", "service": "服务"})
+    )
+    notice_template_name: Mapping[str, str] = field(
+        default_factory=lambda: _ro({"winter": "寒假版", "summer": "暑假版", "general": "通用版"})
+    )
+    #: Register (台账) column headers, by RegisterRow field.
+    register_columns: Mapping[str, str] = field(
+        default_factory=lambda: _ro(
+            {
+                "seq": "序号",
+                "street_name": "街道",
+                "community_name": "社区",
+                "name": "姓名",
+                "sex": "性别",
+                "birth_date": "出生日期",
+                "age": "年龄",
+                "id_number": "身份证号",
+                "categories": "儿童类别",
+                "risk": "风险等级",
+                "guardians": "监护人",
+                "phone": "联系电话",
+                "address": "现住址",
+                "school": "就读学校",
+                "last_visit": "最近走访",
+                "next_due": "下次应访",
+                "note": "备注",
+            }
+        )
+    )
+
+    # --- lookups -----------------------------------------------------------------------------
+    def word(self, mapping: Mapping[str, str], key: str | None) -> str:
+        """The word for an enum value; the raw value when unknown (never an empty cell)."""
+        if key is None or key == "":
+            return ""
+        return mapping.get(key, key)
+
+    def category_name(self, code: str, names: Mapping[str, str] | None = None) -> str:
+        if names and code in names:
+            return names[code]
+        return self.category.get(code, code)
+
+    def yes_no(self, value: bool | None) -> str:
+        if value is None:
+            return self.unknown
+        return self.yes if value else self.no
+
+
+ZH = Labels()

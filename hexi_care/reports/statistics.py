@@ -1,0 +1,233 @@
+"""工作统计: the work statistics of a unit for a period — the headline figures, a table by street
+and community with subtotals, and a bar chart (reportlab.graphics).
+
+Every figure comes computed in `StatisticsData` (the builder derives them from person-level
+records and de-duplicates, DOMAIN.md "Counting"); this module only lays them out and never adds
+distinct counts up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Table
+
+from hexi_care.reports import styles as st
+from hexi_care.reports.base import DocumentPart, Output, render_parts
+from hexi_care.reports.blocks import Cell, heading, para, rich, table
+from hexi_care.reports.data import ReportMeta, StatisticsData, StatsFigures
+from hexi_care.reports.fonts import MAIN, fonts
+from hexi_care.reports.formatting import fmt_date_long, fmt_int, fmt_yuan
+from hexi_care.reports.labels import ZH, Labels
+
+
+def _columns(data: StatisticsData, labels: Labels) -> list[tuple[str, str]]:
+    """(figure attribute, header) of the numeric columns."""
+    cols = [
+        ("households", f"{labels.stats_households}\n（{labels.unit_households}）"),
+        ("children", f"{labels.stats_children}\n（{labels.unit_persons}）"),
+        ("person_times", f"{labels.stats_person_times}\n（{labels.unit_person_times}）"),
+        ("visits", f"{labels.stats_visits}\n（{labels.unit_times}）"),
+        ("notices", f"{labels.stats_notices}\n（{labels.unit_copies}）"),
+        ("items", f"{labels.stats_items}\n（{labels.unit_items}）"),
+        ("amount_fen", f"{labels.stats_amount}\n（{labels.unit_yuan}）"),
+        ("overdue", f"{labels.stats_overdue}\n（{labels.unit_persons}）"),
+    ]
+    if data.show_mandatory_reports:
+        cols.append(("mandatory_reports", f"{labels.stats_reports}\n（{labels.unit_cases}）"))
+    return cols
+
+
+def _value(figures: StatsFigures, attr: str) -> str:
+    value = getattr(figures, attr)
+    assert isinstance(value, int)
+    return fmt_yuan(value) if attr == "amount_fen" else fmt_int(value)
+
+
+def _headline(data: StatisticsData, labels: Labels) -> Table:
+    """The totals as tiles: label, big number, unit."""
+    s = st.styles()
+    t = data.total
+    tiles = [
+        (labels.stats_households, fmt_int(t.households), labels.unit_households),
+        (labels.stats_children, fmt_int(t.children), labels.unit_persons),
+        (labels.stats_person_times, fmt_int(t.person_times), labels.unit_person_times),
+        (labels.stats_visits, fmt_int(t.visits), labels.unit_times),
+        (labels.stats_notices, fmt_int(t.notices), labels.unit_copies),
+        (labels.stats_items, fmt_int(t.items), labels.unit_items),
+        (labels.stats_amount, fmt_yuan(t.amount_fen), labels.unit_yuan),
+        (labels.stats_overdue, fmt_int(t.overdue), labels.unit_persons),
+    ]
+    if data.show_mandatory_reports:
+        tiles.append((labels.stats_reports, fmt_int(t.mandatory_reports), labels.unit_cases))
+    per_row = 5
+    rows: list[list[Cell]] = []
+    for i in range(0, len(tiles), per_row):
+        row: list[Cell] = []
+        for label, number, unit in tiles[i : i + per_row]:
+            row.append(
+                rich([(label + "\n", False), (number, True), (" " + unit, False)], s.cell_centre)
+            )
+        row += [""] * (per_row - len(row))
+        rows.append(row)
+    style = st.grid_table_style(0)
+    style.add("BACKGROUND", (0, 0), (-1, -1), st.LABEL_BG)
+    style.add("TOPPADDING", (0, 0), (-1, -1), 6)
+    style.add("BOTTOMPADDING", (0, 0), (-1, -1), 5)
+    return table(rows, [st.CONTENT_WIDTH / per_row] * per_row, style)
+
+
+def _table(data: StatisticsData, labels: Labels) -> Table:
+    s = st.styles()
+    cols = _columns(data, labels)
+    head: list[Cell] = [para(labels.street, s.stats_head), para(labels.community, s.stats_head)]
+    head += [para(h, s.stats_head) for _, h in cols]
+    rows: list[list[Cell]] = [head]
+    style = st.grid_table_style(1)
+    style.add("FONT", (0, 0), (-1, -1), MAIN, st.STATS_CELL_SIZE)
+    style.add("LEFTPADDING", (0, 0), (-1, -1), 2.5)
+    style.add("RIGHTPADDING", (0, 0), (-1, -1), 2.5)
+
+    def line(street: str, community: str, figures: StatsFigures, bold: bool) -> list[Cell]:
+        name_style = s.stats_cell
+        num_style = s.stats_cell_right
+        cells: list[Cell] = [
+            rich([(street, bold)], name_style),
+            rich([(community, bold)], name_style),
+        ]
+        cells += [rich([(_value(figures, a), bold)], num_style) for a, _ in cols]
+        return cells
+
+    for street in data.streets:
+        first = True
+        for community in street.communities:
+            rows.append(
+                line(street.name if first else "", community.name, community.figures, False)
+            )
+            first = False
+        rows.append(line(street.name if first else "", labels.stats_subtotal, street.figures, True))
+        style.add("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), st.SUBTOTAL_BG)
+    rows.append(line(labels.stats_total, "", data.total, True))
+    style.add("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), st.TOTAL_BG)
+
+    name_w = 16 * mm
+    community_w = 24 * mm
+    amount_w = 22 * mm
+    rest = (st.CONTENT_WIDTH - name_w - community_w - amount_w) / (len(cols) - 1)
+    widths = [name_w, community_w] + [amount_w if a == "amount_fen" else rest for a, _ in cols]
+    return table(rows, widths, style, repeat_rows=1)
+
+
+def _chart(data: StatisticsData, labels: Labels) -> Drawing | None:
+    """Visits and distinct children by street (by community when there is only one street)."""
+    fs = fonts()
+    if len(data.streets) == 1:
+        items: Sequence[tuple[str, StatsFigures]] = [
+            (c.name, c.figures) for c in data.streets[0].communities
+        ]
+    else:
+        items = [(street.name, street.figures) for street in data.streets]
+    if not items:
+        return None
+    width = st.CONTENT_WIDTH
+    height = 78 * mm
+    drawing = Drawing(width, height)
+    drawing.initialFontName = MAIN  # else the drawing selects Helvetica (listed, unembedded)
+    chart = VerticalBarChart()
+    chart.x = 12 * mm
+    chart.y = 20 * mm
+    chart.width = width - 16 * mm
+    chart.height = height - 32 * mm
+    chart.data = [
+        [f.visits for _, f in items],
+        [f.children for _, f in items],
+    ]
+    names = [fs.plain(name) for name, _ in items]
+    chart.categoryAxis.categoryNames = names
+    label_size = 7
+    group = chart.width / len(items)
+    widest = max(fs.string_width(n, label_size) for n in names)
+    chart.categoryAxis.labels.fontName = MAIN
+    chart.categoryAxis.labels.fontSize = label_size
+    if widest > group - 2:
+        chart.categoryAxis.labels.angle = 30
+        chart.categoryAxis.labels.boxAnchor = "ne"
+        chart.categoryAxis.labels.dx = 0
+        chart.categoryAxis.labels.dy = -2
+    else:
+        chart.categoryAxis.labels.boxAnchor = "n"
+        chart.categoryAxis.labels.dy = -3
+    chart.valueAxis.labels.fontName = MAIN
+    chart.valueAxis.labels.fontSize = label_size
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = st.RULE
+    chart.valueAxis.gridStrokeWidth = 0.25
+    chart.valueAxis.strokeColor = st.GRID
+    chart.categoryAxis.strokeColor = st.GRID
+    chart.bars.strokeWidth = 0
+    chart.bars[0].fillColor = st.CHART_COLOURS[0]
+    chart.bars[1].fillColor = st.CHART_COLOURS[1]
+    chart.groupSpacing = 6
+    chart.barSpacing = 1
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = MAIN
+    chart.barLabels.fontSize = 5.5
+    chart.barLabels.nudge = 5
+    drawing.add(chart)
+
+    legend = Legend()
+    legend.fontName = MAIN
+    legend.fontSize = 8
+    legend.x = width - 60 * mm
+    legend.y = height - 3 * mm
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.deltax = 28 * mm
+    legend.dx = 7
+    legend.dy = 7
+    legend.boxAnchor = "nw"
+    legend.colorNamePairs = [
+        (st.CHART_COLOURS[0], f"{labels.stats_visits}（{labels.unit_times}）"),
+        (st.CHART_COLOURS[1], f"{labels.stats_children}（{labels.unit_persons}）"),
+    ]
+    drawing.add(legend)
+    return drawing
+
+
+def statistics_story(data: StatisticsData, meta: ReportMeta, labels: Labels = ZH) -> DocumentPart:
+    s = st.styles()
+    story: list[Flowable] = [para(f"{data.unit_name}{labels.title_statistics}", s.title)]
+    period = f"{fmt_date_long(data.period_start)} — {fmt_date_long(data.period_end)}"
+    story.append(
+        para(
+            f"{labels.stats_unit}{labels.colon}{data.unit_name}　　{labels.stats_period}{labels.colon}{period}",
+            s.subtitle,
+        )
+    )
+    story.append(heading(labels.stats_summary))
+    story.append(_headline(data, labels))
+    chart = _chart(data, labels)
+    if chart is not None:
+        story.append(heading(labels.stats_chart))
+        story.append(chart)
+    story.append(heading(labels.stats_by_unit))
+    story.append(_table(data, labels))
+    story.append(para(labels.stats_counting_note, s.muted))
+    return DocumentPart(
+        title=labels.title_statistics,
+        subject=f"{data.unit_name} {period}",
+        story=story,
+    )
+
+
+def render_statistics(
+    data: StatisticsData, meta: ReportMeta, out: Output = None, *, labels: Labels = ZH
+) -> bytes | None:
+    """Render the work statistics to `out` (a path or binary file), or return the PDF bytes."""
+    part = statistics_story(data, meta, labels)
+    return render_parts([part], meta, out, pdf_title=f"{data.unit_name}{part.title}", labels=labels)

@@ -225,6 +225,257 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.report_written": ("已生成：{path}", "Written: {path}"),
     "field.out": ("输出文件", "output file"),
     "field.household": ("家庭", "household"),
+    # -- exchange (hexi_care.sync) -------------------------------------------------------------
+    "package.not_a_package": (
+        "这不是 hexi-care 数据包。",
+        "this is not a hexi-care package.",
+    ),
+    "package.enrol_file": (
+        "这是设备登记文件，不是数据包。请用 hexi-care device enrol / device accept 处理。",
+        "this is an enrolment file, not a package. Use hexi-care device enrol / device accept.",
+    ),
+    "package.not_an_enrol_request": (
+        "这不是设备登记申请文件。",
+        "this is not an enrolment request.",
+    ),
+    "package.not_an_enrol_reply": (
+        "这不是区中心的登记答复文件。",
+        "this is not the centre's enrolment reply.",
+    ),
+    "package.missing_file": ("找不到该文件。", "the file does not exist."),
+    "package.unreadable": ("无法读取该文件。", "the file cannot be read."),
+    "package.truncated": (
+        "文件不完整（可能复制时中断）。请重新复制或让对方重新导出。",
+        "the file is incomplete (perhaps a copy was interrupted). Copy it again or ask for a new export.",
+    ),
+    "package.damaged": (
+        "文件已损坏或被改动。请让对方重新导出。",
+        "the file is damaged or was altered. Ask the sender to export it again.",
+    ),
+    "package.too_new": (
+        "该文件由更新版本的程序生成，请先升级本程序。",
+        "the file was made by a newer version of the program; upgrade this program first.",
+    ),
+    "package.too_big": (
+        "文件内容超过大小上限，已拒绝（可能是恶意文件）。",
+        "the content is over the size limit and was refused (the file may be malicious).",
+    ),
+    "package.wrong_recipient": (
+        "该数据包是发给另一台设备的，不是本机。",
+        "the package is addressed to another device, not this one.",
+    ),
+    "package.unknown_sender": (
+        "发送设备未在本机登记。请先完成设备登记（hexi-care device enrol / accept）。",
+        "the sending device is not enrolled here. Enrol it first (hexi-care device enrol / accept).",
+    ),
+    "package.revoked_sender": (
+        "发送设备（{peer}）已被吊销，不再接受它的数据。",
+        "the sending device ({peer}) was revoked; its data is no longer accepted.",
+    ),
+    "package.bad_signature": (
+        "签名不符：文件被改动过，或并非来自登记的设备。",
+        "the signature does not match: the file was altered or does not come from the enrolled device.",
+    ),
+    "package.replayed": (
+        "这个数据包（{peer} 的第 {seq} 号）已经导入过，本次未做任何更改。",
+        "this package (no. {seq} from {peer}) was imported before; nothing was changed.",
+    ),
+    "package.incomplete": (
+        "数据包共 {count} 个文件，缺少第 {missing} 个。请把所有文件放在同一个文件夹中再导入。",
+        "the package has {count} files and part(s) {missing} are missing. Put all of them in one folder and import again.",
+    ),
+    "package.mismatch": (
+        "数据包内容与其清单不符，已拒绝。请让对方重新导出。",
+        "the package content does not match its manifest and was refused. Ask the sender to export again.",
+    ),
+    "package.malformed": (
+        "数据包中的记录格式有误，已拒绝。请让对方重新导出。",
+        "records in the package are malformed and were refused. Ask the sender to export again.",
+    ),
+    "package.out_of_scope": (
+        "数据包含有超出该设备负责范围的记录，已全部拒绝。",
+        "the package holds records outside the device's units; all of it was refused.",
+    ),
+    "package.inconsistent": (
+        "数据包引用了本机没有的记录，已拒绝。请先导入对方更早的数据包，或让对方重新导出。",
+        "the package refers to records this store does not have and was refused. Import the sender's earlier packages first, or ask for a new export.",
+    ),
+    "exchange.cancelled": ("已取消，未做任何更改。", "Cancelled; nothing was changed."),
+    "exchange.no_device_id": (
+        "数据库缺少设备编号，无法交换数据。",
+        "The store has no device id; it cannot exchange data.",
+    ),
+    "exchange.not_enrolled": (
+        "本机尚未登记，不能交换数据。请先完成设备登记。",
+        "This device is not enrolled yet; enrol it before exchanging data.",
+    ),
+    "exchange.peer_revoked": ("设备 {peer} 已被吊销。", "The device {peer} was revoked."),
+    "exchange.wrong_peer_role": (
+        "笔记本电脑只与区中心交换数据。",
+        "Laptops exchange data with the centre only.",
+    ),
+    "exchange.too_much": (
+        "一次要发送的内容太多。请先发送一部分，导入对方的回执后再导出。",
+        "Too much to send at once. Send part of it, import the reply, then export again.",
+    ),
+    "exchange.too_many_parts": (
+        "数据包需要超过 {max} 个文件，请增大单个文件的大小（--part-size）。",
+        "The package would need more than {max} files; allow larger files (--part-size).",
+    ),
+    "exchange.is_centre": (
+        "本机是区中心，不能作为笔记本电脑登记。",
+        "This store is the centre; it cannot enrol as a laptop.",
+    ),
+    "exchange.is_laptop": (
+        "本机是笔记本电脑，不能登记其他设备。",
+        "This store is a laptop; it cannot enrol other devices.",
+    ),
+    "exchange.self_enrol": ("不能登记本机自己。", "A store cannot enrol itself."),
+    "exchange.unit_required": (
+        "请用 --unit 指明本机服务的社区或街道。",
+        "Name the community or street this laptop serves with --unit.",
+    ),
+    "exchange.unit_unknown": (
+        "区中心没有“{unit}”这个社区或街道。请先添加，或用 --unit 指定。",
+        "The centre has no community or street “{unit}”. Add it, or choose one with --unit.",
+    ),
+    "exchange.unit_not_local": (
+        "“{unit}”不是社区或街道；笔记本电脑只能服务于社区或街道。",
+        "“{unit}” is not a community or street; a laptop serves a community or a street.",
+    ),
+    "exchange.keys_changed": (
+        "该设备的密钥与登记时不同。若确实换了设备，请先吊销旧登记。",
+        "The device's keys differ from the enrolled ones. If it really is a new device, revoke the old enrolment first.",
+    ),
+    "exchange.other_centre": (
+        "本机已在另一个区中心登记。",
+        "This laptop is already enrolled with another centre.",
+    ),
+    "exchange.district_mismatch": (
+        "本机的区（单位树的根）与区中心的“{district}”不一致。",
+        "This store's district (root of the unit tree) is not the centre's “{district}”.",
+    ),
+    "exchange.resolve_at_centre": (
+        "冲突由区中心的督导员处理；笔记本电脑上只能查看。",
+        "Conflicts are resolved by supervisors at the centre; a laptop can only list them.",
+    ),
+    "exchange.conflict_closed": ("该冲突已经处理过了。", "This conflict was already resolved."),
+    "exchange.request_written": (
+        "已写出登记申请：{path}\n本机指纹：{fingerprint}\n请把文件交给区中心，并通过电话或纸面与区中心核对这串数字。",
+        "Enrolment request written: {path}\nThis device's fingerprint: {fingerprint}\n"
+        "Give the file to the centre and compare these digits with the centre by phone or on paper.",
+    ),
+    "exchange.enrolled": (
+        "已登记设备：{label}（服务于 {unit}）\n该设备指纹：{peer_fingerprint}  ← 请与笔记本电脑上显示的核对\n"
+        "本中心指纹：{fingerprint}\n答复文件：{path}（交回该笔记本电脑，用 hexi-care device accept 导入）",
+        "Device enrolled: {label} (serving {unit})\nIts fingerprint: {peer_fingerprint}  ← compare with the laptop's\n"
+        "The centre's fingerprint: {fingerprint}\nReply file: {path} (take it to the laptop: hexi-care device accept)",
+    ),
+    "exchange.accepted": (
+        "已接受区中心的答复，本机服务于：{unit}\n区中心指纹：{peer_fingerprint}  ← 请与区中心核对\n本机指纹：{fingerprint}",
+        "The centre's reply accepted; this laptop serves: {unit}\nThe centre's fingerprint: {peer_fingerprint}  "
+        "← compare with the centre\nThis device's fingerprint: {fingerprint}",
+    ),
+    "exchange.local_units": (
+        "注意：本机有 {count} 个区中心不认识的单位，它们的记录不参与交换。",
+        "Note: {count} unit(s) of this store are unknown to the centre; their records are not exchanged.",
+    ),
+    "exchange.role.centre": ("区中心", "centre"),
+    "exchange.role.laptop": ("笔记本电脑", "laptop"),
+    "exchange.role.none": ("未登记", "not enrolled"),
+    "exchange.device_self": (
+        "本机 {device}  {role}  {unit}\n  指纹 {fingerprint}",
+        "This device {device}  {role}  {unit}\n  fingerprint {fingerprint}",
+    ),
+    "exchange.device_peer": (
+        "{label}{revoked}  {role}  {id}\n  指纹 {fingerprint}  已发出 {sent} 个，已导入 {received} 个",
+        "{label}{revoked}  {role}  {id}\n  fingerprint {fingerprint}  sent {sent}, imported {received}",
+    ),
+    "exchange.no_peers": ("尚未登记任何设备。", "No device enrolled yet."),
+    "exchange.revoked_mark": ("（已吊销）", " (revoked)"),
+    "exchange.revoked": (
+        "已吊销设备 {label}：不再接受它的数据包，也不再为它生成数据包。",
+        "Device {label} revoked: its packages are refused and none are made for it.",
+    ),
+    "exchange.exported": (
+        "已生成第 {seq} 号数据包，发往 {peer}：{records} 条记录，{size}。",
+        "Package no. {seq} for {peer} written: {records} records, {size}.",
+    ),
+    "exchange.exported_file": ("  文件：{path}", "  file: {path}"),
+    "exchange.held_back": (
+        "  另有 {count} 条{kind}留待下一个数据包。",
+        "  {count} more {kind} record(s) will go in the next package.",
+    ),
+    "exchange.imported": (
+        "已导入来自 {peer} 的第 {seq} 号数据包（{parts} 个文件）：",
+        "Imported package no. {seq} from {peer} ({parts} file(s)):",
+    ),
+    "exchange.imported_kind": (
+        "  {kind}：新增 {new}，更新 {updated}，未变 {unchanged}",
+        "  {kind}: {new} new, {updated} updated, {unchanged} unchanged",
+    ),
+    "exchange.nothing": ("  没有新内容。", "  nothing new."),
+    "exchange.imported_conflicts": (
+        "  {count} 处资料冲突留待督导员处理（hexi-care conflict list）。",
+        "  {count} profile conflict(s) kept for a supervisor (hexi-care conflict list).",
+    ),
+    "exchange.notice.gap": (
+        "  尚未收到对方的第 {seqs} 号数据包；其中未确认的内容会随后续数据包重新发送。",
+        "  Package(s) {seqs} from the sender have not arrived; whatever they held that is not confirmed is sent again.",
+    ),
+    "exchange.notice.late": (
+        "  这是较早的第 {seq} 号数据包（已导入到第 {newest} 号），其中较旧的内容未覆盖较新的。",
+        "  This is an older package (no. {seq}; no. {newest} was already imported); its older content did not replace newer.",
+    ),
+    "exchange.notice.restore_suspected": (
+        "  注意：对方的审计记录（第 {got} 条）早于或不同于已见过的（第 {seen} 条）。对方可能恢复了旧的备份副本，"
+        "也可能只是迟到的旧数据包。已安排重新发送对方可能缺少的全部内容。（{reason}）",
+        "  Note: the sender's audit head (event {got}) is older than or differs from one seen before (event {seen}). "
+        "The sender may be running a restored older copy, or this is a late package. Everything it may lack will be sent again. ({reason})",
+    ),
+    "exchange.notice.own_restore": (
+        "  注意：对方已收到本机第 {seq} 号数据包，但本机不记得发过：本机可能是从旧备份恢复的。编号已顺延。",
+        "  Note: the other side has package no. {seq} from this store, which this store does not remember sending: "
+        "it may have been restored from an older backup. Numbering continues after it.",
+    ),
+    "exchange.notice.audit_broken": (
+        "  注意：对方的审计记录链接不上此前收到的部分，已记录备查。",
+        "  Note: the sender's audit events do not link up with those received before; this was recorded.",
+    ),
+    "exchange.no_conflicts": ("没有待处理的冲突。", "No open conflicts."),
+    "exchange.conflict_line": (
+        "{id}  {entity} {subject}  {field}  [{status}]\n  中心：{mine}（{mine_user}，{mine_at}）\n"
+        "  笔记本：{theirs}（{theirs_user}，{theirs_at}）",
+        "{id}  {entity} {subject}  {field}  [{status}]\n  centre: {mine} ({mine_user}, {mine_at})\n"
+        "  laptop: {theirs} ({theirs_user}, {theirs_at})",
+    ),
+    "exchange.status.open": ("待处理", "open"),
+    "exchange.status.resolved": ("已处理", "resolved"),
+    "exchange.resolved": (
+        "冲突 {id} 已处理：{field} 定为 {value}。",
+        "Conflict {id} resolved: {field} set to {value}.",
+    ),
+    "exchange.kind.unit": ("单位", "units"),
+    "exchange.kind.category_def": ("儿童类别", "categories"),
+    "exchange.kind.notice_template": ("告知书模板", "notice templates"),
+    "exchange.kind.user": ("用户", "users"),
+    "exchange.kind.household": ("家庭", "households"),
+    "exchange.kind.child": ("儿童", "children"),
+    "exchange.kind.guardian": ("监护人", "guardians"),
+    "exchange.kind.change": ("资料修改记录", "profile edits"),
+    "exchange.kind.activity": ("活动", "activities"),
+    "exchange.kind.visit": ("走访", "visits"),
+    "exchange.kind.visit_review": ("审核", "reviews"),
+    "exchange.kind.follow_up": ("跟进事项", "follow-ups"),
+    "exchange.kind.referral": ("转介", "referrals"),
+    "exchange.kind.mandatory_report": ("强制报告", "mandatory reports"),
+    "exchange.kind.notice_delivery": ("告知书送达", "notice deliveries"),
+    "exchange.kind.assistance": ("帮扶", "help given"),
+    "exchange.kind.activity_participant": ("活动参与", "activity participants"),
+    "exchange.kind.attachment": ("附件", "attachments"),
+    "exchange.kind.conflict": ("冲突", "conflicts"),
+    "exchange.kind.audit": ("审计记录", "audit events"),
+    # -- end of exchange -----------------------------------------------------------------------
 }
 
 

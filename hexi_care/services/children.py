@@ -185,6 +185,16 @@ def to_child(row: ChildRow) -> Child:
     )
 
 
+def category_values(cats: list[Category]) -> list[dict[str, Any]]:
+    """A child's categories as one profile field's value (change log, exchange merge)."""
+    keys = ("code", "basis", "evidence", "start_date", "end_date")
+    rows = [
+        {k: (x.isoformat() if isinstance(x := getattr(c, k), date) else x) for k in keys}
+        for c in cats
+    ]
+    return sorted(rows, key=repr)
+
+
 def _field_value(child: Child, name: str) -> Any:
     value = getattr(child, name)
     return value.isoformat() if isinstance(value, date) else value
@@ -248,6 +258,9 @@ def update_child(uow: UnitOfWork, child: Child) -> Child:
             "child", row.id, row.community_id, f, _field_value(before, f), _field_value(clean, f)
         )
     if before.categories != clean.categories:
+        old_cats, new_cats = category_values(before.categories), category_values(clean.categories)
+        if old_cats != new_cats:
+            uow.record_change("child", row.id, row.community_id, "categories", old_cats, new_cats)
         changed.append("categories")
     if changed:
         row.version += 1

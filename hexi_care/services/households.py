@@ -211,9 +211,22 @@ def save_guardian(uow: UnitOfWork, guardian: Guardian) -> Guardian:
                 uow.record_change("guardian", row.id, row.community_id, f, old, new)
             setattr(row, f, new)
             changed.append(f)
+    if not created and row.child_id != guardian.child_id:
+        uow.record_change(
+            "guardian", row.id, row.community_id, "child_id", row.child_id, guardian.child_id
+        )
     row.child_id = guardian.child_id
     old_sits = [to_situation(s) for s in row.situations] if not created else []
     if old_sits != situations:
+        if not created and situation_values(old_sits) != situation_values(situations):
+            uow.record_change(
+                "guardian",
+                row.id,
+                row.community_id,
+                "situations",
+                situation_values(old_sits),
+                situation_values(situations),
+            )
         row.situations.clear()
         for s in situations:
             row.situations.append(
@@ -236,6 +249,25 @@ def save_guardian(uow: UnitOfWork, guardian: Guardian) -> Guardian:
     uow.session.flush()
     uow.audit("create" if created else "update", "guardian", row.id, ",".join(changed))
     return to_guardian(row)
+
+
+def situation_values(sits: list[Situation]) -> list[dict[str, Any]]:
+    """A guardian's situations as one profile field's value (change log, exchange merge)."""
+    keys = (
+        "kind",
+        "start_date",
+        "expected_end_date",
+        "end_date",
+        "evidence",
+        "note",
+        "disability_grade",
+        "disability_mental",
+    )
+    rows = [
+        {k: (x.isoformat() if isinstance(x := getattr(s, k), date) else x) for k in keys}
+        for s in sits
+    ]
+    return sorted(rows, key=repr)
 
 
 def situation_active(s: Situation, day: date) -> bool:

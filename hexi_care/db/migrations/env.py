@@ -2,6 +2,7 @@
 
 from alembic import context
 
+import hexi_care.db.sync_models  # noqa: F401  (exchange tables)
 from hexi_care.db import models  # noqa: F401  (registers the tables)
 from hexi_care.db.base import Base
 

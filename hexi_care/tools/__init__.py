@@ -1,0 +1,1 @@
+"""Developer and setup tools (building the translations)."""

@@ -1,0 +1,334 @@
+"""The desktop application, wired from parts passed in (store path, settings, clock): tests build it
+on a temporary store, `main` on the user's (CONVENTIONS 10).
+
+Start: one copy per store (a second copy brings the first forward and exits); the setup wizard when
+there is no store yet, the unlock dialog otherwise; then the main window of the user who unlocked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from hexi_care import logs
+from hexi_care.domain.enums import Role
+from hexi_care.domain.model import Unit, User
+from hexi_care.paths import default_store
+from hexi_care.ui import fonts, i18n
+from hexi_care.ui.common import STYLE
+from hexi_care.ui.settings import Settings
+from hexi_care.ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from hexi_care.services.context import UnitOfWork
+
+log = logging.getLogger("hexi_care.ui")
+Clock = Callable[[], datetime]
+
+
+def utc_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def keys_file(path: Path) -> Path:
+    """The store's key-slot file (the rule of hexi_care.db.store.keys_path, kept here so the unlock
+    dialog can appear before the database code is loaded; a test keeps the two equal)."""
+    return path.with_name(path.name + ".keys")
+
+
+def warm_up() -> None:
+    """Load the database and service code (≈0.5 s) while the person types the password."""
+    import hexi_care.db.store
+    import hexi_care.services.casefile
+    import hexi_care.services.dashboard
+    import hexi_care.services.listings  # noqa: F401
+
+
+@dataclass
+class RefData:
+    """What every screen needs to name things, loaded once after unlocking."""
+
+    units: list[Unit] = field(default_factory=list)  # the units the user may pick, in tree order
+    all_unit_names: dict[str, str] = field(default_factory=dict)
+    categories: i18n.CategoryNames = field(default_factory=i18n.CategoryNames)
+    user_names: dict[str, str] = field(default_factory=dict)
+
+    def unit_name(self, unit_id: str | None) -> str:
+        return self.all_unit_names.get(unit_id or "", "")
+
+    def communities(self) -> list[Unit]:
+        return [u for u in self.units if u.kind.value == "community"]
+
+    def streets(self) -> list[Unit]:
+        return [u for u in self.units if u.kind.value == "street"]
+
+
+def load_ref(uow: UnitOfWork) -> RefData:
+    from hexi_care.services import listings, units
+
+    admin = uow.user is not None and uow.user.role == Role.ADMIN
+    all_units = units.list_units(uow)
+    return RefData(
+        units=all_units if admin else listings.visible_units(uow),
+        all_unit_names={u.id: u.name for u in all_units},
+        categories=i18n.CategoryNames(listings.category_names(uow)),
+        user_names=listings.user_names(uow),
+    )
+
+
+class AppContext:
+    """The parts every window is built from."""
+
+    def __init__(
+        self,
+        store_path: Path,
+        *,
+        settings: Settings | None = None,
+        clock: Clock = utc_clock,
+        worker: DbWorker | None = None,
+    ) -> None:
+        self.store_path = Path(store_path)
+        self.settings = settings or Settings()
+        self.clock = clock
+        self.worker = worker or DbWorker()
+        self.user: User | None = None
+        self.ref = RefData()
+        self.marks: dict[str, float] = {}  # timing marks for the benchmark (perf_counter)
+
+    @property
+    def lang(self) -> str:
+        return i18n.lang()
+
+    def mark(self, name: str) -> None:
+        self.marks[name] = time.perf_counter()
+
+    def today(self):
+        return self.clock().astimezone().date()
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.user is not None and self.user.role in (
+            Role.STREET_SUPERVISOR,
+            Role.CENTRE_SUPERVISOR,
+        )
+
+    @property
+    def is_admin(self) -> bool:
+        return self.user is not None and self.user.role == Role.ADMIN
+
+
+def store_exists(path: Path) -> bool:
+    return Path(path).exists() and keys_file(Path(path)).exists()
+
+
+class HexiApp(QObject):
+    """Runs the application's lifecycle: wizard or unlock, main window, lock, quit."""
+
+    main_window_ready = Signal(object)
+    unlock_shown = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.window = None
+        self.dialog: QWidget | None = None
+        self.wizard = None
+        ctx.worker.unhandled_error.connect(self._unhandled)
+
+    # -- start ---------------------------------------------------------------------------------
+    def start(self, *, user: str = "", note: str = "") -> QWidget:
+        if store_exists(self.ctx.store_path):
+            return self.show_unlock(user=user, note=note)
+        return self.show_wizard()
+
+    def show_wizard(self) -> QWidget:
+        from hexi_care.ui.wizard import SetupWizard
+
+        wiz = SetupWizard(self.ctx)
+        wiz.created.connect(lambda first_user: self.show_unlock(user=first_user))
+        wiz.rejected.connect(self._unlock_cancelled)
+        self.wizard = wiz
+        wiz.show()
+        return wiz
+
+    def show_unlock(self, *, user: str = "", note: str = "") -> QWidget:
+        from hexi_care.ui.unlock import UnlockDialog
+
+        dlg = UnlockDialog(self.ctx, user=user, note=note)
+        dlg.unlocked.connect(self.on_unlocked)
+        dlg.rejected.connect(self._unlock_cancelled)
+        self.dialog = dlg
+        dlg.show()
+        dlg.raise_()
+        dlg.activateWindow()
+        self.ctx.mark("unlock_shown")
+        self.unlock_shown.emit(dlg)
+        QTimer.singleShot(0, lambda: self.ctx.worker.submit(lambda _t: warm_up(), name="warm-up"))
+        return dlg
+
+    def _unlock_cancelled(self) -> None:
+        if self.window is None:
+            self.quit()
+
+    # -- after unlocking -----------------------------------------------------------------------
+    def on_unlocked(self, user: User) -> None:
+        self.ctx.mark("unlocked")
+        self.ctx.user = user
+
+        def done(ref: RefData) -> None:
+            self.ctx.ref = ref
+            self.open_main_window()
+
+        self.ctx.worker.call(load_ref, done=done, owner=self)
+
+    def open_main_window(self) -> None:
+        from hexi_care.ui.main_window import MainWindow
+
+        old = self.window
+        win = MainWindow(self.ctx, self)
+        win.user_changed.connect(self.on_user_changed)
+        self.window = win
+        geo = self.ctx.settings.get("window/geometry")
+        if geo is not None and not geo.isEmpty():
+            win.restoreGeometry(geo)
+        else:
+            win.resize(1366, 740)
+        win.show()
+        if old is not None:
+            old.close_quietly()
+        self.dialog = None
+        self.ctx.mark("main_window_shown")
+        self.main_window_ready.emit(win)
+
+    def on_user_changed(self, user: User) -> None:
+        """Someone else unlocked the locked window: their own window replaces the last user's."""
+        self.on_unlocked(user)
+
+    def bring_forward(self) -> None:
+        target = self.window or self.dialog or self.wizard
+        if target is not None:
+            target.setWindowState(
+                (target.windowState() & ~Qt.WindowState.WindowMinimized)
+                | Qt.WindowState.WindowActive
+            )
+            target.show()
+            target.raise_()
+            target.activateWindow()
+
+    def _unhandled(self, exc: BaseException) -> None:
+        from hexi_care.errors import StoreProblem
+
+        if isinstance(exc, StoreProblem) and exc.key == "store_is_locked":
+            return  # work that arrived while the window was locking
+        from hexi_care.ui.common import show_problem
+
+        show_problem(self.window, exc)
+
+    def quit(self) -> None:
+        self.ctx.worker.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+
+# -- the program ------------------------------------------------------------------------------------
+def make_qapp(argv: Sequence[str]) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv))
+    assert isinstance(app, QApplication)
+    from hexi_care.ui import refguard
+
+    refguard.install(app)
+    # The database worker holds the interpreter lock while SQLAlchemy builds rows; switching more
+    # often than Python's default 5 ms keeps typing and painting smooth meanwhile.
+    sys.setswitchinterval(0.001)
+    # Between the unlock dialog closing and the main window opening no window is shown: the
+    # application quits on purpose (main window closed, unlock or setup cancelled), never by default.
+    app.setQuitOnLastWindowClosed(False)
+    app.setApplicationName("hexi-care")
+    app.setOrganizationName("hexi-care")
+    app.setApplicationDisplayName("河西儿童关爱")
+    return app
+
+
+def prepare(app: QApplication, settings: Settings, lang: str | None = None) -> str:
+    """Language, bundled fonts, style: what every start does before the first window."""
+    in_effect = i18n.install(lang or settings.language)
+    app.setApplicationDisplayName(i18n.translate("App", "Hexi child care"))
+    fonts.apply_app_font(app)
+    app.setStyleSheet(STYLE)
+    return in_effect
+
+
+def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    p = argparse.ArgumentParser(prog="hexi-care-gui", description="hexi-care desktop application")
+    p.add_argument(
+        "--store", type=Path, default=None, help="the store file (default: the last one used)"
+    )
+    p.add_argument("--user", default="", help="user name to prefill in the unlock dialog")
+    p.add_argument("--lang", choices=("zh", "en"), default=None)
+    return p.parse_known_args(list(argv))
+
+
+def run_app(
+    store_path: Path,
+    *,
+    user: str = "",
+    lang: str | None = None,
+    qt_args: Sequence[str] = (),
+    note: str = "",
+    settings: Settings | None = None,
+) -> int:
+    """Open the window on `store_path` and run until it closes; the exit code."""
+    logs.setup()
+    app = make_qapp([sys.argv[0], *qt_args])
+    settings = settings or Settings()
+    prepare(app, settings, lang)
+    from hexi_care.ui.single_instance import SingleInstance
+
+    guard = SingleInstance(store_path)
+    if not guard.claim():
+        msg = i18n.translate(
+            "App", "hexi-care is already open on this store; that window has been brought forward."
+        )
+        print(msg, file=sys.stderr)
+        if not os.environ.get("HEXI_CARE_NO_DIALOGS"):
+            box = QMessageBox(
+                QMessageBox.Icon.Information, i18n.translate("App", "Hexi child care"), msg
+            )
+            QTimer.singleShot(4000, box.accept)
+            box.exec()
+        return 0
+    ctx = AppContext(store_path, settings=settings)
+    settings.set("store/path", str(store_path))
+    hexi = HexiApp(ctx)
+    guard.activated.connect(hexi.bring_forward)
+    app.aboutToQuit.connect(ctx.worker.stop)
+    hexi.start(user=user, note=note)
+    code = app.exec()
+    ctx.worker.stop()
+    guard.release()
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args, rest = parse_args(sys.argv[1:] if argv is None else argv)
+    settings = Settings()
+    path = args.store or Path(settings.get("store/path") or default_store())
+    return run_app(path, user=args.user, lang=args.lang, qt_args=rest, settings=settings)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

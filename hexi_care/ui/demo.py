@@ -1,0 +1,138 @@
+"""The demo: make var/demo/demo.hexi once (with a progress dialog that can be cancelled), then open
+the window on it with the unlock dialog prefilled with the demo director."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QProgressDialog
+
+from hexi_care import demo_launch, logs
+from hexi_care.ui import i18n
+from hexi_care.ui.app import AppContext, HexiApp, make_qapp, prepare
+from hexi_care.ui.settings import Settings
+from hexi_care.ui.single_instance import SingleInstance
+from hexi_care.ui.worker import Task
+
+
+def make_demo_store(ctx: AppContext, children: int, on_done) -> QProgressDialog:
+    """Generate the demo store on the worker, showing the steps; Cancel removes what was made."""
+    path = ctx.store_path
+    steps = {
+        "calibrate": i18n.translate("Demo", "Measuring this computer for the password protection…"),
+        "create": i18n.translate("Demo", "Creating the encrypted demo store…"),
+        "generate": i18n.translate(
+            "Demo", "Generating {n} synthetic children with their families and visits…"
+        ).format(n=f"{children:,}"),
+        "users": i18n.translate("Demo", "Adding the demo users…"),
+    }
+    order = list(steps)
+    dlg = QProgressDialog(
+        i18n.translate("Demo", "Preparing the demo store…"),
+        i18n.translate("Common", "Cancel"),
+        0,
+        len(order),
+    )
+    dlg.setWindowTitle(i18n.translate("Demo", "Hexi child care: demo"))
+    dlg.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dlg.setMinimumDuration(0)
+    dlg.setMinimumWidth(460)
+    dlg.setAutoClose(False)
+    dlg.setAutoReset(False)
+
+    def run(task: Task) -> None:
+        def progress(step: str) -> None:
+            task.check_cancelled()
+            task.report(order.index(step), len(order), step)
+
+        try:
+            demo_launch.create_demo_store(path, children=children, progress=progress)
+            task.check_cancelled()
+        except BaseException:
+            demo_launch.remove_store_files(path)
+            raise
+
+    def progress(done: int, _total: int, step: str) -> None:
+        dlg.setValue(done)
+        dlg.setLabelText(steps.get(step, step))
+
+    def finished(_r: object) -> None:
+        dlg.setValue(len(order))
+        dlg.close()
+        on_done(True)
+
+    def failed(exc: BaseException) -> None:
+        dlg.close()
+        from hexi_care.ui.common import show_problem
+
+        show_problem(None, exc)
+        on_done(False)
+
+    task = ctx.worker.submit(
+        run, done=finished, failed=failed, progress=progress, name="demo-store"
+    )
+
+    def cancel() -> None:
+        task.cancel()
+        dlg.setLabelText(i18n.translate("Demo", "Stopping…"))
+
+    dlg.canceled.connect(cancel)
+    # A cancelled task reports nothing back: quit once it has cleaned up.
+    ctx.worker.task_finished.connect(lambda t: t is task and task.cancelled and QApplication.quit())
+    dlg.show()
+    return dlg
+
+
+def run_demo(
+    path: Path,
+    *,
+    children: int = demo_launch.DEFAULT_CHILDREN,
+    lang: str | None = None,
+    qt_args: Sequence[str] = (),
+) -> int:
+    logs.setup()
+    app = make_qapp([sys.argv[0], *qt_args])
+    path = Path(path)
+    settings = Settings.at(path.with_name("settings.ini"))
+    prepare(app, settings, lang)
+    guard = SingleInstance(path)
+    if not guard.claim():
+        print(
+            i18n.translate(
+                "App",
+                "hexi-care is already open on this store; that window has been brought forward.",
+            ),
+            file=sys.stderr,
+        )
+        return 0
+    ctx = AppContext(path, settings=settings)
+    hexi = HexiApp(ctx)
+    guard.activated.connect(hexi.bring_forward)
+    app.aboutToQuit.connect(ctx.worker.stop)
+    users = demo_launch.DemoUsers()
+    note = i18n.translate(
+        "Demo",
+        "Demo store with synthetic data. Users: {director} (child director), {street} (street supervisor), {centre} (district centre); password {password}.",
+    ).format(
+        director=users.director, street=users.street, centre=users.centre, password=users.password
+    )
+
+    def start(ok: bool = True) -> None:
+        if ok:
+            hexi.start(user=users.director, note=note)
+        else:
+            app.quit()
+
+    keep: list[object] = []
+    if demo_launch.demo_store_exists(path):
+        start()
+    else:
+        demo_launch.remove_store_files(path)
+        keep.append(make_demo_store(ctx, children, start))
+    code = app.exec()
+    ctx.worker.stop()
+    guard.release()
+    return code

@@ -1,0 +1,200 @@
+"""A household: address and phones, its children, parents and guardians with their situations,
+notices delivered and help given."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from hexi_care.domain.model import Assistance, Guardian, Household, NoticeDelivery
+from hexi_care.services import households, listings, support
+from hexi_care.services.listings import ChildBrief
+from hexi_care.ui import i18n
+from hexi_care.ui.child_file import guardian_columns
+from hexi_care.ui.common import label, make_table, on_activate, shortcut, yuan
+from hexi_care.ui.dialogs import AssistanceDialog, GuardianDialog, NoticeDeliveryDialog
+from hexi_care.ui.models import RIGHT, Column, RowsModel
+from hexi_care.ui.worker import Task
+
+
+@dataclass
+class HouseholdData:
+    household: Household
+    children: list[ChildBrief]
+    guardians: list[Guardian]
+    notices: list[NoticeDelivery]
+    help: list[Assistance]
+
+
+def load_household(task: Task, household_id: str) -> HouseholdData:
+    with task.uow() as uow:
+        hh = households.get_household(uow, household_id)
+        uow.audit("open", "household", household_id, "view")
+        return HouseholdData(
+            household=hh,
+            children=listings.household_children(uow, household_id),
+            guardians=households.guardians_of(uow, household_id),
+            notices=support.deliveries(uow, household_id),
+            help=support.assistance_for(uow, household_id=household_id),
+        )
+
+
+class HouseholdWindow(QWidget):
+    def __init__(self, ctx, main, household_id: str) -> None:
+        super().__init__(main, Qt.WindowType.Window)
+        self.ctx = ctx
+        self.main = main
+        self.household_id = household_id
+        self.data: HouseholdData | None = None
+        self.setObjectName("household_window")
+        self.setWindowTitle(self.tr("Household"))
+        self.resize(1000, 680)
+        self.title = label(self.tr("Loading…"), "title")
+        self.summary = label("", "muted", wrap=True)
+        self.kids = RowsModel(
+            [
+                Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda c: c.name, width=6),
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "Sex"),
+                    lambda c: i18n.label(i18n.SEX, c.sex),
+                    width=2,
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "Birth date"),
+                    lambda c: i18n.fmt_date(c.birth_date),
+                    width=6,
+                ),
+                Column(QT_TRANSLATE_NOOP("Columns", "ID number"), lambda c: c.id_number_masked),
+            ],
+            parent=self,
+        )
+        self.guardians = RowsModel(guardian_columns(), parent=self)
+        self.notices = RowsModel(
+            [
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "Delivered on"),
+                    lambda n: n.delivered_on.isoformat(),
+                    width=6,
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "Notice"),
+                    lambda n: f"{n.template_code} v{n.template_version}",
+                    width=8,
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "Guardian"), lambda n: n.guardian_name, width=6
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "Signed"),
+                    lambda n: i18n.label(i18n.TRISTATE, n.signed),
+                ),
+            ],
+            parent=self,
+        )
+        self.help = RowsModel(
+            [
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "Given on"),
+                    lambda a: a.given_on.isoformat(),
+                    width=6,
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "Kind"),
+                    lambda a: i18n.label(i18n.ASSISTANCE_KIND, a.kind),
+                    width=3,
+                ),
+                Column(QT_TRANSLATE_NOOP("Columns", "What"), lambda a: a.description, width=12),
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "Items"),
+                    lambda a: str(a.items) if a.items else "",
+                    align=RIGHT,
+                    width=3,
+                ),
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "Yuan"),
+                    lambda a: yuan(a.amount_fen) if a.amount_fen else "",
+                    align=RIGHT,
+                ),
+            ],
+            parent=self,
+        )
+        kid_view = make_table(self.kids, stretch=3)
+        on_activate(
+            kid_view, lambda r: self.kids.row_at(r) and self.main.open_child(self.kids.row_at(r).id)
+        )
+        self.g_view = make_table(self.guardians, stretch=4)
+        on_activate(self.g_view, self._edit_guardian)
+        add_g = QPushButton(self.tr("Add parent or guardian…"))
+        add_g.clicked.connect(lambda: self._edit_guardian(-1))
+        rec_n = QPushButton(self.tr("Record a notice delivery…"))
+        rec_n.clicked.connect(self._notice)
+        rec_h = QPushButton(self.tr("Record help given…"))
+        rec_h.clicked.connect(self._help)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.title)
+        lay.addWidget(self.summary)
+        for title, view, buttons in (
+            (self.tr("Children (Enter opens the file)"), kid_view, ()),
+            (self.tr("Parents, guardians and carers"), self.g_view, (add_g,)),
+            (self.tr("Notices delivered"), make_table(self.notices, stretch=3), (rec_n,)),
+            (self.tr("Help given"), make_table(self.help, stretch=2), (rec_h,)),
+        ):
+            g = QGroupBox(title)
+            gl = QVBoxLayout(g)
+            gl.addWidget(view)
+            if buttons:
+                row = QHBoxLayout()
+                for b in buttons:
+                    row.addWidget(b)
+                row.addStretch(1)
+                gl.addLayout(row)
+            lay.addWidget(g)
+        shortcut(self, "Ctrl+W", self.close)
+        self.reload()
+
+    def reload(self) -> None:
+        hid = self.household_id
+        self.ctx.worker.submit(
+            lambda task: load_household(task, hid),
+            done=self._show,
+            failed=lambda e: self.title.setText(i18n.problem_text(e)),
+            owner=self,
+        )
+
+    def _show(self, d: HouseholdData) -> None:
+        self.data = d
+        hh = d.household
+        self.title.setText(hh.address or self.tr("Household"))
+        self.setWindowTitle(self.tr("Household: {address}").format(address=hh.address))
+        self.summary.setText(
+            " · ".join(
+                x
+                for x in (self.ctx.ref.unit_name(hh.community_id), hh.phone, hh.hukou_address)
+                if x
+            )
+        )
+        self.kids.set_rows(d.children)
+        self.guardians.set_rows(d.guardians)
+        self.notices.set_rows(d.notices)
+        self.help.set_rows(d.help)
+
+    def _edit_guardian(self, row: int) -> None:
+        existing: Any = self.guardians.row_at(row) if row >= 0 else None
+        dlg = GuardianDialog(self.ctx, self, self.household_id, existing)
+        dlg.saved.connect(lambda _g: self.reload())
+        dlg.open()
+
+    def _notice(self) -> None:
+        names = [g.name for g in self.data.guardians] if self.data else []
+        dlg = NoticeDeliveryDialog(self.ctx, self, self.household_id, names)
+        dlg.saved.connect(lambda _n: self.reload())
+        dlg.open()
+
+    def _help(self) -> None:
+        kids = [(c.id, c.name) for c in self.data.children] if self.data else []
+        dlg = AssistanceDialog(self.ctx, self, self.household_id, kids)
+        dlg.saved.connect(lambda _a: self.reload())
+        dlg.open()

@@ -1,0 +1,251 @@
+"""工作台: visits due this week, overdue visits with days overdue, drafts, returned visits, open
+follow-ups and open mandatory reports. Each line opens its record (Enter or double-click)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hexi_care.services import dashboard
+from hexi_care.services.dashboard import Dashboard, WorkItem
+from hexi_care.ui import i18n
+from hexi_care.ui.common import ERROR_COLOUR, WARN_COLOUR, label, make_table, on_activate
+from hexi_care.ui.models import Column, RowsModel
+
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("Labels", "Monday"),
+    QT_TRANSLATE_NOOP("Labels", "Tuesday"),
+    QT_TRANSLATE_NOOP("Labels", "Wednesday"),
+    QT_TRANSLATE_NOOP("Labels", "Thursday"),
+    QT_TRANSLATE_NOOP("Labels", "Friday"),
+    QT_TRANSLATE_NOOP("Labels", "Saturday"),
+    QT_TRANSLATE_NOOP("Labels", "Sunday"),
+)
+
+
+def weekday(d) -> str:
+    return i18n.lookup(WEEKDAYS[d.weekday()]) if d else ""
+
+
+def _columns(ctx, kind: str) -> list[Column]:
+    cats = ctx.ref.categories
+    name = Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda i: i.child_name, width=6)
+    community = Column(
+        QT_TRANSLATE_NOOP("Columns", "Community"), lambda i: i.community_name, width=8
+    )
+    category = Column(
+        QT_TRANSLATE_NOOP("Columns", "Categories"), lambda i: cats.names(i.categories), width=10
+    )
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    if kind == "due":
+        return [
+            name,
+            community,
+            category,
+            Column(QT_TRANSLATE_NOOP("Columns", "Due"), lambda i: i18n.fmt_date(i.when), width=6),
+            Column(QT_TRANSLATE_NOOP("Columns", "Day"), lambda i: weekday(i.when), width=4),
+        ]
+    if kind == "overdue":
+        return [
+            name,
+            community,
+            category,
+            Column(
+                QT_TRANSLATE_NOOP("Columns", "Was due"), lambda i: i18n.fmt_date(i.when), width=6
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("Columns", "Days overdue"),
+                lambda i: str(i.days_overdue),
+                align=right,
+                foreground=lambda i: ERROR_COLOUR if i.days_overdue > 30 else WARN_COLOUR,
+                width=5,
+            ),
+        ]
+    if kind in ("drafts", "returned"):
+        cols = [
+            name,
+            community,
+            Column(
+                QT_TRANSLATE_NOOP("Columns", "Visit date"), lambda i: i18n.fmt_date(i.when), width=6
+            ),
+        ]
+        if kind == "returned":
+            cols.append(
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "Supervisor's comment"),
+                    lambda i: i.text,
+                    tooltip=lambda i: i.text,
+                )
+            )
+        return cols
+    if kind == "followups":
+        return [
+            name,
+            community,
+            Column(
+                QT_TRANSLATE_NOOP("Columns", "Action"),
+                lambda i: i.text,
+                tooltip=lambda i: i.text,
+                width=16,
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("Columns", "Deadline"), lambda i: i18n.fmt_date(i.when), width=6
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("Columns", "Days overdue"),
+                lambda i: str(i.days_overdue) if i.days_overdue else "",
+                align=right,
+                foreground=lambda i: ERROR_COLOUR if i.days_overdue else None,
+                width=5,
+            ),
+        ]
+    return [
+        name,
+        community,
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Trigger"),
+            lambda i: i18n.label(i18n.REPORT_TRIGGER, i.text),
+            width=18,
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Found on"), lambda i: i18n.fmt_date(i.when), width=6),
+    ]
+
+
+class DashboardPage(QWidget):
+    LISTS = ("due", "overdue", "drafts", "returned", "followups", "reports")
+
+    def __init__(self, ctx, main) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.main = main
+        self.data: Dashboard | None = None
+        captions = {
+            "due": self.tr("Due this week"),
+            "overdue": self.tr("Overdue visits"),
+            "drafts": self.tr("Drafts"),
+            "returned": self.tr("Returned by a supervisor"),
+            "followups": self.tr("Open follow-ups"),
+            "reports": self.tr("Open mandatory reports"),
+        }
+        self.title = label(self.tr("Workbench"), "title")
+        self.subtitle = label("", "muted")
+        self.cards: dict[str, QPushButton] = {}
+        self.counts: dict[str, QLabel] = {}
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        self.models: dict[str, RowsModel] = {}
+        self.views: dict[str, QWidget] = {}
+        self.lists = QStackedWidget()
+        for i, key in enumerate(self.LISTS):
+            card = QPushButton()
+            card.setObjectName(f"card_{key}")
+            card.setCheckable(True)
+            card.setMinimumHeight(74)
+            card.setStyleSheet(
+                "QPushButton { background: #ffffff; border: 1px solid #d8dde6; border-radius: 6px; text-align: left; padding: 8px; }"
+                "QPushButton:checked { border: 2px solid #1f5fa8; background: #f1f6fc; }"
+                "QPushButton:focus { border: 2px solid #5b8fd0; }"
+            )
+            inner = QVBoxLayout(card)
+            inner.setContentsMargins(10, 6, 10, 6)
+            count = label("–", "count")
+            count.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            cap = label(captions[key], "muted")
+            cap.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            inner.addWidget(count)
+            inner.addWidget(cap)
+            card.setAccessibleName(captions[key])
+            self.cards[key] = card
+            self.counts[key] = count
+            self.group.addButton(card, i)
+            grid.addWidget(card, 0, i)
+            model = RowsModel(_columns(ctx, key), parent=self)
+            self.models[key] = model
+            view = make_table(model, stretch={"due": 2, "overdue": 2, "followups": 2}.get(key))
+            view.setObjectName(f"list_{key}")
+            on_activate(view, lambda row, k=key: self._open(k, row))
+            self.views[key] = view
+            self.lists.addWidget(view)
+            card.clicked.connect(lambda _=False, k=key: self.select(k))
+        self.more = QPushButton(self.tr("Show all overdue children in the children list"))
+        self.more.setVisible(False)
+        self.more.clicked.connect(self._all_overdue)
+        self.list_title = label("", "subtitle")
+        self.hint = label(self.tr("Enter or double-click opens the record."), "muted")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 12, 16, 12)
+        lay.addWidget(self.title)
+        lay.addWidget(self.subtitle)
+        lay.addLayout(grid)
+        head = QHBoxLayout()
+        head.addWidget(self.list_title)
+        head.addStretch(1)
+        head.addWidget(self.more)
+        lay.addLayout(head)
+        lay.addWidget(self.lists, 1)
+        lay.addWidget(self.hint)
+        self.captions = captions
+        self.cards["reports"].setVisible(True)
+        self.select("overdue")
+
+    def select(self, key: str) -> None:
+        self.cards[key].setChecked(True)
+        self.lists.setCurrentWidget(self.views[key])
+        self.list_title.setText(self.captions[key])
+        self.more.setVisible(
+            key == "overdue"
+            and self.data is not None
+            and self.data.counts.get("overdue", 0) > len(self.data.overdue)
+        )
+
+    def current(self) -> str:
+        return next(k for k, v in self.views.items() if v is self.lists.currentWidget())
+
+    def refresh(self) -> None:
+        self.setProperty("stale", False)
+        self.ctx.worker.call(dashboard.dashboard, done=self._show, owner=self)
+
+    def _show(self, d: Dashboard) -> None:
+        self.data = d
+        self.subtitle.setText(
+            self.tr("Today is {date}, {weekday}. This week ends on {end}.").format(
+                date=d.today.isoformat(), weekday=weekday(d.today), end=d.week_end.isoformat()
+            )
+        )
+        rows: dict[str, list[WorkItem] | None] = {
+            "due": d.due_this_week,
+            "overdue": d.overdue,
+            "drafts": d.drafts,
+            "returned": d.returned,
+            "followups": d.followups,
+            "reports": d.reports,
+        }
+        keys = {"due": "due_this_week"}
+        for key, items in rows.items():
+            if items is None:
+                self.cards[key].setVisible(False)
+                continue
+            self.models[key].set_rows(items)
+            self.counts[key].setText(f"{d.counts.get(keys.get(key, key), len(items)):,}")
+        self.select(self.current())
+
+    def _open(self, key: str, row: int) -> None:
+        item = self.models[key].row_at(row)
+        if item is not None:
+            self.main.open_item(item)
+
+    def _all_overdue(self) -> None:
+        page = self.main.show_page("children")
+        if page is not None:
+            page.show_overdue()

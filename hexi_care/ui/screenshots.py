@@ -1,0 +1,203 @@
+"""Screenshots of the main screens for docs/screenshots (not part of the program a user runs).
+
+    xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python -m hexi_care.ui.screenshots \\
+        --store var/demo/demo.hexi --out docs/screenshots
+
+Drives the real window on a demo store (`./scripts/demo` makes one) as the demo director, then as
+the street supervisor, and saves each screen with QWidget.grab() at 1366×768.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from hexi_care import demo_launch
+from hexi_care.db.store import keys_path
+from hexi_care.domain.enums import Rating, SafetyTopic
+from hexi_care.ui.app import AppContext, HexiApp, make_qapp, prepare
+from hexi_care.ui.settings import Settings
+
+SIZE = (1366, 740)  # the window inside a 1366×768 screen, below a task bar
+
+
+def wait(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def until(cond: Callable[[], bool], timeout: float = 30.0) -> None:
+    start = time.monotonic()
+    while not cond():
+        wait(25)
+        if time.monotonic() - start > timeout:
+            raise TimeoutError("the window did not get there in time")
+
+
+def settle(ctx: AppContext, ms: int = 300) -> None:
+    until(lambda: not ctx.worker.busy)
+    wait(ms)
+
+
+def save(widget: QWidget, out: Path, name: str) -> None:
+    widget.grab().save(str(out / f"{name}.png"), "PNG")
+    print("saved", out / f"{name}.png")
+
+
+def login(
+    app: QApplication,
+    store: Path,
+    user: str,
+    settings: Settings,
+    out: Path,
+    shot_unlock: bool = False,
+) -> tuple[AppContext, HexiApp]:
+    ctx = AppContext(store, settings=settings)
+    hexi = HexiApp(ctx)
+    dlg = hexi.start(user=user)
+    wait(300)
+    if shot_unlock:
+        save(dlg, out, "01-unlock")
+    dlg.form.password.setText(demo_launch.DEMO_PASSWORD)
+    dlg.form.submit()
+    until(lambda: hexi.window is not None)
+    win = hexi.window
+    win.resize(*SIZE)
+    settle(ctx, 600)
+    return ctx, hexi
+
+
+def run(store: Path, out: Path, lang: str) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    app = make_qapp([sys.argv[0]])
+    with tempfile.TemporaryDirectory() as tmp:
+        # Work on a copy: the run types into forms and saves.
+        copy = Path(tmp) / store.name
+        shutil.copy(store, copy)
+        shutil.copy(keys_path(store), keys_path(copy))
+        store = copy
+        settings = Settings.at(Path(tmp) / "settings.ini")
+        prepare(app, settings, lang)
+
+        # The first-run wizard, on a store that does not exist yet.
+        from hexi_care.ui.wizard import SetupWizard
+
+        wctx = AppContext(Path(tmp) / "new.hexi", settings=settings)
+        wiz = SetupWizard(wctx)
+        wiz.show()
+        wiz.next()
+        wiz.admin_page.pw1.setText("admin-pass-1")
+        wiz.admin_page.pw2.setText("admin-pass-1")
+        wiz.next()
+        wiz.units_page.community.setText("紫金里社区")
+        wiz.units_page._add()
+        wiz.units_page.street.setCurrentIndex(4)
+        wiz.units_page.community.setText("平江里社区")
+        wiz.units_page._add()
+        wait(200)
+        save(wiz, out, "00-setup-wizard")
+        wiz.close()
+        wctx.worker.stop()
+
+        ctx, hexi = login(app, store, demo_launch.DEMO_DIRECTOR, settings, out, shot_unlock=True)
+        win = hexi.window
+        save(win, out, "02-workbench")
+        page = win.show_page("children")
+        settle(ctx)
+        save(win, out, "03-children")
+        page.search.setText("zh")
+        settle(ctx)
+        save(win, out, "04-children-search")
+        page.search.clear()
+        settle(ctx)
+        # A child the eligibility helper has something to say about (事实无人抚养儿童), if any.
+        loaded = [page.model.row_at(r) for r in range(min(page.model.total, page.model.page_size))]
+        child = next((c for c in loaded if c and "no_de_facto_carer" in c.categories), loaded[0])
+        cf = win.open_child(child.id)
+        until(lambda: cf.data is not None)
+        cf.resize(*SIZE)
+        settle(ctx)
+        save(cf, out, "05-child-file")
+        cf.show_tab("household")
+        wait(200)
+        save(cf, out, "06-child-household")
+        cf.show_tab("visits")
+        wait(200)
+        save(cf, out, "07-child-visits")
+        cf.close()
+        form = win.open_visit(child_id=child.id)
+        until(lambda: form.child is not None)
+        form.resize(*SIZE)
+        settle(ctx)
+        form.people_met.setText("儿童及其祖母")
+        form.place.setText("家中")
+        form.carer_name.setText("奶奶")
+        form.carer_relationship.setText("祖母")
+        form.ratings["physical"].buttons[Rating.GOOD].setChecked(True)
+        form.safety[SafetyTopic.FIRE_ELECTRICITY_GAS].setChecked(True)
+        form.visit_date.setDate(QDate.currentDate().addDays(3))
+        form.autosave(explicit=True)
+        settle(ctx)
+        form.scroll.verticalScrollBar().setValue(0)
+        wait(200)
+        save(form, out, "08-visit-form-error")
+        form.visit_date.setDate(QDate.currentDate())
+        form.autosave(explicit=True)
+        settle(ctx)
+        form.index.setCurrentRow(3)
+        wait(200)
+        save(form, out, "09-visit-form-ratings")
+        form._discard_snapshot()
+        settle(ctx)
+        form.dirty = False
+        form.close()
+        for key, name in (
+            ("households", "10-households"),
+            ("visits", "11-visits"),
+            ("support", "12-activities-help"),
+            ("reports", "13-reports"),
+            ("exchange", "14-exchange"),
+            ("settings", "15-settings"),
+        ):
+            win.show_page(key)
+            settle(ctx, 500)
+            save(win, out, name)
+        win.lock(idle=True)
+        settle(ctx)
+        save(win, out, "16-locked")
+        win.close_quietly()
+        ctx.worker.stop()
+
+        ctx, hexi = login(app, store, demo_launch.DEMO_STREET, settings, out)
+        win = hexi.window
+        win.show_page("review")
+        settle(ctx, 600)
+        save(win, out, "17-review")
+        win.close_quietly()
+        ctx.worker.stop()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--store", type=Path, default=demo_launch.default_demo_path())
+    p.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    args = p.parse_args(argv)
+    if not demo_launch.demo_store_exists(args.store):
+        print("no demo store at", args.store, "(run ./scripts/demo once)", file=sys.stderr)
+        return 1
+    run(args.store, args.out, args.lang)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

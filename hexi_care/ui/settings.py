@@ -1,0 +1,119 @@
+"""This machine's window settings, declared once (name, type, default, label) over QSettings, with
+versioned upgrades (Picard's options.py). Store-wide settings shared by every user (visit
+intervals) live in the store instead: hexi_care.services.settings."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings
+
+SETTINGS_VERSION = 1
+SETTINGS_ENV = "HEXI_CARE_SETTINGS"  # an .ini path: tests and portable installs
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    name: str
+    type: type
+    default: Any
+    label: str  # source text; shown through QCoreApplication.translate("Settings", label)
+
+    def label_text(self) -> str:
+        return QCoreApplication.translate("Settings", self.label)
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("ui/language", str, "zh", QT_TRANSLATE_NOOP("Settings", "Language")),
+    Option(
+        "lock/idle_minutes",
+        int,
+        10,
+        QT_TRANSLATE_NOOP("Settings", "Lock after minutes without use"),
+    ),
+    Option("backup/folder", str, "", QT_TRANSLATE_NOOP("Settings", "Backup folder")),
+    Option("store/path", str, "", QT_TRANSLATE_NOOP("Settings", "Case store file")),
+    Option("unlock/last_user", str, "", QT_TRANSLATE_NOOP("Settings", "Last user name")),
+    Option(
+        "window/geometry",
+        QByteArray,
+        QByteArray(),
+        QT_TRANSLATE_NOOP("Settings", "Window position"),
+    ),
+    Option("children/page_size", int, 100, QT_TRANSLATE_NOOP("Settings", "Rows fetched at a time")),
+)
+BY_NAME = {o.name: o for o in OPTIONS}
+LANGUAGES = (("zh", "简体中文"), ("en", "English"))
+IDLE_MINUTES_RANGE = (1, 120)
+
+
+def _upgrade_0_to_1(_qs: QSettings) -> None:
+    """Version 0 is a fresh machine: nothing to carry over."""
+
+
+UPGRADES: dict[int, Callable[[QSettings], None]] = {0: _upgrade_0_to_1}
+
+
+class Settings:
+    """Typed access to the declared options. Unknown names are a bug and raise KeyError."""
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        if qsettings is None:
+            env = os.environ.get(SETTINGS_ENV)
+            if env:
+                qsettings = QSettings(str(Path(env)), QSettings.Format.IniFormat)
+            else:
+                qsettings = QSettings(
+                    QSettings.Format.IniFormat, QSettings.Scope.UserScope, "hexi-care", "hexi-care"
+                )
+        self.qs = qsettings
+        self._upgrade()
+
+    @classmethod
+    def at(cls, path: Path) -> Settings:
+        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    def _upgrade(self) -> None:
+        version = int(self.qs.value("meta/version", 0) or 0)
+        while version < SETTINGS_VERSION:
+            UPGRADES[version](self.qs)
+            version += 1
+        self.qs.setValue("meta/version", version)
+
+    def get(self, name: str) -> Any:
+        opt = BY_NAME[name]
+        raw = self.qs.value(name, opt.default)
+        if raw is None:
+            return opt.default
+        if opt.type is bool:
+            return raw in (True, "true", "1", 1)
+        if opt.type is int:
+            try:
+                return int(raw)
+            except (TypeError, ValueError):
+                return opt.default
+        if opt.type is QByteArray:
+            return raw if isinstance(raw, QByteArray) else opt.default
+        return opt.type(raw)
+
+    def set(self, name: str, value: Any) -> None:
+        opt = BY_NAME[name]
+        if opt.type is int:
+            value = int(value)
+        self.qs.setValue(name, value)
+        self.qs.sync()
+
+    # -- conveniences ------------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        lang = str(self.get("ui/language"))
+        return lang if lang in dict(LANGUAGES) else "zh"
+
+    @property
+    def idle_minutes(self) -> int:
+        lo, hi = IDLE_MINUTES_RANGE
+        return max(lo, min(hi, int(self.get("lock/idle_minutes"))))

@@ -1,0 +1,1022 @@
+"""The home-visit form: every section of DOMAIN.md "What a home visit records", with checklists and
+ratings, and the next visit date suggested from the schedule.
+
+Nothing typed is lost: every few seconds (and when the window closes or locks) the form's values are
+sealed into the store's recovery folder, then saved as a draft when they validate. After a crash
+the form comes back on the next start. A field that does not validate is marked with what to fix;
+the rest is still kept.
+"""
+
+from __future__ import annotations
+
+import html
+import uuid
+from dataclasses import fields, replace
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hexi_care.domain.enums import FollowUpStatus, Rating, SafetyTopic, VisitKind, VisitStatus
+from hexi_care.domain.model import Child, FollowUp, SectionRating, Visit
+from hexi_care.errors import InvalidInput, NotFound
+from hexi_care.services import casework, children, form_recovery, visits
+from hexi_care.services.form_recovery import Snapshot
+from hexi_care.ui import i18n
+from hexi_care.ui.common import (
+    DateField,
+    FieldErrors,
+    TriState,
+    age_years,
+    label,
+    set_combo_data,
+    set_role,
+    shortcut,
+    text_edit,
+    with_error,
+)
+from hexi_care.ui.worker import Task
+
+AUTOSAVE_MS = 4000
+
+SECTION_TITLES = {
+    "physical": QT_TRANSLATE_NOOP("Labels", "4. Physical state"),
+    "psychological": QT_TRANSLATE_NOOP("Labels", "5. Psychological condition"),
+    "living": QT_TRANSLATE_NOOP("Labels", "6. Living environment and safety"),
+    "education": QT_TRANSLATE_NOOP("Labels", "7. Family education"),
+    "social_support": QT_TRANSLATE_NOOP(
+        "Labels", "8. Social support (allowances, 低保, aid, school, relatives, NGOs)"
+    ),
+}
+
+SECTION_SHORT = {
+    "physical": QT_TRANSLATE_NOOP("Labels", "Physical state"),
+    "psychological": QT_TRANSLATE_NOOP("Labels", "Psychological condition"),
+    "living": QT_TRANSLATE_NOOP("Labels", "Living environment"),
+    "education": QT_TRANSLATE_NOOP("Labels", "Family education"),
+    "social_support": QT_TRANSLATE_NOOP("Labels", "Social support"),
+}
+
+
+# -- the form's values as plain data (the recovery snapshot) ----------------------------------------
+def visit_data(v: Visit) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in fields(Visit):
+        value = getattr(v, f.name)
+        if isinstance(value, SectionRating):
+            value = {"rating": value.rating.value if value.rating else None, "note": value.note}
+        elif isinstance(value, (datetime, date)):
+            value = value.isoformat()
+        elif hasattr(value, "value") and isinstance(getattr(value, "value", None), str):
+            value = value.value
+        out[f.name] = value
+    return out
+
+
+def visit_from_data(d: dict[str, Any]) -> Visit:
+    def day(x: Any) -> date | None:
+        return date.fromisoformat(x) if isinstance(x, str) and x else None
+
+    def moment(x: Any) -> datetime | None:
+        return datetime.fromisoformat(x) if isinstance(x, str) and x else None
+
+    names = {f.name for f in fields(Visit)}
+    values: dict[str, Any] = {k: d[k] for k in d if k in names}
+    for s in Visit.SECTIONS:
+        raw = values.get(s) or {}
+        values[s] = SectionRating(
+            rating=Rating(raw["rating"]) if raw.get("rating") else None,
+            note=str(raw.get("note", "")),
+        )
+    values["visit_date"] = day(values.get("visit_date")) or date.today()
+    values["next_visit_date"] = day(values.get("next_visit_date"))
+    for k in ("reviewed_at", "submitted_at", "updated_at"):
+        values[k] = moment(values.get(k))
+    values["kind"] = VisitKind(values.get("kind") or "routine")
+    values["status"] = VisitStatus(values.get("status") or "draft")
+    values["safety_reminders"] = [
+        s for s in values.get("safety_reminders") or [] if s in {t.value for t in SafetyTopic}
+    ]
+    return Visit(**values)
+
+
+# -- a read-only summary (review page, child file) ---------------------------------------------------
+def visit_html(v: Visit, child_name: str = "") -> str:
+    e = html.escape
+
+    def row(k: str, val: str) -> str:
+        return f"<tr><td width='30%' style='color:#5f6368; padding-right:12px'>{e(k)}</td><td>{e(val)}</td></tr>"
+
+    def yn(x: bool | None) -> str:
+        return i18n.label(i18n.TRISTATE, x)
+
+    parts = [
+        f"<h3>{e(child_name)} · {e(v.visit_date.isoformat())} {e(v.visit_time)}</h3><table width='100%'>"
+    ]
+    parts.append(row(i18n.translate("Visit", "Kind"), i18n.label(i18n.VISIT_KIND, v.kind)))
+    parts.append(row(i18n.translate("Visit", "Status"), i18n.label(i18n.VISIT_STATUS, v.status)))
+    parts.append(row(i18n.translate("Visit", "Visitors"), v.visitors))
+    parts.append(row(i18n.translate("Visit", "People met"), v.people_met))
+    parts.append(row(i18n.translate("Visit", "Place"), v.place))
+    parts.append(
+        row(i18n.translate("Visit", "Basic information verified"), yn(v.basic_info_verified))
+    )
+    if v.basic_info_changes:
+        parts.append(row(i18n.translate("Visit", "Changes found"), v.basic_info_changes))
+    parts.append(
+        row(i18n.translate("Visit", "Carer"), f"{v.carer_name} {v.carer_relationship}".strip())
+    )
+    parts.append(
+        row(i18n.translate("Visit", "Entrusted-care agreement signed"), yn(v.entrusted_agreement))
+    )
+    parts.append(row(i18n.translate("Visit", "Carer suitable"), yn(v.carer_suitable)))
+    parts.append(row(i18n.translate("Visit", "Contact with the parents"), v.parent_contact))
+    if v.child_alone_under16:
+        parts.append(
+            row(
+                i18n.translate("Visit", "Warning"),
+                i18n.translate("Visit", "A child under 16 lives alone"),
+            )
+        )
+    if v.child_under8_unattended:
+        parts.append(
+            row(
+                i18n.translate("Visit", "Warning"),
+                i18n.translate("Visit", "A child under 8 is left unattended"),
+            )
+        )
+    for s in Visit.SECTIONS:
+        sec: SectionRating = getattr(v, s)
+        parts.append(
+            row(
+                i18n.lookup(SECTION_SHORT[s]),
+                " · ".join(x for x in (i18n.label(i18n.RATING, sec.rating), sec.note) if x),
+            )
+        )
+    parts.append(
+        row(
+            i18n.translate("Visit", "Safety reminders given"),
+            "、".join(i18n.label(i18n.SAFETY, SafetyTopic(x)) for x in v.safety_reminders),
+        )
+    )
+    parts.append(row(i18n.translate("Visit", "Needs found"), v.needs))
+    parts.append(row(i18n.translate("Visit", "Help given"), v.help_given))
+    parts.append(row(i18n.translate("Visit", "Referrals"), v.referrals))
+    parts.append(row(i18n.translate("Visit", "Next visit"), i18n.fmt_date(v.next_visit_date)))
+    parts.append(row(i18n.translate("Visit", "Signed off by"), v.visitor_signoff))
+    if v.review_comment:
+        parts.append(row(i18n.translate("Visit", "Supervisor's comment"), v.review_comment))
+    parts.append("</table>")
+    return "".join(parts)
+
+
+class RatingRow(QWidget):
+    """One of sections 4–8: a rating on the scale and free text."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group = QButtonGroup(self)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        self.buttons: dict[Rating, QRadioButton] = {}
+        for r in Rating:
+            b = QRadioButton(i18n.label(i18n.RATING, r))
+            b.setObjectName(f"rating_{r.value}")
+            self.group.addButton(b)
+            self.buttons[r] = b
+            row.addWidget(b)
+        row.addStretch(1)
+        self.note = text_edit(2, i18n.translate("Visit", "What was seen, and what needs attention"))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(row)
+        lay.addWidget(self.note)
+        self.group.buttonToggled.connect(lambda *_: self.changed.emit())
+        self.note.textChanged.connect(self.changed)
+
+    def value(self) -> SectionRating:
+        r = next((k for k, b in self.buttons.items() if b.isChecked()), None)
+        return SectionRating(rating=r, note=self.note.toPlainText())
+
+    def set_value(self, s: SectionRating) -> None:
+        self.group.setExclusive(False)
+        for b in self.buttons.values():
+            b.setChecked(False)
+        self.group.setExclusive(True)
+        if s.rating is not None:
+            self.buttons[s.rating].setChecked(True)
+        self.note.setPlainText(s.note)
+
+    def set_read_only(self, ro: bool) -> None:
+        for b in self.buttons.values():
+            b.setEnabled(not ro)
+        self.note.setReadOnly(ro)
+
+
+class VisitFormWindow(QWidget):
+    saved = Signal(object)  # Visit
+
+    def __init__(
+        self,
+        ctx,
+        main,
+        *,
+        child_id: str | None = None,
+        visit_id: str | None = None,
+        snapshot: Snapshot | None = None,
+    ) -> None:
+        super().__init__(main, Qt.WindowType.Window)
+        self.ctx = ctx
+        self.main = main
+        self.child_id = child_id or (snapshot.data.get("child_id") if snapshot else None)
+        self.form_id = visit_id or (snapshot.form_id if snapshot else str(uuid.uuid4()))
+        self.visit_id = visit_id or (snapshot.data.get("id") if snapshot else None) or self.form_id
+        self.snapshot = snapshot
+        self.child: Child | None = None
+        self.status = VisitStatus.DRAFT
+        self.read_only = False
+        self.dirty = False
+        self.saved_once = bool(visit_id)
+        self.last_invalid: InvalidInput | None = None
+        self._loading = True
+        self._closing = False
+        self.setObjectName("visit_form")
+        self.setWindowTitle(self.tr("Home visit"))
+        self.resize(1040, 720)
+        self.errors = FieldErrors(self)
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.autosave)
+        self._suggest_timer = QTimer(self)
+        self._suggest_timer.setSingleShot(True)
+        self._suggest_timer.setInterval(250)
+        self._suggest_timer.timeout.connect(self._ask_suggestion)
+        self._load()
+
+    # -- layout --------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.header = label("", "title")
+        self.header.setObjectName("visit_header")
+        self.subheader = label("", "muted", wrap=True)
+        self.banner = label("", "banner", wrap=True)
+        self.banner.setObjectName("visit_banner")
+        self.banner.setVisible(False)
+
+        # 1. facts
+        self.visit_date = DateField()
+        self.visit_date.setObjectName("visit_date")
+        self.visit_time = QLineEdit()
+        self.visit_time.setObjectName("visit_time")
+        self.visit_time.setPlaceholderText("14:30")
+        self.visit_time.setMaximumWidth(90)
+        self.kind = QComboBox()
+        self.kind.setObjectName("visit_kind")
+        for k in VisitKind:
+            self.kind.addItem(i18n.label(i18n.VISIT_KIND, k), k)
+        self.visitors = QLineEdit()
+        self.visitors.setObjectName("visitors")
+        self.visitors.setPlaceholderText(
+            self.tr("e.g. child director, child supervisor, volunteer")
+        )
+        self.people_met = QLineEdit()
+        self.people_met.setObjectName("people_met")
+        self.people_met.setPlaceholderText(self.tr("e.g. the child and the grandmother"))
+        self.place = QLineEdit()
+        self.place.setObjectName("place")
+        self.place.setPlaceholderText(self.tr("e.g. at home"))
+        g1 = QGroupBox(self.tr("1. Visit"))
+        f1 = QFormLayout(g1)
+        when = QHBoxLayout()
+        when.addWidget(with_error(self.visit_date, self.errors, "visit_date"))
+        when.addWidget(QLabel(self.tr("Time")))
+        when.addWidget(with_error(self.visit_time, self.errors, "visit_time"))
+        when.addStretch(1)
+        f1.addRow(self.tr("Date"), when)
+        f1.addRow(self.tr("Kind"), with_error(self.kind, self.errors, "kind"))
+        f1.addRow(self.tr("Visitors"), with_error(self.visitors, self.errors, "visitors"))
+        f1.addRow(self.tr("People met"), with_error(self.people_met, self.errors, "people_met"))
+        f1.addRow(self.tr("Place"), with_error(self.place, self.errors, "place"))
+
+        # 2. basic information
+        self.basic_verified = QCheckBox(
+            self.tr("ID, household registration, address, school and phone numbers checked")
+        )
+        self.basic_verified.setObjectName("basic_info_verified")
+        self.basic_changes = text_edit(
+            2, self.tr("What changed (any change flags the case for re-assessment)")
+        )
+        self.basic_changes.setObjectName("basic_info_changes")
+        g2 = QGroupBox(self.tr("2. Basic information verified"))
+        f2 = QVBoxLayout(g2)
+        f2.addWidget(self.basic_verified)
+        f2.addWidget(with_error(self.basic_changes, self.errors, "basic_info_changes"))
+
+        # 3. family responsibility
+        self.carer_name = QLineEdit()
+        self.carer_name.setObjectName("carer_name")
+        self.carer_relationship = QLineEdit()
+        self.carer_relationship.setObjectName("carer_relationship")
+        self.carer_relationship.setPlaceholderText(self.tr("e.g. grandmother"))
+        self.entrusted = TriState()
+        self.entrusted.setObjectName("entrusted_agreement")
+        self.carer_suitable = TriState()
+        self.carer_suitable.setObjectName("carer_suitable")
+        self.parent_contact = QLineEdit()
+        self.parent_contact.setObjectName("parent_contact")
+        self.parent_contact.setPlaceholderText(self.tr("e.g. a phone call every week"))
+        self.alone16 = QCheckBox(
+            self.tr("A child under 16 lives alone (not allowed: 未成年人保护法 Art. 21–23)")
+        )
+        self.alone16.setObjectName("child_alone_under16")
+        self.alone8 = QCheckBox(self.tr("A child under 8 is left unattended (not allowed)"))
+        self.alone8.setObjectName("child_under8_unattended")
+        self.duty_warning = label(
+            self.tr(
+                "Act now: arrange care today, tell the supervisor, and record a follow-up. Report at once if the child is in danger."
+            ),
+            "error",
+            wrap=True,
+        )
+        self.duty_warning.setVisible(False)
+        g3 = QGroupBox(self.tr("3. Family responsibility for care"))
+        f3 = QFormLayout(g3)
+        carer = QHBoxLayout()
+        carer.addWidget(with_error(self.carer_name, self.errors, "carer_name"), 2)
+        carer.addWidget(with_error(self.carer_relationship, self.errors, "carer_relationship"), 1)
+        f3.addRow(self.tr("Who actually cares for the child"), carer)
+        f3.addRow(self.tr("Entrusted-care agreement signed"), self.entrusted)
+        f3.addRow(self.tr("Carer suitable"), self.carer_suitable)
+        f3.addRow(
+            self.tr("Contact with the parents"),
+            with_error(self.parent_contact, self.errors, "parent_contact"),
+        )
+        f3.addRow("", self.alone16)
+        f3.addRow("", self.alone8)
+        f3.addRow("", self.duty_warning)
+
+        # 4–8 ratings
+        self.ratings: dict[str, RatingRow] = {}
+        g4 = QGroupBox(self.tr("4–8. Ratings"))
+        f4 = QVBoxLayout(g4)
+        for s in Visit.SECTIONS:
+            rr = RatingRow()
+            rr.setObjectName(f"section_{s}")
+            self.ratings[s] = rr
+            f4.addWidget(label(i18n.lookup(SECTION_TITLES[s]), "subtitle", wrap=True))
+            f4.addWidget(with_error(rr, self.errors, s))
+
+        # 9. safety reminders
+        self.safety: dict[SafetyTopic, QCheckBox] = {}
+        g9 = QGroupBox(self.tr("9. Safety reminders given"))
+        grid = QGridLayout(g9)
+        for i, topic in enumerate(SafetyTopic):
+            cb = QCheckBox(i18n.label(i18n.SAFETY, topic))
+            cb.setObjectName(f"safety_{topic.value}")
+            self.safety[topic] = cb
+            grid.addWidget(cb, i // 4, i % 4)
+        self.errors.add("safety_reminders", g9)
+
+        # 10. needs, help, referrals, follow-ups, next visit
+        self.needs = text_edit(3)
+        self.needs.setObjectName("needs")
+        self.help_given = text_edit(2)
+        self.help_given.setObjectName("help_given")
+        self.referrals = text_edit(2)
+        self.referrals.setObjectName("referrals")
+        self.next_date = DateField(optional=True)
+        self.next_date.setObjectName("next_visit_date")
+        self.suggestion = label("", "muted", wrap=True)
+        self.suggestion.setObjectName("next_suggestion")
+        self.use_suggestion = QPushButton(self.tr("Use the suggested date"))
+        self.use_suggestion.setObjectName("use_suggestion")
+        self.use_suggestion.setEnabled(False)
+        self.use_suggestion.clicked.connect(self._use_suggestion)
+        self.followups = QListWidget()
+        self.followups.setMaximumHeight(90)
+        self.add_followup = QPushButton(self.tr("Add a follow-up action…"))
+        self.add_followup.clicked.connect(self._add_followup)
+        g10 = QGroupBox(self.tr("10. Needs, help, referrals and the next visit"))
+        f10 = QFormLayout(g10)
+        f10.addRow(self.tr("Needs found"), with_error(self.needs, self.errors, "needs"))
+        f10.addRow(self.tr("Help given"), with_error(self.help_given, self.errors, "help_given"))
+        f10.addRow(self.tr("Referrals"), with_error(self.referrals, self.errors, "referrals"))
+        fu = QVBoxLayout()
+        fu.addWidget(self.followups)
+        fu.addWidget(self.add_followup, 0, Qt.AlignmentFlag.AlignLeft)
+        f10.addRow(self.tr("Open follow-up actions"), fu)
+        nxt = QHBoxLayout()
+        nxt.addWidget(with_error(self.next_date, self.errors, "next_visit_date"))
+        nxt.addWidget(self.use_suggestion)
+        nxt.addStretch(1)
+        f10.addRow(self.tr("Next visit"), nxt)
+        f10.addRow("", self.suggestion)
+
+        # 11. sign-off
+        self.signoff = QLineEdit()
+        self.signoff.setObjectName("visitor_signoff")
+        self.review_comment = label("", "warning", wrap=True)
+        g11 = QGroupBox(self.tr("11. Sign-off"))
+        f11 = QFormLayout(g11)
+        f11.addRow(self.tr("Visitor"), with_error(self.signoff, self.errors, "visitor_signoff"))
+        f11.addRow(
+            "",
+            label(
+                self.tr(
+                    "The guardian may sign the printed copy. A supervisor reviews the visit after you submit it."
+                ),
+                "muted",
+                wrap=True,
+            ),
+        )
+
+        self.sections = [g1, g2, g3, g4, g9, g10, g11]
+        body = QWidget()
+        col = QVBoxLayout(body)
+        col.setContentsMargins(4, 4, 12, 4)
+        for g in self.sections:
+            col.addWidget(g)
+        col.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(body)
+
+        self.index = QListWidget()
+        self.index.setFixedWidth(190)
+        self.index.setWordWrap(True)
+        self.index.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for g in self.sections:
+            self.index.addItem(g.title())
+        self.index.currentRowChanged.connect(
+            lambda r: self.scroll.ensureWidgetVisible(self.sections[r], 0, 0) if r >= 0 else None
+        )
+
+        self.state = label("", "muted")
+        self.state.setObjectName("visit_state")
+        self.save_button = QPushButton(self.tr("&Save draft"))
+        self.save_button.setObjectName("save_draft")
+        self.save_button.setToolTip("Ctrl+S")
+        self.submit_button = QPushButton(self.tr("Su&bmit for review"))
+        self.submit_button.setObjectName("submit_visit")
+        self.submit_button.setToolTip("Ctrl+Enter")
+        set_role(self.submit_button, "primary")
+        self.close_button = QPushButton(self.tr("&Close"))
+        self.save_button.clicked.connect(lambda: self.autosave(explicit=True))
+        self.submit_button.clicked.connect(self.submit)
+        self.close_button.clicked.connect(self.close)
+        shortcut(self, QKeySequence.StandardKey.Save, lambda: self.autosave(explicit=True))
+        shortcut(self, "Ctrl+Return", self.submit)
+        shortcut(self, "Ctrl+W", self.close)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.state, 1)
+        bar.addWidget(self.save_button)
+        bar.addWidget(self.submit_button)
+        bar.addWidget(self.close_button)
+        mid = QHBoxLayout()
+        mid.addWidget(self.index)
+        mid.addWidget(self.scroll, 1)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.header)
+        lay.addWidget(self.subheader)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.review_comment)
+        lay.addLayout(mid, 1)
+        lay.addLayout(bar)
+        self.review_comment.setVisible(False)
+
+        # Any change makes the form dirty; the timer saves it.
+        for w in (
+            self.visit_time,
+            self.visitors,
+            self.people_met,
+            self.place,
+            self.carer_name,
+            self.carer_relationship,
+            self.parent_contact,
+            self.signoff,
+        ):
+            w.textChanged.connect(self._changed)
+        for w in (self.basic_changes, self.needs, self.help_given, self.referrals):
+            w.textChanged.connect(self._changed)
+        for w in (self.kind, self.entrusted, self.carer_suitable):
+            w.currentIndexChanged.connect(self._changed)
+        for w in (self.basic_verified, self.alone16, self.alone8, *self.safety.values()):
+            w.toggled.connect(self._changed)
+        for rr in self.ratings.values():
+            rr.changed.connect(self._changed)
+        self.next_date.dateChanged.connect(self._changed)
+        self.visit_date.dateChanged.connect(self._date_changed)
+        self.alone16.toggled.connect(self._duty)
+        self.alone8.toggled.connect(self._duty)
+
+    # -- values --------------------------------------------------------------------------------
+    def collect(self) -> Visit:
+        return Visit(
+            id=self.visit_id,
+            child_id=self.child_id or "",
+            visit_date=self.visit_date.value() or date.today(),
+            kind=self.kind.currentData(),
+            status=self.status,
+            visit_time=self.visit_time.text(),
+            visitors=self.visitors.text(),
+            people_met=self.people_met.text(),
+            place=self.place.text(),
+            basic_info_verified=self.basic_verified.isChecked(),
+            basic_info_changes=self.basic_changes.toPlainText(),
+            carer_name=self.carer_name.text(),
+            carer_relationship=self.carer_relationship.text(),
+            entrusted_agreement=self.entrusted.value(),
+            carer_suitable=self.carer_suitable.value(),
+            parent_contact=self.parent_contact.text(),
+            child_alone_under16=self.alone16.isChecked(),
+            child_under8_unattended=self.alone8.isChecked(),
+            safety_reminders=[t.value for t, cb in self.safety.items() if cb.isChecked()],
+            needs=self.needs.toPlainText(),
+            help_given=self.help_given.toPlainText(),
+            referrals=self.referrals.toPlainText(),
+            next_visit_date=self.next_date.value(),
+            visitor_signoff=self.signoff.text(),
+            **{s: self.ratings[s].value() for s in Visit.SECTIONS},
+        )
+
+    def fill(self, v: Visit) -> None:
+        self._loading = True
+        self.visit_date.set_value(v.visit_date)
+        set_combo_data(self.kind, v.kind)
+        self.visit_time.setText(v.visit_time)
+        self.visitors.setText(v.visitors)
+        self.people_met.setText(v.people_met)
+        self.place.setText(v.place)
+        self.basic_verified.setChecked(v.basic_info_verified)
+        self.basic_changes.setPlainText(v.basic_info_changes)
+        self.carer_name.setText(v.carer_name)
+        self.carer_relationship.setText(v.carer_relationship)
+        self.entrusted.set_value(v.entrusted_agreement)
+        self.carer_suitable.set_value(v.carer_suitable)
+        self.parent_contact.setText(v.parent_contact)
+        self.alone16.setChecked(v.child_alone_under16)
+        self.alone8.setChecked(v.child_under8_unattended)
+        for s in Visit.SECTIONS:
+            self.ratings[s].set_value(getattr(v, s))
+        for t, cb in self.safety.items():
+            cb.setChecked(t.value in v.safety_reminders)
+        self.needs.setPlainText(v.needs)
+        self.help_given.setPlainText(v.help_given)
+        self.referrals.setPlainText(v.referrals)
+        self.next_date.set_value(v.next_visit_date)
+        self.signoff.setText(v.visitor_signoff)
+        if v.review_comment and v.status == VisitStatus.RETURNED:
+            self.review_comment.setText(
+                self.tr("Returned by the supervisor: {comment}").format(comment=v.review_comment)
+            )
+            self.review_comment.setVisible(True)
+        self._loading = False
+
+    # -- loading -------------------------------------------------------------------------------
+    def _load(self) -> None:
+        visit_id = self.visit_id if (self.saved_once or self.snapshot) else None
+        child_id = self.child_id
+
+        def run(task: Task) -> tuple[Child, Visit | None, list[FollowUp]]:
+            with task.uow() as uow:
+                existing: Visit | None = None
+                if visit_id:
+                    try:
+                        existing = visits.get_visit(uow, visit_id)
+                    except NotFound:
+                        existing = None
+                cid = child_id or (existing.child_id if existing else "")
+                child = children.get_child(uow, cid)
+                open_fu = [
+                    f for f in casework.followups(uow, cid) if f.status == FollowUpStatus.OPEN
+                ]
+                return child, existing, open_fu
+
+        self.ctx.worker.submit(
+            run, done=self._loaded, failed=self._load_failed, owner=self, name="visit-load"
+        )
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.state.setText(i18n.problem_text(exc))
+        self.set_read_only(True)
+
+    def _loaded(self, result: tuple[Child, Visit | None, list[FollowUp]]) -> None:
+        child, existing, open_fu = result
+        self.child = child
+        self.child_id = child.id
+        today = self.ctx.today()
+        age = age_years(child.birth_date, today)
+        self.header.setText(self.tr("Home visit: {name}").format(name=child.name))
+        self.setWindowTitle(self.tr("Home visit: {name}").format(name=child.name))
+        self.subheader.setText(
+            " · ".join(
+                x
+                for x in (
+                    i18n.label(i18n.SEX, child.sex),
+                    self.tr("{age} years old").format(age=age) if age is not None else "",
+                    self.ctx.ref.categories.names(
+                        [c.code for c in child.categories if c.active_on(today)]
+                    ),
+                    self.tr("Risk: {risk}").format(risk=i18n.label(i18n.RISK, child.risk)),
+                    self.ctx.ref.unit_name(child.community_id),
+                )
+                if x
+            )
+        )
+        self._set_followups(open_fu)
+        if existing is not None:
+            self.saved_once = True
+            self.status = existing.status
+        if self.snapshot is not None:
+            v = visit_from_data(self.snapshot.data)
+            if existing is not None and existing.status not in (
+                VisitStatus.DRAFT,
+                VisitStatus.RETURNED,
+            ):
+                self.fill(existing)
+                self._show_banner(
+                    self.tr(
+                        "This visit was submitted meanwhile; what was typed after that could not be kept."
+                    )
+                )
+                self.set_read_only(True)
+                self._discard_snapshot()
+            else:
+                self.fill(
+                    replace(
+                        v,
+                        status=self.status,
+                        review_comment=existing.review_comment if existing else "",
+                    )
+                )
+                self._show_banner(
+                    self.tr(
+                        "Restored what was being typed when the program last ended without closing this form ({when}). Check it and save."
+                    ).format(when=i18n.fmt_datetime(self.snapshot.saved_at))
+                )
+                self.dirty = True
+                self._timer.start()
+        elif existing is not None:
+            self.fill(existing)
+            if existing.status not in (VisitStatus.DRAFT, VisitStatus.RETURNED):
+                self.set_read_only(True)
+                self._show_banner(
+                    self.tr("This visit is {status}; it can no longer be changed.").format(
+                        status=i18n.label(i18n.VISIT_STATUS, existing.status)
+                    )
+                )
+            else:
+                self._timer.start()
+        else:
+            user = self.ctx.user
+            self.fill(
+                Visit(
+                    child_id=child.id,
+                    visit_date=today,
+                    visitors=i18n.label(i18n.ROLE, user.role) if user else "",
+                    visitor_signoff=(user.display_name or user.name) if user else "",
+                )
+            )
+            self._timer.start()
+        self._loading = False
+        self._update_state()
+        self._ask_suggestion()
+        self.visit_date.setFocus()
+
+    def _set_followups(self, items: list[FollowUp]) -> None:
+        self.followups.clear()
+        for f in items:
+            due = (
+                " · " + self.tr("due {date}").format(date=f.due_date.isoformat())
+                if f.due_date
+                else ""
+            )
+            self.followups.addItem(f"{f.action}{(' · ' + f.owner) if f.owner else ''}{due}")
+        if not items:
+            self.followups.addItem(self.tr("(none open)"))
+
+    def _show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(True)
+
+    def set_read_only(self, ro: bool) -> None:
+        self.read_only = ro
+        for w in (
+            self.visit_time,
+            self.visitors,
+            self.people_met,
+            self.place,
+            self.carer_name,
+            self.carer_relationship,
+            self.parent_contact,
+            self.signoff,
+        ):
+            w.setReadOnly(ro)
+        for w in (self.basic_changes, self.needs, self.help_given, self.referrals):
+            w.setReadOnly(ro)
+        for w in (
+            self.kind,
+            self.entrusted,
+            self.carer_suitable,
+            self.visit_date,
+            self.next_date,
+            self.basic_verified,
+            self.alone16,
+            self.alone8,
+            *self.safety.values(),
+            self.use_suggestion,
+            self.add_followup,
+        ):
+            w.setEnabled(not ro)
+        for rr in self.ratings.values():
+            rr.set_read_only(ro)
+        self.save_button.setVisible(not ro)
+        self.submit_button.setVisible(not ro)
+        if ro:
+            self._timer.stop()
+
+    # -- changes, suggestion ---------------------------------------------------------------------
+    def _changed(self, *_: object) -> None:
+        if self._loading or self.read_only:
+            return
+        self.dirty = True
+        self._update_state()
+
+    def _date_changed(self) -> None:
+        self._changed()
+        self._suggest_timer.start()
+
+    def _duty(self) -> None:
+        self.duty_warning.setVisible(self.alone16.isChecked() or self.alone8.isChecked())
+
+    def _ask_suggestion(self) -> None:
+        if not self.child_id or self.read_only:
+            return
+        vdate = self.visit_date.value()
+        if vdate is None:
+            return
+
+        def done(d: date) -> None:
+            self._suggested = d
+            self.suggestion.setText(
+                self.tr("Suggested by the visit schedule: {date}").format(date=d.isoformat())
+            )
+            self.use_suggestion.setEnabled(not self.read_only)
+            if self.next_date.value() is None and not self.read_only:
+                was, self._loading = self._loading, True
+                self.next_date.set_value(d)
+                self._loading = was
+
+        self.ctx.worker.call(
+            visits.suggest_next_date,
+            self.child_id,
+            vdate,
+            done=done,
+            failed=lambda _e: None,
+            owner=self,
+        )
+
+    def _use_suggestion(self) -> None:
+        d = getattr(self, "_suggested", None)
+        if d is not None:
+            self.next_date.set_value(d)
+
+    def _add_followup(self) -> None:
+        from hexi_care.ui.dialogs import FollowUpDialog
+
+        dlg = FollowUpDialog(
+            self.ctx,
+            self,
+            child_id=self.child_id or "",
+            visit_id=self.visit_id if self.saved_once else None,
+        )
+        dlg.saved.connect(lambda _f: self._reload_followups())
+        dlg.open()
+
+    def _reload_followups(self) -> None:
+        cid = self.child_id or ""
+        self.ctx.worker.call(
+            lambda uow: [
+                f for f in casework.followups(uow, cid) if f.status == FollowUpStatus.OPEN
+            ],
+            done=self._set_followups,
+            owner=self,
+        )
+
+    # -- saving --------------------------------------------------------------------------------
+    def _update_state(self, text: str | None = None) -> None:
+        if text is not None:
+            self.state.setText(text)
+        elif self.read_only:
+            self.state.setText("")
+        elif self.dirty:
+            self.state.setText(self.tr("Changed; saved automatically every few seconds."))
+
+    def _task(self, *, submit: bool = False, final: bool = False) -> Any:
+        visit = self.collect()
+        data = visit_data(visit)
+        form_id = self.form_id
+
+        def run(task: Task) -> tuple[str, Any]:
+            with task.uow() as uow:
+                form_recovery.save(uow, form_id, "visit", data)
+            try:
+                with task.uow() as uow:
+                    saved = visits.submit(uow, visit) if submit else visits.save_draft(uow, visit)
+            except InvalidInput as exc:
+                return "invalid", exc
+            if submit or final:
+                with task.uow() as uow:
+                    form_recovery.discard(uow, form_id)
+            return "ok", saved
+
+        return run
+
+    def autosave(self, *, explicit: bool = False) -> None:
+        """Seal what was typed, then save it as a draft if it validates."""
+        if self.read_only or self.child is None:
+            return
+        if not self.dirty and not explicit:
+            return
+        self.dirty = False
+        self.ctx.worker.submit(
+            self._task(),
+            done=lambda r: self._after_save(r, explicit=explicit),
+            failed=self._save_failed,
+            owner=self,
+            name="visit-autosave",
+        )
+
+    def _after_save(
+        self, result: tuple[str, Any], *, explicit: bool = False, submitted: bool = False
+    ) -> None:
+        kind, value = result
+        self.errors.clear()
+        if kind == "invalid":
+            self.last_invalid = value
+            shown = self.errors.show_invalid(value, focus=explicit or submitted)
+            where = "" if shown else f" ({i18n.problem_text(value)})"
+            self._update_state(
+                self.tr("Kept on this computer, not yet saved as a draft: fix the marked field.")
+                + where
+            )
+            if submitted and not shown:
+                QMessageBox.warning(self, self.tr("Cannot submit yet"), i18n.problem_text(value))
+            return
+        self.last_invalid = None
+        visit: Visit = value
+        self.saved_once = True
+        self.visit_id = visit.id or self.visit_id
+        self.status = visit.status
+        when = datetime.now().strftime("%H:%M:%S")
+        if submitted:
+            self._timer.stop()
+            self.set_read_only(True)
+            self._show_banner(
+                self.tr(
+                    "Submitted for review. A supervisor will approve it or return it with a comment."
+                )
+            )
+            self._update_state(self.tr("Submitted at {time}.").format(time=when))
+        else:
+            self._update_state(self.tr("Draft saved at {time}.").format(time=when))
+        self.saved.emit(visit)
+        self.main.record_changed(visit.child_id)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.dirty = True
+        self._update_state(self.tr("Not saved: {problem}").format(problem=i18n.problem_text(exc)))
+
+    def missing_for_submit(self) -> list[str]:
+        """What a submitted visit must have beyond what a draft needs."""
+        v = self.collect()
+        missing = [f for f in ("visitors", "people_met") if not getattr(v, f).strip()]
+        missing += [s for s in Visit.SECTIONS if getattr(v, s).rating is None]
+        return missing
+
+    def submit(self) -> None:
+        if self.read_only or self.child is None:
+            return
+        self.errors.clear()
+        missing = self.missing_for_submit()
+        if missing:
+            for i, name in enumerate(missing):
+                self.errors.show(name, self.tr("Needed before submitting."), focus=i == 0)
+            self._update_state(
+                self.tr("Fill in the marked fields before submitting; the draft is kept.")
+            )
+            self.autosave(explicit=False)
+            return
+        self.dirty = False
+        self.ctx.worker.submit(
+            self._task(submit=True),
+            done=lambda r: self._after_save(r, submitted=True),
+            failed=self._save_failed,
+            owner=self,
+            name="visit-submit",
+        )
+
+    def _discard_snapshot(self) -> None:
+        fid = self.form_id
+        self.ctx.worker.call(form_recovery.discard, fid, failed=lambda _e: None)
+
+    def flush_before_lock(self) -> None:
+        """The window is locking: save what is typed now (the snapshot even if it does not validate)."""
+        if (
+            not self.read_only
+            and self.child is not None
+            and (self.dirty or self.last_invalid is not None)
+        ):
+            self.dirty = False
+            self.ctx.worker.submit(
+                self._task(), owner=self, failed=lambda _e: None, name="visit-lock-save"
+            )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if (
+            self._closing
+            or self.read_only
+            or self.child is None
+            or getattr(self.main, "locked", False)
+        ):
+            self._timer.stop()
+            event.accept()
+            return
+        if self.last_invalid is not None:
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setWindowTitle(self.tr("Close the visit form"))
+            box.setText(
+                self.tr(
+                    "This visit cannot be saved as a draft yet: {problem}\n\nWhat was typed is kept on this computer and comes back when the program starts again."
+                ).format(problem=i18n.problem_text(self.last_invalid) if self.last_invalid else "")
+            )
+            keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+            later = box.addButton(
+                self.tr("Close, restore later"), QMessageBox.ButtonRole.AcceptRole
+            )
+            discard = box.addButton(
+                self.tr("Discard what was typed"), QMessageBox.ButtonRole.DestructiveRole
+            )
+            box.setDefaultButton(keep)
+            box.exec()
+            clicked = box.clickedButton()
+            if clicked is keep:
+                event.ignore()
+                return
+            self._closing = True
+            self._timer.stop()
+            if clicked is discard:
+                self._discard_snapshot()
+            elif clicked is later:
+                self.ctx.worker.submit(
+                    self._task(), owner=None, failed=lambda _e: None, name="visit-close-save"
+                )
+            event.accept()
+            return
+        self._closing = True
+        self._timer.stop()
+        if not self.dirty:
+            # Nothing new since the last save (or nothing typed at all: no empty draft is made).
+            self._discard_snapshot()
+            event.accept()
+            return
+        # Final save: a draft when it validates, and the snapshot is then discarded. The window is
+        # gone when the result arrives, so the main window takes it.
+        main, child_id = self.main, self.child_id
+
+        def saved(result: tuple[str, Any]) -> None:
+            if result[0] == "ok":
+                main.record_changed(child_id)
+
+        self.ctx.worker.submit(
+            self._task(final=True),
+            done=saved,
+            owner=main,
+            failed=lambda _e: None,
+            name="visit-close-save",
+        )
+        event.accept()

@@ -1,0 +1,2898 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>New activity</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <source>e.g. 瑞雪迎春 winter camp</source>
+        <translation>例如：瑞雪迎春冬令营</translation>
+    </message>
+    <message>
+        <source>Find a child: name, pinyin initials or ID digits</source>
+        <translation>查找儿童：姓名、拼音首字母或身份证号</translation>
+    </message>
+    <message>
+        <source>Add →</source>
+        <translation>添加 →</translation>
+    </message>
+    <message>
+        <source>← Remove</source>
+        <translation>← 移除</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>组织者</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加儿童</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>{n} participants</source>
+        <translation>{n} 名参加儿童</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>The administrator manages users and keys. Reading case files needs a director or supervisor account.</source>
+        <translation>管理员负责用户和密钥；查看儿童档案需要儿童主任或督导员账户。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>At least 8 characters.</source>
+        <translation>至少 8 个字符。</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>The password needs at least 8 characters.</source>
+        <translation>密码至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Hexi child care</source>
+        <translation>河西儿童关爱</translation>
+    </message>
+    <message>
+        <source>hexi-care is already open on this store; that window has been brought forward.</source>
+        <translation>本程序已在此数据库上打开，已切换到该窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>AssistanceDialog</name>
+    <message>
+        <source>Record help given</source>
+        <translation>登记帮扶慰问</translation>
+    </message>
+    <message>
+        <source>e.g. winter coat and school things</source>
+        <translation>例如：棉衣和学习用品</translation>
+    </message>
+    <message>
+        <source> yuan</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <source>e.g. district civil affairs bureau</source>
+        <translation>例如：区民政局</translation>
+    </message>
+    <message>
+        <source>The whole household</source>
+        <translation>全户</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>帮扶对象</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>资金</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>This kind of file cannot be shown here.</source>
+        <translation>无法在此显示这类文件。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryDialog</name>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>e.g. father imprisoned since 2023, mother lost contact</source>
+        <translation>例如：父亲2023年起服刑，母亲失联</translation>
+    </message>
+    <message>
+        <source>e.g. court judgment, police receipt</source>
+        <translation>例如：判决书、公安机关受案回执</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>认定依据</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>The end cannot be before the start.</source>
+        <translation>结束日期不能早于开始日期。</translation>
+    </message>
+</context>
+<context>
+    <name>ChildFileWindow</name>
+    <message>
+        <source>Child file</source>
+        <translation>儿童档案</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>&amp;New visit</source>
+        <translation>新建走访(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save profile</source>
+        <translation>保存档案(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Eligibility suggestion (the district decides)</source>
+        <translation>类别建议（由区里认定）</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Save household</source>
+        <translation>保存家庭信息</translation>
+    </message>
+    <message>
+        <source>Add parent or guardian…</source>
+        <translation>添加父母或监护人…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Open the household</source>
+        <translation>打开家庭</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Registered address</source>
+        <translation>户籍地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Parents, guardians and carers</source>
+        <translation>父母、监护人和照护人</translation>
+    </message>
+    <message>
+        <source>Household and guardians</source>
+        <translation>家庭与监护人</translation>
+    </message>
+    <message>
+        <source>Open visit</source>
+        <translation>打开走访</translation>
+    </message>
+    <message>
+        <source>Newest first. Drafts and returned visits open for editing.</source>
+        <translation>最新的在前。草稿和被退回的走访可打开修改。</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Record a notice delivery…</source>
+        <translation>登记告知书送达…</translation>
+    </message>
+    <message>
+        <source>Record help given…</source>
+        <translation>登记帮扶慰问…</translation>
+    </message>
+    <message>
+        <source>Guardian-responsibility notices delivered to the household</source>
+        <translation>向家庭送达的监护责任告知书</translation>
+    </message>
+    <message>
+        <source>Help given</source>
+        <translation>帮扶慰问</translation>
+    </message>
+    <message>
+        <source>Activities taken part in</source>
+        <translation>参加的活动</translation>
+    </message>
+    <message>
+        <source>Notices and help</source>
+        <translation>告知书与帮扶</translation>
+    </message>
+    <message>
+        <source>Add follow-up…</source>
+        <translation>添加跟进事项…</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <source>Cancel it</source>
+        <translation>取消该事项</translation>
+    </message>
+    <message>
+        <source>Add referral…</source>
+        <translation>添加转介…</translation>
+    </message>
+    <message>
+        <source>Record a mandatory report…</source>
+        <translation>登记强制报告…</translation>
+    </message>
+    <message>
+        <source>Mandatory reports</source>
+        <translation>强制报告</translation>
+    </message>
+    <message>
+        <source>Follow-up actions</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <source>Follow-ups and reports</source>
+        <translation>跟进与报告</translation>
+    </message>
+    <message>
+        <source>Add photo or document…</source>
+        <translation>添加照片或文件…</translation>
+    </message>
+    <message>
+        <source>Photos and scans are kept inside the encrypted store (JPEG, PNG, WebP or PDF, up to 10 MB).</source>
+        <translation>照片和扫描件保存在加密数据库中（JPEG、PNG、WebP 或 PDF，不超过 10 MB）。</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Child file: {name}</source>
+        <translation>儿童档案：{name}</translation>
+    </message>
+    <message>
+        <source>{age} years old</source>
+        <translation>{age}岁</translation>
+    </message>
+    <message>
+        <source>Risk: {risk}</source>
+        <translation>风险：{risk}</translation>
+    </message>
+    <message>
+        <source>Last visit: {date}</source>
+        <translation>上次走访：{date}</translation>
+    </message>
+    <message>
+        <source>Not visited yet</source>
+        <translation>尚未走访</translation>
+    </message>
+    <message>
+        <source>The child appears to qualify for:</source>
+        <translation>该儿童似乎符合：</translation>
+    </message>
+    <message>
+        <source>Check again:</source>
+        <translation>需复核：</translation>
+    </message>
+    <message>
+        <source>No category is suggested from the recorded facts.</source>
+        <translation>根据已登记的情况，暂无建议类别。</translation>
+    </message>
+    <message>
+        <source>Not suggested: {category}</source>
+        <translation>不建议：{category}</translation>
+    </message>
+    <message>
+        <source>A suggestion, not a decision: the street checks and the district confirms. Parents certified as not found are not inferred.</source>
+        <translation>以上仅为建议，不是认定：由街道查验、区民政确认。“查找不到生父母”须有认定，不会自动推断。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: fix the marked field. Nothing you typed was lost.</source>
+        <translation>未保存：请修改标出的项目。已填写的内容不会丢失。</translation>
+    </message>
+    <message>
+        <source>Add photo or document</source>
+        <translation>添加照片或文件</translation>
+    </message>
+    <message>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.webp *.pdf)</source>
+        <translation>照片和文件 (*.jpg *.jpeg *.png *.webp *.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ChildPicker</name>
+    <message>
+        <source>Whose household?</source>
+        <translation>为哪户家庭登记？</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials or the last digits of the ID number</source>
+        <translation>姓名、拼音首字母或身份证号后几位</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>选择</translation>
+    </message>
+</context>
+<context>
+    <name>ChildProfileForm</name>
+    <message>
+        <source>18 characters; full-width digits and spaces are fine</source>
+        <translation>18 位；全角数字和空格也可以</translation>
+    </message>
+    <message>
+        <source>No household registration yet (registering is a task)</source>
+        <translation>尚未登记户口（办理落户是一项待办工作）</translation>
+    </message>
+    <message>
+        <source>Add category…</source>
+        <translation>添加类别…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>as in the household register</source>
+        <translation>与户口簿一致</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Registered address</source>
+        <translation>户籍地址</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>就读学校</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Categories (each with its basis, evidence and dates)</source>
+        <translation>儿童类别（含认定依据、证明材料和起止日期）</translation>
+    </message>
+    <message>
+        <source>Valid: born {date}, {sex}.</source>
+        <translation>号码有效：出生日期 {date}，{sex}。</translation>
+    </message>
+</context>
+<context>
+    <name>ChildrenPage</name>
+    <message>
+        <source>Search: name, pinyin initials (e.g. zxm) or the last digits of the ID number</source>
+        <translation>搜索：姓名、拼音首字母（如 zxm）或身份证号后几位</translation>
+    </message>
+    <message>
+        <source>&amp;Overdue only</source>
+        <translation>只看逾期(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;New child…</source>
+        <translation>新增儿童(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>All streets</source>
+        <translation>全部街道</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Any risk</source>
+        <translation>全部风险等级</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>儿童档案</translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens the child&apos;s file. ID numbers are masked in lists.</source>
+        <translation>回车或双击打开儿童档案。列表中的身份证号已部分隐藏。</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <source>{n} children</source>
+        <translation>共 {n} 名儿童</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Guardian / carer</source>
+        <translation>监护/照护</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Situations</source>
+        <translation>情形</translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>走访人员</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>下次走访</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>送达日期</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>告知书</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Yuan</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应访日期</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>转介机构</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>报告情形</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>已报告</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>报告机关</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>认定依据</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>儿童类别</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>上次走访</translation>
+    </message>
+    <message>
+        <source>Next visit due</source>
+        <translation>下次应访</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Was due</source>
+        <translation>应访日期</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s comment</source>
+        <translation>督导意见</translation>
+    </message>
+    <message>
+        <source>Found on</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <source>Parents and guardians</source>
+        <translation>父母及监护人</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <extracomment>Filled by the reports part: key → callable(ctx, parent_widget) that asks what to print and prints. The module `hexi_care.ui.printing`, when present, is imported first and registers its actions here.</extracomment>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Person-times</source>
+        <translation>人次</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>告知书</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>儿童</translation>
+    </message>
+</context>
+<context>
+    <name>Common</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Fix the marked field; nothing you typed was lost.</source>
+        <translation>请修改标出的项目；已填写的内容不会丢失。</translation>
+    </message>
+    <message>
+        <source>is required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the program. It was written to the log; your data is safe.</source>
+        <translation>程序内部出错，已写入日志；您的数据是安全的。</translation>
+    </message>
+</context>
+<context>
+    <name>CreatePage</name>
+    <message>
+        <source>Creating the store</source>
+        <translation>创建数据库</translation>
+    </message>
+    <message>
+        <source>This takes a few seconds per user: each password is protected so that guessing it is slow.</source>
+        <translation>每位用户需要几秒钟：每个密码都经过加固，使猜测密码非常缓慢。</translation>
+    </message>
+    <message>
+        <source>Measuring this computer for the password protection</source>
+        <translation>正在测定本机速度以设置密码保护</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted store</source>
+        <translation>正在创建加密数据库</translation>
+    </message>
+    <message>
+        <source>Adding streets and communities</source>
+        <translation>正在添加街道和社区</translation>
+    </message>
+    <message>
+        <source>Adding user {name}</source>
+        <translation>正在添加用户 {name}</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Due this week</source>
+        <translation>本周应访</translation>
+    </message>
+    <message>
+        <source>Overdue visits</source>
+        <translation>逾期未访</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Returned by a supervisor</source>
+        <translation>督导退回</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>待办跟进事项</translation>
+    </message>
+    <message>
+        <source>Open mandatory reports</source>
+        <translation>未办结的强制报告</translation>
+    </message>
+    <message>
+        <source>Workbench</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>Show all overdue children in the children list</source>
+        <translation>在儿童档案中查看全部逾期儿童</translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens the record.</source>
+        <translation>回车或双击打开记录。</translation>
+    </message>
+    <message>
+        <source>Today is {date}, {weekday}. This week ends on {end}.</source>
+        <translation>今天是 {date}，{weekday}。本周截至 {end}。</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>Measuring this computer for the password protection…</source>
+        <translation>正在测定本机速度以设置密码保护…</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted demo store…</source>
+        <translation>正在创建加密的演示数据库…</translation>
+    </message>
+    <message>
+        <source>Generating {n} synthetic children with their families and visits…</source>
+        <translation>正在生成 {n} 名虚构儿童及其家庭和走访记录…</translation>
+    </message>
+    <message>
+        <source>Adding the demo users…</source>
+        <translation>正在添加演示用户…</translation>
+    </message>
+    <message>
+        <source>Preparing the demo store…</source>
+        <translation>正在准备演示数据库…</translation>
+    </message>
+    <message>
+        <source>Hexi child care: demo</source>
+        <translation>河西儿童关爱：演示</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Demo store with synthetic data. Users: {director} (child director), {street} (street supervisor), {centre} (district centre); password {password}.</source>
+        <translation>演示数据库（虚构数据）。用户：{director}（儿童主任）、{street}（街道儿童督导员）、{centre}（区未保中心）；密码 {password}。</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>处理…</translation>
+    </message>
+    <message>
+        <source>Make a package for the centre</source>
+        <translation>生成发往区未保中心的数据包</translation>
+    </message>
+    <message>
+        <source>Visits, profile changes and help recorded since the last package, signed by this laptop and sealed to the centre.</source>
+        <translation>自上次数据包以来的走访、档案修改和帮扶记录，由本机签名并加密发往区未保中心。</translation>
+    </message>
+    <message>
+        <source>Read a package from the centre</source>
+        <translation>导入区未保中心的数据包</translation>
+    </message>
+    <message>
+        <source>Reviews, returned visits, assignments and corrected profiles. Checked before anything changes; applied all at once or not at all.</source>
+        <translation>审核结果、退回的走访、分工调整和更正的档案。导入前先校验；要么全部导入，要么全部不导入。</translation>
+    </message>
+    <message>
+        <source>Conflicts to resolve</source>
+        <translation>待处理的冲突</translation>
+    </message>
+    <message>
+        <source>The same field changed on both sides: a supervisor chooses. Nothing is overwritten silently.</source>
+        <translation>双方修改了同一项目时由督导员决定，不会悄悄覆盖。</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePage</name>
+    <message>
+        <source>This store</source>
+        <extracomment>Filled by the exchange part: key → callable(ctx, parent_widget). The module `hexi_care.ui.exchange_actions`, when present, is imported first and registers its actions here.</extracomment>
+        <translation>本数据库</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Store id</source>
+        <translation>数据库编号</translation>
+    </message>
+    <message>
+        <source>Device id</source>
+        <translation>设备编号</translation>
+    </message>
+    <message>
+        <source>Exchange with the centre</source>
+        <translation>与区未保中心交换数据</translation>
+    </message>
+    <message>
+        <source>No network is needed: a package file travels on a USB stick, a shared folder or by mail. It is unreadable without the recipient&apos;s key.</source>
+        <translation>无需联网：数据包可通过U盘、共享文件夹或邮件传递；没有接收方的密钥无法读取。</translation>
+    </message>
+    <message>
+        <source>Doing this from the window comes with the exchange module. Until then: {command}</source>
+        <translation>窗口内操作将随数据交换模块提供；目前可用命令：{command}</translation>
+    </message>
+    <message>
+        <source>Data exchange</source>
+        <translation>数据交换</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Follow-up action</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <source>e.g. help register the household</source>
+        <translation>例如：协助办理户口登记</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>GuardianDialog</name>
+    <message>
+        <source>Parent or guardian</source>
+        <translation>父母或监护人</translation>
+    </message>
+    <message>
+        <source>Legal or actual guardian</source>
+        <translation>法定或实际监护人</translation>
+    </message>
+    <message>
+        <source>Cares for the child day to day</source>
+        <translation>日常照护儿童</translation>
+    </message>
+    <message>
+        <source>Add situation…</source>
+        <translation>添加情形…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Situations (death, prison, illness, lost contact …) with dates</source>
+        <translation>情形（死亡、服刑、重病、失联等）及日期</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdWindow</name>
+    <message>
+        <source>Household</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Add parent or guardian…</source>
+        <translation>添加父母或监护人…</translation>
+    </message>
+    <message>
+        <source>Record a notice delivery…</source>
+        <translation>登记告知书送达…</translation>
+    </message>
+    <message>
+        <source>Record help given…</source>
+        <translation>登记帮扶慰问…</translation>
+    </message>
+    <message>
+        <source>Children (Enter opens the file)</source>
+        <translation>儿童（回车打开档案）</translation>
+    </message>
+    <message>
+        <source>Parents, guardians and carers</source>
+        <translation>父母、监护人和照护人</translation>
+    </message>
+    <message>
+        <source>Notices delivered</source>
+        <translation>已送达的告知书</translation>
+    </message>
+    <message>
+        <source>Help given</source>
+        <translation>帮扶慰问</translation>
+    </message>
+    <message>
+        <source>Household: {address}</source>
+        <translation>家庭：{address}</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsPage</name>
+    <message>
+        <source>Search: address or a child&apos;s name</source>
+        <translation>搜索：地址或儿童姓名</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <source>{n} households</source>
+        <translation>共 {n} 户</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens the household: guardians, notices and help given.</source>
+        <translation>回车或双击打开家庭：监护人、告知书和帮扶记录。</translation>
+    </message>
+</context>
+<context>
+    <name>IntroPage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>This computer has no case store yet. These steps create one.</source>
+        <translation>本机还没有数据库，以下几步将创建一个。</translation>
+    </message>
+    <message>
+        <source>The store keeps children&apos;s records encrypted on this computer. Each user opens it with their own password; a recovery code, shown at the end, sets a new password if every password is forgotten.
+
+You will need: the administrator&apos;s password, the names of your streets and communities, and the first users (child directors and supervisors).</source>
+        <translation>数据库在本机加密保存儿童档案。每位用户用自己的密码打开；最后会显示恢复码，所有密码都忘记时可用它设置新密码。
+
+您需要准备：管理员密码、所辖街道和社区名称、首批用户（儿童主任和督导员）。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Store file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>A file already exists there. Choose another name.</source>
+        <translation>该位置已有文件，请换一个名称。</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>carer</source>
+        <translation>照护人</translation>
+    </message>
+    <message>
+        <source>grade {grade}</source>
+        <translation>{grade}级</translation>
+    </message>
+    <message>
+        <source> (mental)</source>
+        <translation>（精神/智力）</translation>
+    </message>
+    <message>
+        <source>from {date}</source>
+        <translation>自{date}起</translation>
+    </message>
+    <message>
+        <source>expected to end {date}</source>
+        <translation>预计{date}结束</translation>
+    </message>
+    <message>
+        <source>ended {date}</source>
+        <translation>{date}结束</translation>
+    </message>
+    <message>
+        <source>Child director</source>
+        <translation>儿童主任</translation>
+    </message>
+    <message>
+        <source>Child supervisor (street)</source>
+        <translation>儿童督导员（街道）</translation>
+    </message>
+    <message>
+        <source>Centre supervisor</source>
+        <translation>区未保中心</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Father</source>
+        <translation>父亲</translation>
+    </message>
+    <message>
+        <source>Mother</source>
+        <translation>母亲</translation>
+    </message>
+    <message>
+        <source>Grandfather</source>
+        <translation>祖父/外祖父</translation>
+    </message>
+    <message>
+        <source>Grandmother</source>
+        <translation>祖母/外祖母</translation>
+    </message>
+    <message>
+        <source>Sibling</source>
+        <translation>兄弟姐妹</translation>
+    </message>
+    <message>
+        <source>Other relative</source>
+        <translation>其他亲属</translation>
+    </message>
+    <message>
+        <source>Entrusted carer</source>
+        <translation>受委托照护人</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>Declared missing</source>
+        <translation>宣告失踪</translation>
+    </message>
+    <message>
+        <source>Severe disability</source>
+        <translation>重残</translation>
+    </message>
+    <message>
+        <source>Serious illness</source>
+        <translation>重病</translation>
+    </message>
+    <message>
+        <source>Serving a prison sentence</source>
+        <translation>服刑在押</translation>
+    </message>
+    <message>
+        <source>Compulsory drug rehabilitation</source>
+        <translation>强制隔离戒毒</translation>
+    </message>
+    <message>
+        <source>Other restriction of liberty</source>
+        <translation>被执行其他限制人身自由的措施</translation>
+    </message>
+    <message>
+        <source>Lost contact</source>
+        <translation>失联</translation>
+    </message>
+    <message>
+        <source>Guardianship revoked</source>
+        <translation>被撤销监护资格</translation>
+    </message>
+    <message>
+        <source>Deported</source>
+        <translation>被遣送（驱逐）出境</translation>
+    </message>
+    <message>
+        <source>Working away from home</source>
+        <translation>外出务工</translation>
+    </message>
+    <message>
+        <source>Cannot be found (certified)</source>
+        <translation>查找不到（已认定）</translation>
+    </message>
+    <message>
+        <source>Routine visit</source>
+        <translation>定期走访</translation>
+    </message>
+    <message>
+        <source>Campaign (holiday care)</source>
+        <translation>集中走访（寒暑假、节日慰问）</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进走访</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>紧急走访</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Awaiting review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Poor</source>
+        <translation>较差</translation>
+    </message>
+    <message>
+        <source>Serious problem</source>
+        <translation>严重问题</translation>
+    </message>
+    <message>
+        <source>Fire, electricity and gas</source>
+        <translation>用火用电用气安全</translation>
+    </message>
+    <message>
+        <source>Traffic safety</source>
+        <translation>交通安全</translation>
+    </message>
+    <message>
+        <source>Drowning prevention</source>
+        <translation>防溺水</translation>
+    </message>
+    <message>
+        <source>Food hygiene</source>
+        <translation>食品卫生</translation>
+    </message>
+    <message>
+        <source>Self-protection</source>
+        <translation>自我防护意识</translation>
+    </message>
+    <message>
+        <source>Online safety</source>
+        <translation>网络安全</translation>
+    </message>
+    <message>
+        <source>Child&apos;s mental health</source>
+        <translation>孩子心理健康</translation>
+    </message>
+    <message>
+        <source>Guardianship duty</source>
+        <translation>监护主体责任</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Awaiting feedback</source>
+        <translation>待反馈</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Injury to private parts</source>
+        <translation>隐私部位遭受伤害</translation>
+    </message>
+    <message>
+        <source>Girl under 14 sexually assaulted, pregnant or after abortion</source>
+        <translation>不满14周岁女性未成年人遭受性侵害、怀孕或流产</translation>
+    </message>
+    <message>
+        <source>Girl 14 or older pregnant through suspected assault</source>
+        <translation>已满14周岁女性未成年人疑似因遭受侵害怀孕</translation>
+    </message>
+    <message>
+        <source>Multiple injuries, severe malnutrition or impaired consciousness (suspected abuse)</source>
+        <translation>多处损伤、严重营养不良或意识不清（疑似遭受虐待）</translation>
+    </message>
+    <message>
+        <source>Injury or death by suicide, self-harm, poisoning, beating or other abnormal cause</source>
+        <translation>因自杀、自残、中毒、被殴打等非正常原因受伤或死亡</translation>
+    </message>
+    <message>
+        <source>Abandoned or long left without care</source>
+        <translation>被遗弃或长期无人照料</translation>
+    </message>
+    <message>
+        <source>Origin unknown, missing or trafficked</source>
+        <translation>来历不明、失踪或被拐卖</translation>
+    </message>
+    <message>
+        <source>Organised begging</source>
+        <translation>被组织乞讨</translation>
+    </message>
+    <message>
+        <source>Other serious harm</source>
+        <translation>其他严重侵害</translation>
+    </message>
+    <message>
+        <source>Suspected domestic violence</source>
+        <translation>疑似家庭暴力</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>资金</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <extracomment>Every enum shown on screen, with its words (a test checks that each value has them).</extracomment>
+        <translation>不清楚</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{age} yrs</source>
+        <translation>{age}岁</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>4. Physical state</source>
+        <translation>四、生理状态</translation>
+    </message>
+    <message>
+        <source>5. Psychological condition</source>
+        <translation>五、心理状况</translation>
+    </message>
+    <message>
+        <source>6. Living environment and safety</source>
+        <translation>六、居住环境与安全</translation>
+    </message>
+    <message>
+        <source>7. Family education</source>
+        <translation>七、家庭教育</translation>
+    </message>
+    <message>
+        <source>8. Social support (allowances, 低保, aid, school, relatives, NGOs)</source>
+        <translation>八、社会支持现状（补贴、低保、救助、学校、亲属、社会组织）</translation>
+    </message>
+    <message>
+        <source>Physical state</source>
+        <translation>生理状态</translation>
+    </message>
+    <message>
+        <source>Psychological condition</source>
+        <translation>心理状况</translation>
+    </message>
+    <message>
+        <source>Living environment</source>
+        <translation>居住环境</translation>
+    </message>
+    <message>
+        <source>Family education</source>
+        <translation>家庭教育</translation>
+    </message>
+    <message>
+        <source>Social support</source>
+        <translation>社会支持</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>The window locked itself after {minutes} minutes without use. Personal details are hidden until you unlock it.</source>
+        <translation>窗口已在 {minutes} 分钟无操作后自动锁定。解锁前不显示任何个人信息。</translation>
+    </message>
+    <message>
+        <source>Personal details are hidden until you unlock the window.</source>
+        <translation>解锁前不显示任何个人信息。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Hexi child care</source>
+        <translation>河西儿童关爱</translation>
+    </message>
+    <message>
+        <source>Workbench</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>儿童档案</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Activities and help</source>
+        <translation>活动与慰问</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Data exchange</source>
+        <translation>数据交换</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Hexi child care (locked)</source>
+        <translation>河西儿童关爱（已锁定）</translation>
+    </message>
+    <message>
+        <source>User: {name} ({role})</source>
+        <translation>用户：{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>Unit: {unit}</source>
+        <translation>单位：{unit}</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Unlocked · locks after {minutes} min idle (Ctrl+L locks now)</source>
+        <translation>已解锁 · 无操作 {minutes} 分钟后自动锁定（Ctrl+L 立即锁定）</translation>
+    </message>
+</context>
+<context>
+    <name>NewChildDialog</name>
+    <message>
+        <source>New child</source>
+        <translation>新增儿童</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>A new household is created at the address given.</source>
+        <translation>将按填写的地址新建一个家庭。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDeliveryDialog</name>
+    <message>
+        <source>Record a notice delivery</source>
+        <translation>登记告知书送达</translation>
+    </message>
+    <message>
+        <source>The guardian signed the notice</source>
+        <translation>监护人已签字</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>告知书</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>送达日期</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Set a new password with the recovery code</source>
+        <translation>用恢复码设置新密码</translation>
+    </message>
+    <message>
+        <source>The recovery code was printed when the store was created and should be kept locked away. Without it, ask the district centre to recover the store.</source>
+        <translation>恢复码在创建数据库时打印，应锁好保存。没有恢复码时，请联系区未保中心恢复。</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <source>Shown only this once. Print it or write it down and keep it locked away.</source>
+        <translation>只显示这一次。请打印或抄写后锁好保存。</translation>
+    </message>
+    <message>
+        <source>If every password of this store is forgotten, this code sets a new one. Anyone holding it can open the store, so treat it like a key: not in the laptop bag, not in a photo.</source>
+        <translation>当所有密码都忘记时，可用此恢复码设置新密码。持有恢复码就能打开数据库，请像钥匙一样保管：不要放在电脑包里，也不要拍照。</translation>
+    </message>
+    <message>
+        <source>&amp;Print the recovery code…</source>
+        <translation>打印恢复码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery code and will keep it locked away</source>
+        <translation>我已打印或抄写恢复码，并会锁好保存</translation>
+    </message>
+    <message>
+        <source>hexi-care recovery code</source>
+        <translation>hexi-care 数据库恢复码</translation>
+    </message>
+    <message>
+        <source>Store: {path}</source>
+        <translation>数据库：{path}</translation>
+    </message>
+    <message>
+        <source>Keep locked away. It sets a new password when every password is forgotten.</source>
+        <translation>请锁好保存。所有密码都忘记时，可用它设置新密码。</translation>
+    </message>
+    <message>
+        <source>Print the recovery code</source>
+        <translation>打印恢复码</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Referral</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <source>e.g. the school, a social work agency, the hospital</source>
+        <translation>例如：学校、社工机构、医院</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>转介机构</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Mandatory report</source>
+        <translation>强制报告</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>已报告</translation>
+    </message>
+    <message>
+        <source>Police (公安)</source>
+        <translation>公安机关</translation>
+    </message>
+    <message>
+        <source>When a child is harmed, suspected harmed or in danger, report to the police at once (110), and to civil affairs and education. The reporter&apos;s identity stays confidential.</source>
+        <translation>发现未成年人遭受或疑似遭受侵害、面临危险时，应立即向公安机关报告（110），并向民政、教育部门报告。报告人信息严格保密。</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>报告情形</translation>
+    </message>
+    <message>
+        <source>Found at</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Reported at</source>
+        <translation>报告时间</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>报告机关</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>回执编号</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>发现的情况</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈情况</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Home-visit checklist (入户走访记录表)</source>
+        <extracomment>(key, title, what it is, the command that prints it today)</extracomment>
+        <translation>入户走访记录表</translation>
+    </message>
+    <message>
+        <source>Pre-filled for a planned visit, to take along and fill by hand; blank for a child not yet registered.</source>
+        <translation>为计划走访预先填好，带去现场手写；未登记的儿童可用空白表。</translation>
+    </message>
+    <message>
+        <source>Visit summary (走访情况小结)</source>
+        <translation>走访情况小结</translation>
+    </message>
+    <message>
+        <source>One recorded visit, for the file and the guardian&apos;s signature.</source>
+        <translation>一次走访的记录，用于归档和监护人签字。</translation>
+    </message>
+    <message>
+        <source>Guardian-responsibility notice (监护责任告知书)</source>
+        <translation>监护责任告知书</translation>
+    </message>
+    <message>
+        <source>Winter, summer or general version, to hand to the household and have signed.</source>
+        <translation>寒假、暑假或通用版，交给家庭并请监护人签字。</translation>
+    </message>
+    <message>
+        <source>Case file (一人一档)</source>
+        <translation>一人一档</translation>
+    </message>
+    <message>
+        <source>A child&apos;s whole file: profile, categories, guardians, every visit, help and follow-ups.</source>
+        <translation>儿童完整档案：基本信息、类别、监护人、历次走访、帮扶与跟进事项。</translation>
+    </message>
+    <message>
+        <source>Work statistics (工作统计)</source>
+        <translation>工作统计</translation>
+    </message>
+    <message>
+        <source>Households, persons, person-times, items and money for a period, by street and community.</source>
+        <translation>按街道和社区统计一段时间内的户数、人数、人次、件数和金额。</translation>
+    </message>
+    <message>
+        <source>Register export (台账, CSV or Excel)</source>
+        <translation>台账导出（CSV 或 Excel）</translation>
+    </message>
+    <message>
+        <source>The list of children with masked ID numbers, for the street and district registers.</source>
+        <translation>儿童名单（身份证号部分隐藏），用于街道和区级台账。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>&amp;Count</source>
+        <translation>统计(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Work figures</source>
+        <translation>工作数据</translation>
+    </message>
+    <message>
+        <source>Persons are counted once however often they were reached; person-times count every visit and every activity taken part in.</source>
+        <translation>“人数”每人只计一次；“人次”按每次走访和每次参加活动累计。</translation>
+    </message>
+    <message>
+        <source>Printed documents</source>
+        <translation>打印文书</translation>
+    </message>
+    <message>
+        <source>Printing from the window comes with the printing module. Until then: {command}</source>
+        <translation>窗口内打印将随打印模块提供；目前可用命令：{command}</translation>
+    </message>
+    <message>
+        <source>Create…</source>
+        <translation>生成…</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>What to mend (needed to return a visit)</source>
+        <translation>需要修改的内容（退回时必填）</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>通过(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Return with comment</source>
+        <translation>退回并说明(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open the child&apos;s file</source>
+        <translation>打开儿童档案</translation>
+    </message>
+    <message>
+        <source>Comment to the author</source>
+        <translation>给填写人的意见</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>{n} visits waiting for review</source>
+        <translation>{n} 次走访待审核</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for review.</source>
+        <translation>暂无待审核的走访。</translation>
+    </message>
+    <message>
+        <source>Approved.</source>
+        <translation>已通过。</translation>
+    </message>
+    <message>
+        <source>Returned to the author.</source>
+        <translation>已退回填写人。</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Lock after minutes without use</source>
+        <translation>无操作自动锁定（分钟）</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Case store file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>Last user name</source>
+        <translation>上次登录的用户名</translation>
+    </message>
+    <message>
+        <source>Window position</source>
+        <translation>窗口位置</translation>
+    </message>
+    <message>
+        <source>Rows fetched at a time</source>
+        <translation>每次读取的行数</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>(beside the store: {folder})</source>
+        <translation>（默认在数据库旁：{folder}）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机设置</translation>
+    </message>
+    <message>
+        <source>Backups are encrypted like the store; the last seven are kept. Ctrl+L locks the window at any time.</source>
+        <translation>备份与数据库一样加密，保留最近七份。随时按 Ctrl+L 锁定窗口。</translation>
+    </message>
+    <message>
+        <source>Visit intervals (for the whole store)</source>
+        <translation>走访间隔（全库通用）</translation>
+    </message>
+    <message>
+        <source>A child is visited at the shortest interval among its categories and its risk level; the default applies when none is set. No national rule fixes the frequency: set your locality&apos;s.</source>
+        <translation>每名儿童按其类别和风险等级中最短的间隔走访；都未设置时按默认间隔。国家未统一规定走访频次，请按本地要求设置。</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按儿童类别</translation>
+    </message>
+    <message>
+        <source>By risk level</source>
+        <translation>按风险等级</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Save the intervals</source>
+        <translation>保存走访间隔</translation>
+    </message>
+    <message>
+        <source>The district centre sets the intervals.</source>
+        <translation>走访间隔由区未保中心设置。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Users and communities</source>
+        <translation>用户和社区</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>Add community</source>
+        <translation>添加社区</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name shown</source>
+        <translation>显示姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>New community</source>
+        <translation>新社区</translation>
+    </message>
+    <message>
+        <source> (inactive)</source>
+        <translation>（已停用）</translation>
+    </message>
+    <message>
+        <source>User {name} added.</source>
+        <translation>已添加用户 {name}。</translation>
+    </message>
+    <message>
+        <source>{name} added.</source>
+        <translation>已添加{name}。</translation>
+    </message>
+    <message>
+        <source>The language changes the next time the program starts.</source>
+        <translation>下次启动程序时生效。</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Backing up the store…</source>
+        <translation>正在备份数据库…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <source>Backup cancelled.</source>
+        <translation>备份已取消。</translation>
+    </message>
+    <message>
+        <source>The default interval cannot be empty.</source>
+        <translation>默认间隔不能为空。</translation>
+    </message>
+    <message>
+        <source>Saved. New visits are scheduled with these intervals.</source>
+        <translation>已保存。之后的走访按新的间隔安排。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>hexi-care: set up this computer</source>
+        <translation>河西儿童关爱：初次设置</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SituationDialog</name>
+    <message>
+        <source>Situation</source>
+        <translation>情形</translation>
+    </message>
+    <message>
+        <source>Mental or intellectual disability</source>
+        <translation>精神或智力残疾</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Expected to end</source>
+        <translation>预计结束</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Disability grade</source>
+        <translation>残疾等级</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Six months or more count for prison, rehabilitation, other restrictions and lost contact (from the police receipt).</source>
+        <translation>服刑在押、强制隔离戒毒、其他限制人身自由措施和失联（自公安机关受理报案之日起）须满6个月。</translation>
+    </message>
+    <message>
+        <source>The end cannot be before the start.</source>
+        <translation>结束日期不能早于开始日期。</translation>
+    </message>
+</context>
+<context>
+    <name>SupportPage</name>
+    <message>
+        <source>&amp;New activity…</source>
+        <translation>新建活动(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Record &amp;help given…</source>
+        <translation>登记帮扶慰问(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Participants you may see (Enter opens the file)</source>
+        <translation>参加儿童（仅显示您负责范围内的；回车打开档案）</translation>
+    </message>
+    <message>
+        <source>Help given</source>
+        <translation>帮扶慰问</translation>
+    </message>
+    <message>
+        <source>Activities and help</source>
+        <translation>活动与慰问</translation>
+    </message>
+    <message>
+        <source>{n} records of help; the newest 500 are listed</source>
+        <translation>共 {n} 条帮扶记录，列出最新 500 条</translation>
+    </message>
+    <message>
+        <source>{n} records of help</source>
+        <translation>共 {n} 条帮扶记录</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsPage</name>
+    <message>
+        <source>District, streets and communities</source>
+        <translation>区、街道和社区</translation>
+    </message>
+    <message>
+        <source>With the address code 120103 the 14 streets of Hexi district are added for you. Add the communities here; more can be added later.</source>
+        <translation>行政区划代码为 120103 时会自动添加河西区的 14 个街道。请在此添加社区，以后还可以继续添加。</translation>
+    </message>
+    <message>
+        <source>e.g. 紫金里社区</source>
+        <translation>例如：紫金里社区</translation>
+    </message>
+    <message>
+        <source>&amp;Add community</source>
+        <translation>添加社区(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <source>Address code</source>
+        <translation>行政区划代码</translation>
+    </message>
+    <message>
+        <source>Street and community</source>
+        <translation>街道和社区</translation>
+    </message>
+    <message>
+        <source>Enter both the street and the community.</source>
+        <translation>请填写街道和社区。</translation>
+    </message>
+    <message>
+        <source>That community is already in the list.</source>
+        <translation>该社区已在列表中。</translation>
+    </message>
+    <message>
+        <source>Enter the district&apos;s name.</source>
+        <translation>请输入区的名称。</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>hexi-care: unlock</source>
+        <translation>河西儿童关爱：解锁</translation>
+    </message>
+    <message>
+        <source>Community child-care case work</source>
+        <translation>社区儿童关爱服务</translation>
+    </message>
+    <message>
+        <source>Store: {path}</source>
+        <translation>数据库：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockForm</name>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Forgot the password?</source>
+        <translation>忘记密码？</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Checking the password…</source>
+        <translation>正在核对密码…</translation>
+    </message>
+    <message>
+        <source>You can try again now.</source>
+        <translation>现在可以重试。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords. Wait {seconds} seconds before trying again.</source>
+        <translation>密码错误次数过多，请等待 {seconds} 秒后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>First users</source>
+        <translation>首批用户</translation>
+    </message>
+    <message>
+        <source>Each child director works in one community, a child supervisor in one street, the centre in the district.</source>
+        <translation>儿童主任负责一个社区，儿童督导员负责一个街道，区未保中心负责全区。</translation>
+    </message>
+    <message>
+        <source>Add &amp;user</source>
+        <translation>添加用户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Name shown</source>
+        <translation>显示姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>That user name is already taken.</source>
+        <translation>该用户名已被使用。</translation>
+    </message>
+    <message>
+        <source>Add the community on the previous page first.</source>
+        <translation>请先在上一页添加社区。</translation>
+    </message>
+    <message>
+        <source>The password needs at least 8 characters.</source>
+        <translation>密码至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <source>Add at least one child director or supervisor: the administrator cannot read case files.</source>
+        <translation>请至少添加一名儿童主任或督导员：管理员不能查看儿童档案。</translation>
+    </message>
+</context>
+<context>
+    <name>Visit</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>走访人员</translation>
+    </message>
+    <message>
+        <source>People met</source>
+        <translation>见到的人</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Basic information verified</source>
+        <translation>基本信息已核实</translation>
+    </message>
+    <message>
+        <source>Changes found</source>
+        <translation>发现的变化</translation>
+    </message>
+    <message>
+        <source>Carer</source>
+        <translation>照护人</translation>
+    </message>
+    <message>
+        <source>Entrusted-care agreement signed</source>
+        <translation>已签订委托照护协议</translation>
+    </message>
+    <message>
+        <source>Carer suitable</source>
+        <translation>照护人是否适宜</translation>
+    </message>
+    <message>
+        <source>Contact with the parents</source>
+        <translation>父母联系情况</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警示</translation>
+    </message>
+    <message>
+        <source>A child under 16 lives alone</source>
+        <translation>未满16周岁儿童单独居住</translation>
+    </message>
+    <message>
+        <source>A child under 8 is left unattended</source>
+        <translation>未满8周岁儿童无人看护</translation>
+    </message>
+    <message>
+        <source>Safety reminders given</source>
+        <translation>安全提醒</translation>
+    </message>
+    <message>
+        <source>Needs found</source>
+        <translation>发现的需求</translation>
+    </message>
+    <message>
+        <source>Help given</source>
+        <translation>帮扶慰问</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>下次走访</translation>
+    </message>
+    <message>
+        <source>Signed off by</source>
+        <translation>走访人签字</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s comment</source>
+        <translation>督导意见</translation>
+    </message>
+    <message>
+        <source>What was seen, and what needs attention</source>
+        <translation>看到的情况和需要关注的问题</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFormWindow</name>
+    <message>
+        <source>Home visit</source>
+        <translation>入户走访</translation>
+    </message>
+    <message>
+        <source>e.g. child director, child supervisor, volunteer</source>
+        <translation>例如：儿童主任、儿童督导员、志愿者</translation>
+    </message>
+    <message>
+        <source>e.g. the child and the grandmother</source>
+        <translation>例如：儿童及其祖母</translation>
+    </message>
+    <message>
+        <source>e.g. at home</source>
+        <translation>例如：家中</translation>
+    </message>
+    <message>
+        <source>1. Visit</source>
+        <translation>一、走访情况</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>走访人员</translation>
+    </message>
+    <message>
+        <source>People met</source>
+        <translation>见到的人</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>ID, household registration, address, school and phone numbers checked</source>
+        <translation>已核对身份证、户籍、住址、学校和联系电话</translation>
+    </message>
+    <message>
+        <source>What changed (any change flags the case for re-assessment)</source>
+        <translation>变化情况（有任何变化都需重新评估）</translation>
+    </message>
+    <message>
+        <source>2. Basic information verified</source>
+        <translation>二、基本信息核实</translation>
+    </message>
+    <message>
+        <source>e.g. grandmother</source>
+        <translation>例如：祖母</translation>
+    </message>
+    <message>
+        <source>e.g. a phone call every week</source>
+        <translation>例如：每周通一次电话</translation>
+    </message>
+    <message>
+        <source>A child under 16 lives alone (not allowed: 未成年人保护法 Art. 21–23)</source>
+        <translation>未满16周岁儿童单独居住（不允许：《未成年人保护法》第21—23条）</translation>
+    </message>
+    <message>
+        <source>A child under 8 is left unattended (not allowed)</source>
+        <translation>未满8周岁儿童无人看护（不允许）</translation>
+    </message>
+    <message>
+        <source>Act now: arrange care today, tell the supervisor, and record a follow-up. Report at once if the child is in danger.</source>
+        <translation>请立即处理：当天落实照护，告知督导员并登记跟进事项；儿童处于危险时立即报告。</translation>
+    </message>
+    <message>
+        <source>3. Family responsibility for care</source>
+        <translation>三、家庭主体责任落实情况</translation>
+    </message>
+    <message>
+        <source>Who actually cares for the child</source>
+        <translation>实际照护人</translation>
+    </message>
+    <message>
+        <source>Entrusted-care agreement signed</source>
+        <translation>已签订委托照护协议</translation>
+    </message>
+    <message>
+        <source>Carer suitable</source>
+        <translation>照护人是否适宜</translation>
+    </message>
+    <message>
+        <source>Contact with the parents</source>
+        <translation>父母联系情况</translation>
+    </message>
+    <message>
+        <source>4–8. Ratings</source>
+        <translation>四至八、状况评价</translation>
+    </message>
+    <message>
+        <source>9. Safety reminders given</source>
+        <translation>九、安全提醒</translation>
+    </message>
+    <message>
+        <source>Use the suggested date</source>
+        <translation>采用建议日期</translation>
+    </message>
+    <message>
+        <source>Add a follow-up action…</source>
+        <translation>添加跟进事项…</translation>
+    </message>
+    <message>
+        <source>10. Needs, help, referrals and the next visit</source>
+        <translation>十、需求、帮扶、转介与下次走访</translation>
+    </message>
+    <message>
+        <source>Needs found</source>
+        <translation>发现的需求</translation>
+    </message>
+    <message>
+        <source>Help given</source>
+        <translation>帮扶慰问</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <source>Open follow-up actions</source>
+        <translation>未完成的跟进事项</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>下次走访</translation>
+    </message>
+    <message>
+        <source>11. Sign-off</source>
+        <translation>十一、签字确认</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <source>The guardian may sign the printed copy. A supervisor reviews the visit after you submit it.</source>
+        <translation>监护人可在打印件上签字。提交后由督导员审核。</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>保存草稿(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Su&amp;bmit for review</source>
+        <translation>提交审核(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Returned by the supervisor: {comment}</source>
+        <translation>督导退回意见：{comment}</translation>
+    </message>
+    <message>
+        <source>Home visit: {name}</source>
+        <translation>入户走访：{name}</translation>
+    </message>
+    <message>
+        <source>{age} years old</source>
+        <translation>{age}岁</translation>
+    </message>
+    <message>
+        <source>Risk: {risk}</source>
+        <translation>风险：{risk}</translation>
+    </message>
+    <message>
+        <source>This visit was submitted meanwhile; what was typed after that could not be kept.</source>
+        <translation>该走访已在其间提交，之后填写的内容无法保留。</translation>
+    </message>
+    <message>
+        <source>Restored what was being typed when the program last ended without closing this form ({when}). Check it and save.</source>
+        <translation>上次程序意外结束时此表尚未关闭，已恢复当时填写的内容（{when}）。请核对后保存。</translation>
+    </message>
+    <message>
+        <source>This visit is {status}; it can no longer be changed.</source>
+        <translation>该走访{status}，不能再修改。</translation>
+    </message>
+    <message>
+        <source>due {date}</source>
+        <translation>截止 {date}</translation>
+    </message>
+    <message>
+        <source>(none open)</source>
+        <translation>（无未完成事项）</translation>
+    </message>
+    <message>
+        <source>Suggested by the visit schedule: {date}</source>
+        <translation>按走访周期建议：{date}</translation>
+    </message>
+    <message>
+        <source>Changed; saved automatically every few seconds.</source>
+        <translation>已修改；每隔几秒自动保存。</translation>
+    </message>
+    <message>
+        <source>Kept on this computer, not yet saved as a draft: fix the marked field.</source>
+        <translation>内容已暂存在本机，尚未存为草稿：请修改标出的项目。</translation>
+    </message>
+    <message>
+        <source>Cannot submit yet</source>
+        <translation>暂不能提交</translation>
+    </message>
+    <message>
+        <source>Submitted for review. A supervisor will approve it or return it with a comment.</source>
+        <translation>已提交审核。督导员将审核通过，或附意见退回。</translation>
+    </message>
+    <message>
+        <source>Submitted at {time}.</source>
+        <translation>已于 {time} 提交。</translation>
+    </message>
+    <message>
+        <source>Draft saved at {time}.</source>
+        <translation>草稿已于 {time} 保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: {problem}</source>
+        <translation>未保存：{problem}</translation>
+    </message>
+    <message>
+        <source>Needed before submitting.</source>
+        <translation>提交前须填写。</translation>
+    </message>
+    <message>
+        <source>Fill in the marked fields before submitting; the draft is kept.</source>
+        <translation>请先填写标出的项目再提交；草稿已保留。</translation>
+    </message>
+    <message>
+        <source>Close the visit form</source>
+        <translation>关闭走访表</translation>
+    </message>
+    <message>
+        <source>This visit cannot be saved as a draft yet: {problem}
+
+What was typed is kept on this computer and comes back when the program starts again.</source>
+        <translation>该走访暂不能存为草稿：{problem}
+
+已填写的内容暂存在本机，下次启动程序时会恢复。</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续填写</translation>
+    </message>
+    <message>
+        <source>Close, restore later</source>
+        <translation>关闭，下次恢复</translation>
+    </message>
+    <message>
+        <source>Discard what was typed</source>
+        <translation>放弃已填写内容</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <source>Child&apos;s name or pinyin initials</source>
+        <translation>儿童姓名或拼音首字母</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <source>Between</source>
+        <translation>时间段</translation>
+    </message>
+    <message>
+        <source>{n} visits</source>
+        <translation>共 {n} 次走访</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>A new visit starts from the child&apos;s file (儿童档案 → open a child → New visit). Drafts and returned visits open for editing.</source>
+        <translation>新走访请从儿童档案发起（儿童档案 → 打开儿童 → 新建走访）。草稿和被退回的走访可打开修改。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,98 @@
+"""Locking: after idle time and on Ctrl+L every personal detail is hidden (pages and record windows)
+and the store's key is dropped; unlocking as the same user brings everything back; another user
+gets their own window. A second copy of the program on the same store brings the first forward."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit
+
+from hexi_care.ui.single_instance import SingleInstance
+
+from .conftest import PW, wait_idle
+
+
+def _visible_texts(widget) -> list[str]:
+    out: list[str] = []
+    for w in widget.findChildren(QLabel) + widget.findChildren(QLineEdit):
+        if w.isVisibleTo(widget) and w.text():
+            out.append(w.text())
+    for v in widget.findChildren(QAbstractItemView):
+        if v.isVisibleTo(widget) and v.model() is not None:
+            m = v.model()
+            try:
+                cols = m.columnCount()
+            except TypeError:  # a list widget's model
+                cols = 1
+            for r in range(min(m.rowCount(), 50)):
+                for c in range(cols):
+                    out.append(str(m.data(m.index(r, c)) or ""))
+    return out
+
+
+def test_idle_lock_hides_everything_and_unlock_restores(qtbot, make_app, ui_world) -> None:
+    ctx, _hexi, win = make_app("dir_a")
+    page = win.show_page("children")
+    wait_idle(qtbot, ctx)
+    cf = win.open_child(ui_world.kids_a[0])
+    qtbot.waitUntil(lambda: cf.data is not None, timeout=5000)
+    assert any("张小明" in t for t in _visible_texts(win))
+    win.idle.set_interval(1, interval_ms=150)
+    win.idle.start()
+    qtbot.waitUntil(lambda: win.locked, timeout=3000)
+    wait_idle(qtbot, ctx)
+    assert not cf.isVisible()
+    assert win.central.currentWidget() is win.lock_screen
+    texts = _visible_texts(win)
+    assert not any("张" in t for t in texts), texts  # no child's name anywhere on screen
+    assert "张小明" not in win.windowTitle()
+    assert ctx.worker.store is None  # the key is gone
+    assert "锁定" in win.lock_label.text() or "Locked" in win.lock_label.text()
+    # Unlock as the same user: the pages and the open file come back.
+    win.lock_screen.form.password.setText(PW)
+    win.lock_screen.form.submit()
+    qtbot.waitUntil(lambda: not win.locked, timeout=10000)
+    wait_idle(qtbot, ctx)
+    assert cf.isVisible()
+    assert win.stack.currentWidget() is page
+    assert win.idle.active
+
+
+def test_ctrl_l_locks_and_another_user_gets_their_own_window(qtbot, make_app) -> None:
+    ctx, hexi, win = make_app("dir_a")
+    win.show_page("children")
+    wait_idle(qtbot, ctx)
+    win.activateWindow()
+    qtbot.keyClick(win, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: win.locked, timeout=3000)
+    wait_idle(qtbot, ctx)
+    form = win.lock_screen.form
+    assert form.user.text() == "dir_a"
+    form.user.setText("street_a")
+    form.password.setText(PW)
+    form.submit()
+    qtbot.waitUntil(lambda: hexi.window is not win, timeout=10000)
+    wait_idle(qtbot, ctx)
+    new = hexi.window
+    qtbot.addWidget(new)
+    assert ctx.user.name == "street_a"
+    assert "review" in new.page_keys
+    assert not new.locked
+
+
+def test_a_second_copy_brings_the_first_forward(qtbot, tmp_path) -> None:
+    store = tmp_path / "s.hexi"
+    first = SingleInstance(store)
+    assert first.claim()
+    try:
+        second = SingleInstance(store)
+        with qtbot.waitSignal(first.activated, timeout=3000):
+            assert not second.claim()
+        other = SingleInstance(tmp_path / "other.hexi")
+        assert other.claim()  # another store is another program
+        other.release()
+    finally:
+        first.release()
+    again = SingleInstance(store)
+    assert again.claim()  # released: the next start takes over
+    again.release()

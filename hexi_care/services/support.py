@@ -16,6 +16,7 @@ from hexi_care.db.models import NoticeDelivery as DeliveryRow
 from hexi_care.db.models import NoticeTemplate as TemplateRow
 from hexi_care.domain.model import Activity, Assistance, NoticeDelivery, NoticeTemplate
 from hexi_care.errors import InvalidInput, NotFound
+from hexi_care.services import units
 from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
 
@@ -239,9 +240,12 @@ def add_activity(uow: UnitOfWork, a: Activity) -> Activity:
 
 def activities(uow: UnitOfWork, limit: int = 500) -> list[Activity]:
     uow.require_case_reader()
-    rows = list(
-        uow.session.scalars(select(ActivityRow).order_by(ActivityRow.held_on.desc()).limit(limit))
-    )
+    stmt = select(ActivityRow).order_by(ActivityRow.held_on.desc()).limit(limit)
+    related = units.related_unit_ids(uow)
+    if related is not None:
+        # Activities of other streets are not this user's business.
+        stmt = stmt.where(ActivityRow.unit_id.in_(related))
+    rows = list(uow.session.scalars(stmt))
     out: list[Activity] = []
     for r in rows:
         ids = list(

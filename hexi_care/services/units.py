@@ -85,3 +85,26 @@ def street_of(uow: UnitOfWork) -> dict[str, str]:
     """community id → street id."""
     rows = uow.session.execute(select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.kind)).all()
     return {u: p for u, p, k in rows if k == UnitKind.COMMUNITY and p is not None}
+
+
+def related_unit_ids(uow: UnitOfWork) -> set[str] | None:
+    """Units whose own records (activities) concern the user: their unit, what lies above it and
+    what lies below it. None means every unit (the store's own work, a district-wide user)."""
+    if uow.user is None or uow.scope.everything:
+        return None
+    rows = uow.session.execute(select(OrgUnit.id, OrgUnit.parent_id)).all()
+    parent = dict(rows)
+    children: dict[str | None, list[str]] = {}
+    for u, p in rows:
+        children.setdefault(p, []).append(u)
+    found: set[str] = set()
+    up: str | None = uow.user.unit_id
+    while up is not None:
+        found.add(up)
+        up = parent.get(up)
+    stack = [uow.user.unit_id]
+    while stack:
+        u = stack.pop()
+        found.add(u)
+        stack.extend(children.get(u, []))
+    return found

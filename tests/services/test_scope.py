@@ -165,3 +165,35 @@ def test_followups_close(two: tuple[World, Child, Child]) -> None:
         )
         assert casework.close_followup(uow, f.id or "").status == FollowUpStatus.DONE
         assert casework.followups(uow, a.id, open_only=True) == []
+
+
+def test_activities_of_other_streets_are_not_listed(two: tuple[World, Child, Child]) -> None:
+    world, a, b = two
+    from hexi_care.domain.model import Activity
+
+    with UnitOfWork(world.login("centre")) as uow:
+        support.add_activity(
+            uow,
+            Activity(
+                unit_id=world.street,
+                title="大营门街活动",
+                held_on=date(2026, 1, 5),
+                participant_ids=[a.id or ""],
+            ),
+        )
+        support.add_activity(
+            uow,
+            Activity(
+                unit_id=world.other_street,
+                title="马场街活动",
+                held_on=date(2026, 1, 6),
+                participant_ids=[b.id or ""],
+            ),
+        )
+        assert {x.title for x in support.activities(uow)} == {"大营门街活动", "马场街活动"}
+    with UnitOfWork(world.login("dir_a")) as uow:
+        assert [x.title for x in support.activities(uow)] == ["大营门街活动"]
+    with UnitOfWork(world.login("dir_b")) as uow:
+        listed = support.activities(uow)
+        assert [x.title for x in listed] == ["马场街活动"]
+        assert listed[0].participant_ids == [b.id]

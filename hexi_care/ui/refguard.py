@@ -1,6 +1,7 @@
 """A guard against a reference-counting bug of the Qt bindings on Python 3.11.
 
-PySide6 6.12 returns `None` (and `True`/`False`) from C++ methods without taking a new reference,
+PySide6 6.11 and 6.12 return `None` (and `True`/`False`) from C++ methods without taking a new
+reference (6.10 and earlier are sound, and setup.cfg asks for them),
 so every call of a void method lowers `None`'s reference count by one. On Python 3.12 and later
 these objects are immortal and nothing happens; on 3.11 the count reaches zero after some thousand
 calls and Python aborts with "deallocating None". Until the bindings are fixed (or the program
@@ -13,9 +14,19 @@ from __future__ import annotations
 import ctypes
 import sys
 
+import PySide6
 from PySide6.QtCore import QObject, QTimer
 
-NEEDED = sys.version_info < (3, 12) and sys.implementation.name == "cpython"
+
+def _affected() -> bool:
+    """CPython before 3.12 (no immortal objects) with bindings from 6.11 on."""
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return False
+    major, minor = (int(x) for x in PySide6.__version__.split(".")[:2])
+    return (major, minor) >= (6, 11)
+
+
+NEEDED = _affected()
 FLOOR = 1 << 40
 BOOST = 1 << 42
 _GUARDED = (None, True, False)

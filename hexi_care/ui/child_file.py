@@ -279,6 +279,10 @@ class ChildFileWindow(QWidget):
         r4.addWidget(
             label(self.tr("Newest first. Drafts and returned visits open for editing."), "muted"), 1
         )
+        print_v = QPushButton(self.tr("Print summary…"))
+        print_v.setObjectName("print_visit_summary")
+        print_v.clicked.connect(lambda: self._print_summary(self.visit_view.currentIndex().row()))
+        r4.addWidget(print_v)
         r4.addWidget(open_v)
         vl.addLayout(r4)
         vl.addWidget(vs, 1)
@@ -492,6 +496,16 @@ class ChildFileWindow(QWidget):
         head.addWidget(self.title)
         head.addWidget(self.summary)
         top.addLayout(head, 1)
+        self.print_checklist = QPushButton(self.tr("Print &checklist…"))
+        self.print_checklist.setObjectName("print_checklist")
+        self.print_checklist.setToolTip(self.tr("入户走访记录表, pre-filled for the next visit"))
+        self.print_checklist.clicked.connect(self._print_checklist)
+        self.print_casefile = QPushButton(self.tr("Print case &file…"))
+        self.print_casefile.setObjectName("print_casefile")
+        self.print_casefile.setToolTip(self.tr("一人一档: the whole file on paper"))
+        self.print_casefile.clicked.connect(self._print_casefile)
+        top.addWidget(self.print_checklist, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.print_casefile, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.new_visit, 0, Qt.AlignmentFlag.AlignTop)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
@@ -645,6 +659,23 @@ class ChildFileWindow(QWidget):
     # -- actions -------------------------------------------------------------------------------
     def _new_visit(self) -> None:
         self.main.open_visit(child_id=self.child_id)
+
+    def _print_checklist(self) -> None:
+        from hexi_care.ui import printing
+
+        printing.print_checklist(self.ctx, self, self.child_id)
+
+    def _print_casefile(self) -> None:
+        from hexi_care.ui import printing
+
+        printing.print_casefile(self.ctx, self, self.child_id)
+
+    def _print_summary(self, row: int) -> None:
+        from hexi_care.ui import printing
+
+        v: Visit | None = self.visits.row_at(row)
+        if v is not None and v.id:
+            printing.print_summary(self.ctx, self, v.id)
 
     def _open_visit(self, row: int) -> None:
         v: Visit | None = self.visits.row_at(row)

@@ -7,7 +7,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hexi_care.domain.model import Assistance, Guardian, Household, NoticeDelivery
 from hexi_care.services import households, listings, support
@@ -131,6 +138,21 @@ class HouseholdWindow(QWidget):
         add_g.clicked.connect(lambda: self._edit_guardian(-1))
         rec_n = QPushButton(self.tr("Record a notice delivery…"))
         rec_n.clicked.connect(self._notice)
+        self.notice_template = QComboBox()
+        self.notice_template.setObjectName("notice_template")
+        for code, name in (
+            ("winter", self.tr("Winter holiday")),
+            ("summer", self.tr("Summer holiday")),
+            ("general", self.tr("General")),
+        ):
+            self.notice_template.addItem(name, code)
+        self.notice_template.setCurrentIndex(2)
+        print_n = QPushButton(self.tr("Print notice…"))
+        print_n.setObjectName("print_notice")
+        print_n.setToolTip(
+            self.tr("监护责任告知书 of the chosen version, to hand over and have signed")
+        )
+        print_n.clicked.connect(self.print_notice)
         rec_h = QPushButton(self.tr("Record help given…"))
         rec_h.clicked.connect(self._help)
         lay = QVBoxLayout(self)
@@ -139,7 +161,11 @@ class HouseholdWindow(QWidget):
         for title, view, buttons in (
             (self.tr("Children (Enter opens the file)"), kid_view, ()),
             (self.tr("Parents, guardians and carers"), self.g_view, (add_g,)),
-            (self.tr("Notices delivered"), make_table(self.notices, stretch=3), (rec_n,)),
+            (
+                self.tr("Notices delivered"),
+                make_table(self.notices, stretch=3),
+                (rec_n, self.notice_template, print_n),
+            ),
             (self.tr("Help given"), make_table(self.help, stretch=2), (rec_h,)),
         ):
             g = QGroupBox(title)
@@ -180,6 +206,13 @@ class HouseholdWindow(QWidget):
         self.guardians.set_rows(d.guardians)
         self.notices.set_rows(d.notices)
         self.help.set_rows(d.help)
+
+    def print_notice(self) -> None:
+        from hexi_care.ui import printing
+
+        printing.print_notice(
+            self.ctx, self, self.household_id, self.notice_template.currentData() or "general"
+        )
 
     def _edit_guardian(self, row: int) -> None:
         existing: Any = self.guardians.row_at(row) if row >= 0 else None

@@ -108,6 +108,10 @@ def run(store: Path, out: Path, lang: str) -> None:
         wiz.close()
         wctx.worker.stop()
 
+        # The director's copy is a laptop enrolled with a centre, for the 数据交换 page.
+        from hexi_care.ui import exchange_demo
+
+        exchange_demo.enrol_demo_laptop(store, Path(tmp) / "exchange")
         ctx, hexi = login(app, store, demo_launch.DEMO_DIRECTOR, settings, out, shot_unlock=True)
         win = hexi.window
         save(win, out, "02-workbench")
@@ -168,9 +172,29 @@ def run(store: Path, out: Path, lang: str) -> None:
             ("exchange", "14-exchange"),
             ("settings", "15-settings"),
         ):
-            win.show_page(key)
+            shown = win.show_page(key)
+            if key == "reports" and shown is not None:
+                shown.refresh()  # the figures counted, as after pressing 统计
+            if key == "exchange" and shown is not None:
+                settle(ctx)
+                exchange_demo.export_on_page(shown, Path(tmp) / "usb")
+                settle(ctx)
+                if shown.last_dialog is not None:
+                    shown.last_dialog.close()
             settle(ctx, 500)
             save(win, out, name)
+        # The print preview of the child's pre-filled visit checklist.
+        from hexi_care.ui import printing
+
+        previews: list[printing.PdfPreview] = []
+        printing.print_checklist(ctx, win, child.id, on_shown=previews.append)
+        until(lambda: bool(previews))
+        preview = previews[0]
+        preview.resize(*SIZE)
+        until(lambda: preview.document.pageCount() > 0)
+        settle(ctx, 800)
+        save(preview, out, "18-print-preview")
+        preview.close()
         win.lock(idle=True)
         settle(ctx)
         save(win, out, "16-locked")

@@ -481,6 +481,10 @@ class VisitFormWindow(QWidget):
         self.submit_button.setObjectName("submit_visit")
         self.submit_button.setToolTip("Ctrl+Enter")
         set_role(self.submit_button, "primary")
+        self.print_button = QPushButton(self.tr("&Print summary…"))
+        self.print_button.setObjectName("print_summary")
+        self.print_button.setToolTip(self.tr("走访情况小结 of this visit as saved"))
+        self.print_button.clicked.connect(self.print_summary)
         self.close_button = QPushButton(self.tr("&Close"))
         self.save_button.clicked.connect(lambda: self.autosave(explicit=True))
         self.submit_button.clicked.connect(self.submit)
@@ -493,6 +497,7 @@ class VisitFormWindow(QWidget):
         bar.addWidget(self.state, 1)
         bar.addWidget(self.save_button)
         bar.addWidget(self.submit_button)
+        bar.addWidget(self.print_button)
         bar.addWidget(self.close_button)
         mid = QHBoxLayout()
         mid.addWidget(self.index)
@@ -827,7 +832,18 @@ class VisitFormWindow(QWidget):
         )
 
     # -- saving --------------------------------------------------------------------------------
+    def print_summary(self) -> None:
+        """The summary of the visit as last saved (unsaved typing is saved first)."""
+        from hexi_care.ui import printing
+
+        if not self.saved_once:
+            return
+        if self.dirty and not self.read_only:
+            self.autosave(explicit=True)
+        printing.print_summary(self.ctx, self, self.visit_id)
+
     def _update_state(self, text: str | None = None) -> None:
+        self.print_button.setEnabled(self.saved_once)
         if text is not None:
             self.state.setText(text)
         elif self.read_only:

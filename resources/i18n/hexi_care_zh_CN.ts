@@ -294,6 +294,10 @@
         <translation>最新的在前。草稿和被退回的走访可打开修改。</translation>
     </message>
     <message>
+        <source>Print summary…</source>
+        <translation>打印走访小结…</translation>
+    </message>
+    <message>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
@@ -368,6 +372,22 @@
     <message>
         <source>Attachments</source>
         <translation>附件</translation>
+    </message>
+    <message>
+        <source>Print &amp;checklist…</source>
+        <translation>打印走访记录表(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>入户走访记录表, pre-filled for the next visit</source>
+        <translation>入户走访记录表，为下次走访预先填好</translation>
+    </message>
+    <message>
+        <source>Print case &amp;file…</source>
+        <translation>打印一人一档(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>一人一档: the whole file on paper</source>
+        <translation>一人一档：整份档案的纸质版</translation>
     </message>
     <message>
         <source>Child file: {name}</source>
@@ -794,9 +814,56 @@
         <translation>父母及监护人</translation>
     </message>
     <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
         <source>Unit</source>
-        <extracomment>Filled by the reports part: key → callable(ctx, parent_widget) that asks what to print and prints. The module `hexi_care.ui.printing`, when present, is imported first and registers its actions here.</extracomment>
         <translation>单位</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发出</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Last exchange</source>
+        <translation>最近交换</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Centre value</source>
+        <translation>区中心的值</translation>
+    </message>
+    <message>
+        <source>Changed at the centre</source>
+        <translation>区中心修改人/时间</translation>
+    </message>
+    <message>
+        <source>Laptop value</source>
+        <translation>笔记本的值</translation>
+    </message>
+    <message>
+        <source>Changed on the laptop</source>
+        <translation>笔记本修改人/时间</translation>
     </message>
     <message>
         <source>Households</source>
@@ -974,6 +1041,85 @@
 <context>
     <name>Exchange</name>
     <message>
+        <source>Collecting the records…</source>
+        <translation>正在收集记录…</translation>
+    </message>
+    <message>
+        <source>Packing…</source>
+        <translation>正在打包…</translation>
+    </message>
+    <message>
+        <source>Signing and sealing…</source>
+        <translation>正在签名并加密…</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>正在写入文件…</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Checking the signature…</source>
+        <translation>正在核对签名…</translation>
+    </message>
+    <message>
+        <source>Opening the package…</source>
+        <translation>正在解开数据包…</translation>
+    </message>
+    <message>
+        <source>Applying the records…</source>
+        <translation>正在导入记录…</translation>
+    </message>
+    <message>
+        <source>Exchange packages (*.hxp);;All files (*)</source>
+        <translation>数据交换包 (*.hxp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Enrolment files (*.hxr);;All files (*)</source>
+        <translation>设备登记文件 (*.hxr);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePage</name>
+    <message>
+        <source>This device</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Request enrolment…</source>
+        <translation>申请登记…</translation>
+    </message>
+    <message>
+        <source>Accept the centre&apos;s reply…</source>
+        <translation>接受区中心的回复…</translation>
+    </message>
+    <message>
+        <source>Enrol a laptop…</source>
+        <translation>登记笔记本电脑…</translation>
+    </message>
+    <message>
+        <source>Exchange packages</source>
+        <translation>数据交换包</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -982,64 +1128,180 @@
         <translation>导入…</translation>
     </message>
     <message>
-        <source>Resolve…</source>
-        <translation>处理…</translation>
+        <source>For</source>
+        <translation>发往</translation>
     </message>
     <message>
-        <source>Make a package for the centre</source>
-        <translation>生成发往区未保中心的数据包</translation>
-    </message>
-    <message>
-        <source>Visits, profile changes and help recorded since the last package, signed by this laptop and sealed to the centre.</source>
-        <translation>自上次数据包以来的走访、档案修改和帮扶记录，由本机签名并加密发往区未保中心。</translation>
-    </message>
-    <message>
-        <source>Read a package from the centre</source>
-        <translation>导入区未保中心的数据包</translation>
-    </message>
-    <message>
-        <source>Reviews, returned visits, assignments and corrected profiles. Checked before anything changes; applied all at once or not at all.</source>
-        <translation>审核结果、退回的走访、分工调整和更正的档案。导入前先校验；要么全部导入，要么全部不导入。</translation>
+        <source>Enrolled devices</source>
+        <translation>已登记的设备</translation>
     </message>
     <message>
         <source>Conflicts to resolve</source>
         <translation>待处理的冲突</translation>
     </message>
     <message>
-        <source>The same field changed on both sides: a supervisor chooses. Nothing is overwritten silently.</source>
-        <translation>双方修改了同一项目时由督导员决定，不会悄悄覆盖。</translation>
-    </message>
-</context>
-<context>
-    <name>ExchangePage</name>
-    <message>
-        <source>This store</source>
-        <extracomment>Filled by the exchange part: key → callable(ctx, parent_widget). The module `hexi_care.ui.exchange_actions`, when present, is imported first and registers its actions here.</extracomment>
-        <translation>本数据库</translation>
+        <source>The same field changed on both sides: a supervisor at the centre chooses. Nothing is overwritten silently.</source>
+        <translation>同一项资料在两边都被修改：由区中心的督导员决定保留哪一个。不会悄悄覆盖任何内容。</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>文件</translation>
+        <source>Keep the centre&apos;s</source>
+        <translation>保留区中心的</translation>
     </message>
     <message>
-        <source>Store id</source>
-        <translation>数据库编号</translation>
+        <source>Keep the laptop&apos;s</source>
+        <translation>保留笔记本的</translation>
+    </message>
+    <message>
+        <source>Type a value…</source>
+        <translation>输入其他值…</translation>
+    </message>
+    <message>
+        <source>Read-only here: conflicts are resolved by a supervisor at the centre.</source>
+        <translation>此处只读：冲突由区中心的督导员处理。</translation>
+    </message>
+    <message>
+        <source>{count} open conflict(s).</source>
+        <translation>{count} 处冲突待处理。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Folder or removable drive for the package</source>
+        <translation>选择保存数据包的文件夹或U盘</translation>
+    </message>
+    <message>
+        <source>Package written</source>
+        <translation>数据包已生成</translation>
+    </message>
+    <message>
+        <source>Export cancelled. Nothing was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Package to import</source>
+        <translation>选择要导入的数据包</translation>
+    </message>
+    <message>
+        <source>{count} profile conflict(s) kept for a supervisor: see Conflicts to resolve.</source>
+        <translation>{count} 处资料冲突留待督导员处理：见“待处理的冲突”。</translation>
+    </message>
+    <message>
+        <source>Package imported</source>
+        <translation>数据包已导入</translation>
+    </message>
+    <message>
+        <source>Import cancelled. Nothing was changed.</source>
+        <translation>已取消导入，未做任何改动。</translation>
+    </message>
+    <message>
+        <source>The package was refused. Nothing was imported.</source>
+        <translation>数据包被拒收，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Package refused</source>
+        <translation>数据包被拒收</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Type a value</source>
+        <translation>输入值</translation>
+    </message>
+    <message>
+        <source>{field} of {subject}:</source>
+        <translation>{subject}的{field}：</translation>
+    </message>
+    <message>
+        <source>Save the enrolment request</source>
+        <translation>保存登记申请</translation>
+    </message>
+    <message>
+        <source>Enrolment request</source>
+        <translation>登记申请</translation>
+    </message>
+    <message>
+        <source>Request written to {path}.</source>
+        <translation>登记申请已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s fingerprint:</source>
+        <translation>本机指纹：</translation>
+    </message>
+    <message>
+        <source>Take the file to the centre. When they enrol it, they read this fingerprint to you by phone or on paper: it must be the same.</source>
+        <translation>请把文件交给区中心。区中心登记后会通过电话或书面告诉您这个指纹：两者必须完全一致。</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s reply</source>
+        <translation>区中心的回复</translation>
+    </message>
+    <message>
+        <source>Compare these fingerprints with the centre by phone or on paper:</source>
+        <translation>请通过电话或书面与区中心核对以下指纹：</translation>
+    </message>
+    <message>
+        <source>The centre: {fp}</source>
+        <translation>区中心：{fp}</translation>
+    </message>
+    <message>
+        <source>This laptop: {fp}</source>
+        <translation>本机：{fp}</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>This laptop now exchanges with the centre for {unit}.</source>
+        <translation>本机已登记，为{unit}与区中心交换数据。</translation>
+    </message>
+    <message>
+        <source>A laptop&apos;s enrolment request</source>
+        <translation>笔记本电脑的登记申请</translation>
+    </message>
+    <message>
+        <source>Save the reply for the laptop</source>
+        <translation>保存给笔记本电脑的回复</translation>
+    </message>
+    <message>
+        <source>Laptop enrolled</source>
+        <translation>笔记本电脑已登记</translation>
+    </message>
+    <message>
+        <source>{laptop} enrolled for {unit}. Reply written to {path}.</source>
+        <translation>已为{unit}登记 {laptop}，回复已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Compare these fingerprints with the laptop by phone or on paper:</source>
+        <translation>请通过电话或书面与笔记本电脑一方核对以下指纹：</translation>
+    </message>
+    <message>
+        <source>The laptop: {fp}</source>
+        <translation>笔记本电脑：{fp}</translation>
+    </message>
+    <message>
+        <source>This centre: {fp}</source>
+        <translation>本中心：{fp}</translation>
+    </message>
+    <message>
+        <source>Enrolment</source>
+        <translation>设备登记</translation>
     </message>
     <message>
         <source>Device id</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <source>Exchange with the centre</source>
-        <translation>与区未保中心交换数据</translation>
-    </message>
-    <message>
         <source>No network is needed: a package file travels on a USB stick, a shared folder or by mail. It is unreadable without the recipient&apos;s key.</source>
         <translation>无需联网：数据包可通过U盘、共享文件夹或邮件传递；没有接收方的密钥无法读取。</translation>
-    </message>
-    <message>
-        <source>Doing this from the window comes with the exchange module. Until then: {command}</source>
-        <translation>窗口内操作将随数据交换模块提供；目前可用命令：{command}</translation>
     </message>
     <message>
         <source>Data exchange</source>
@@ -1145,6 +1407,26 @@
     <message>
         <source>Record a notice delivery…</source>
         <translation>登记告知书送达…</translation>
+    </message>
+    <message>
+        <source>Winter holiday</source>
+        <translation>寒假版</translation>
+    </message>
+    <message>
+        <source>Summer holiday</source>
+        <translation>暑假版</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>通用版</translation>
+    </message>
+    <message>
+        <source>Print notice…</source>
+        <translation>打印监护责任告知书…</translation>
+    </message>
+    <message>
+        <source>监护责任告知书 of the chosen version, to hand over and have signed</source>
+        <translation>所选版本的监护责任告知书，交给家庭并请其签字</translation>
     </message>
     <message>
         <source>Record help given…</source>
@@ -1712,6 +1994,13 @@ You will need: the administrator&apos;s password, the names of your streets and 
     </message>
 </context>
 <context>
+    <name>MessageDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>NewChildDialog</name>
     <message>
         <source>New child</source>
@@ -1755,6 +2044,97 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>{n} pages</source>
+        <translation>共 {n} 页</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>无法打印</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Cannot create the document</source>
+        <translation>无法生成文档</translation>
+    </message>
+    <message>
+        <source>Home-visit checklist</source>
+        <translation>入户走访记录表</translation>
+    </message>
+    <message>
+        <source>Case file</source>
+        <translation>一人一档</translation>
+    </message>
+    <message>
+        <source>Visit summary</source>
+        <translation>走访情况小结</translation>
+    </message>
+    <message>
+        <source>Guardian-responsibility notice</source>
+        <translation>监护责任告知书</translation>
+    </message>
+    <message>
+        <source>Work statistics</source>
+        <translation>工作统计</translation>
+    </message>
+    <message>
+        <source>Collecting the records…</source>
+        <translation>正在收集记录…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Batch printing</source>
+        <translation>批量打印</translation>
+    </message>
+    <message>
+        <source>Laying out document {n} of {total}…</source>
+        <translation>正在排版第 {n} 份，共 {total} 份…</translation>
     </message>
 </context>
 <context>
@@ -1922,62 +2302,18 @@ You will need: the administrator&apos;s password, the names of your streets and 
     </message>
 </context>
 <context>
-    <name>Reports</name>
-    <message>
-        <source>Home-visit checklist (入户走访记录表)</source>
-        <extracomment>(key, title, what it is, the command that prints it today)</extracomment>
-        <translation>入户走访记录表</translation>
-    </message>
-    <message>
-        <source>Pre-filled for a planned visit, to take along and fill by hand; blank for a child not yet registered.</source>
-        <translation>为计划走访预先填好，带去现场手写；未登记的儿童可用空白表。</translation>
-    </message>
-    <message>
-        <source>Visit summary (走访情况小结)</source>
-        <translation>走访情况小结</translation>
-    </message>
-    <message>
-        <source>One recorded visit, for the file and the guardian&apos;s signature.</source>
-        <translation>一次走访的记录，用于归档和监护人签字。</translation>
-    </message>
-    <message>
-        <source>Guardian-responsibility notice (监护责任告知书)</source>
-        <translation>监护责任告知书</translation>
-    </message>
-    <message>
-        <source>Winter, summer or general version, to hand to the household and have signed.</source>
-        <translation>寒假、暑假或通用版，交给家庭并请监护人签字。</translation>
-    </message>
-    <message>
-        <source>Case file (一人一档)</source>
-        <translation>一人一档</translation>
-    </message>
-    <message>
-        <source>A child&apos;s whole file: profile, categories, guardians, every visit, help and follow-ups.</source>
-        <translation>儿童完整档案：基本信息、类别、监护人、历次走访、帮扶与跟进事项。</translation>
-    </message>
-    <message>
-        <source>Work statistics (工作统计)</source>
-        <translation>工作统计</translation>
-    </message>
-    <message>
-        <source>Households, persons, person-times, items and money for a period, by street and community.</source>
-        <translation>按街道和社区统计一段时间内的户数、人数、人次、件数和金额。</translation>
-    </message>
-    <message>
-        <source>Register export (台账, CSV or Excel)</source>
-        <translation>台账导出（CSV 或 Excel）</translation>
-    </message>
-    <message>
-        <source>The list of children with masked ID numbers, for the street and district registers.</source>
-        <translation>儿童名单（身份证号部分隐藏），用于街道和区级台账。</translation>
-    </message>
-</context>
-<context>
     <name>ReportsPage</name>
     <message>
         <source>&amp;Count</source>
         <translation>统计(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Print statistics…</source>
+        <translation>打印工作统计(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>工作统计 for this unit and period, as a PDF to print</source>
+        <translation>本单位本时段的工作统计，生成 PDF 以便打印</translation>
     </message>
     <message>
         <source>Work figures</source>
@@ -1992,12 +2328,60 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>打印文书</translation>
     </message>
     <message>
-        <source>Printing from the window comes with the printing module. Until then: {command}</source>
-        <translation>窗口内打印将随打印模块提供；目前可用命令：{command}</translation>
+        <source>Street or community</source>
+        <translation>街道或社区</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Home-visit checklists (入户走访记录表), batch</source>
+        <translation>入户走访记录表（批量）</translation>
+    </message>
+    <message>
+        <source>One pre-filled checklist for every child whose next visit falls between the dates, to take along.</source>
+        <translation>下次走访日期在所选日期之间的每名儿童各一份预填的记录表，走访时带上。</translation>
     </message>
     <message>
         <source>Create…</source>
         <translation>生成…</translation>
+    </message>
+    <message>
+        <source>Visit summaries (走访情况小结), batch</source>
+        <translation>走访情况小结（批量）</translation>
+    </message>
+    <message>
+        <source>The summary of every visit recorded between the dates, for the files.</source>
+        <translation>所选日期之间记录的每次走访的小结，用于归档。</translation>
+    </message>
+    <message>
+        <source>Register export (台账, Excel or CSV)</source>
+        <translation>台账导出（Excel 或 CSV）</translation>
+    </message>
+    <message>
+        <source>Every child of the street or community with masked ID numbers, for the street and district registers.</source>
+        <translation>该街道或社区的全部儿童，身份证号部分隐藏，用于街道和区级台账。</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Blank checklist</source>
+        <translation>空白走访记录表</translation>
+    </message>
+    <message>
+        <source>The checklist with every field left to fill by hand, for a child not yet registered.</source>
+        <translation>所有栏目留空供手写的记录表，用于尚未登记的儿童。</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>One child&apos;s checklist and case file print from the child&apos;s file, a visit&apos;s summary from the visit, the guardian-responsibility notice from the household.</source>
+        <translation>单个儿童的走访记录表和一人一档在儿童档案中打印，走访小结在该次走访中打印，监护责任告知书在家庭页面中打印。</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -2006,6 +2390,50 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Counting…</source>
         <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Save the batch as PDF</source>
+        <translation>将批量文档保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message>
+        <source>Nothing to print for these dates.</source>
+        <translation>所选日期内没有需要打印的文档。</translation>
+    </message>
+    <message>
+        <source>{n} documents saved to {path}</source>
+        <translation>{n} 份文档已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Batch printing</source>
+        <translation>批量打印</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Export the register</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>{n} children written to {path}</source>
+        <translation>{n} 名儿童已写入 {path}</translation>
     </message>
 </context>
 <context>
@@ -2760,6 +3188,14 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>提交审核(&amp;B)</translation>
     </message>
     <message>
+        <source>&amp;Print summary…</source>
+        <translation>打印走访小结(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>走访情况小结 of this visit as saved</source>
+        <translation>按已保存内容打印本次走访的走访情况小结</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -2889,6 +3325,14 @@ What was typed is kept on this computer and comes back when the program starts a
     <message>
         <source>Visits</source>
         <translation>走访</translation>
+    </message>
+    <message>
+        <source>&amp;Print summary…</source>
+        <translation>打印走访小结(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>走访情况小结 of the selected visit</source>
+        <translation>所选走访的走访情况小结</translation>
     </message>
     <message>
         <source>A new visit starts from the child&apos;s file (儿童档案 → open a child → New visit). Drafts and returned visits open for editing.</source>

@@ -1,16 +1,18 @@
-"""报表: this period's work figures (户, 人, 人次, 件, 元), counted live by services.statistics, and the
-printed documents. Printing from the window is wired by the reports part (`DOCUMENT_ACTIONS`); until
-then each document says which command prints it."""
+"""报表: this period's work figures (户, 人, 人次, 件, 元), counted live by services.statistics and
+printed as 工作统计; batches of checklists or visit summaries for a street or community and a date
+range; the register (台账) as Excel or CSV; the blank checklist. A single child's, visit's or
+household's documents print from their own windows."""
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QPushButton,
@@ -21,71 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from hexi_care.services import statistics
-from hexi_care.ui import i18n
+from hexi_care.ui import i18n, printing
 from hexi_care.ui.common import DateField, label, make_table, yuan
 from hexi_care.ui.models import Column, RowsModel
-
-#: (key, title, what it is, the command that prints it today)
-DOCUMENTS: tuple[tuple[str, str, str, str], ...] = (
-    (
-        "checklist",
-        QT_TRANSLATE_NOOP("Reports", "Home-visit checklist (入户走访记录表)"),
-        QT_TRANSLATE_NOOP(
-            "Reports",
-            "Pre-filled for a planned visit, to take along and fill by hand; blank for a child not yet registered.",
-        ),
-        "hexi-care report checklist --child ID",
-    ),
-    (
-        "summary",
-        QT_TRANSLATE_NOOP("Reports", "Visit summary (走访情况小结)"),
-        QT_TRANSLATE_NOOP(
-            "Reports", "One recorded visit, for the file and the guardian's signature."
-        ),
-        "hexi-care report summary --visit ID",
-    ),
-    (
-        "notice",
-        QT_TRANSLATE_NOOP("Reports", "Guardian-responsibility notice (监护责任告知书)"),
-        QT_TRANSLATE_NOOP(
-            "Reports",
-            "Winter, summer or general version, to hand to the household and have signed.",
-        ),
-        "hexi-care report notice --household ID --template winter",
-    ),
-    (
-        "casefile",
-        QT_TRANSLATE_NOOP("Reports", "Case file (一人一档)"),
-        QT_TRANSLATE_NOOP(
-            "Reports",
-            "A child's whole file: profile, categories, guardians, every visit, help and follow-ups.",
-        ),
-        "hexi-care report casefile --child ID",
-    ),
-    (
-        "stats",
-        QT_TRANSLATE_NOOP("Reports", "Work statistics (工作统计)"),
-        QT_TRANSLATE_NOOP(
-            "Reports",
-            "Households, persons, person-times, items and money for a period, by street and community.",
-        ),
-        "hexi-care report stats --unit UNIT --from DATE --to DATE",
-    ),
-    (
-        "register",
-        QT_TRANSLATE_NOOP("Reports", "Register export (台账, CSV or Excel)"),
-        QT_TRANSLATE_NOOP(
-            "Reports",
-            "The list of children with masked ID numbers, for the street and district registers.",
-        ),
-        "hexi-care report register --unit UNIT --out FILE.xlsx",
-    ),
-)
-
-#: Filled by the reports part: key → callable(ctx, parent_widget) that asks what to print and prints.
-#: The module `hexi_care.ui.printing`, when present, is imported first and registers its actions here.
-DOCUMENT_ACTIONS: dict[str, Callable[..., None]] = {}
-EXTENSION = "hexi_care.ui.printing"
 
 
 def load_extension(name: str) -> None:
@@ -107,7 +47,6 @@ def _flat(u: statistics.UnitFigures, depth: int = 0) -> list[tuple[int, statisti
 class ReportsPage(QWidget):
     def __init__(self, ctx, main) -> None:
         super().__init__()
-        load_extension(EXTENSION)
         self.ctx = ctx
         self.main = main
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -164,15 +103,7 @@ class ReportsPage(QWidget):
             parent=self,
         )
         today = ctx.today()
-        self.unit = QComboBox()
-        self.unit.setObjectName("stats_unit")
-        own = ctx.user.unit_id if ctx.user else None
-        units = [u for u in ctx.ref.units if u.kind.value != "community"] + ctx.ref.communities()
-        seen: set[str] = set()
-        for u in [x for x in ctx.ref.units if x.id == own] + units:
-            if u.id not in seen:
-                seen.add(u.id)
-                self.unit.addItem(f"{i18n.label(i18n.UNIT_KIND, u.kind)} · {u.name}", u.id)
+        self.unit = self._unit_combo("stats_unit")
         self.start = DateField()
         self.start.set_value(date(today.year, 1, 1))
         self.end = DateField()
@@ -180,6 +111,12 @@ class ReportsPage(QWidget):
         count = QPushButton(self.tr("&Count"))
         count.setObjectName("stats_count")
         count.clicked.connect(self.refresh)
+        self.stats_button = QPushButton(self.tr("&Print statistics…"))
+        self.stats_button.setObjectName("print_stats")
+        self.stats_button.setToolTip(
+            self.tr("工作统计 for this unit and period, as a PDF to print")
+        )
+        self.stats_button.clicked.connect(self.print_statistics)
         self.message = label("", "muted", wrap=True)
         view = make_table(self.figures, stretch=0)
         view.setObjectName("stats_table")
@@ -202,7 +139,12 @@ class ReportsPage(QWidget):
                 wrap=True,
             )
         )
-        fl.addWidget(self.message)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.message, 1)
+        row2.addWidget(self.stats_button, 0, Qt.AlignmentFlag.AlignTop)
+        fl.addLayout(row2)
+
+        # Printed documents: batches for a unit and range, the register, the blank form.
         docs = QGroupBox(self.tr("Printed documents"))
         inner = QWidget()
         dl = QVBoxLayout(inner)
@@ -212,33 +154,87 @@ class ReportsPage(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
         QVBoxLayout(docs).addWidget(scroll)
-        for key, title, what, command in DOCUMENTS:
+        self.doc_unit = self._unit_combo("doc_unit")
+        self.doc_start = DateField()
+        self.doc_start.setObjectName("doc_start")
+        self.doc_start.set_value(today.replace(day=1))
+        self.doc_end = DateField()
+        self.doc_end.setObjectName("doc_end")
+        # To the month's end: checklists are for the visits still due this month.
+        self.doc_end.set_value(
+            date(today.year + today.month // 12, today.month % 12 + 1, 1) - timedelta(days=1)
+        )
+        form = QFormLayout()
+        form.addRow(self.tr("Street or community"), self.doc_unit)
+        dates = QHBoxLayout()
+        dates.addWidget(self.doc_start)
+        dates.addWidget(label("–"))
+        dates.addWidget(self.doc_end)
+        dates.addStretch(1)
+        form.addRow(self.tr("Dates"), dates)
+        dl.addLayout(form)
+        self.doc_buttons: dict[str, QPushButton] = {}
+        for key, title, what, button_text, slot in (
+            (
+                "batch_checklist",
+                self.tr("Home-visit checklists (入户走访记录表), batch"),
+                self.tr(
+                    "One pre-filled checklist for every child whose next visit falls between the dates, to take along."
+                ),
+                self.tr("Create…"),
+                lambda: self.print_batch("checklist"),
+            ),
+            (
+                "batch_summary",
+                self.tr("Visit summaries (走访情况小结), batch"),
+                self.tr("The summary of every visit recorded between the dates, for the files."),
+                self.tr("Create…"),
+                lambda: self.print_batch("summary"),
+            ),
+            (
+                "register",
+                self.tr("Register export (台账, Excel or CSV)"),
+                self.tr(
+                    "Every child of the street or community with masked ID numbers, for the street and district registers."
+                ),
+                self.tr("Export…"),
+                self.export_register,
+            ),
+            (
+                "blank_checklist",
+                self.tr("Blank checklist"),
+                self.tr(
+                    "The checklist with every field left to fill by hand, for a child not yet registered."
+                ),
+                self.tr("Preview…"),
+                self.print_blank,
+            ),
+        ):
             box = QWidget()
             bl = QHBoxLayout(box)
             bl.setContentsMargins(0, 4, 0, 4)
             text = QVBoxLayout()
-            text.addWidget(label(i18n.lookup(title, "Reports"), "subtitle"))
-            text.addWidget(label(i18n.lookup(what, "Reports"), wrap=True))
-            action = DOCUMENT_ACTIONS.get(key)
-            hint = label(
-                self.tr(
-                    "Printing from the window comes with the printing module. Until then: {command}"
-                ).format(command=command)
-                if action is None
-                else "",
-                "muted",
-                wrap=True,
-                selectable=True,
-            )
-            text.addWidget(hint)
+            text.addWidget(label(title, "subtitle"))
+            text.addWidget(label(what, wrap=True))
             bl.addLayout(text, 1)
-            button = QPushButton(self.tr("Create…"))
+            button = QPushButton(button_text)
             button.setObjectName(f"print_{key}")
-            button.setEnabled(action is not None)
-            if action is not None:
-                button.clicked.connect(lambda _=False, a=action: a(self.ctx, self))
+            button.clicked.connect(slot)
+            self.doc_buttons[key] = button
             bl.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
             dl.addWidget(box)
+        self.doc_message = label("", "muted", wrap=True, selectable=True)
+        self.doc_message.setObjectName("doc_message")
+        dl.addWidget(self.doc_message)
+        dl.addWidget(
+            label(
+                self.tr(
+                    "One child's checklist and case file print from the child's file, a visit's summary from the visit, the guardian-responsibility notice from the household."
+                ),
+                "muted",
+                wrap=True,
+            )
+        )
         dl.addStretch(1)
         split = QSplitter()
         split.addWidget(fig)
@@ -269,4 +265,114 @@ class ReportsPage(QWidget):
             done=done,
             failed=lambda e: self.message.setText(i18n.problem_text(e)),
             owner=self,
+        )
+
+    def _unit_combo(self, name: str) -> QComboBox:
+        """The user's own unit first, then the streets and district, then the communities."""
+        box = QComboBox()
+        box.setObjectName(name)
+        ref = self.ctx.ref
+        own = self.ctx.user.unit_id if self.ctx.user else None
+        units = [u for u in ref.units if u.kind.value != "community"] + ref.communities()
+        seen: set[str] = set()
+        for u in [x for x in ref.units if x.id == own] + units:
+            if u.id not in seen:
+                seen.add(u.id)
+                box.addItem(f"{i18n.label(i18n.UNIT_KIND, u.kind)} · {u.name}", u.id)
+        return box
+
+    # -- printing ----------------------------------------------------------------------------
+    def print_statistics(self) -> None:
+        unit = self.unit.currentData()
+        start, end = self.start.value(), self.end.value()
+        if unit is None or start is None or end is None:
+            return
+        if end < start:
+            self.message.setText(self.tr("The end date is before the start date."))
+            return
+        printing.print_statistics(self.ctx, self, unit, start, end)
+
+    def print_blank(self) -> None:
+        printing.print_checklist(self.ctx, self, None)
+
+    def _doc_range(self) -> tuple[str, date, date] | None:
+        unit = self.doc_unit.currentData()
+        start, end = self.doc_start.value(), self.doc_end.value()
+        if unit is None or start is None or end is None:
+            return None
+        if end < start:
+            self.doc_message.setText(self.tr("The end date is before the start date."))
+            return None
+        return unit, start, end
+
+    def print_batch(self, kind: str) -> None:
+        chosen = self._doc_range()
+        if chosen is None:
+            return
+        unit, start, end = chosen
+        out = printing.ask_save_path(
+            self,
+            self.tr("Save the batch as PDF"),
+            f"{kind}-{start}-{end}.pdf",
+            i18n.translate("Printing", "PDF files (*.pdf)"),
+        )
+        if out is None:
+            return
+        if out.suffix.lower() != ".pdf":
+            out = out.with_name(out.name + ".pdf")
+        self.doc_message.setText(self.tr("Creating…"))
+
+        def done(count: int) -> None:
+            if count == 0:
+                self.doc_message.setText(self.tr("Nothing to print for these dates."))
+                return
+            self.doc_message.setText(
+                self.tr("{n} documents saved to {path}").format(n=count, path=str(out))
+            )
+            self.batch_preview = printing.show_pdf(
+                self, out.read_bytes(), self.tr("Batch printing"), out.name
+            )
+
+        def failed(exc: BaseException) -> None:
+            self.doc_message.setText(i18n.problem_text(exc))
+
+        self.batch_task, self.batch_dialog = printing.run_batch(
+            self.ctx,
+            self,
+            unit,
+            start,
+            end,
+            kind,
+            out,
+            done=done,
+            failed=failed,
+            cancelled=lambda: self.doc_message.setText(self.tr("Cancelled: nothing was written.")),
+        )
+
+    def export_register(self) -> None:
+        unit = self.doc_unit.currentData()
+        if unit is None:
+            return
+        out = printing.ask_save_path(
+            self,
+            self.tr("Export the register"),
+            "register.xlsx",
+            self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
+        )
+        if out is None:
+            return
+        if out.suffix.lower() not in (".xlsx", ".csv"):
+            out = out.with_name(out.name + ".xlsx")
+        self.export_to(unit, out)
+
+    def export_to(self, unit: str, out: Path) -> None:
+        self.doc_message.setText(self.tr("Exporting…"))
+        self.ctx.worker.submit(
+            printing.register_job(unit, out),
+            done=lambda n: self.doc_message.setText(
+                self.tr("{n} children written to {path}").format(n=n, path=str(out))
+            ),
+            failed=lambda e: self.doc_message.setText(i18n.problem_text(e)),
+            owner=self,
+            name="report-register",
         )

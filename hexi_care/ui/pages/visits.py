@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -120,15 +121,23 @@ class VisitsPage(QWidget):
         lay.addWidget(label(self.tr("Visits"), "title"))
         lay.addLayout(top)
         lay.addWidget(self.view, 1)
-        lay.addWidget(
+        self.print_button = QPushButton(self.tr("&Print summary…"))
+        self.print_button.setObjectName("visits_print_summary")
+        self.print_button.setToolTip(self.tr("走访情况小结 of the selected visit"))
+        self.print_button.clicked.connect(self.print_summary)
+        bottom = QHBoxLayout()
+        bottom.addWidget(
             label(
                 self.tr(
                     "A new visit starts from the child's file (儿童档案 → open a child → New visit). Drafts and returned visits open for editing."
                 ),
                 "muted",
                 wrap=True,
-            )
+            ),
+            1,
         )
+        bottom.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addLayout(bottom)
         self.search.textChanged.connect(self.refresh)
         self.status.currentIndexChanged.connect(self.refresh)
         self.community.currentIndexChanged.connect(self.refresh)
@@ -151,3 +160,10 @@ class VisitsPage(QWidget):
         v = self.model.row_at(row)
         if v is not None:
             self.main.open_visit(visit_id=v.id, child_id=v.child_id)
+
+    def print_summary(self) -> None:
+        from hexi_care.ui import printing
+
+        v = self.model.row_at(self.view.currentIndex().row())
+        if v is not None:
+            printing.print_summary(self.ctx, self, v.id)

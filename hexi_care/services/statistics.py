@@ -100,11 +100,12 @@ def compute(uow: UnitOfWork, unit_ref: str, start: date, end: date) -> UnitFigur
     s = uow.session
 
     visit_rows = s.execute(
-        select(Visit.community_id, Visit.child_id, Visit.household_id, func.count(Visit.id))
+        select(Visit.community_id, Visit.child_id, Visit.household_id, func.count())
         .where(
             Visit.community_id.in_(ids),
             Visit.visit_date.between(start, end),
-            Visit.status.in_(COUNTED),
+            # `status || ""` keeps the planner off the status index: the covering one is faster.
+            (Visit.status + "").in_(COUNTED),
         )
         .group_by(Visit.community_id, Visit.child_id, Visit.household_id)
     ).all()

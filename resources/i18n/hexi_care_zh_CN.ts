@@ -1973,6 +1973,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>设置</translation>
     </message>
     <message>
+        <source>Automatic backup written: {name}</source>
+        <translation>已自动备份：{name}</translation>
+    </message>
+    <message>
         <source>Hexi child care (locked)</source>
         <translation>河西儿童关爱（已锁定）</translation>
     </message>

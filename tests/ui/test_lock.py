@@ -96,3 +96,17 @@ def test_a_second_copy_brings_the_first_forward(qtbot, tmp_path) -> None:
     again = SingleInstance(store)
     assert again.claim()  # released: the next start takes over
     again.release()
+
+
+def test_daily_backup_is_written_once_a_day(qtbot, make_app, ui_world, tmp_path) -> None:
+    ctx, _hexi, win = make_app("dir_a")
+    folder = tmp_path / "daily-backups"
+    ctx.settings.set("backup/folder", str(folder))
+    win._daily_backup()
+    qtbot.waitUntil(lambda: len(list(folder.glob("*.hexibak"))) == 1, timeout=15000)
+    wait_idle(qtbot, ctx)
+    win._daily_backup()  # a second check the same day writes nothing more
+    wait_idle(qtbot, ctx)
+    assert len(list(folder.glob("*.hexibak"))) == 1
+    data = next(folder.glob("*.hexibak")).read_bytes()
+    assert b"SQLite format 3" not in data

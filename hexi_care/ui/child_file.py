@@ -93,6 +93,36 @@ def load_file(task: Task, child_id: str, purpose: str) -> Loaded:
     return Loaded(f, sugg, why, thumbs, acts)
 
 
+def help_columns() -> list[Column]:
+    """Columns of a help-given table (child file and household window)."""
+    return [
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Given on"),
+            lambda a: a.given_on.isoformat(),
+            width=6,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Kind"),
+            lambda a: i18n.label(i18n.ASSISTANCE_KIND, a.kind),
+            width=3,
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "What"), lambda a: a.description, width=12),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Items"),
+            lambda a: str(a.items) if a.items else "",
+            align=RIGHT,
+            width=3,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Yuan"),
+            lambda a: yuan(a.amount_fen) if a.amount_fen else "",
+            align=RIGHT,
+            width=5,
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Source"), lambda a: a.source),
+    ]
+
+
 def guardian_columns() -> list[Column]:
     return [
         Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda g: g.name, width=6),
@@ -313,35 +343,7 @@ class ChildFileWindow(QWidget):
             ],
             parent=self,
         )
-        self.help = RowsModel(
-            [
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Given on"),
-                    lambda a: a.given_on.isoformat(),
-                    width=6,
-                ),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Kind"),
-                    lambda a: i18n.label(i18n.ASSISTANCE_KIND, a.kind),
-                    width=3,
-                ),
-                Column(QT_TRANSLATE_NOOP("Columns", "What"), lambda a: a.description, width=12),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Items"),
-                    lambda a: str(a.items) if a.items else "",
-                    align=RIGHT,
-                    width=3,
-                ),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Yuan"),
-                    lambda a: yuan(a.amount_fen) if a.amount_fen else "",
-                    align=RIGHT,
-                    width=5,
-                ),
-                Column(QT_TRANSLATE_NOOP("Columns", "Source"), lambda a: a.source),
-            ],
-            parent=self,
-        )
+        self.help = RowsModel(help_columns(), parent=self)
         self.acts = RowsModel(
             [
                 Column(

@@ -20,10 +20,10 @@ from hexi_care.domain.model import Assistance, Guardian, Household, NoticeDelive
 from hexi_care.services import households, listings, support
 from hexi_care.services.listings import ChildBrief
 from hexi_care.ui import i18n
-from hexi_care.ui.child_file import guardian_columns
-from hexi_care.ui.common import label, make_table, on_activate, shortcut, yuan
+from hexi_care.ui.child_file import guardian_columns, help_columns
+from hexi_care.ui.common import label, make_table, on_activate, shortcut
 from hexi_care.ui.dialogs import AssistanceDialog, GuardianDialog, NoticeDeliveryDialog
-from hexi_care.ui.models import RIGHT, Column, RowsModel
+from hexi_care.ui.models import Column, RowsModel
 from hexi_care.ui.worker import Task
 
 
@@ -101,33 +101,7 @@ class HouseholdWindow(QWidget):
             ],
             parent=self,
         )
-        self.help = RowsModel(
-            [
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Given on"),
-                    lambda a: a.given_on.isoformat(),
-                    width=6,
-                ),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Kind"),
-                    lambda a: i18n.label(i18n.ASSISTANCE_KIND, a.kind),
-                    width=3,
-                ),
-                Column(QT_TRANSLATE_NOOP("Columns", "What"), lambda a: a.description, width=12),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Items"),
-                    lambda a: str(a.items) if a.items else "",
-                    align=RIGHT,
-                    width=3,
-                ),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Yuan"),
-                    lambda a: yuan(a.amount_fen) if a.amount_fen else "",
-                    align=RIGHT,
-                ),
-            ],
-            parent=self,
-        )
+        self.help = RowsModel(help_columns(), parent=self)
         kid_view = make_table(self.kids, stretch=3)
         on_activate(
             kid_view, lambda r: self.kids.row_at(r) and self.main.open_child(self.kids.row_at(r).id)

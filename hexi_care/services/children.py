@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import selectinload
@@ -370,34 +370,24 @@ def count_children(
     return int(uow.session.scalar(stmt) or 0)
 
 
-def list_children(
-    uow: UnitOfWork,
-    *,
-    query: str | None = None,
-    community_id: str | None = None,
-    street_id: str | None = None,
-    category: str | None = None,
-    risk: str | None = None,
-    overdue: bool = False,
-    sort: str = "name",
-    descending: bool = False,
-    limit: int | None = None,
-    offset: int = 0,
-) -> list[ChildSummary]:
+class ChildQuery(TypedDict, total=False):
+    """The filters, order and page of the children list (all optional)."""
+
+    query: str | None
+    community_id: str | None
+    street_id: str | None
+    category: str | None
+    risk: str | None
+    overdue: bool
+    sort: str
+    descending: bool
+    limit: int | None
+    offset: int
+
+
+def list_children(uow: UnitOfWork, **q: Unpack[ChildQuery]) -> list[ChildSummary]:
     """One page of the children list; SQL does the filtering and sorting."""
-    return search_children(
-        uow,
-        query=query,
-        community_id=community_id,
-        street_id=street_id,
-        category=category,
-        risk=risk,
-        overdue=overdue,
-        sort=sort,
-        descending=descending,
-        limit=limit,
-        offset=offset,
-    )[1]
+    return search_children(uow, **q)[1]
 
 
 def search_children(

@@ -43,8 +43,12 @@ def meta(uow: UnitOfWork, unit_name: str = "") -> ReportMeta:
     return ReportMeta(generated_by=who, generated_at=uow.now(), unit_name=unit_name)
 
 
-def category_names(uow: UnitOfWork) -> dict[str, str]:
-    return {code: d.name_zh for code, d in category_defs(uow).items()}
+def category_names(uow: UnitOfWork, lang: str = "zh") -> dict[str, str]:
+    """Category names in `lang` ("zh" or "en"; the Chinese name where no English one is set)."""
+    defs = category_defs(uow).items()
+    if lang == "en":
+        return {code: d.name_en or d.name_zh for code, d in defs}
+    return {code: d.name_zh for code, d in defs}
 
 
 def _place(uow: UnitOfWork, community_id: str) -> tuple[str, str]:
@@ -54,13 +58,17 @@ def _place(uow: UnitOfWork, community_id: str) -> tuple[str, str]:
     return names.get(community_id, ""), names.get(street or "", "")
 
 
-def checklist(uow: UnitOfWork, child_id: str, *, planned_date: date | None = None) -> ChecklistData:
+def checklist(
+    uow: UnitOfWork, child_id: str, *, planned_date: date | None = None, lang: str = "zh"
+) -> ChecklistData:
     """入户走访记录表 pre-filled for a planned visit of one child."""
     child = children.get_child(uow, child_id)
-    return _checklist_for(uow, child, planned_date)
+    return _checklist_for(uow, child, planned_date, lang)
 
 
-def _checklist_for(uow: UnitOfWork, child: Child, planned_date: date | None) -> ChecklistData:
+def _checklist_for(
+    uow: UnitOfWork, child: Child, planned_date: date | None, lang: str = "zh"
+) -> ChecklistData:
     cid = child.id or ""
     household = households.get_household(uow, child.household_id) if child.household_id else None
     done = [
@@ -79,7 +87,7 @@ def _checklist_for(uow: UnitOfWork, child: Child, planned_date: date | None) -> 
         planned_visitors=(uow.user.display_name or uow.user.name) if uow.user else "",
         last_visit=done[0] if done else None,
         open_items=casework.followups(uow, cid, open_only=True),
-        category_names=category_names(uow),
+        category_names=category_names(uow, lang),
     )
 
 
@@ -136,6 +144,7 @@ def summary(
     *,
     names: dict[str, str] | None = None,
     cats: dict[str, str] | None = None,
+    lang: str = "zh",
 ) -> VisitSummaryData:
     """走访情况小结 of one visit."""
     visit = visits.get_visit(uow, visit_id)
@@ -153,17 +162,17 @@ def summary(
         referrals=[r for r in casework.referrals(uow, child.id or "") if r.visit_id == visit.id],
         recorder_name=names.get(visit.created_by or "", ""),
         reviewer_name=names.get(visit.reviewed_by or "", ""),
-        category_names=cats if cats is not None else category_names(uow),
+        category_names=cats if cats is not None else category_names(uow, lang),
     )
 
 
-def case_file(uow: UnitOfWork, child_id: str) -> CaseFileData:
+def case_file(uow: UnitOfWork, child_id: str, lang: str = "zh") -> CaseFileData:
     """一人一档: mandatory reports only where the reader's role allows (the service decides)."""
     file = casefile.open_child_file(uow, child_id, purpose="report")
     titles = {t.code: t.title for t in support.templates(uow)}
     return CaseFileData(
         file=file,
-        category_names=category_names(uow),
+        category_names=category_names(uow, lang),
         user_names=users.display_names(uow),
         notice_titles=titles,
     )
@@ -176,7 +185,7 @@ def _communities(uow: UnitOfWork, unit_ref: str) -> tuple[str, list[str]]:
 
 
 def batch(
-    uow: UnitOfWork, unit_ref: str, start: date, end: date, kind: str
+    uow: UnitOfWork, unit_ref: str, start: date, end: date, kind: str, lang: str = "zh"
 ) -> tuple[str, list[ChecklistData] | list[VisitSummaryData]]:
     """Checklists for the visits due in the range, or summaries of the visits made in it."""
     if end < start:
@@ -195,7 +204,7 @@ def batch(
         if len(found) > MAX_BATCH:
             raise InvalidInput("end_date", "too_big", max=MAX_BATCH)
         found.sort(key=lambda x: (x.community_id or "", x.visit_date, x.id or ""))
-        names, cats = users.display_names(uow), category_names(uow)
+        names, cats = users.display_names(uow), category_names(uow, lang)
         return name, [summary(uow, x.id or "", names=names, cats=cats) for x in found]
     if kind == "checklist":
         due: list[ChildSummary] = []
@@ -208,7 +217,9 @@ def batch(
         if len(due) > MAX_BATCH:
             raise InvalidInput("end_date", "too_big", max=MAX_BATCH)
         due.sort(key=lambda s: (s.community_name, s.next_due or start, s.name))
-        return name, [_checklist_for(uow, children.get_child(uow, s.id), s.next_due) for s in due]
+        return name, [
+            _checklist_for(uow, children.get_child(uow, s.id), s.next_due, lang) for s in due
+        ]
     raise InvalidInput("kind", "choice", choices="checklist, summary")
 
 
@@ -252,12 +263,14 @@ def stats(uow: UnitOfWork, unit_ref: str, start: date, end: date) -> StatisticsD
     )
 
 
-def register(uow: UnitOfWork, unit_ref: str, *, full_id_numbers: bool = False) -> list[RegisterRow]:
+def register(
+    uow: UnitOfWork, unit_ref: str, *, full_id_numbers: bool = False, lang: str = "zh"
+) -> list[RegisterRow]:
     """台账: one row per child in the unit (ID numbers masked unless asked for)."""
     name, communities = _communities(uow, unit_ref)
     names = units.unit_names(uow)
     street_of = units.street_of(uow)
-    cats = category_names(uow)
+    cats = category_names(uow, lang)
     rows: list[RegisterRow] = []
     for c in communities:
         for s in children.list_children(uow, community_id=c):

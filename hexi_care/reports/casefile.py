@@ -18,7 +18,6 @@ from hexi_care.reports.data import CaseFileData, ReportMeta, qr_payload
 from hexi_care.reports.formatting import (
     age_on,
     fmt_date,
-    fmt_date_long,
     fmt_datetime,
     fmt_int,
     fmt_yuan,
@@ -60,7 +59,7 @@ def casefile_story(data: CaseFileData, meta: ReportMeta, labels: Labels = ZH) ->
     age = age_on(child.birth_date, as_of)
     birth = fmt_date(child.birth_date)
     if age is not None:
-        birth += f"（{labels.years_old.format(age=age)}）"
+        birth += labels.paren.format(text=labels.years_old.format(age=age))
     id_text = show_id(child.id_number) or (labels.no_hukou if child.no_hukou else "")
     school = " ".join(x for x in (child.school, child.grade) if x)
     household = f.household
@@ -133,7 +132,9 @@ def casefile_story(data: CaseFileData, meta: ReportMeta, labels: Labels = ZH) ->
                         x
                         for x in (
                             guardian_situations(g, labels),
-                            "；".join(sit.evidence for sit in g.situations if sit.evidence),
+                            labels.semicolon.join(
+                                sit.evidence for sit in g.situations if sit.evidence
+                            ),
                             g.note,
                         )
                         if x
@@ -152,7 +153,7 @@ def casefile_story(data: CaseFileData, meta: ReportMeta, labels: Labels = ZH) ->
     story.append(para(labels.visit_count.format(n=len(visits)), s.muted))
     for n, visit in enumerate(visits, start=1):
         title = (
-            f"{labels.visit_n.format(n=n)}　{fmt_date_long(visit.visit_date)}　"
+            f"{labels.visit_n.format(n=n)}　{labels.long_date(visit.visit_date)}　"
             f"{labels.word(labels.visit_kind, visit.kind)}　{labels.word(labels.visit_status, visit.status)}"
         )
         story.append(band(title))

@@ -28,12 +28,10 @@ from hexi_care.reports.blocks import (
     subheading,
 )
 from hexi_care.reports.data import ChecklistData, ReportMeta, qr_payload
-from hexi_care.reports.formatting import age_on, fmt_date, fmt_date_long, mask_id_number
+from hexi_care.reports.formatting import age_on, fmt_date, mask_id_number
 from hexi_care.reports.labels import ZH, Labels
 
 QR_KIND = "checklist"
-_BLANK_DATE = "　　　　年　　月　　日"
-_BLANK_TIME = "　　时　　分"
 
 
 def guardian_situations(guardian: Guardian, labels: Labels) -> str:
@@ -53,7 +51,7 @@ def guardian_situations(guardian: Guardian, labels: Labels) -> str:
         elif s.expected_end_date is not None:
             dates.append(labels.situation_until.format(end=fmt_date(s.expected_end_date)))
         if dates:
-            words += "（" + "，".join(dates) + "）"
+            words += labels.paren.format(text=labels.clause_sep.join(dates))
         parts.append(words)
     return labels.list_sep.join(parts)
 
@@ -84,7 +82,9 @@ def checklist_story(data: ChecklistData, meta: ReportMeta, labels: Labels = ZH) 
     if data.community_name:
         unit_bits.append(f"{labels.community}{labels.colon}{data.community_name}")
     if data.planned_date is not None:
-        unit_bits.append(f"{labels.planned_date}{labels.colon}{fmt_date_long(data.planned_date)}")
+        unit_bits.append(
+            f"{labels.planned_date}{labels.colon}{labels.long_date(data.planned_date)}"
+        )
     if unit_bits:
         story.append(para("　　".join(unit_bits), s.subtitle))
     else:
@@ -100,9 +100,9 @@ def checklist_story(data: ChecklistData, meta: ReportMeta, labels: Labels = ZH) 
             [
                 [
                     labels.visit_date,
-                    fmt_date_long(data.planned_date) or _BLANK_DATE,
+                    labels.long_date(data.planned_date) or labels.date_blank,
                     labels.visit_time,
-                    _BLANK_TIME,
+                    labels.time_blank,
                 ],
                 [labels.visit_kind_label, kind_choices, "", ""],
                 [labels.visitors, data.planned_visitors, "", ""],
@@ -124,7 +124,7 @@ def checklist_story(data: ChecklistData, meta: ReportMeta, labels: Labels = ZH) 
         age = age_on(child.birth_date, data.planned_date or meta.as_of)
         birth = fmt_date(child.birth_date)
         if age is not None:
-            birth += f"（{labels.years_old.format(age=age)}）"
+            birth += labels.paren.format(text=labels.years_old.format(age=age))
         if child.id_number:
             id_text = (
                 child.id_number if data.show_full_id_number else mask_id_number(child.id_number)
@@ -203,7 +203,7 @@ def checklist_story(data: ChecklistData, meta: ReportMeta, labels: Labels = ZH) 
             story.append(
                 para(
                     f"{labels.last_visit}{labels.colon}{fmt_date(last.visit_date)}"
-                    f"（{labels.word(labels.visit_kind, last.kind)}）",
+                    + labels.paren.format(text=labels.word(labels.visit_kind, last.kind)),
                     s.small,
                 )
             )
@@ -321,7 +321,7 @@ def checklist_story(data: ChecklistData, meta: ReportMeta, labels: Labels = ZH) 
         )
     )
     story.append(gap(2))
-    story.append(para(f"{labels.next_visit}{labels.colon}{_BLANK_DATE}", s.body))
+    story.append(para(f"{labels.next_visit}{labels.colon}{labels.date_blank}", s.body))
 
     # 十一、签字确认
     story.append(

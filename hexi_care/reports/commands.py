@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hexi_care.errors import InvalidInput
+from hexi_care.reports.labels import labels_for
 from hexi_care.services import children, visits
 from hexi_care.services import validate as v
 
@@ -46,11 +47,11 @@ def cmd_checklist(cli: Cli) -> int:
                 raise InvalidInput("child_id", "required")
             cid = children.resolve_child(uow, cli.args.child)
             planned = v.parse_date("date", cli.args.date)
-            data = builders.checklist(uow, cid, planned_date=planned)
+            data = builders.checklist(uow, cid, planned_date=planned, lang=cli.lang)
             name = f"checklist-{cid[:8]}.pdf"
         meta = builders.meta(uow, data.community_name)
     out = _out(cli, name)
-    render_checklist(data, meta, out)
+    render_checklist(data, meta, out, labels=labels_for(cli.lang))
     return _done(cli, out)
 
 
@@ -62,7 +63,7 @@ def cmd_notice(cli: Cli) -> int:
         data = builders.notice(uow, cli.args.household, cli.args.template)
         meta = builders.meta(uow, data.community_name)
     out = _out(cli, f"notice-{cli.args.household[:8]}.pdf")
-    render_notice(data, meta, out)
+    render_notice(data, meta, out, labels=labels_for(cli.lang))
     return _done(cli, out)
 
 
@@ -72,10 +73,10 @@ def cmd_summary(cli: Cli) -> int:
 
     with cli.uow() as uow:
         vid = visits.resolve_visit(uow, cli.args.visit)
-        data = builders.summary(uow, vid)
+        data = builders.summary(uow, vid, lang=cli.lang)
         meta = builders.meta(uow, data.community_name)
     out = _out(cli, f"summary-{vid[:8]}.pdf")
-    render_summary(data, meta, out)
+    render_summary(data, meta, out, labels=labels_for(cli.lang))
     return _done(cli, out)
 
 
@@ -85,10 +86,10 @@ def cmd_casefile(cli: Cli) -> int:
 
     with cli.uow() as uow:
         cid = children.resolve_child(uow, cli.args.child)
-        data = builders.case_file(uow, cid)
+        data = builders.case_file(uow, cid, cli.lang)
         meta = builders.meta(uow, data.file.community_name)
     out = _out(cli, f"casefile-{cid[:8]}.pdf")
-    render_casefile(data, meta, out)
+    render_casefile(data, meta, out, labels=labels_for(cli.lang))
     return _done(cli, out)
 
 
@@ -98,10 +99,10 @@ def cmd_batch(cli: Cli) -> int:
 
     start, end = _period(cli)
     with cli.uow() as uow:
-        unit_name, items = builders.batch(uow, cli.args.unit, start, end, cli.args.kind)
+        unit_name, items = builders.batch(uow, cli.args.unit, start, end, cli.args.kind, cli.lang)
         meta = builders.meta(uow, unit_name)
     out = _out(cli, f"{cli.args.kind}-{start}-{end}.pdf")
-    render_batch(items, meta, out, title=unit_name)
+    render_batch(items, meta, out, title=unit_name, labels=labels_for(cli.lang))
     return _done(cli, out)
 
 
@@ -119,7 +120,7 @@ def cmd_stats(cli: Cli) -> int:
     from hexi_care.reports.statistics import render_statistics
 
     out = _out(cli, f"statistics-{start}-{end}.pdf")
-    render_statistics(data, meta, out)
+    render_statistics(data, meta, out, labels=labels_for(cli.lang))
     if not cli.args.json:
         return _done(cli, out)
     return 0
@@ -156,13 +157,13 @@ def cmd_register(cli: Cli) -> int:
     from hexi_care.reports.register import write_register_csv, write_register_xlsx
 
     with cli.uow() as uow:
-        rows = builders.register(uow, cli.args.unit)
+        rows = builders.register(uow, cli.args.unit, lang=cli.lang)
         meta = builders.meta(uow)
     out = _out(cli, "register.xlsx")
     if out.suffix.lower() == ".csv":
-        write_register_csv(rows, meta, out)
+        write_register_csv(rows, meta, out, labels=labels_for(cli.lang))
     elif out.suffix.lower() == ".xlsx":
-        write_register_xlsx(rows, meta, out)
+        write_register_xlsx(rows, meta, out, labels=labels_for(cli.lang))
     else:
         raise InvalidInput("out", "choice", choices=".xlsx, .csv")
     return _done(cli, out)

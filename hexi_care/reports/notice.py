@@ -13,7 +13,6 @@ from hexi_care.reports import styles as st
 from hexi_care.reports.base import DocumentPart, Output, render_parts
 from hexi_care.reports.blocks import gap, keep, para, rich, signature_row
 from hexi_care.reports.data import NoticeData, ReportMeta, qr_payload
-from hexi_care.reports.formatting import fmt_date_long
 from hexi_care.reports.labels import ZH, Labels
 
 QR_KIND = "notice"
@@ -48,7 +47,9 @@ def notice_story(data: NoticeData, meta: ReportMeta, labels: Labels = ZH) -> Doc
     story.append(para(t.intro, s.notice_body))
 
     for n, (theme, items) in enumerate(t.themes, start=1):
-        block: list[Flowable] = [para(f"{_numeral(n)}、{theme}", s.h2)]
+        block: list[Flowable] = [
+            para(f"{_numeral(n)}、{theme}" if labels.chinese_numerals else f"{n}. {theme}", s.h2)
+        ]
         for i, item in enumerate(items, start=1):
             block.append(para(f"{labels.box} {i}. {item}", s.notice_item))
         # Keep a theme's title with its first items; long themes may still break.
@@ -82,7 +83,7 @@ def notice_story(data: NoticeData, meta: ReportMeta, labels: Labels = ZH) -> Doc
         signature_row(
             [labels.notice_guardian_sign, labels.notice_director_sign],
             labels,
-            date_text=fmt_date_long(data.issue_date) if data.issue_date else None,
+            date_text=labels.long_date(data.issue_date) if data.issue_date else None,
         ),
     ]
     if data.issuing_unit:

@@ -153,7 +153,7 @@ def write_register_xlsx(
 
     wb = Workbook()
     ws = wb.active
-    ws.title = (sheet_title or "台账")[:31]
+    ws.title = (sheet_title or labels.register_sheet)[:31]
     header_font = Font(bold=True)
     header_fill = PatternFill("solid", fgColor="E6ECF3")
     for col, name in enumerate(COLUMNS, start=1):

@@ -53,6 +53,7 @@ from hexi_care.reports.data import (
     StreetStats,
     VisitSummaryData,
 )
+from hexi_care.reports.labels import ZH, Labels
 
 CHILD_ID = "3f2c1a9b-5d7e-4c11-9a0b-2e6f8d4c7a15"
 HOUSEHOLD_ID = "8b1e4f2a-0c3d-4e5f-a6b7-c8d9e0f1a2b3"
@@ -576,7 +577,7 @@ def register_rows(n: int = 30) -> list[RegisterRow]:
     return rows
 
 
-def documents() -> dict[str, Callable[[], bytes | None]]:
+def documents(labels: Labels = ZH) -> dict[str, Callable[[], bytes | None]]:
     """Every document rendered from the sample data, by name (imports the renderers)."""
     from hexi_care.reports.casefile import render_casefile
     from hexi_care.reports.checklist import render_checklist
@@ -586,14 +587,14 @@ def documents() -> dict[str, Callable[[], bytes | None]]:
 
     m = meta()
     return {
-        "checklist": lambda: render_checklist(checklist(), m),
-        "checklist_blank": lambda: render_checklist(blank_checklist(), m),
-        "summary": lambda: render_summary(summary(), m),
-        "notice_winter": lambda: render_notice(notice("winter"), m),
-        "notice_summer": lambda: render_notice(notice("summer"), m),
-        "notice_general": lambda: render_notice(notice("general"), m),
-        "casefile": lambda: render_casefile(casefile(), m),
-        "statistics": lambda: render_statistics(statistics(), m),
+        "checklist": lambda: render_checklist(checklist(), m, labels=labels),
+        "checklist_blank": lambda: render_checklist(blank_checklist(), m, labels=labels),
+        "summary": lambda: render_summary(summary(), m, labels=labels),
+        "notice_winter": lambda: render_notice(notice("winter"), m, labels=labels),
+        "notice_summer": lambda: render_notice(notice("summer"), m, labels=labels),
+        "notice_general": lambda: render_notice(notice("general"), m, labels=labels),
+        "casefile": lambda: render_casefile(casefile(), m, labels=labels),
+        "statistics": lambda: render_statistics(statistics(), m, labels=labels),
     }
 
 

@@ -21,24 +21,28 @@ from hexi_care.reports.base import DocumentPart, Output, render_parts
 from hexi_care.reports.blocks import Cell, heading, para, rich, table
 from hexi_care.reports.data import ReportMeta, StatisticsData, StatsFigures
 from hexi_care.reports.fonts import MAIN, fonts
-from hexi_care.reports.formatting import fmt_date_long, fmt_int, fmt_yuan
+from hexi_care.reports.formatting import fmt_int, fmt_yuan
 from hexi_care.reports.labels import ZH, Labels
 
 
 def _columns(data: StatisticsData, labels: Labels) -> list[tuple[str, str]]:
     """(figure attribute, header) of the numeric columns."""
+
+    def head(word: str, unit: str) -> str:
+        return f"{word}\n" + labels.paren.format(text=unit).strip()
+
     cols = [
-        ("households", f"{labels.stats_households}\n（{labels.unit_households}）"),
-        ("children", f"{labels.stats_children}\n（{labels.unit_persons}）"),
-        ("person_times", f"{labels.stats_person_times}\n（{labels.unit_person_times}）"),
-        ("visits", f"{labels.stats_visits}\n（{labels.unit_times}）"),
-        ("notices", f"{labels.stats_notices}\n（{labels.unit_copies}）"),
-        ("items", f"{labels.stats_items}\n（{labels.unit_items}）"),
-        ("amount_fen", f"{labels.stats_amount}\n（{labels.unit_yuan}）"),
-        ("overdue", f"{labels.stats_overdue}\n（{labels.unit_persons}）"),
+        ("households", head(labels.stats_households, labels.unit_households)),
+        ("children", head(labels.stats_children, labels.unit_persons)),
+        ("person_times", head(labels.stats_person_times, labels.unit_person_times)),
+        ("visits", head(labels.stats_visits, labels.unit_times)),
+        ("notices", head(labels.stats_notices, labels.unit_copies)),
+        ("items", head(labels.stats_items, labels.unit_items)),
+        ("amount_fen", head(labels.stats_amount, labels.unit_yuan)),
+        ("overdue", head(labels.stats_overdue, labels.unit_persons)),
     ]
     if data.show_mandatory_reports:
-        cols.append(("mandatory_reports", f"{labels.stats_reports}\n（{labels.unit_cases}）"))
+        cols.append(("mandatory_reports", head(labels.stats_reports, labels.unit_cases)))
     return cols
 
 
@@ -192,8 +196,11 @@ def _chart(data: StatisticsData, labels: Labels) -> Drawing | None:
     legend.dy = 7
     legend.boxAnchor = "nw"
     legend.colorNamePairs = [
-        (st.CHART_COLOURS[0], f"{labels.stats_visits}（{labels.unit_times}）"),
-        (st.CHART_COLOURS[1], f"{labels.stats_children}（{labels.unit_persons}）"),
+        (st.CHART_COLOURS[0], labels.stats_visits + labels.paren.format(text=labels.unit_times)),
+        (
+            st.CHART_COLOURS[1],
+            labels.stats_children + labels.paren.format(text=labels.unit_persons),
+        ),
     ]
     drawing.add(legend)
     return drawing
@@ -201,8 +208,12 @@ def _chart(data: StatisticsData, labels: Labels) -> Drawing | None:
 
 def statistics_story(data: StatisticsData, meta: ReportMeta, labels: Labels = ZH) -> DocumentPart:
     s = st.styles()
-    story: list[Flowable] = [para(f"{data.unit_name}{labels.title_statistics}", s.title)]
-    period = f"{fmt_date_long(data.period_start)} — {fmt_date_long(data.period_end)}"
+    story: list[Flowable] = [
+        para(
+            labels.stats_heading.format(unit=data.unit_name, title=labels.title_statistics), s.title
+        )
+    ]
+    period = f"{labels.long_date(data.period_start)} — {labels.long_date(data.period_end)}"
     story.append(
         para(
             f"{labels.stats_unit}{labels.colon}{data.unit_name}　　{labels.stats_period}{labels.colon}{period}",

@@ -20,7 +20,6 @@ from hexi_care.reports.data import ReportMeta, VisitSummaryData, qr_payload
 from hexi_care.reports.formatting import (
     age_on,
     fmt_date,
-    fmt_date_long,
     fmt_datetime,
     mask_id_number,
 )
@@ -50,7 +49,7 @@ def profile_rows(
     age = age_on(child.birth_date, day) if day else None
     birth = fmt_date(child.birth_date)
     if age is not None:
-        birth += f"（{labels.years_old.format(age=age)}）"
+        birth += labels.paren.format(text=labels.years_old.format(age=age))
     if child.id_number:
         id_text = child.id_number if show_full_id_number else mask_id_number(child.id_number)
     else:
@@ -88,7 +87,7 @@ def visit_sections(
     out: list[Flowable] = []
 
     # Facts of the visit (DOMAIN.md 1).
-    when = fmt_date_long(visit.visit_date) + (f" {visit.visit_time}" if visit.visit_time else "")
+    when = labels.long_date(visit.visit_date) + (f" {visit.visit_time}" if visit.visit_time else "")
     rows: list[Sequence[Cell]] = [
         *lead_rows,
         [
@@ -98,7 +97,7 @@ def visit_sections(
             labels.word(labels.visit_kind, visit.kind),
         ],
         [labels.visitors, visit.visitors, labels.people_met, visit.people_met],
-        [labels.place, visit.place, labels.next_visit, fmt_date_long(visit.next_visit_date)],
+        [labels.place, visit.place, labels.next_visit, labels.long_date(visit.next_visit_date)],
     ]
     out.append(h(labels.sum_facts))
     out.append(_form(rows))
@@ -107,10 +106,12 @@ def visit_sections(
     out.append(h(labels.sum_care))
     verified = labels.yes_no(visit.basic_info_verified)
     if visit.basic_info_changes.strip():
-        verified += f"；{labels.basic_info_changes}{labels.colon}{visit.basic_info_changes}"
+        verified += (
+            f"{labels.semicolon}{labels.basic_info_changes}{labels.colon}{visit.basic_info_changes}"
+        )
     carer = visit.carer_name
     if visit.carer_relationship:
-        carer += f"（{visit.carer_relationship}）"
+        carer += labels.paren.format(text=visit.carer_relationship)
     agreement = {
         True: labels.agreement_signed,
         False: labels.agreement_not_signed,
@@ -256,7 +257,7 @@ def summary_story(data: VisitSummaryData, meta: ReportMeta, labels: Labels = ZH)
     child = data.child
     story: list[Flowable] = [para(labels.title_summary, s.title)]
     sub = [x for x in (data.street_name, data.community_name) if x]
-    sub.append(f"{labels.visit_date}{labels.colon}{fmt_date_long(visit.visit_date)}")
+    sub.append(f"{labels.visit_date}{labels.colon}{labels.long_date(visit.visit_date)}")
     story.append(para("　".join(sub), s.subtitle))
     story.extend(
         visit_sections(

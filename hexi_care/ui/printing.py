@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hexi_care.reports.labels import labels_for
 from hexi_care.ui import i18n
 from hexi_care.ui.common import label, set_role, shortcut, show_problem
 from hexi_care.ui.worker import Cancelled, Task
@@ -238,48 +239,58 @@ def planned_date(uow: Any, child_id: str) -> date | None:
 
 
 def checklist_job(child_id: str | None) -> Callable[[Task], bytes]:
+    lang = i18n.lang()
+
     def run(task: Task) -> bytes:
         from hexi_care.reports import builders
         from hexi_care.reports.checklist import render_checklist
 
         with task.uow() as uow:
             if child_id:
-                data = builders.checklist(uow, child_id, planned_date=planned_date(uow, child_id))
+                data = builders.checklist(
+                    uow, child_id, planned_date=planned_date(uow, child_id), lang=lang
+                )
             else:
                 data = builders.blank_checklist(uow)
             meta = builders.meta(uow, data.community_name)
-        return render_checklist(data, meta) or b""
+        return render_checklist(data, meta, labels=labels_for(lang)) or b""
 
     return run
 
 
 def casefile_job(child_id: str) -> Callable[[Task], bytes]:
+    lang = i18n.lang()
+
     def run(task: Task) -> bytes:
         from hexi_care.reports import builders
         from hexi_care.reports.casefile import render_casefile
 
         with task.uow() as uow:
-            data = builders.case_file(uow, child_id)
+            data = builders.case_file(uow, child_id, lang)
             meta = builders.meta(uow, data.file.community_name)
-        return render_casefile(data, meta) or b""
+        return render_casefile(data, meta, labels=labels_for(lang)) or b""
 
     return run
 
 
 def summary_job(visit_id: str) -> Callable[[Task], bytes]:
+    lang = i18n.lang()
+
     def run(task: Task) -> bytes:
         from hexi_care.reports import builders
         from hexi_care.reports.summary import render_summary
 
         with task.uow() as uow:
-            data = builders.summary(uow, visit_id)
+            data = builders.summary(uow, visit_id, lang=lang)
             meta = builders.meta(uow, data.community_name)
-        return render_summary(data, meta) or b""
+        return render_summary(data, meta, labels=labels_for(lang)) or b""
 
     return run
 
 
 def notice_job(household_id: str, template: str) -> Callable[[Task], bytes]:
+    lang = i18n.lang()
+
     def run(task: Task) -> bytes:
         from hexi_care.reports import builders
         from hexi_care.reports.notice import render_notice
@@ -287,12 +298,14 @@ def notice_job(household_id: str, template: str) -> Callable[[Task], bytes]:
         with task.uow() as uow:
             data = builders.notice(uow, household_id, template)
             meta = builders.meta(uow, data.community_name)
-        return render_notice(data, meta) or b""
+        return render_notice(data, meta, labels=labels_for(lang)) or b""
 
     return run
 
 
 def statistics_job(unit: str, start: date, end: date) -> Callable[[Task], bytes]:
+    lang = i18n.lang()
+
     def run(task: Task) -> bytes:
         from hexi_care.reports import builders
         from hexi_care.reports.statistics import render_statistics
@@ -300,7 +313,7 @@ def statistics_job(unit: str, start: date, end: date) -> Callable[[Task], bytes]
         with task.uow() as uow:
             data = builders.stats(uow, unit, start, end)
             meta = builders.meta(uow, data.unit_name)
-        return render_statistics(data, meta) or b""
+        return render_statistics(data, meta, labels=labels_for(lang)) or b""
 
     return run
 
@@ -371,6 +384,8 @@ def batch_job(unit: str, start: date, end: date, kind: str, out: Path) -> Callab
     """Checklists or summaries for a unit and date range into `out`; returns the document count.
     Cancelling stops the layout and writes nothing (render_batch writes only a finished PDF)."""
 
+    lang = i18n.lang()
+
     def run(task: Task) -> int:
         from hexi_care.reports import builders
         from hexi_care.reports.base import ReportCancelled
@@ -378,7 +393,7 @@ def batch_job(unit: str, start: date, end: date, kind: str, out: Path) -> Callab
 
         task.report(0, 0, "collect")
         with task.uow() as uow:
-            unit_name, items = builders.batch(uow, unit, start, end, kind)
+            unit_name, items = builders.batch(uow, unit, start, end, kind, lang)
             meta = builders.meta(uow, unit_name)
         task.check_cancelled()
         if not items:
@@ -389,7 +404,9 @@ def batch_job(unit: str, start: date, end: date, kind: str, out: Path) -> Callab
             return not task.cancelled
 
         try:
-            render_batch(items, meta, out, title=unit_name, progress=progress)
+            render_batch(
+                items, meta, out, title=unit_name, progress=progress, labels=labels_for(lang)
+            )
         except ReportCancelled:
             raise Cancelled() from None
         return len(items)
@@ -465,17 +482,19 @@ def run_batch(
 
 
 def register_job(unit: str, out: Path) -> Callable[[Task], int]:
+    lang = i18n.lang()
+
     def run(task: Task) -> int:
         from hexi_care.reports import builders
         from hexi_care.reports.register import write_register_csv, write_register_xlsx
 
         with task.uow() as uow:
-            rows = builders.register(uow, unit)
+            rows = builders.register(uow, unit, lang=lang)
             meta = builders.meta(uow)
         if out.suffix.lower() == ".csv":
-            write_register_csv(rows, meta, out)
+            write_register_csv(rows, meta, out, labels=labels_for(lang))
         else:
-            write_register_xlsx(rows, meta, out)
+            write_register_xlsx(rows, meta, out, labels=labels_for(lang))
         return len(rows)
 
     return run

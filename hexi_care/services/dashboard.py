@@ -11,13 +11,14 @@ from typing import Any, TypeAlias
 
 from sqlalchemy import Select, func, select
 
-from hexi_care.db.models import AppUser, OrgUnit
+from hexi_care.db.models import AppUser
 from hexi_care.db.models import Child as ChildRow
 from hexi_care.db.models import FollowUp as FollowUpRow
 from hexi_care.db.models import MandatoryReport as ReportRow
 from hexi_care.db.models import Visit as VisitRow
 from hexi_care.domain.enums import FollowUpStatus, ReportStatus, Role, VisitKind, VisitStatus
 from hexi_care.domain.schedule import days_overdue
+from hexi_care.services import units
 from hexi_care.services.casework import REPORT_READERS
 from hexi_care.services.context import UnitOfWork
 
@@ -69,8 +70,18 @@ class ReviewItem:
     author: str
 
 
-def _unit_names(uow: UnitOfWork) -> dict[str, str]:
-    return {i: n for i, n in uow.session.execute(select(OrgUnit.id, OrgUnit.name))}
+def _child_item(kind: str, r: Any, names: dict[str, str], today: date) -> WorkItem:
+    """A due or overdue child as a line of the 工作台 (opening it opens the child)."""
+    return WorkItem(
+        kind=kind,
+        record_id=r.id,
+        child_id=r.id,
+        child_name=r.name,
+        community_name=names.get(r.community_id, ""),
+        when=r.next_due,
+        days_overdue=days_overdue(r.next_due, today) if kind == "overdue" else 0,
+        categories=_codes(r.category_codes),
+    )
 
 
 def _count(uow: UnitOfWork, stmt: AnySelect) -> int:
@@ -126,40 +137,17 @@ def dashboard(uow: UnitOfWork, *, cap: int = LIST_CAP) -> Dashboard:
     uow.require_case_reader()
     today = uow.today()
     week_end = today + timedelta(days=6 - today.weekday())
-    names = _unit_names(uow)
+    names = units.unit_names(uow)
     s = uow.session
     counts: dict[str, int] = {}
 
     due_stmt = _children_due(uow, today, week_end, overdue=False)
     counts["due_this_week"] = _count(uow, due_stmt)
-    due = [
-        WorkItem(
-            kind="due",
-            record_id=r.id,
-            child_id=r.id,
-            child_name=r.name,
-            community_name=names.get(r.community_id, ""),
-            when=r.next_due,
-            categories=_codes(r.category_codes),
-        )
-        for r in s.execute(due_stmt.limit(cap))
-    ]
+    due = [_child_item("due", r, names, today) for r in s.execute(due_stmt.limit(cap))]
 
     over_stmt = _children_due(uow, None, today, overdue=True)
     counts["overdue"] = _count(uow, over_stmt)
-    overdue = [
-        WorkItem(
-            kind="overdue",
-            record_id=r.id,
-            child_id=r.id,
-            child_name=r.name,
-            community_name=names.get(r.community_id, ""),
-            when=r.next_due,
-            days_overdue=days_overdue(r.next_due, today),
-            categories=_codes(r.category_codes),
-        )
-        for r in s.execute(over_stmt.limit(cap))
-    ]
+    overdue = [_child_item("overdue", r, names, today) for r in s.execute(over_stmt.limit(cap))]
 
     director = uow.user is None or uow.user.role == Role.DIRECTOR
     lists: dict[str, list[WorkItem]] = {}
@@ -256,7 +244,7 @@ def dashboard(uow: UnitOfWork, *, cap: int = LIST_CAP) -> Dashboard:
 def review_queue(uow: UnitOfWork, *, limit: int = 500) -> list[ReviewItem]:
     """Submitted visits in the supervisor's units, oldest submission first."""
     uow.require_role(Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR, action="review visits")
-    names = _unit_names(uow)
+    names = units.unit_names(uow)
     authors = {i: n for i, n in uow.session.execute(select(AppUser.id, AppUser.display_name))}
     stmt = (
         select(

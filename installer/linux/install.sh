@@ -8,7 +8,6 @@ apps="${XDG_DATA_HOME:-$HOME/.local/share}/applications"
 python3 -m venv "$app"
 "$app/bin/python" -m pip install -q --upgrade pip
 "$app/bin/python" -m pip install -q "$wheel"
-"$app/bin/python" -m hexi_care.tools.build_translations 2>/dev/null || true
 mkdir -p "$bin" "$apps"
 ln -sf "$app/bin/hexi-care" "$bin/hexi-care"
 ln -sf "$app/bin/hexi-care-gui" "$bin/hexi-care-gui"

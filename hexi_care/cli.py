@@ -17,11 +17,9 @@ from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from hexi_care import __version__, logs
-from hexi_care.db import store as store_mod
-from hexi_care.db.store import OpenStore
 from hexi_care.domain.enums import Relationship, RiskLevel, Sex, SituationKind
 from hexi_care.domain.model import (
     Category,
@@ -36,7 +34,12 @@ from hexi_care.domain.model import (
 from hexi_care.errors import AuthThrottled, InvalidInput, UsageError, UserProblem
 from hexi_care.messages import t
 from hexi_care.paths import default_store
-from hexi_care.services.context import UnitOfWork
+
+if TYPE_CHECKING:
+    # The store, the services, reports and exchange load when a command runs, not before the
+    # arguments are parsed: `--version` and `--help` stay quick (issue 8).
+    from hexi_care.db.store import OpenStore
+    from hexi_care.services.context import UnitOfWork
 
 log = logging.getLogger("hexi_care.cli")
 
@@ -121,6 +124,8 @@ class Cli:
             password = self.read_secret("cli.password")
             for attempt in range(2):
                 try:
+                    from hexi_care.db import store as store_mod
+
                     self._store = store_mod.unlock(self.store_path, name, password)
                     break
                 except AuthThrottled as exc:
@@ -132,6 +137,8 @@ class Cli:
         return self._store
 
     def uow(self) -> UnitOfWork:
+        from hexi_care.services.context import UnitOfWork
+
         return UnitOfWork(self.open())
 
     def close(self) -> None:
@@ -216,7 +223,9 @@ def visit_json(v: Visit) -> dict[str, Any]:
 
 # -- commands -------------------------------------------------------------------------------------
 def cmd_init(cli: Cli) -> int:
+    from hexi_care.db import store as store_mod
     from hexi_care.db.keys import KdfParams
+    from hexi_care.services.context import UnitOfWork
     from hexi_care.services.reference import seed_reference
     from hexi_care.services.users import check_password
 
@@ -683,6 +692,8 @@ def cmd_audit_verify(cli: Cli) -> int:
 
 
 def cmd_backup(cli: Cli) -> int:
+    from hexi_care.services.context import UnitOfWork
+
     store = cli.open()
     out = store.backup(Path(cli.args.out))
     with UnitOfWork(store) as uow:
@@ -692,6 +703,8 @@ def cmd_backup(cli: Cli) -> int:
 
 
 def cmd_restore(cli: Cli) -> int:
+    from hexi_care.db import store as store_mod
+
     name = cli.user_name()
     password = cli.read_secret("cli.password")
     kept = store_mod.restore(Path(cli.args.file), cli.store_path, name, password)
@@ -743,6 +756,7 @@ def cmd_recovery_keygen(cli: Cli) -> int:
 def cmd_recovery_set_centre_key(cli: Cli) -> int:
     from hexi_care.domain.enums import Role
     from hexi_care.services import recovery
+    from hexi_care.services.context import UnitOfWork
 
     store = cli.open()
     with UnitOfWork(store) as uow:
@@ -813,6 +827,9 @@ class Commands:
         sp.set_defaults(func=fn)
         return sp
 
+    def names(self) -> set[str]:
+        return set(self._sub.choices)
+
     def group(self, name: str, help: str = "") -> Commands:
         gp = self._sub.add_parser(name, help=help)
         return Commands(
@@ -822,7 +839,8 @@ class Commands:
         )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given the arguments, only the extensions they may need are imported."""
     p = _Parser(
         prog="hexi-care", description="hexi-care: child-protection case work (儿童关爱服务)"
     )
@@ -928,6 +946,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("answer", metavar="ANSWER")
     sp.add_argument("--for", dest="user_to", required=True, metavar="NAME")
     for module in EXTENSIONS:
+        if argv is not None and not _extension_needed(module, argv, root):
+            continue
         try:
             ext = __import__(module, fromlist=["register"])
         except ModuleNotFoundError as exc:
@@ -941,6 +961,41 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Command groups that live beside their package (report ..., device/package/conflict ...).
 EXTENSIONS = ("hexi_care.reports.commands", "hexi_care.sync.commands")
+#: The top-level commands an extension adds: it is imported (with the services, reportlab,
+#: the exchange code behind it) only when one of them, an unknown word or the full help is asked
+#: for. An extension missing here is always imported.
+EXTENSION_COMMANDS: dict[str, tuple[str, ...]] = {
+    "hexi_care.reports.commands": ("report",),
+    "hexi_care.sync.commands": ("device", "package", "conflict"),
+}
+_VALUED_GLOBALS = ("--store", "--user", "--lang")
+
+
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The command named in `argv` (the first word that is not a global option or its value)."""
+    skip = False
+    for a in argv:
+        if skip:
+            skip = False
+        elif a == "--":
+            return None
+        elif a in _VALUED_GLOBALS:
+            skip = True
+        elif not a.startswith("-"):
+            return a
+    return None
+
+
+def _extension_needed(module: str, argv: Sequence[str], root: Commands) -> bool:
+    names = EXTENSION_COMMANDS.get(module)
+    if names is None:
+        return True
+    word = _command_word(argv)
+    if word is None:
+        return "--version" not in argv  # the full help lists every command
+    if word in names:
+        return True
+    return word not in root.names()  # a mistyped command: the message lists every command
 
 
 def _guess_lang(argv: Sequence[str]) -> str:
@@ -955,7 +1010,7 @@ def _guess_lang(argv: Sequence[str]) -> str:
 def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     lang = _guess_lang(argv)
     try:
-        args = build_parser().parse_args(list(argv))
+        args = build_parser(argv).parse_args(list(argv))
     except UsageError as exc:
         print(exc.message(lang), file=stderr)
         return exc.exit_code

@@ -25,8 +25,16 @@ DROPPED = (
     "HEXI_CARE_FAST_KDF",
     "HEXI_CARE_RESOURCES",
     "HEXI_CARE_STORE",
+    "HEXI_CARE_DATA",
+    "HEXI_CARE_DEMO_STORE",
     "VIRTUAL_ENV",
 )
+#: Figures for the end of the run (sizes, timings, where data lives): tests/install/conftest.py.
+FIGURES: list[str] = []
+
+
+def note(line: str) -> None:
+    FIGURES.append(line)
 
 
 @dataclass

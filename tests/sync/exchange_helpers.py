@@ -6,15 +6,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import struct
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
-
-os.environ.setdefault("HEXI_CARE_FAST_KDF", "1")
 
 from sqlalchemy import Table, select, text
 

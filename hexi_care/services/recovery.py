@@ -311,12 +311,10 @@ def inspect_request(
     info = KeySlots(Path(), req["store_id"], b"", []).centre_info()
     try:
         payload = parse_centre_payload(open_sealed(private, base64.b64decode(req["sealed"]), info))
-    except (AuthFailed, ValueError):
-        uow.audit("refused", "recovery", None, json.dumps({"reason": "seal"}))
-        raise UserProblem("recovery.mismatch") from None
+    except (AuthFailed, StoreDamaged, ValueError):
+        raise uow.refuse(UserProblem("recovery.mismatch"), "recovery", None, "seal") from None
     if payload.store_id != req["store_id"]:
-        uow.audit("refused", "recovery", None, json.dumps({"reason": "store_id"}))
-        raise UserProblem("recovery.mismatch")
+        raise uow.refuse(UserProblem("recovery.mismatch"), "recovery", None, "store_id")
     peer = uow.session.scalar(select(SyncPeer).where(SyncPeer.store_id == payload.store_id))
     if peer is None:
         peer = uow.session.get(SyncPeer, payload.device_id)
@@ -330,8 +328,12 @@ def inspect_request(
         device_label=peer.label if peer is not None else "",
     )
     if peer is not None and peer.revoked:
-        uow.audit("refused", "recovery", peer.id, json.dumps({"reason": "revoked"}))
-        raise UserProblem("recovery.revoked", device=payload.device_id[:8])
+        raise uow.refuse(
+            UserProblem("recovery.revoked", device=payload.device_id[:8]),
+            "recovery",
+            peer.id,
+            "revoked",
+        )
     return details, payload.data_key
 
 
@@ -347,8 +349,9 @@ def answer_request(
     details, data_key = inspect_request(uow, request_file, private_key_file, passphrase)
     req = _read_request(request_file)
     if not _same_code(confirmed_code, details.code):
-        uow.audit("refused", "recovery", details.device_id, json.dumps({"reason": "code"}))
-        raise UserProblem("recovery.code_mismatch")
+        raise uow.refuse(
+            UserProblem("recovery.code_mismatch"), "recovery", details.device_id, "code"
+        )
     reply = X25519PublicKey.from_public_bytes(base64.b64decode(req["reply_key"]))
     answer = {
         "format": ANSWER_FORMAT,

@@ -275,8 +275,10 @@ def cmd_user_passwd(cli: Cli) -> int:
         rekey=cli.args.rekey,
         delete_old_backups=cli.args.delete_old_backups,
     )
-    cli.say("cli.password_changed", name=cli.args.name)
-    _say_rekey(cli, done)
+    if not cli.args.json:
+        cli.say("cli.password_changed", name=cli.args.name)
+    if done is not None or cli.args.name.casefold() != cli.user_name().casefold():
+        _say_rekey(cli, done)  # a reset of someone else's password offers a rekey
     return 0
 
 
@@ -289,7 +291,8 @@ def cmd_user_deactivate(cli: Cli) -> int:
         rekey=cli.args.rekey,
         delete_old_backups=cli.args.delete_old_backups,
     )
-    cli.say("cli.user_deactivated", name=cli.args.name)
+    if not cli.args.json:
+        cli.say("cli.user_deactivated", name=cli.args.name)
     _say_rekey(cli, done)
     return 0
 
@@ -305,7 +308,8 @@ def cmd_store_rekey(cli: Cli) -> int:
 def _say_rekey(cli: Cli, done: Any) -> None:
     """After a rekey: the new recovery code, and what is left of the older backups."""
     if done is None:
-        cli.say("cli.rekey_offer")
+        if not getattr(cli.args, "json", False):
+            cli.say("cli.rekey_offer")
         return
     if getattr(cli.args, "json", False):
         cli.emit_json(
@@ -799,9 +803,15 @@ def cmd_recover(cli: Cli) -> int:
     code = cli.read_secret("cli.recovery_code")
     new_password = cli.read_next_secret("cli.new_password_for", name=cli.args.user_to)
     done = recovery.recover_with_code(
-        cli.store_path, code, cli.args.user_to, new_password, rekey=cli.args.rekey
+        cli.store_path,
+        code,
+        cli.args.user_to,
+        new_password,
+        rekey=cli.args.rekey,
+        delete_old_backups=cli.args.delete_old_backups,
     )
-    cli.say("cli.recovered", name=cli.args.user_to)
+    if not cli.args.json:
+        cli.say("cli.recovered", name=cli.args.user_to)
     _say_rekey(cli, done)
     return 0
 
@@ -868,9 +878,15 @@ def cmd_recovery_complete(cli: Cli) -> int:
 
     new_password = cli.read_next_secret("cli.new_password_for", name=cli.args.user_to)
     done = recovery.complete_request(
-        cli.store_path, Path(cli.args.answer), cli.args.user_to, new_password, rekey=cli.args.rekey
+        cli.store_path,
+        Path(cli.args.answer),
+        cli.args.user_to,
+        new_password,
+        rekey=cli.args.rekey,
+        delete_old_backups=cli.args.delete_old_backups,
     )
-    cli.say("cli.recovered_centre", name=cli.args.user_to)
+    if not cli.args.json:
+        cli.say("cli.recovered_centre", name=cli.args.user_to)
     _say_rekey(cli, done)
     return 0
 

@@ -44,6 +44,7 @@ from hexi_care.db.store import OpenStore
 from hexi_care.domain.enums import Role
 from hexi_care.errors import AuthFailed, InvalidInput, StoreDamaged, UserProblem
 from hexi_care.services.context import UnitOfWork
+from hexi_care.services.security import RekeyOutcome, outcome
 from hexi_care.services.users import check_password, find_user
 
 REQUEST_FORMAT = "hexi-care-recovery-request"
@@ -130,8 +131,14 @@ def _set_password_with_key(
 
 
 def recover_with_code(
-    store_path: Path, code: str, user_name: str, new_password: str, *, rekey: bool = False
-) -> store_mod.RekeyResult | None:
+    store_path: Path,
+    code: str,
+    user_name: str,
+    new_password: str,
+    *,
+    rekey: bool = False,
+    delete_old_backups: bool = False,
+) -> RekeyOutcome | None:
     """The printed code opens the store; the user gets a new password. With `rekey`, the store
     also gets a new data key and a new recovery code (the old one was used, so treat it as seen)."""
     opened = store_mod.unlock_with_recovery_code(store_path, code)
@@ -139,7 +146,9 @@ def recover_with_code(
     opened.lock()
     store = _set_password_with_key(store_path, key, user_name, new_password, "recovery_code")
     try:
-        return store_mod.rekey(store, reason="recovery_code") if rekey else None
+        if not rekey:
+            return None
+        return outcome(store_mod.rekey(store, reason="recovery_code"), delete_old_backups)
     finally:
         store.lock()
 
@@ -203,8 +212,14 @@ def make_request(store_path: Path, out: Path, user_name: str, new_password: str)
 
 
 def complete_request(
-    store_path: Path, answer_file: Path, user_name: str, new_password: str, *, rekey: bool = False
-) -> store_mod.RekeyResult | None:
+    store_path: Path,
+    answer_file: Path,
+    user_name: str,
+    new_password: str,
+    *,
+    rekey: bool = False,
+    delete_old_backups: bool = False,
+) -> RekeyOutcome | None:
     """Open the centre's answer with the reply key (unwrapped by the new password typed at request
     time, through the throttle) and set that password."""
     pending_path = storefiles.pending_recovery_path(store_path)
@@ -244,7 +259,11 @@ def complete_request(
     data_key = open_sealed(private, sealed, _answer_info(slots.store_id, pending["reply_key"]))
     store = _set_password_with_key(store_path, data_key, user_name, new_password, "centre")
     try:
-        result = store_mod.rekey(store, reason="centre_recovery") if rekey else None
+        result = (
+            outcome(store_mod.rekey(store, reason="centre_recovery"), delete_old_backups)
+            if rekey
+            else None
+        )
     finally:
         store.lock()
     pending_path.unlink(missing_ok=True)

@@ -27,7 +27,7 @@ class RekeyOutcome:
     notes: list[str] = field(default_factory=list)
 
 
-def _outcome(result: RekeyResult, delete_old_backups: bool) -> RekeyOutcome:
+def outcome(result: RekeyResult, delete_old_backups: bool) -> RekeyOutcome:
     deleted = store_mod.delete_backups(result.older_backups) if delete_old_backups else 0
     left = [p for p in result.older_backups if p.exists()]
     return RekeyOutcome(result.recovery_code, result.backup, left, deleted, result.dropped_slots)
@@ -49,7 +49,7 @@ def rekey_store(
 ) -> RekeyOutcome:
     """A new data key for the store (the administrator's action)."""
     require_rekeyer(store)
-    return _outcome(store_mod.rekey(store, reason=reason), delete_old_backups)
+    return outcome(store_mod.rekey(store, reason=reason), delete_old_backups)
 
 
 def deactivate_user(
@@ -61,7 +61,7 @@ def deactivate_user(
         users.deactivate_user(uow, name)
     if not rekey:
         return None
-    return _outcome(store_mod.rekey(store, reason="deactivate"), delete_old_backups)
+    return outcome(store_mod.rekey(store, reason="deactivate"), delete_old_backups)
 
 
 def reset_password(
@@ -77,7 +77,7 @@ def reset_password(
     if not rekey:
         return None
     require_rekeyer(store)
-    return _outcome(store_mod.rekey(store, reason="password_reset"), delete_old_backups)
+    return outcome(store_mod.rekey(store, reason="password_reset"), delete_old_backups)
 
 
 def weak_slots(store_path: Path) -> int:

@@ -179,9 +179,14 @@ class KeySlots:
         storefiles.atomic_write(self.path, self.to_json().encode("utf-8"))
 
     def weak_slots(self) -> list[Slot]:
-        """Slots whose Argon2 parameters are below the floor."""
+        """Password slots whose Argon2 parameters are below the floor. (The recovery code has 150
+        random bits: its slot does not lean on Argon2 to resist guessing.)"""
         floor = kdf_floor()
-        return [s for s in self.slots if s.kdf is not None and KdfParams(**s.kdf).below(floor)]
+        return [
+            s
+            for s in self.slots
+            if s.kind == "password" and s.kdf is not None and KdfParams(**s.kdf).below(floor)
+        ]
 
     # -- slots ---------------------------------------------------------------------------------
     def slot_id_for(self, user_name: str) -> str:

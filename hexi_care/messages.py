@@ -300,6 +300,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请输入来电者读出的核对码：",
         "Type the check code the caller reads out: ",
     ),
+    "demo_real_store": (
+        "这个数据库已有真实记录，不能生成演示数据（演示儿童绝不能混入真实台账）。请用新的数据库运行演示。",
+        "This store already holds real records; demo data is refused (synthetic children must "
+        "never mix with real ones). Run the demo on a new store.",
+    ),
     "cli.yes": ("是", "yes"),
     "cli.no": ("否", "no"),
     "recovery.no_centre_slot": (

@@ -29,6 +29,11 @@ FORMAT_VERSION = 2  # 2: JSON-lines document, counts sealed
 MAX_DOCUMENT_BYTES = 64 << 20
 MAX_LINE_BYTES = 1 << 20  # one record (attachment bytes travel outside the document)
 MAX_HEAD_BYTES = 8 << 20  # the head line: acknowledgements of up to MAX_ACKS packages
+MAX_RECORDS = 400_000  # records of one package (20,000 visits bring about 40,000 with theirs)
+# Inside one line: how many containers and values it may open. A record has a few dozen fields;
+# a line of 1 MiB built from `[]` or `"",` would otherwise become a million objects.
+MAX_LINE_CONTAINERS = 2_000
+MAX_LINE_VALUES = 10_000
 ATTACHMENT_BUDGET = 64 << 20  # attachment bytes per package; the rest follow in the next one
 MAX_CONTENT_BYTES = MAX_DOCUMENT_BYTES + ATTACHMENT_BUDGET + (1 << 20)
 MAX_PARTS = 64
@@ -74,14 +79,26 @@ def decode_content(content: bytes) -> tuple[dict[str, Any], memoryview]:
     head: Any = None
     items: dict[str, Any] = {}
     counts: dict[str, int] = {}
+    records = 0
     while pos < end:
         nl = content.find(b"\n", pos, end)
         stop = end if nl < 0 else nl
         limit = MAX_HEAD_BYTES if head is None else MAX_LINE_BYTES
         if stop - pos > limit:
             raise BadPackage(reason="too_big")
-        value = _parse(content[pos:stop])
+        raw = content[pos:stop]
         pos = stop + 1
+        # The head holds up to 10,000 acknowledged package ids; a record a few dozen fields.
+        containers, values = (
+            (MAX_LINE_CONTAINERS, MAX_LINE_VALUES) if head is not None else (1_000, 20_000)
+        )
+        if head is not None:
+            records += 1
+            if records > MAX_RECORDS:
+                raise BadPackage(reason="too_big")
+        if raw.count(b"[") + raw.count(b"{") > containers or raw.count(b",") > values:
+            raise BadPackage(reason="too_big")
+        value = _parse(raw)
         if head is None:
             head = value
             if not isinstance(head, dict) or not isinstance(head.get("counts"), dict):

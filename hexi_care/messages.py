@@ -554,6 +554,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  Note: the other side has package no. {seq} from this store, which this store does not remember sending: "
         "it may have been restored from an older backup. Numbering continues after it.",
     ),
+    "exchange.notice.restored": (
+        "  注意：对方的数据库从备份恢复过（其审计记录中有恢复事件）。恢复前后的记录请核对。",
+        "  Note: the sender's store was restored from a backup (its audit trail records the restore). "
+        "Check the records from around that time.",
+    ),
     "exchange.notice.audit_broken": (
         "  注意：对方的审计记录链接不上此前收到的部分，已记录备查。",
         "  Note: the sender's audit events do not link up with those received before; this was recorded.",

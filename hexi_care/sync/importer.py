@@ -285,15 +285,19 @@ def _import(
         entity_id=manifest.package_id,
         detail=f"seq {manifest.seq} from {peer.id}: {total} records, {len(applier.conflicts)} conflicts",
     )
+    flagged = {
+        "exchange.notice.restore_suspected": "restore_suspected",
+        "exchange.notice.restored": "restore_reported",
+    }
     for n in notices:
-        if n.key == "exchange.notice.restore_suspected":
+        if n.key in flagged:
             audit.append(
                 s,
                 store.mac_key,
                 at=now,
                 user_id=actor.id if actor else None,
                 device_id=store.device_id,
-                action="restore_suspected",
+                action=flagged[n.key],
                 entity="device",
                 entity_id=peer.id,
                 detail=str(n.params.get("reason", "")),

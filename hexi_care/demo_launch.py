@@ -114,7 +114,14 @@ def create_demo_store(
                 (DEMO_CENTRE, "centre_supervisor", district.id, "演示区未保中心"),
             ):
                 users.add_user(
-                    uow, name, role, unit, DEMO_PASSWORD, display_name=display, kdf=params
+                    uow,
+                    name,
+                    role,
+                    unit,
+                    DEMO_PASSWORD,
+                    display_name=display,
+                    kdf=params,
+                    published_password=True,
                 )
             uow.audit("create", "store", None, "demo")
     finally:

@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from hexi_care.db.keys import atomic_write
+from hexi_care.db.storefiles import atomic_write
 from hexi_care.errors import InvalidInput
 from hexi_care.services.context import UnitOfWork
 

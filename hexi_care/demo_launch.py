@@ -42,8 +42,17 @@ class DemoUsers:
 
 
 def default_demo_path() -> Path:
+    """var/demo/demo.hexi in a checkout (./scripts/demo); the user's data folder when installed
+    (never beside the installed program, which may be read-only and is replaced on upgrade)."""
+    env = os.environ.get("HEXI_CARE_DEMO_STORE")
+    if env:
+        return Path(env)
     root = Path(__file__).resolve().parent.parent
-    return Path(os.environ.get("HEXI_CARE_DEMO_STORE") or root / "var" / "demo" / "demo.hexi")
+    if (root / "setup.cfg").is_file():
+        return root / "var" / "demo" / "demo.hexi"
+    from hexi_care.paths import data_dir
+
+    return data_dir() / "demo" / "demo.hexi"
 
 
 def keys_path(path: Path) -> Path:

@@ -49,8 +49,8 @@ def test_the_installed_wheel_passes_the_smoke_test(
         [
             str(venv / "bin" / "python"),
             "-c",
-            "import hexi_care, hexi_care.resources as r; print(hexi_care.__file__);"
-            "print(r.resources_dir())",
+            "import hexi_care, hexi_care.resources as r, hexi_care.demo_launch as d;"
+            "print(hexi_care.__file__); print(r.resources_dir()); print(d.default_demo_path())",
         ],
         capture_output=True,
         text=True,
@@ -58,6 +58,7 @@ def test_the_installed_wheel_passes_the_smoke_test(
         env=app.environ(),
         check=True,
     ).stdout.split()
-    assert all(Path(p).is_relative_to(venv) for p in where), where
+    assert all(Path(p).is_relative_to(venv) for p in where[:2]), where
+    assert Path(where[2]).is_relative_to(home), where  # the demo store goes to the user's folder
     result = smoke(app, version)
     note(f"wheel smoke: ok (window to unlock dialog {result.window_seconds:.2f} s)")

@@ -56,6 +56,7 @@ log = logging.getLogger("hexi_care.store")
 
 BACKUP_MAGIC = b"HEXI-CARE-BACKUP\x01"
 AUTO_BACKUPS_KEPT = 7
+BUSY_SECONDS = 5.0
 Clock = Callable[[], datetime]
 
 
@@ -535,7 +536,19 @@ def centre_payload_for(store: OpenStore, data_key: bytes) -> bytes:
 
 
 def _sqlcipher_rekey(path: Path, old_key: bytes, new_key: bytes) -> None:
-    conn = sqlcipher3.connect(str(path))
+    """Needs the file to itself: another window or command on the store makes it StoreLocked
+    (nothing has changed then)."""
+    try:
+        _sqlcipher_rekey_once(path, old_key, new_key)
+    except sqlcipher3.OperationalError as exc:
+        problem = classify_db_error(exc)
+        if problem is not None:
+            raise problem from None
+        raise
+
+
+def _sqlcipher_rekey_once(path: Path, old_key: bytes, new_key: bytes) -> None:
+    conn = sqlcipher3.connect(str(path), timeout=BUSY_SECONDS)
     try:
         conn.execute(_key_pragma(old_key))
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

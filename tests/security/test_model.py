@@ -32,7 +32,7 @@ def test_a_director_reads_other_communities_with_their_own_key(world: World) -> 
     for claim in (
         "shares its data key",
         "application control",
-        "one laptop per community",
+        "laptop per community",
         "What a thief with the laptop gets",
         "What a removed user keeps",
         "What the centre can detect",

@@ -392,7 +392,7 @@ class Unlocked:
     forgiven_failures: int
 
 
-def check_password(path: Path, user_name: str, password: str) -> Unlocked:
+def verify_password(path: Path, user_name: str, password: str) -> Unlocked:
     """The one password check: through the throttle, against the store's slot file. A slot that is
     old-format or below the Argon2 floor is rewritten while the password is at hand."""
     path = Path(path)
@@ -416,7 +416,7 @@ def unlock(path: Path, user_name: str, password: str, *, clock: Clock = utc_cloc
     if not path.exists():
         raise StoreMissing(path=str(path))
     _finish_interrupted_rekey(path, user_name, password)
-    found = check_password(path, user_name, password)
+    found = verify_password(path, user_name, password)
     store = open_with_key(path, found.data_key, clock=clock)
     try:
         store.user = load_user(store, user_name)
@@ -644,7 +644,7 @@ def restore(
     current_key: bytes | None = None
     replaced_head = ""
     if target.exists():
-        found = check_password(target, user_name, password)
+        found = verify_password(target, user_name, password)
         current = open_with_key(target, found.data_key, clock=clock)
         try:
             current_actor = load_user(current, user_name)

@@ -415,14 +415,6 @@ class Throttle:
             data[slot_key] = {"failures": int(entry.get("failures", 0)) + 1, "last": now}
             self._save(data)
 
-    def failed(self, slot_key: str) -> None:
-        """Count a failure that did not go through `begin` (kept for callers that check late)."""
-        with storefiles.locked(self.store):
-            data = self._load()
-            entry = data.get(slot_key) or {"failures": 0}
-            data[slot_key] = {"failures": int(entry.get("failures", 0)) + 1, "last": time.time()}
-            self._save(data)
-
     def succeeded(self, slot_key: str) -> None:
         with storefiles.locked(self.store):
             data = self._load()

@@ -56,6 +56,7 @@ log = logging.getLogger("hexi_care.store")
 
 BACKUP_MAGIC = b"HEXI-CARE-BACKUP\x01"
 AUTO_BACKUPS_KEPT = 7
+BUSY_SECONDS = 5.0
 Clock = Callable[[], datetime]
 
 
@@ -391,7 +392,7 @@ class Unlocked:
     forgiven_failures: int
 
 
-def check_password(path: Path, user_name: str, password: str) -> Unlocked:
+def verify_password(path: Path, user_name: str, password: str) -> Unlocked:
     """The one password check: through the throttle, against the store's slot file. A slot that is
     old-format or below the Argon2 floor is rewritten while the password is at hand."""
     path = Path(path)
@@ -415,7 +416,7 @@ def unlock(path: Path, user_name: str, password: str, *, clock: Clock = utc_cloc
     if not path.exists():
         raise StoreMissing(path=str(path))
     _finish_interrupted_rekey(path, user_name, password)
-    found = check_password(path, user_name, password)
+    found = verify_password(path, user_name, password)
     store = open_with_key(path, found.data_key, clock=clock)
     try:
         store.user = load_user(store, user_name)
@@ -535,7 +536,19 @@ def centre_payload_for(store: OpenStore, data_key: bytes) -> bytes:
 
 
 def _sqlcipher_rekey(path: Path, old_key: bytes, new_key: bytes) -> None:
-    conn = sqlcipher3.connect(str(path))
+    """Needs the file to itself: another window or command on the store makes it StoreLocked
+    (nothing has changed then)."""
+    try:
+        _sqlcipher_rekey_once(path, old_key, new_key)
+    except sqlcipher3.OperationalError as exc:
+        problem = classify_db_error(exc)
+        if problem is not None:
+            raise problem from None
+        raise
+
+
+def _sqlcipher_rekey_once(path: Path, old_key: bytes, new_key: bytes) -> None:
+    conn = sqlcipher3.connect(str(path), timeout=BUSY_SECONDS)
     try:
         conn.execute(_key_pragma(old_key))
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -631,7 +644,7 @@ def restore(
     current_key: bytes | None = None
     replaced_head = ""
     if target.exists():
-        found = check_password(target, user_name, password)
+        found = verify_password(target, user_name, password)
         current = open_with_key(target, found.data_key, clock=clock)
         try:
             current_actor = load_user(current, user_name)

@@ -2,8 +2,9 @@
 store's file lock, through a unique temporary name, fsynced, owner-only (0600).
 
 A store `case.hexi` has `case.hexi.keys` (key slots), `.throttle` (failed attempts), `.recovery-pending`
-(the sealed reply key of a centre recovery request), `.lock` (the lock file itself) and a `.backups`
-folder. Two processes updating one of these files serialise on the lock, so neither loses the other's
+(the wrapped reply key of a centre recovery request), `.lock` (the lock file itself), a `.backups`
+folder and a `.recovery` folder (sealed copies of forms being typed). The module imports only the
+standard library, so the window can name these files before the database code is loaded. Two processes updating one of these files serialise on the lock, so neither loses the other's
 change, and no two writers ever share a temporary file.
 """
 
@@ -83,6 +84,23 @@ def kept_path(store: Path, stamp: int) -> Path:
 
 def sqlite_sidecars(store: Path) -> list[Path]:
     return [_beside(store, "-wal"), _beside(store, "-shm")]
+
+
+def form_recovery_dir(store: Path) -> Path:
+    """Sealed copies of forms being typed (services.form_recovery)."""
+    return _beside(store, ".recovery")
+
+
+def store_files(store: Path) -> list[Path]:
+    """The store and the small files that belong to it (not backups or recovered forms)."""
+    return [
+        Path(store),
+        keys_path(store),
+        *sqlite_sidecars(store),
+        throttle_path(store),
+        pending_recovery_path(store),
+        lock_path(store),
+    ]
 
 
 # -- the store's lock -----------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from hexi_care.db import store as store_mod
-from hexi_care.errors import AuthFailed, AuthThrottled
+from hexi_care.errors import AuthFailed, AuthThrottled, StoreLocked
 from tests import cheap_kdf
 
 
@@ -27,6 +27,8 @@ def main() -> None:
             store.lock()
     except AuthThrottled:
         outcome = "throttled"
+    except StoreLocked:  # the user's problem ("in use, try again"), said as such
+        outcome = "busy"
     except AuthFailed:
         outcome = "failed"
     except Exception as exc:  # what the attack found on main: crashes

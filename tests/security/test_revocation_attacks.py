@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import sqlcipher3
+from sqlalchemy import text
 
 from hexi_care.cli import run
 from hexi_care.db.engine import _key_pragma
@@ -204,3 +205,23 @@ def test_password_reset_and_recovery_code_take_rekey(world: World) -> None:
         unlock_with_recovery_code(world.path, issued)
     unlock_with_recovery_code(world.path, json.loads(out)["recovery_code"]).lock()
     unlock(world.path, "dir_b", "recovered-by-code-Pw-4").lock()
+
+
+def test_a_rekey_while_another_program_has_the_store_open_changes_nothing(world: World) -> None:
+    other = world.login("dir_a")  # another window, with its connection open
+    with other.system_session() as s:
+        s.execute(text("SELECT count(*) FROM child")).all()
+    code, _, err = _cli(
+        world.path,
+        "--user",
+        "admin",
+        "--password-stdin",
+        "store",
+        "rekey",
+        stdin=ADMIN_PW + "\n",
+    )
+    assert code == 6 and "另一个程序" in err
+    other.lock()
+    world.admin.lock()
+    unlock(world.path, "dir_a", PW).lock()
+    unlock_with_recovery_code(world.path, world.recovery_code).lock()  # nothing changed

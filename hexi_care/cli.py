@@ -230,7 +230,7 @@ def cmd_init(cli: Cli) -> int:
     from hexi_care.services.users import check_password
 
     password = cli.read_secret("cli.new_password_for", confirm=True, name=cli.args.admin)
-    check_password(password)
+    check_password(password, names=(cli.args.admin,))
     created = store_mod.create_store(
         cli.store_path,
         admin_name=cli.args.admin,
@@ -273,13 +273,75 @@ def cmd_user_add(cli: Cli) -> int:
 
 
 def cmd_user_passwd(cli: Cli) -> int:
-    from hexi_care.services import users
+    from hexi_care.services import security
 
-    with cli.uow() as uow:
-        password = cli.read_next_secret("cli.new_password_for", name=cli.args.name)
-        users.change_password(uow, cli.args.name, password)
-    cli.say("cli.password_changed", name=cli.args.name)
+    store = cli.open()
+    password = cli.read_next_secret("cli.new_password_for", name=cli.args.name)
+    done = security.reset_password(
+        store,
+        cli.args.name,
+        password,
+        rekey=cli.args.rekey,
+        delete_old_backups=cli.args.delete_old_backups,
+    )
+    if not cli.args.json:
+        cli.say("cli.password_changed", name=cli.args.name)
+    if done is not None or cli.args.name.casefold() != cli.user_name().casefold():
+        _say_rekey(cli, done)  # a reset of someone else's password offers a rekey
     return 0
+
+
+def cmd_user_deactivate(cli: Cli) -> int:
+    from hexi_care.services import security
+
+    done = security.deactivate_user(
+        cli.open(),
+        cli.args.name,
+        rekey=cli.args.rekey,
+        delete_old_backups=cli.args.delete_old_backups,
+    )
+    if not cli.args.json:
+        cli.say("cli.user_deactivated", name=cli.args.name)
+    _say_rekey(cli, done)
+    return 0
+
+
+def cmd_store_rekey(cli: Cli) -> int:
+    from hexi_care.services import security
+
+    done = security.rekey_store(cli.open(), delete_old_backups=cli.args.delete_old_backups)
+    _say_rekey(cli, done)
+    return 0
+
+
+def _say_rekey(cli: Cli, done: Any) -> None:
+    """After a rekey: the new recovery code, and what is left of the older backups."""
+    if done is None:
+        if not getattr(cli.args, "json", False):
+            cli.say("cli.rekey_offer")
+        return
+    if getattr(cli.args, "json", False):
+        cli.emit_json(
+            {
+                "recovery_code": done.recovery_code,
+                "backup": str(done.backup) if done.backup else None,
+                "older_backups": [str(p) for p in done.older_backups],
+                "deleted_backups": done.deleted_backups,
+                "dropped_slots": done.dropped_slots,
+            }
+        )
+        return
+    cli.say("cli.rekeyed")
+    cli.say("cli.recovery_notice")
+    print(done.recovery_code, file=cli.out)
+    if done.backup:
+        cli.say("cli.backup_done", path=str(done.backup))
+    if done.deleted_backups:
+        cli.say("cli.old_backups_deleted", count=done.deleted_backups)
+    if done.older_backups:
+        cli.say("cli.old_backups_left", count=len(done.older_backups))
+        for p in done.older_backups:
+            print(f"  {p}", file=cli.out)
 
 
 def cmd_user_list(cli: Cli) -> int:
@@ -707,7 +769,17 @@ def cmd_restore(cli: Cli) -> int:
 
     name = cli.user_name()
     password = cli.read_secret("cli.password")
-    kept = store_mod.restore(Path(cli.args.file), cli.store_path, name, password)
+    backup_password = (
+        cli.read_next_secret("cli.backup_password") if cli.args.backup_password else None
+    )
+    kept = store_mod.restore(
+        Path(cli.args.file),
+        cli.store_path,
+        name,
+        password,
+        backup_password=backup_password,
+        keep_backup_slots=cli.args.keep_backup_keys,
+    )
     if kept:
         cli.say("cli.restore_done", path=str(kept))
     else:
@@ -717,12 +789,16 @@ def cmd_restore(cli: Cli) -> int:
 
 def cmd_store_check(cli: Cli) -> int:
     from hexi_care.db import audit
+    from hexi_care.services import security
 
     store = cli.open()
     problems = store.check()
     with store.system_session() as s:
         chain = audit.verify(s, store.mac_key)
     problems += chain.problems
+    weak = security.weak_slots(store.path)
+    if weak:
+        problems.append(t("cli.weak_slots", cli.lang, count=weak))
     if cli.args.json:
         cli.emit_json({"ok": not problems, "problems": problems})
     elif not problems:
@@ -739,8 +815,17 @@ def cmd_recover(cli: Cli) -> int:
 
     code = cli.read_secret("cli.recovery_code")
     new_password = cli.read_next_secret("cli.new_password_for", name=cli.args.user_to)
-    recovery.recover_with_code(cli.store_path, code, cli.args.user_to, new_password)
-    cli.say("cli.recovered", name=cli.args.user_to)
+    done = recovery.recover_with_code(
+        cli.store_path,
+        code,
+        cli.args.user_to,
+        new_password,
+        rekey=cli.args.rekey,
+        delete_old_backups=cli.args.delete_old_backups,
+    )
+    if not cli.args.json:
+        cli.say("cli.recovered", name=cli.args.user_to)
+    _say_rekey(cli, done)
     return 0
 
 
@@ -769,18 +854,35 @@ def cmd_recovery_set_centre_key(cli: Cli) -> int:
 def cmd_recovery_request(cli: Cli) -> int:
     from hexi_care.services import recovery
 
-    recovery.make_request(cli.store_path, Path(cli.args.out))
-    print(str(cli.args.out), file=cli.out)
+    new_password = cli.read_secret("cli.new_password_for", confirm=True, name=cli.args.user_to)
+    req = recovery.make_request(cli.store_path, Path(cli.args.out), cli.args.user_to, new_password)
+    print(str(req.path), file=cli.out)
+    cli.say("cli.recovery_request_code", code=req.code)
     return 0
 
 
 def cmd_recovery_answer(cli: Cli) -> int:
     from hexi_care.services import recovery
 
-    passphrase = cli.read_secret("cli.password")
-    recovery.answer_request(
-        Path(cli.args.request), Path(cli.args.key), passphrase, Path(cli.args.out)
+    store = cli.open()
+    passphrase = cli.read_next_secret("cli.centre_key_passphrase")
+    with UnitOfWork(store) as uow:
+        details, _key = recovery.inspect_request(
+            uow, Path(cli.args.request), Path(cli.args.key), passphrase
+        )
+    cli.say(
+        "cli.recovery_request_details",
+        device=details.device_id,
+        label=details.device_label or "-",
+        unit=details.unit or "-",
+        user=details.user,
+        enrolled=t("cli.yes" if details.enrolled else "cli.no", cli.lang),
     )
+    code = cli.args.code or cli.read_next_secret("cli.recovery_confirm_code")
+    with UnitOfWork(store) as uow:
+        recovery.answer_request(
+            uow, Path(cli.args.request), Path(cli.args.key), passphrase, Path(cli.args.out), code
+        )
     print(str(cli.args.out), file=cli.out)
     return 0
 
@@ -789,8 +891,17 @@ def cmd_recovery_complete(cli: Cli) -> int:
     from hexi_care.services import recovery
 
     new_password = cli.read_next_secret("cli.new_password_for", name=cli.args.user_to)
-    recovery.complete_request(cli.store_path, Path(cli.args.answer), cli.args.user_to, new_password)
-    cli.say("cli.recovered", name=cli.args.user_to)
+    done = recovery.complete_request(
+        cli.store_path,
+        Path(cli.args.answer),
+        cli.args.user_to,
+        new_password,
+        rekey=cli.args.rekey,
+        delete_old_backups=cli.args.delete_old_backups,
+    )
+    if not cli.args.json:
+        cli.say("cli.recovered_centre", name=cli.args.user_to)
+    _say_rekey(cli, done)
     return 0
 
 
@@ -839,6 +950,12 @@ class Commands:
         )
 
 
+def _rekey_options(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--rekey", action="store_true", help="also give the store a new data key")
+    sp.add_argument("--delete-old-backups", action="store_true", help="with --rekey")
+    sp.add_argument("--json", action="store_true")
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser; given the arguments, only the extensions they may need are imported."""
     p = _Parser(
@@ -871,6 +988,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     sp.add_argument("--display-name")
     sp = g.add("passwd", cmd_user_passwd)
     sp.add_argument("name")
+    _rekey_options(sp)
+    sp = g.add("deactivate", cmd_user_deactivate)
+    sp.add_argument("name")
+    _rekey_options(sp)
     sp = g.add("list", cmd_user_list)
     sp.add_argument("--json", action="store_true")
 
@@ -923,13 +1044,27 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     sp.add_argument("--out", required=True, metavar="FILE")
     sp = add("restore", cmd_restore, help="replace the store with a verified backup")
     sp.add_argument("file", metavar="FILE")
+    sp.add_argument(
+        "--backup-password",
+        action="store_true",
+        help="the backup is older than the last rekey: read its password from the next line",
+    )
+    sp.add_argument(
+        "--keep-backup-keys",
+        action="store_true",
+        help="bring back the backup's passwords and users instead of keeping today's",
+    )
 
     g = group("store", "the store file")
     sp = g.add("check", cmd_store_check)
     sp.add_argument("--json", action="store_true")
+    sp = g.add("rekey", cmd_store_rekey)
+    sp.add_argument("--delete-old-backups", action="store_true")
+    sp.add_argument("--json", action="store_true")
 
     sp = add("recover", cmd_recover, help="set a new password with the printed recovery code")
     sp.add_argument("--for", dest="user_to", required=True, metavar="NAME")
+    _rekey_options(sp)
 
     g = group("recovery", "recovery through the centre's key")
     sp = g.add("keygen", cmd_recovery_keygen)
@@ -938,13 +1073,16 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     sp.add_argument("public_key", metavar="FILE")
     sp = g.add("request", cmd_recovery_request)
     sp.add_argument("--out", required=True, metavar="FILE")
+    sp.add_argument("--for", dest="user_to", required=True, metavar="NAME")
     sp = g.add("answer", cmd_recovery_answer)
     sp.add_argument("request", metavar="REQUEST")
     sp.add_argument("--key", required=True, metavar="PRIVATE_KEY")
     sp.add_argument("--out", required=True, metavar="FILE")
+    sp.add_argument("--code", metavar="CODE", help="the code the caller read out on the phone")
     sp = g.add("complete", cmd_recovery_complete)
     sp.add_argument("answer", metavar="ANSWER")
     sp.add_argument("--for", dest="user_to", required=True, metavar="NAME")
+    _rekey_options(sp)
     for module in EXTENSIONS:
         if argv is not None and not _extension_needed(module, argv, root):
             continue

@@ -43,9 +43,11 @@ def utc_clock() -> datetime:
 
 
 def keys_file(path: Path) -> Path:
-    """The store's key-slot file (the rule of hexi_care.db.store.keys_path, kept here so the unlock
-    dialog can appear before the database code is loaded; a test keeps the two equal)."""
-    return path.with_name(path.name + ".keys")
+    """The store's key-slot file (storefiles imports only the standard library, so the unlock
+    dialog still appears before the database code is loaded)."""
+    from hexi_care.db import storefiles
+
+    return storefiles.keys_path(path)
 
 
 def warm_up() -> None:

@@ -7,9 +7,9 @@ frozen one-folder program (installer/build-frozen):
   - `hexi-care --version`                                           target ≤ 0.2 s
   - a typical command, `child list --json --limit 20` on a 200-child store, without the password
     derivation (Argon2id, calibrated to about half a second on purpose)  target ≤ 0.4 s
-    That figure runs on a store whose key slots use cheap derivation parameters (made here through
-    the library, as the tests make theirs); the same command on a calibrated store is shown beside
-    it, the difference being the derivation.
+    That figure runs on a store whose key slots use the weakest parameters the program keeps
+    (keys.FLOOR, so unlocking does not strengthen them), minus that derivation timed in this
+    process; the same command on a calibrated store is shown beside it.
   - the window: launch to the unlock dialog on screen (offscreen)    target ≤ 0.5 s (frozen)
 Each figure is the median of --runs runs (min in brackets); the first, cold run of each is
 reported apart, and so is the CPU time (user + system) of the measured processes: on a machine
@@ -77,13 +77,13 @@ def cli(program: Path, env: dict[str, str], *args: str, stdin: str = "") -> None
 
 def make_store(path: Path, *, fast: bool) -> None:
     """A 200-child demo store with a centre supervisor; cheap or calibrated key derivation."""
-    from hexi_care.db.keys import KdfParams
+    from hexi_care.db.keys import KdfParams, kdf_floor
     from hexi_care.db.store import create_store
     from hexi_care.services import demo, units, users
     from hexi_care.services.context import UnitOfWork
     from hexi_care.services.reference import seed_reference
 
-    kdf = KdfParams.fast() if fast else KdfParams.calibrate()
+    kdf = kdf_floor() if fast else KdfParams.calibrate()
     made = create_store(
         path, admin_name="admin", admin_password=ADMIN_PW, kdf=kdf, seed_reference=seed_reference
     )
@@ -95,6 +95,20 @@ def make_store(path: Path, *, fast: bool) -> None:
         demo.generate(store, children=200, seed=1)
     finally:
         store.lock()
+
+
+def derivation_seconds(store: Path, runs: int = 5) -> float:
+    """Unwrapping the centre supervisor's slot in this process: the derivation (and the HPKE
+    unseal, a millisecond)."""
+    from hexi_care.db.keys import KeySlots
+
+    slots = KeySlots.load(store.with_name(store.name + ".keys"))
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        slots.unlock_password("centre", CENTRE_PW)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 def window_seconds(gui: Path, store: Path, env: dict[str, str], log: Path) -> float:
@@ -134,7 +148,9 @@ def line(name: str, timing: Timing, target: float | None) -> str:
     )
 
 
-def bench(label: str, folder: Path, stores: dict[str, Path], home: Path, runs: int) -> None:
+def bench(
+    label: str, folder: Path, stores: dict[str, Path], home: Path, runs: int, floor_kdf: float
+) -> None:
     env = environ(home)
     program, gui = folder / "hexi-care", folder / "hexi-care-gui"
     print(f"{label}: {folder}  (load {os.getloadavg()[0]:.1f})")
@@ -147,7 +163,8 @@ def bench(label: str, folder: Path, stores: dict[str, Path], home: Path, runs: i
             "child", "list", "--json", "--limit", "20", stdin=CENTRE_PW + "\n",
         )  # fmt: skip
 
-    fast = timed(lambda: command(stores["fast"]), runs)
+    cold, warm, cpu = timed(lambda: command(stores["fast"]), runs)
+    fast = (cold - floor_kdf, [w - floor_kdf for w in warm], [c - floor_kdf for c in cpu])
     print(line("child list --json, without the derivation", fast, TARGETS["command"]))
     calibrated = timed(lambda: command(stores["calibrated"]), runs)
     print(line("child list --json, calibrated derivation", calibrated, None))
@@ -168,10 +185,15 @@ def main(argv: list[str] | None = None) -> int:
         stores = {"fast": home / "fast.hexi", "calibrated": home / "calibrated.hexi"}
         for name, path in stores.items():
             make_store(path, fast=name == "fast")
-        print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
-        bench("installed (.venv)", venv_bin, stores, home, args.runs)
+        floor_kdf = derivation_seconds(stores["fast"])
+        full_kdf = derivation_seconds(stores["calibrated"], 3)
+        print(
+            f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; derivation "
+            f"{full_kdf:.3f} s calibrated, {floor_kdf:.3f} s at the floor"
+        )
+        bench("installed (.venv)", venv_bin, stores, home, args.runs, floor_kdf)
         if args.frozen:
-            bench("frozen", args.frozen.resolve(), stores, home, args.runs)
+            bench("frozen", args.frozen.resolve(), stores, home, args.runs, floor_kdf)
     return 0
 
 

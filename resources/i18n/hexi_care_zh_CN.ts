@@ -2487,6 +2487,37 @@ You will need: the administrator&apos;s password, the names of your streets and 
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>New password for {name}</source>
+        <translation>为 {name} 设置新密码</translation>
+    </message>
+    <message>
+        <source>Also replace the data key (recommended if the old password may be known)</source>
+        <translation>同时更换数据密钥（旧密码可能已被他人知道时建议勾选）</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>What to mend (needed to return a visit)</source>
@@ -2627,6 +2658,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>停用所选用户……</translation>
     </message>
     <message>
+        <source>New password for the chosen user…</source>
+        <translation>为所选用户设置新密码……</translation>
+    </message>
+    <message>
         <source>Replace the data key…</source>
         <translation>更换数据密钥……</translation>
     </message>
@@ -2685,6 +2720,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Choose an active user in the list first.</source>
         <translation>请先在列表中选择一个在用的用户。</translation>
+    </message>
+    <message>
+        <source>New password set for {name}.</source>
+        <translation>已为 {name} 设置新密码。</translation>
     </message>
     <message>
         <source>Deactivate {name}</source>

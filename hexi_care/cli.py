@@ -940,7 +940,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Command groups that live beside their package (report ..., device/package/conflict ...).
-EXTENSIONS = ("hexi_care.reports.commands", "hexi_care.sync.commands")
+EXTENSIONS = ("hexi_care.reports.commands", "hexi_care.sync.commands", "hexi_care.ledger.commands")
 
 
 def _guess_lang(argv: Sequence[str]) -> str:

@@ -298,8 +298,12 @@ def classify_row(values: Sequence[object], header: Header) -> RowKind:
     titles = {norm_header(t) for t in header.titles.values()}
     if sum(1 for t in anywhere if norm_header(t) in titles) >= max(2, len(titles) // 2):
         return RowKind.HEADER
+    if squeezed[0].startswith(_NOTE_START) and re.match(r"^[^:：]{1,6}[:：]", squeezed[0]):
+        return RowKind.NOTE  # 注：… 填表人：… (a name never holds a colon)
     if not useful:
-        return RowKind.NOTE if not filled or len(anywhere) == 1 else RowKind.BLANK
+        # Only 序号-like cells: a pre-numbered empty line. Text elsewhere: a note.
+        numbers = all(re.fullmatch(r"[\d.]+", t) for t in squeezed)
+        return RowKind.BLANK if numbers and len(filled) == len(anywhere) else RowKind.NOTE
     name_col = header.column_of(Field.NAME)
     has_name = name_col is not None and any(i == name_col for i, _ in useful)
     if not has_name:
@@ -516,7 +520,8 @@ def read_row(
                 birth = check.birth_date
     if birth is None and birth_cell.year_month is not None and out.id_number is None:
         probs.append(Problem("birth_date", "date_incomplete"))
-    if sex is None and not any(p.field == "sex" for p in probs):
+    # A bad ID number would have given the sex: one problem to fix, not two.
+    if sex is None and not any(p.field in ("sex", "id_number") for p in probs):
         probs.append(Problem("sex", "required"))
     out.sex = sex
     out.birth_date = birth

@@ -19,7 +19,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from hexi_care.db.models import CategoryDef, ChildCategory, OrgUnit, Setting
+from hexi_care.db import audit
+from hexi_care.db.base import new_id
+from hexi_care.db.models import CategoryDef, ChildCategory, Meta, OrgUnit, Setting
 from hexi_care.db.models import Child as ChildRow
 from hexi_care.db.models import Guardian as GuardianRow
 from hexi_care.db.models import Household as HouseholdRow
@@ -336,6 +338,9 @@ class _Known:
     household_by_address: dict[tuple[str, str], str]
     household_by_guardian: dict[tuple[str, str, str], str]
     guardians: dict[str, dict[str, tuple[str, str, str]]]  # household → name → (id, rel, phone)
+    # Rows the apply keeps alive: the session's identity map holds rows weakly, and the services
+    # look the same unit, household and audit head up again and again.
+    pinned: list[object] = field(default_factory=list)
 
     @staticmethod
     def load(uow: UnitOfWork) -> _Known:
@@ -406,6 +411,17 @@ def plan(
     check_stop: StopCheck | None = None,
 ) -> LedgerPlan:
     """The dry run: nothing is written. `community` (a unit reference) fills rows without one."""
+    return _plan(uow, sheets, community, mapping, progress, check_stop)[0]
+
+
+def _plan(
+    uow: UnitOfWork,
+    sheets: Sequence[Sheet],
+    community: str | None,
+    mapping: Mapping[str, str] | None,
+    progress: Progress | None,
+    check_stop: StopCheck | None,
+) -> tuple[LedgerPlan, _Known]:
     uow.require_role(
         Role.DIRECTOR, Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR, action="import ledgers"
     )
@@ -503,7 +519,7 @@ def plan(
                 row.outcome = Outcome.UPDATE if row.changes else Outcome.UNCHANGED
     if progress is not None:
         progress(total, total)
-    return LedgerPlan(infos, rows)
+    return LedgerPlan(infos, rows), known
 
 
 def _match(known: _Known, v: RowValues, community_id: str) -> str | None:
@@ -563,9 +579,16 @@ def apply(
 ) -> LedgerPlan:
     """Plan again inside the caller's transaction (the store may have changed since the dry run)
     and write every new and updated row. The caller's unit of work commits once, or nothing."""
-    result = plan(uow, sheets, community=community, mapping=mapping, check_stop=check_stop)
+    result, known = _plan(uow, sheets, community, mapping, None, check_stop)
     work = [r for r in result.rows if r.outcome in (Outcome.NEW, Outcome.UPDATE)]
-    households_made: dict[tuple[str, str], str] = {}
+    # Keep the audit chain's head rows alive in the session: each audit event updates them, and
+    # a row only the session's weak identity map holds would be read back for every event.
+    pinned: list[object] = [
+        uow.session.get(Meta, audit.HEAD_SEQ),
+        uow.session.get(Meta, audit.HEAD_MAC),
+        *uow.session.scalars(select(OrgUnit)),
+    ]
+    known.pinned = pinned
     for i, row in enumerate(work):
         if check_stop is not None and i % 50 == 0:
             check_stop()
@@ -574,15 +597,20 @@ def apply(
         assert row.values is not None and row.community_id is not None
         try:
             if row.outcome is Outcome.NEW:
-                row.child_id = _create(uow, row.values, row.community_id, households_made)
+                # The services flush what they write; a new child's rows need no query to see
+                # pending ones, so the audit's head updates need not flush each time either.
+                # (Updates keep autoflush: the change log numbers its entries by query.)
+                with uow.session.no_autoflush:
+                    row.child_id = _create(uow, row.values, row.community_id, known)
             else:
                 assert row.child_id is not None
-                _update(uow, row.values, row.child_id, households_made)
+                _update(uow, row.values, row.child_id, known)
         except InvalidInput as exc:
             # Checked in the plan already; should the services disagree, say which row.
             log.warning("ledger row %s:%d refused by a service: %s", row.sheet, row.row, exc.key)
+            params = {k: v for k, v in exc.params.items() if k not in ("field", "problem")}
             raise InvalidInput(
-                exc.field, exc.problem, **{**exc.params, "row": row.row, "sheet": row.sheet}
+                exc.field, exc.problem, **params, row=row.row, sheet=row.sheet
             ) from None
     if progress is not None:
         progress(len(work), len(work))
@@ -593,41 +621,26 @@ def apply(
         None,
         f"new={counts['new']} update={counts['update']} refused={counts['refused']}",
     )
+    known.pinned.clear()
     result.applied = True
     return result
 
 
-def _household_for(
-    uow: UnitOfWork, v: RowValues, community_id: str, made: dict[tuple[str, str], str]
-) -> str | None:
+def _household_for(uow: UnitOfWork, v: RowValues, community_id: str, known: _Known) -> str | None:
+    """The household of the row's address (or guardian and phone), made once for siblings."""
+    by_address = (community_id, _addr_key(v.address))
+    by_guardian = (community_id, v.guardian, v.phone)
     if v.address:
-        key = (community_id, "a:" + _addr_key(v.address))
+        found = known.household_by_address.get(by_address)
     elif v.guardian:
-        key = (community_id, f"g:{v.guardian}:{v.phone}")
+        found = known.household_by_guardian.get(by_guardian)
     else:
         return None
-    if key in made:
-        return made[key]
-    found: str | None = None
-    if v.address:
-        found = uow.session.scalar(
-            select(HouseholdRow.id).where(
-                HouseholdRow.community_id == community_id, HouseholdRow.address == v.address
-            )
-        )
-    else:
-        found = uow.session.scalar(
-            select(GuardianRow.household_id).where(
-                GuardianRow.community_id == community_id,
-                GuardianRow.name == v.guardian,
-                GuardianRow.phone == v.phone,
-                GuardianRow.household_id.is_not(None),
-            )
-        )
     if found is None:
         created = households.add_household(
             uow,
             Household(
+                id=new_id(),
                 community_id=community_id,
                 address=v.address,
                 hukou_address=v.hukou_address,
@@ -636,16 +649,22 @@ def _household_for(
         )
         assert created.id is not None
         found = created.id
-    made[key] = found
+        # Held for the child and guardian services that look the household up next.
+        known.pinned.append(uow.session.get(HouseholdRow, found))
+    if v.address:
+        known.household_by_address[by_address] = found
+    if v.guardian:
+        known.household_by_guardian.setdefault(by_guardian, found)
     return found
 
 
-def _ensure_guardian(uow: UnitOfWork, v: RowValues, household_id: str) -> None:
+def _ensure_guardian(uow: UnitOfWork, v: RowValues, household_id: str, known: _Known) -> None:
     if not v.guardian:
         return
-    existing = [g for g in households.guardians_of(uow, household_id) if g.name == v.guardian]
-    if not existing:
-        households.save_guardian(
+    mine = known.guardians.setdefault(household_id, {})
+    have = mine.get(v.guardian)
+    if have is None:
+        saved = households.save_guardian(
             uow,
             Guardian(
                 name=v.guardian,
@@ -655,22 +674,25 @@ def _ensure_guardian(uow: UnitOfWork, v: RowValues, household_id: str) -> None:
                 is_guardian=True,
             ),
         )
+        assert saved.id is not None
+        mine[v.guardian] = (saved.id, saved.relationship.value, saved.phone)
         return
-    g = existing[0]
-    rel = v.relationship if v.relationship is not Relationship.OTHER else g.relationship
-    phone = v.phone or g.phone
-    if rel != g.relationship or phone != g.phone:
-        households.save_guardian(uow, replace(g, relationship=rel, phone=phone))
+    rel = v.relationship.value if v.relationship is not Relationship.OTHER else have[1]
+    phone = v.phone or have[2]
+    if (rel, phone) == have[1:]:
+        return
+    g = next(g for g in households.guardians_of(uow, household_id) if g.id == have[0])
+    households.save_guardian(uow, replace(g, relationship=Relationship(rel), phone=phone))
+    mine[v.guardian] = (have[0], rel, phone)
 
 
-def _create(
-    uow: UnitOfWork, v: RowValues, community_id: str, made: dict[tuple[str, str], str]
-) -> str:
-    household_id = _household_for(uow, v, community_id, made)
+def _create(uow: UnitOfWork, v: RowValues, community_id: str, known: _Known) -> str:
+    household_id = _household_for(uow, v, community_id, known)
     assert v.sex is not None
     saved = children.add_child(
         uow,
         Child(
+            id=new_id(),
             name=v.name,
             sex=v.sex,
             community_id=community_id,
@@ -685,16 +707,16 @@ def _create(
         ),
     )
     if household_id is not None:
-        _ensure_guardian(uow, v, household_id)
+        _ensure_guardian(uow, v, household_id, known)
     assert saved.id is not None
     return saved.id
 
 
-def _update(uow: UnitOfWork, v: RowValues, child_id: str, made: dict[tuple[str, str], str]) -> None:
+def _update(uow: UnitOfWork, v: RowValues, child_id: str, known: _Known) -> None:
     child = children.get_child(uow, child_id)
     have = {c.code for c in child.categories}
     extra = [Category(code=c, basis=IMPORT_BASIS) for c in v.categories if c not in have]
-    household_id = child.household_id or _household_for(uow, v, child.community_id, made)
+    household_id = child.household_id or _household_for(uow, v, child.community_id, known)
     changed = replace(
         child,
         name=v.name or child.name,
@@ -710,7 +732,7 @@ def _update(uow: UnitOfWork, v: RowValues, child_id: str, made: dict[tuple[str, 
     if changed != child:
         children.update_child(uow, changed)
     if household_id is not None:
-        _ensure_guardian(uow, v, household_id)
+        _ensure_guardian(uow, v, household_id, known)
 
 
 # -- refused rows back to Excel ------------------------------------------------------------------

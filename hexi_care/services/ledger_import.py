@@ -597,11 +597,7 @@ def apply(
         assert row.values is not None and row.community_id is not None
         try:
             if row.outcome is Outcome.NEW:
-                # The services flush what they write; a new child's rows need no query to see
-                # pending ones, so the audit's head updates need not flush each time either.
-                # (Updates keep autoflush: the change log numbers its entries by query.)
-                with uow.session.no_autoflush:
-                    row.child_id = _create(uow, row.values, row.community_id, known)
+                row.child_id = _create(uow, row.values, row.community_id, known)
             else:
                 assert row.child_id is not None
                 _update(uow, row.values, row.child_id, known)
@@ -664,16 +660,17 @@ def _ensure_guardian(uow: UnitOfWork, v: RowValues, household_id: str, known: _K
     mine = known.guardians.setdefault(household_id, {})
     have = mine.get(v.guardian)
     if have is None:
-        saved = households.save_guardian(
-            uow,
-            Guardian(
-                name=v.guardian,
-                relationship=v.relationship,
-                household_id=household_id,
-                phone=v.phone,
-                is_guardian=True,
-            ),
-        )
+        with uow.session.no_autoflush:  # a new guardian logs no field changes
+            saved = households.save_guardian(
+                uow,
+                Guardian(
+                    name=v.guardian,
+                    relationship=v.relationship,
+                    household_id=household_id,
+                    phone=v.phone,
+                    is_guardian=True,
+                ),
+            )
         assert saved.id is not None
         mine[v.guardian] = (saved.id, saved.relationship.value, saved.phone)
         return
@@ -687,9 +684,21 @@ def _ensure_guardian(uow: UnitOfWork, v: RowValues, household_id: str, known: _K
 
 
 def _create(uow: UnitOfWork, v: RowValues, community_id: str, known: _Known) -> str:
-    household_id = _household_for(uow, v, community_id, known)
+    # The services flush what they write, and creating a household or a child runs no query
+    # that must see pending rows; so the audit head's updates need not flush each time too.
+    # (Edits keep autoflush: the change log numbers its entries by query.)
+    with uow.session.no_autoflush:
+        household_id = _household_for(uow, v, community_id, known)
+        saved = _add_child(uow, v, community_id, household_id)
+    if household_id is not None:
+        _ensure_guardian(uow, v, household_id, known)
+    assert saved.id is not None
+    return saved.id
+
+
+def _add_child(uow: UnitOfWork, v: RowValues, community_id: str, household_id: str | None) -> Child:
     assert v.sex is not None
-    saved = children.add_child(
+    return children.add_child(
         uow,
         Child(
             id=new_id(),
@@ -706,10 +715,6 @@ def _create(uow: UnitOfWork, v: RowValues, community_id: str, known: _Known) -> 
             categories=[Category(code=c, basis=IMPORT_BASIS) for c in v.categories],
         ),
     )
-    if household_id is not None:
-        _ensure_guardian(uow, v, household_id, known)
-    assert saved.id is not None
-    return saved.id
 
 
 def _update(uow: UnitOfWork, v: RowValues, child_id: str, known: _Known) -> None:

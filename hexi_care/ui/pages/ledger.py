@@ -210,7 +210,7 @@ class LedgerPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setMaximumHeight(112)
+        self.mapping_scroll, self.mapping_host = scroll, grid_host
         self.save_mapping_btn = QPushButton(self.tr("Remember these choices"))
         self.save_mapping_btn.setObjectName("ledger_save_mapping")
         self.save_mapping_btn.clicked.connect(self.save_mapping)
@@ -224,6 +224,7 @@ class LedgerPage(QWidget):
         # -- dry run -----------------------------------------------------------------------------
         self.filter_box = QComboBox()
         self.filter_box.setObjectName("ledger_filter")
+        self.filter_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for key, text in FILTERS:
             self.filter_box.addItem(_tr(text), key)
         self.filter_box.currentIndexChanged.connect(lambda _i: self._fill_table())
@@ -403,7 +404,7 @@ class LedgerPage(QWidget):
             else self.tr("Every column was recognised.")
         )
         self.columns_note.setText(f"{heads}。{note}" if i18n.lang() == "zh" else f"{heads}. {note}")
-        per_row = 4
+        per_row = 6
         for i, (title, (field, is_unmatched)) in enumerate(titles.items()):
             name = QLabel(title)
             name.setToolTip(title)
@@ -421,6 +422,14 @@ class LedgerPage(QWidget):
             r, c = divmod(i, per_row)
             self.mapping_grid.addWidget(name, r, c * 2)
             self.mapping_grid.addWidget(box, r, c * 2 + 1)
+        for c in range(per_row):
+            self.mapping_grid.setColumnStretch(c * 2 + 1, 1)
+        # As tall as the choices, up to three lines; more scroll.
+        lines = -(-len(titles) // per_row)
+        line = QComboBox().sizeHint().height() + self.mapping_grid.verticalSpacing()
+        margins = self.mapping_grid.contentsMargins()
+        extra = margins.top() + margins.bottom() + 4
+        self.mapping_scroll.setFixedHeight(min(lines, 3) * line + extra)
 
     def _map(self, title: str, box: QComboBox) -> None:
         self.mapping[title] = str(box.currentData() or "ignore")
@@ -436,6 +445,8 @@ class LedgerPage(QWidget):
         key = self.filter_box.currentData() or ""
         shown = [r for r in rows if not key or r.outcome.value == key]
         self.model.set_rows(shown)
+        # The sheet column says something only when several sheets are read.
+        self.table.setColumnHidden(1, len({r.sheet for r in rows}) < 2)
         counts = self.plan.counts() if self.plan else {}
         for i, (k, text) in enumerate(FILTERS):
             n = len(rows) if not k else counts.get(k, 0)

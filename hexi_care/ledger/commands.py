@@ -78,6 +78,41 @@ def cmd_import_ledger(cli: Cli) -> int:
     return 0
 
 
+def cmd_import_category_words(cli: Cli) -> int:
+    """The word → category table ledgers are read with; `--set FILE` replaces the centre's words."""
+    from hexi_care.services import ledger_import as li
+
+    with cli.uow() as uow:
+        if cli.args.set:
+            words = _mapping_file(cli.args.set)
+            li.set_category_words(uow, words)
+        own = li.centre_category_words(uow)
+        table = li.category_words(uow)
+    if cli.args.json:
+        cli.emit_json({"words": table, "centre": own})
+        return 0
+    for word, code in sorted(table.items(), key=lambda kv: (kv[1], kv[0])):
+        mark = " *" if word in own else ""
+        print(f"{word}\t{code or '-'}{mark}", file=cli.out)
+    return 0
+
+
+def _mapping_file(path: str) -> dict[str, str]:
+    try:
+        data: Any = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except OSError:
+        raise InvalidInput("json", "unknown", value=path) from None
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(
+            "json", "bad_json", detail=f"{exc.msg} ({exc.lineno}:{exc.colno})"
+        ) from None
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+    ):
+        raise InvalidInput("json", "bad_json", detail='{"重残儿童": "difficulty_disability"}')
+    return data
+
+
 def register(root: Commands) -> None:
     g = root.group("import", "bring in existing ledgers (台账导入)")
     sp = g.add("ledger", cmd_import_ledger, help="import children from an Excel/CSV ledger")
@@ -86,4 +121,11 @@ def register(root: Commands) -> None:
     sp.add_argument("--community", metavar="UNIT", help="community of rows that name none")
     sp.add_argument("--mapping", metavar="FILE", help='JSON: {"header words": "field", ...}')
     sp.add_argument("--apply", action="store_true", help="write (without it: a dry run)")
+    sp.add_argument("--json", action="store_true")
+    sp = g.add(
+        "category-words",
+        cmd_import_category_words,
+        help="the words ledgers use for categories (the centre edits them)",
+    )
+    sp.add_argument("--set", metavar="FILE", help='JSON: {"word": "category code", ...}')
     sp.add_argument("--json", action="store_true")

@@ -97,3 +97,24 @@ def test_a_director_imports_only_their_own_community(world: World, tmp_path: Pat
     assert [(e["row"], e["community"]) for e in js["new"]] == [(12, "平江里社区")]
     out_of_scope = {e["row"] for e in js["refused"] if e["problem"] == "out_of_scope"}
     assert out_of_scope == {4, 5, 6, 8, 9, 10, 11}
+
+
+def test_the_centre_edits_the_category_words(world: World, tmp_path: Path) -> None:
+    words = tmp_path / "words.json"
+    words.write_text(json.dumps({"重残儿童": "difficulty_disability"}, ensure_ascii=False), "utf-8")
+    code, _, err = hexi(world, "dir_a", "import", "category-words", "--set", str(words))
+    assert code == 4, err  # a director may read the table, not change it
+    js = as_json_cmd(world, "centre", "import", "category-words", "--set", str(words))
+    assert js["centre"] == {"重残儿童": "difficulty_disability"}
+    assert js["words"]["孤儿"] == "orphan_scattered"
+    js = as_json_cmd(world, "dir_a", "import", "category-words")
+    assert js["words"]["重残儿童"] == "difficulty_disability"
+    words.write_text(json.dumps({"x": "no_such_code"}), "utf-8")
+    code, _, err = hexi(world, "centre", "import", "category-words", "--set", str(words))
+    assert code == 5 and "no_such_code" in err
+
+
+def as_json_cmd(world: World, user: str, *args: str) -> Any:
+    code, out, err = hexi(world, user, *args, "--json")
+    assert code == 0, err
+    return json.loads(out)

@@ -40,7 +40,8 @@ log = logging.getLogger("hexi_care.services.ledger")
 
 CATEGORY_WORDS_KEY = "ledger_category_words"
 MAPPING_KEY = "ledger_mapping"
-IMPORT_BASIS = "台账导入"  # basis recorded on categories that came from a ledger
+IMPORT_BASIS = "台账导入"
+CHUNK = 250  # rows written per batch: progress and cancel between batches  # basis recorded on categories that came from a ledger
 
 
 class Outcome(StrEnum):
@@ -589,25 +590,22 @@ def apply(
         *uow.session.scalars(select(OrgUnit)),
     ]
     known.pinned = pinned
-    for i, row in enumerate(work):
-        if check_stop is not None and i % 50 == 0:
+    for start in range(0, len(work), CHUNK):
+        if check_stop is not None:
             check_stop()
-        if progress is not None and i % 50 == 0:
-            progress(i, len(work))
-        assert row.values is not None and row.community_id is not None
+        if progress is not None:
+            progress(start, len(work))
+        chunk = work[start : start + CHUNK]
         try:
-            if row.outcome is Outcome.NEW:
-                row.child_id = _create(uow, row.values, row.community_id, known)
-            else:
-                assert row.child_id is not None
-                _update(uow, row.values, row.child_id, known)
+            _create_many(uow, [r for r in chunk if r.outcome is Outcome.NEW], known)
+            for row in chunk:
+                if row.outcome is Outcome.UPDATE:
+                    assert row.values is not None and row.child_id is not None
+                    _update(uow, row.values, row.child_id, known)
         except InvalidInput as exc:
-            # Checked in the plan already; should the services disagree, say which row.
-            log.warning("ledger row %s:%d refused by a service: %s", row.sheet, row.row, exc.key)
-            params = {k: v for k, v in exc.params.items() if k not in ("field", "problem")}
-            raise InvalidInput(
-                exc.field, exc.problem, **params, row=row.row, sheet=row.sheet
-            ) from None
+            # Checked in the plan already; should a service disagree, say so plainly.
+            log.warning("a ledger row was refused by a service: %s", exc.problem)
+            raise
     if progress is not None:
         progress(len(work), len(work))
     counts = result.counts()
@@ -622,8 +620,11 @@ def apply(
     return result
 
 
-def _household_for(uow: UnitOfWork, v: RowValues, community_id: str, known: _Known) -> str | None:
-    """The household of the row's address (or guardian and phone), made once for siblings."""
+def _household_for(
+    v: RowValues, community_id: str, known: _Known, new: list[Household]
+) -> str | None:
+    """The household of the row's address (or guardian and phone); a new one is added to `new`
+    once, so siblings share it."""
     by_address = (community_id, _addr_key(v.address))
     by_guardian = (community_id, v.guardian, v.phone)
     if v.address:
@@ -633,20 +634,16 @@ def _household_for(uow: UnitOfWork, v: RowValues, community_id: str, known: _Kno
     else:
         return None
     if found is None:
-        created = households.add_household(
-            uow,
+        found = new_id()
+        new.append(
             Household(
-                id=new_id(),
+                id=found,
                 community_id=community_id,
                 address=v.address,
                 hukou_address=v.hukou_address,
                 phone=v.phone,
-            ),
+            )
         )
-        assert created.id is not None
-        found = created.id
-        # Held for the child and guardian services that look the household up next.
-        known.pinned.append(uow.session.get(HouseholdRow, found))
     if v.address:
         known.household_by_address[by_address] = found
     if v.guardian:
@@ -660,17 +657,18 @@ def _ensure_guardian(uow: UnitOfWork, v: RowValues, household_id: str, known: _K
     mine = known.guardians.setdefault(household_id, {})
     have = mine.get(v.guardian)
     if have is None:
-        with uow.session.no_autoflush:  # a new guardian logs no field changes
-            saved = households.save_guardian(
-                uow,
+        (saved,) = households.add_guardians(
+            uow,
+            [
                 Guardian(
                     name=v.guardian,
                     relationship=v.relationship,
                     household_id=household_id,
                     phone=v.phone,
                     is_guardian=True,
-                ),
-            )
+                )
+            ],
+        )
         assert saved.id is not None
         mine[v.guardian] = (saved.id, saved.relationship.value, saved.phone)
         return
@@ -683,45 +681,71 @@ def _ensure_guardian(uow: UnitOfWork, v: RowValues, household_id: str, known: _K
     mine[v.guardian] = (have[0], rel, phone)
 
 
-def _create(uow: UnitOfWork, v: RowValues, community_id: str, known: _Known) -> str:
-    # The services flush what they write, and creating a household or a child runs no query
-    # that must see pending rows; so the audit head's updates need not flush each time too.
-    # (Edits keep autoflush: the change log numbers its entries by query.)
+def _create_many(uow: UnitOfWork, rows: Sequence[PlanRow], known: _Known) -> None:
+    """New children with their households and guardians: each kind written in one go through its
+    service (a flush per record would cost more than the record). Nothing here queries rows
+    still pending, so the audit head's updates need not flush each time either; guardian edits
+    (which number their change-log entries by query) run afterwards with autoflush."""
+    if not rows:
+        return
+    new_households: list[Household] = []
+    kids: list[Child] = []
+    new_guardians: list[Guardian] = []
+    edits: list[tuple[RowValues, str]] = []
     with uow.session.no_autoflush:
-        household_id = _household_for(uow, v, community_id, known)
-        saved = _add_child(uow, v, community_id, household_id)
-    if household_id is not None:
+        for row in rows:
+            v = row.values
+            assert v is not None and v.sex is not None and row.community_id is not None
+            household_id = _household_for(v, row.community_id, known, new_households)
+            row.child_id = new_id()
+            kids.append(
+                Child(
+                    id=row.child_id,
+                    name=v.name,
+                    sex=v.sex,
+                    community_id=row.community_id,
+                    birth_date=v.birth_date,
+                    id_number=v.id_number,
+                    household_id=household_id,
+                    hukou_address=v.hukou_address,
+                    address=v.address,
+                    school=v.school,
+                    note=v.note,
+                    categories=[Category(code=c, basis=IMPORT_BASIS) for c in v.categories],
+                )
+            )
+            if household_id is not None and v.guardian:
+                mine = known.guardians.setdefault(household_id, {})
+                if v.guardian not in mine:
+                    guardian = Guardian(
+                        name=v.guardian,
+                        relationship=v.relationship,
+                        household_id=household_id,
+                        phone=v.phone,
+                        is_guardian=True,
+                    )
+                    new_guardians.append(guardian)
+                    mine[v.guardian] = ("", v.relationship.value, v.phone)
+                else:
+                    edits.append((v, household_id))
+        households.add_households(uow, new_households)
+        children.add_children(uow, kids)
+        for g in households.add_guardians(uow, new_guardians):
+            assert g.household_id is not None and g.id is not None
+            known.guardians[g.household_id][g.name] = (g.id, g.relationship.value, g.phone)
+    for v, household_id in edits:
         _ensure_guardian(uow, v, household_id, known)
-    assert saved.id is not None
-    return saved.id
-
-
-def _add_child(uow: UnitOfWork, v: RowValues, community_id: str, household_id: str | None) -> Child:
-    assert v.sex is not None
-    return children.add_child(
-        uow,
-        Child(
-            id=new_id(),
-            name=v.name,
-            sex=v.sex,
-            community_id=community_id,
-            birth_date=v.birth_date,
-            id_number=v.id_number,
-            household_id=household_id,
-            hukou_address=v.hukou_address,
-            address=v.address,
-            school=v.school,
-            note=v.note,
-            categories=[Category(code=c, basis=IMPORT_BASIS) for c in v.categories],
-        ),
-    )
 
 
 def _update(uow: UnitOfWork, v: RowValues, child_id: str, known: _Known) -> None:
     child = children.get_child(uow, child_id)
     have = {c.code for c in child.categories}
     extra = [Category(code=c, basis=IMPORT_BASIS) for c in v.categories if c not in have]
-    household_id = child.household_id or _household_for(uow, v, child.community_id, known)
+    household_id = child.household_id
+    if household_id is None:
+        made: list[Household] = []
+        household_id = _household_for(v, child.community_id, known, made)
+        households.add_households(uow, made)
     changed = replace(
         child,
         name=v.name or child.name,

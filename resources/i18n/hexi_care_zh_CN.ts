@@ -216,6 +216,45 @@
     </message>
 </context>
 <context>
+    <name>CategoryWordsDialog</name>
+    <message>
+        <source>Category words</source>
+        <translation>类别对照表</translation>
+    </message>
+    <message>
+        <source>Word in ledgers</source>
+        <translation>台账中的写法</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>儿童类别</translation>
+    </message>
+    <message>
+        <source>Add a word</source>
+        <translation>添加一项</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Words the district&apos;s ledgers use for a category. The usual words and each category&apos;s own name are known already; a word set to (not a category) is skipped.</source>
+        <translation>本区台账中表示儿童类别的写法。常用写法和各类别的正式名称已经认识；设为“（不是类别）”的写法在导入时跳过。</translation>
+    </message>
+    <message>
+        <source>(not a category)</source>
+        <translation>（不是类别）</translation>
+    </message>
+</context>
+<context>
     <name>ChildFileWindow</name>
     <message>
         <source>Child file</source>
@@ -2037,6 +2076,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>导入</translation>
     </message>
     <message>
+        <source>Category words…</source>
+        <translation>类别对照表……</translation>
+    </message>
+    <message>
         <source>Show</source>
         <translation>显示</translation>
     </message>
@@ -2075,6 +2118,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>The column choices are saved for the next ledger.</source>
         <translation>列的设置已保存，下次导入时自动使用。</translation>
+    </message>
+    <message>
+        <source>The category words are saved.</source>
+        <translation>类别对照表已保存。</translation>
     </message>
     <message>
         <source>Import {new} new and {update} updated children? Refused and repeated rows are left out. Everything is written at once, or nothing.</source>

@@ -131,3 +131,32 @@ def test_unreadable_file_is_said_plainly(qtbot, make_app, tmp_path: Path) -> Non
     wait_idle(qtbot, ctx)
     assert "无法读取台账文件" in page.result.text()
     assert page.model.rowCount() == 0 and not page.apply_btn.isEnabled()
+
+
+def test_the_centre_edits_category_words(qtbot, make_app, tmp_path: Path) -> None:
+    book = Workbook()
+    ws = book.active
+    ws.append(["姓名", "身份证号", "类别", "社区"])
+    ws.append(["乙", id_for(date(2013, 6, 1), 82), "重残儿童", "紫金里社区"])
+    path = save(book, tmp_path / "w.xlsx")
+    ctx, _win, page = open_page(qtbot, make_app, "centre")
+    assert page.words_btn.isVisibleTo(page)
+    page.open_file(path)
+    wait_idle(qtbot, ctx)
+    assert page.plan.rows[0].problems[0].problem == "unknown_category"
+    page.words_btn.click()
+    wait_idle(qtbot, ctx)
+    dlg = page.words_dialog
+    assert dlg is not None and dlg.table.rowCount() == 0
+    dlg.add_row("重残儿童", "difficulty_disability")
+    dlg.accept()
+    wait_idle(qtbot, ctx)
+    wait_idle(qtbot, ctx)
+    assert "已保存" in page.result.text() or page.plan.rows[0].outcome.value == "new"
+    qtbot.waitUntil(lambda: page.plan.rows[0].outcome.value == "new", timeout=10000)
+    assert page.plan.rows[0].values.categories == ["difficulty_disability"]
+
+
+def test_a_director_does_not_see_the_word_table(qtbot, make_app) -> None:
+    _ctx, _win, page = open_page(qtbot, make_app, "dir_a")
+    assert not page.words_btn.isVisibleTo(page)

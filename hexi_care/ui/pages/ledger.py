@@ -16,6 +16,8 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QGridLayout,
     QGroupBox,
@@ -24,6 +26,8 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -148,6 +152,77 @@ def row_columns() -> list[Column]:
     ]
 
 
+class CategoryWordsDialog(QDialog):
+    """The centre's own words for categories in ledgers (重残儿童 → 困境儿童（重病重残）).
+    Built-in words and every category's own name are known already."""
+
+    def __init__(self, words: dict[str, str], names: dict[str, tuple[str, str]], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Category words"))
+        self.names = names
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels([self.tr("Word in ledgers"), self.tr("Category")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 220)
+        self.table.verticalHeader().setVisible(False)
+        for word, code in sorted(words.items()):
+            self.add_row(word, code)
+        add = QPushButton(self.tr("Add a word"))
+        add.clicked.connect(lambda: self.add_row("", ""))
+        remove = QPushButton(self.tr("Remove"))
+        remove.clicked.connect(self._remove)
+        box = QDialogButtonBox()
+        box.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(
+            label(
+                self.tr(
+                    "Words the district's ledgers use for a category. The usual words and each category's own name are known already; a word set to (not a category) is skipped."
+                ),
+                "muted",
+                wrap=True,
+            )
+        )
+        lay.addWidget(self.table)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        row.addWidget(box)
+        lay.addLayout(row)
+        self.resize(560, 420)
+
+    def add_row(self, word: str, code: str) -> None:
+        r = self.table.rowCount()
+        self.table.insertRow(r)
+        self.table.setItem(r, 0, QTableWidgetItem(word))
+        combo = QComboBox()
+        combo.addItem(self.tr("(not a category)"), "")
+        zh = i18n.lang() == "zh"
+        for c, (name_zh, name_en) in self.names.items():
+            combo.addItem(name_zh if zh else name_en, c)
+        combo.setCurrentIndex(max(combo.findData(code), 0))
+        self.table.setCellWidget(r, 1, combo)
+
+    def _remove(self) -> None:
+        r = self.table.currentRow()
+        if r >= 0:
+            self.table.removeRow(r)
+
+    def words(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for r in range(self.table.rowCount()):
+            item = self.table.item(r, 0)
+            word = item.text().strip() if item is not None else ""
+            combo = self.table.cellWidget(r, 1)
+            if word and isinstance(combo, QComboBox):
+                out[word] = str(combo.currentData() or "")
+        return out
+
+
 class LedgerPage(QWidget):
     def __init__(self, ctx, main) -> None:
         super().__init__()
@@ -161,6 +236,7 @@ class LedgerPage(QWidget):
         self.last_task: Task | None = None
         self.model = RowsModel(row_columns(), parent=self)
         self._mapping_boxes: dict[str, QComboBox] = {}
+        self.words_dialog: CategoryWordsDialog | None = None
 
         # -- file, sheet, community ----------------------------------------------------------
         source = QGroupBox(self.tr("Ledger file"))
@@ -239,10 +315,16 @@ class LedgerPage(QWidget):
         self.apply_btn.clicked.connect(self.apply)
         for b in (self.export_btn, self.apply_btn):
             b.setEnabled(False)
+        self.words_btn = QPushButton(self.tr("Category words…"))
+        self.words_btn.setObjectName("ledger_words")
+        self.words_btn.clicked.connect(self.edit_category_words)
+        # The table is the district's: the centre edits it (services check the role too).
+        self.words_btn.setVisible(ctx.user.role == Role.CENTRE_SUPERVISOR)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Show")))
         bar.addWidget(self.filter_box)
         bar.addWidget(self.summary, 1)
+        bar.addWidget(self.words_btn)
         bar.addWidget(self.export_btn)
         bar.addWidget(self.apply_btn)
         self.table = make_table(self.model, stretch=6)
@@ -486,6 +568,36 @@ class LedgerPage(QWidget):
             self._say(i18n.problem_text(exc), ok=False)
 
         return self.ctx.worker.call(li.save_mapping, chosen, done=done, failed=failed, owner=self)
+
+    # -- the centre's category words ------------------------------------------------------------
+    def edit_category_words(self) -> Task:
+        from hexi_care.services import ledger_import as li
+        from hexi_care.services import listings
+
+        def load(uow) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+            return li.centre_category_words(uow), listings.category_names(uow)
+
+        def done(res: tuple[dict[str, str], dict[str, tuple[str, str]]]) -> None:
+            dlg = CategoryWordsDialog(res[0], res[1], self)
+            self.words_dialog = dlg
+            dlg.accepted.connect(lambda: self.save_category_words(dlg.words()))
+            dlg.open()
+
+        return self.ctx.worker.call(load, done=done, owner=self)
+
+    def save_category_words(self, words: dict[str, str]) -> Task:
+        from hexi_care.services import ledger_import as li
+
+        def done(_res: Any) -> None:
+            self._say(self.tr("The category words are saved."), ok=True)
+            self.recheck()
+
+        def failed(exc: BaseException) -> None:
+            self._say(i18n.problem_text(exc), ok=False)
+
+        return self.ctx.worker.call(
+            li.set_category_words, words, done=done, failed=failed, owner=self
+        )
 
     # -- applying ------------------------------------------------------------------------------
     def apply(self) -> None:

@@ -81,6 +81,15 @@ def main() -> None:
             f"new {c['new']}, update {c['update']}, unchanged {c['unchanged']}, "
             f"refused {c['refused']}, repeated {c['duplicate']}"
         )
+    # Not a target of the issue, for the record: the next year's ledger where every family moved
+    # (5,000 updates, each field change logged for the exchange merge).
+    moved = [(*r[:11], f"{r[11]}（新）") for r in samples.ledger_rows(args.rows, COMMUNITIES)]
+    samples.write_ledger(path, moved)
+    seconds, result = run(True)
+    print(
+        f"apply a ledger where every address changed: {seconds:.2f} s; "
+        f"update {result.counts()['update']}"
+    )
     with UnitOfWork(store) as uow:
         print(f"children in the store: {children.count_children(uow)}")
     store.lock()

@@ -433,7 +433,10 @@ def _plan(
     unit_map = _Units.load(uow)
     default_community: str | None = None
     if community:
-        default_community = units_service.resolve_unit(uow, community).id
+        unit = units_service.resolve_unit(uow, community)
+        if unit.kind != UnitKind.COMMUNITY:
+            raise InvalidInput("community", "not_a_community")
+        default_community = unit.id
     elif uow.user is not None and uow.user.role == Role.DIRECTOR:
         default_community = uow.user.unit_id
     elif not uow.scope.everything and len(uow.scope.communities) == 1:
@@ -452,7 +455,8 @@ def _plan(
     total = sum(len(sh.rows) - h.index - 1 for sh, h in found)
     rows: list[PlanRow] = []
     seen_number: dict[str, tuple[str, int]] = {}
-    seen_person: dict[tuple[str, date | None, str], tuple[str, int]] = {}
+    # name, birth date, community → (sheet, row) and the ID number that row had
+    seen_person: dict[tuple[str, date | None, str], tuple[tuple[str, int], str | None]] = {}
     done = 0
     for sh, h in found:
         for idx in range(h.index + 1, len(sh.rows)):
@@ -500,17 +504,21 @@ def _plan(
             if row.problems or cid is None:
                 continue
             # Repeats inside the file: the first occurrence is imported, later ones listed.
+            # Two rows with the same name and birth date but different ID numbers are two
+            # children (twins keep their numbers apart).
             person = (values.name, values.birth_date, cid)
-            first = (values.id_number and seen_number.get(values.id_number)) or seen_person.get(
-                person
-            )
+            first = seen_number.get(values.id_number) if values.id_number else None
+            earlier = seen_person.get(person)
+            if first is None and earlier is not None:
+                if not values.id_number or not earlier[1] or earlier[1] == values.id_number:
+                    first = earlier[0]
             if first:
                 row.outcome = Outcome.DUPLICATE
                 row.same_as = first
                 continue
             if values.id_number:
                 seen_number[values.id_number] = (sh.name, row.row)
-            seen_person[person] = (sh.name, row.row)
+            seen_person.setdefault(person, ((sh.name, row.row), values.id_number))
             existing = _match(known, values, cid)
             if existing is None:
                 row.outcome = Outcome.NEW

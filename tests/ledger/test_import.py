@@ -10,6 +10,7 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import text
 
 from hexi_care.domain.enums import Relationship, Sex
+from hexi_care.errors import InvalidInput
 from hexi_care.ledger.read import LedgerUnreadable
 from hexi_care.services import children, households
 from hexi_care.services import ledger_import as li
@@ -488,3 +489,26 @@ def test_old_xls_ledger(world: World) -> None:
     assert kids["王小明"].birth_date == date(2016, 4, 9)
     assert kids["王小红"].birth_date == date(2018, 1, 30) and kids["王小红"].sex is Sex.FEMALE
     assert kids["王小明"].household_id == kids["王小红"].household_id
+
+
+def test_twins_are_two_children_and_a_row_without_number_repeats(
+    world: World, tmp_path: Path
+) -> None:
+    twin_a, twin_b = id_for(B2, 301), id_for(B2, 302)
+    book = Workbook()
+    titled_sheet(
+        book.active,
+        ("序号", "姓名", "身份证号", "性别", "出生日期", "类别"),
+        [
+            (1, "周宁", twin_a, "男", "2017-08-20", "孤儿"),
+            (2, "周宁", twin_b, "男", "2017-08-20", "孤儿"),  # same name and day, another number
+            (3, "周宁", None, "男", "2017-08-20", "孤儿"),  # no number: the same as row 4's
+        ],
+    )
+    path = save(book, tmp_path / "twins.xlsx")
+    with UnitOfWork(world.login("dir_a")) as uow:
+        got = rows_by(li.plan(uow, li.load(path)))
+        with pytest.raises(InvalidInput):
+            li.plan(uow, li.load(path), community="大营门街")  # a street is not a community
+    assert got[4].outcome is li.Outcome.NEW and got[5].outcome is li.Outcome.NEW
+    assert got[6].outcome is li.Outcome.DUPLICATE and got[6].same_as == ("Sheet", 4)

@@ -509,9 +509,9 @@ def _plan(
             person = (values.name, values.birth_date, cid)
             first = seen_number.get(values.id_number) if values.id_number else None
             earlier = seen_person.get(person)
-            if first is None and earlier is not None:
-                if not values.id_number or not earlier[1] or earlier[1] == values.id_number:
-                    first = earlier[0]
+            numbers_agree = earlier is not None and earlier[1] in (None, values.id_number)
+            if first is None and earlier is not None and (not values.id_number or numbers_agree):
+                first = earlier[0]
             if first:
                 row.outcome = Outcome.DUPLICATE
                 row.same_as = first

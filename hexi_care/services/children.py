@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any, TypedDict, Unpack
@@ -51,8 +51,9 @@ def category_defs(uow: UnitOfWork) -> dict[str, CategoryDef]:
     return {c.code: c for c in uow.session.scalars(select(CategoryDef).order_by(CategoryDef.sort))}
 
 
-def _clean(uow: UnitOfWork, child: Child) -> Child:
-    """Validate and normalise; raises InvalidInput naming the first bad field."""
+def _clean(uow: UnitOfWork, child: Child, known: Collection[str] | None = None) -> Child:
+    """Validate and normalise; raises InvalidInput naming the first bad field. `known` is the
+    category codes, when the caller read them once for many children."""
     today = uow.today()
     name = v.text("name", child.name, required=True, max_len=64)
     sex = v.choice("sex", Sex, child.sex)
@@ -77,7 +78,8 @@ def _clean(uow: UnitOfWork, child: Child) -> Child:
         if hh is None or hh.community_id != unit.id:
             raise InvalidInput("household_id", "unknown", value=child.household_id)
     risk = v.choice("risk", RiskLevel, child.risk)
-    known = category_defs(uow)
+    if known is None:
+        known = category_defs(uow)
     cats: list[Category] = []
     for c in child.categories:
         if c.code not in known:
@@ -213,8 +215,9 @@ def add_children(uow: UnitOfWork, kids: Sequence[Child]) -> list[Child]:
         Role.DIRECTOR, Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR, action="add children"
     )
     rows: list[ChildRow] = []
+    codes = set(category_defs(uow))
     for child in kids:
-        clean = _clean(uow, child)
+        clean = _clean(uow, child, codes)
         row = ChildRow(id=clean.id or new_id(), community_id=clean.community_id)
         _apply(row, clean, uow.today())
         # A newly registered child is due a first visit within the interval of its categories

@@ -598,6 +598,7 @@ def apply(
         *uow.session.scalars(select(OrgUnit)),
     ]
     known.pinned = pinned
+    held = len(pinned)
     for start in range(0, len(work), CHUNK):
         if check_stop is not None:
             check_stop()
@@ -614,6 +615,7 @@ def apply(
             # Checked in the plan already; should a service disagree, say so plainly.
             log.warning("a ledger row was refused by a service: %s", exc.problem)
             raise
+        del known.pinned[held:]  # let the batch's households go
     if progress is not None:
         progress(len(work), len(work))
     counts = result.counts()
@@ -737,6 +739,11 @@ def _create_many(uow: UnitOfWork, rows: Sequence[PlanRow], known: _Known) -> Non
                 else:
                     edits.append((v, household_id))
         households.add_households(uow, new_households)
+        # One read for the batch's households, held while the child service looks each up.
+        wanted = {k.household_id for k in kids if k.household_id}
+        known.pinned.extend(
+            uow.session.scalars(select(HouseholdRow).where(HouseholdRow.id.in_(wanted)))
+        )
         children.add_children(uow, kids)
         for g in households.add_guardians(uow, new_guardians):
             assert g.household_id is not None and g.id is not None

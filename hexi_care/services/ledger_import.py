@@ -8,7 +8,6 @@ Matching: by ID number, then by name + birth date + community. Households come f
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -21,7 +20,7 @@ from sqlalchemy import select
 
 from hexi_care.db import audit
 from hexi_care.db.base import new_id
-from hexi_care.db.models import CategoryDef, ChildCategory, Meta, OrgUnit, Setting
+from hexi_care.db.models import CategoryDef, ChildCategory, Meta, OrgUnit
 from hexi_care.db.models import Child as ChildRow
 from hexi_care.db.models import Guardian as GuardianRow
 from hexi_care.db.models import Household as HouseholdRow
@@ -201,14 +200,7 @@ def save_mapping(uow: UnitOfWork, mapping: Mapping[str, str]) -> None:
     """Remember hand-made column choices. Directors may do this (it is not a store policy)."""
     uow.require_case_reader()
     clean = check_mapping(mapping)
-    merged = {**saved_mapping(uow), **clean}
-    row = uow.session.get(Setting, MAPPING_KEY)
-    text = json.dumps(merged, ensure_ascii=False, sort_keys=True)
-    if row is None:
-        uow.session.add(Setting(key=MAPPING_KEY, value_json=text))
-    else:
-        row.value_json = text
-    uow.audit("update", "setting", None, MAPPING_KEY)
+    settings.write(uow, MAPPING_KEY, {**saved_mapping(uow), **clean})
 
 
 def check_mapping(mapping: object) -> dict[str, str]:

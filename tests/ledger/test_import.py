@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from hexi_care.domain.enums import Relationship, Sex
 from hexi_care.errors import InvalidInput
+from hexi_care.ledger import samples
 from hexi_care.ledger.read import LedgerUnreadable
 from hexi_care.services import children, households
 from hexi_care.services import ledger_import as li
@@ -19,20 +20,7 @@ from tests.conftest import World
 from tests.ledger.builders import excel_date, id_for, save, titled_sheet
 
 AUDIT_COUNT = text("select count(*) from audit_event")
-HEADER = (
-    "序号",
-    "姓名",
-    "公民身份号码",
-    "性别",
-    "出生年月",
-    "所属街道",
-    "社区(村)",
-    "儿童类别",
-    "监护人姓名",
-    "与儿童关系",
-    "联系电话",
-    "现住址",
-)
+HEADER = samples.HEADER  # the column words of a typical ledger
 
 B1 = date(2015, 3, 5)
 B2 = date(2017, 8, 20)

@@ -38,6 +38,7 @@ from hexi_care.messages import t
 from hexi_care.ui import i18n
 from hexi_care.ui.common import OK_COLOUR, WARN_COLOUR, ask, label, make_table, set_role
 from hexi_care.ui.models import Column, RowsModel
+from hexi_care.ui.progress import run_with_progress
 from hexi_care.ui.worker import Task
 
 log = logging.getLogger("hexi_care.ui.ledger")
@@ -700,53 +701,31 @@ class LedgerPage(QWidget):
         done: Callable[[Any], None],
         failed: Callable[[BaseException], None],
     ) -> Task:
-        dlg = QProgressDialog(_tr(STAGES["read"]), self.tr("Cancel"), 0, 0, self)
-        dlg.setWindowTitle(title)
-        dlg.setWindowModality(Qt.WindowModality.WindowModal)
-        dlg.setMinimumDuration(400)
-        dlg.setAutoClose(False)
-        dlg.setAutoReset(False)
-        self.progress = dlg
-        closed: list[bool] = []
-
-        def close() -> None:
-            if closed:
-                return
-            closed.append(True)
-            dlg.canceled.disconnect()
-            dlg.reset()
-            dlg.hide()
-            dlg.deleteLater()
-            if self.progress is dlg:
-                self.progress = None
-
-        def progress(done_n: int, total: int, stage: str) -> None:
-            if closed:
-                return
-            text = STAGES.get(stage)
-            if text:
-                dlg.setLabelText(_tr(text))
-            dlg.setMaximum(max(total, 0))
-            dlg.setValue(min(done_n, total) if total else 0)
-
-        def ok(result: Any) -> None:
-            close()
-            done(result)
-
         def bad(exc: BaseException) -> None:
-            close()
             if not isinstance(exc, UserProblem):  # a bug: keep its trace (CONVENTIONS 22)
                 log.error("ledger task failed", exc_info=exc)
             failed(exc)
 
-        task = self.ctx.worker.submit(fn, done=ok, failed=bad, progress=progress, owner=self)
+        def track(dlg: QProgressDialog, shown: bool) -> None:
+            if shown:
+                self.progress = dlg
+            elif self.progress is dlg:
+                self.progress = None
 
-        def cancel() -> None:
+        task = run_with_progress(
+            self,
+            self.ctx.worker,
+            fn,
+            title=title,
+            first_label=_tr(STAGES["read"]),
+            cancel_text=self.tr("Cancel"),
+            stage_label=lambda stage: _tr(STAGES[stage]) if stage in STAGES else None,
+            done=done,
+            failed=bad,
             # The task stops at its next check and its unit of work rolls back: nothing written.
-            task.cancel()
-            close()
-            self._say(self.tr("Cancelled. Nothing was changed."), ok=False)
-
-        dlg.canceled.connect(cancel)
+            cancelled=lambda: self._say(self.tr("Cancelled. Nothing was changed."), ok=False),
+            track=track,
+            min_ms=400,
+        )
         self.last_task = task
         return task

@@ -173,6 +173,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "密码至少需要 {min} 个字符。",
         "must have at least {min} characters.",
     ),
+    "problem.weak_common": (
+        "这是常见密码（或由常见词组成），很容易被猜中。请换一个更长、不常见的密码。",
+        "is a common password (or made of common words) and easy to guess. Choose a longer, "
+        "uncommon one.",
+    ),
+    "problem.weak_repeat": (
+        "重复的字符（如 88888888、aaaa）很容易被猜中。请换一个密码。",
+        "repeated characters (like 88888888 or aaaa) are easy to guess. Choose another password.",
+    ),
+    "problem.weak_sequence": (
+        "连续的字符（如 12345678、abcdef）很容易被猜中。请换一个密码。",
+        "a run of characters (like 12345678 or abcdef) is easy to guess. Choose another password.",
+    ),
+    "problem.weak_keyboard": (
+        "键盘上相邻的按键（如 qwerty、1qaz2wsx）很容易被猜中。请换一个密码。",
+        "neighbouring keys (like qwerty or 1qaz2wsx) are easy to guess. Choose another password.",
+    ),
+    "problem.weak_date": (
+        "日期或年份（如生日）很容易被猜中。请换一个密码。",
+        "dates and years (a birthday, say) are easy to guess. Choose another password.",
+    ),
+    "problem.weak_name": (
+        "密码包含用户名，很容易被猜中。请换一个密码。",
+        "contains the user name and is easy to guess. Choose another password.",
+    ),
+    "problem.weak_guessable": (
+        "这个密码太容易被猜中。请用更长的密码，例如几个不相关的词加数字。",
+        "this password is too easy to guess. Use a longer one, for example a few unrelated words "
+        "with digits.",
+    ),
     "problem.bad_time": ("时间格式应为 HH:MM。", "must be a time as HH:MM."),
     # -- CLI ---------------------------------------------------------------------------------
     "cli.password": ("密码：", "Password: "),
@@ -220,6 +250,92 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.recovered": (
         "已用恢复码为 {name} 设置新密码。",
         "New password set for {name} with the recovery code.",
+    ),
+    "cli.recovered_centre": (
+        "已通过区未保中心的恢复为 {name} 设置新密码。",
+        "New password set for {name} through the district centre's recovery.",
+    ),
+    "cli.user_deactivated": (
+        "已停用用户 {name}，其密码已不能打开数据库。",
+        "User {name} deactivated; their password no longer opens the store.",
+    ),
+    "cli.rekey_offer": (
+        "提示：该用户知道的数据密钥仍能打开旧备份和复制走的文件。如需彻底撤销，请运行 hexi-care store rekey"
+        "（或在本命令加 --rekey）。",
+        "Note: the data key this user knew still opens older backups and copied files. To revoke it "
+        "fully, run hexi-care store rekey (or add --rekey to this command).",
+    ),
+    "cli.rekeyed": (
+        "已更换数据密钥：数据库已重新加密，所有在用的密码已更新，旧恢复码作废。",
+        "The data key was replaced: the store is re-encrypted, every live password updated, and the "
+        "old recovery code no longer works.",
+    ),
+    "cli.old_backups_left": (
+        "注意：以下 {count} 个旧备份仍可用旧密码打开（包括已停用用户的密码）。不再需要时请删除"
+        "（hexi-care store rekey --delete-old-backups）：",
+        "Note: these {count} older backups still open with old passwords (a removed user's too). "
+        "Delete them when no longer needed (hexi-care store rekey --delete-old-backups):",
+    ),
+    "cli.old_backups_deleted": ("已删除 {count} 个旧备份。", "{count} older backups deleted."),
+    "cli.weak_slots": (
+        "{count} 个密码槽的保护参数低于下限（该用户下次登录时会自动加强）",
+        "{count} key slots are below the password-protection floor (strengthened at that user's "
+        "next login)",
+    ),
+    "cli.backup_password": ("备份中的密码：", "Password in the backup: "),
+    "cli.centre_key_passphrase": (
+        "中心恢复私钥的口令：",
+        "Passphrase of the centre's recovery key: ",
+    ),
+    "cli.recovery_request_code": (
+        "核对码：{code}\n请打电话给区未保中心，把核对码读给对方；中心核对无误后才会回复。",
+        "Check code: {code}\nPhone the district centre and read this code out; the centre answers "
+        "only when it matches.",
+    ),
+    "cli.recovery_request_details": (
+        "恢复申请：设备 {device}（{label}，已登记：{enrolled}），单位 {unit}，用户 {user}",
+        "Recovery request: device {device} ({label}, enrolled: {enrolled}), unit {unit}, user {user}",
+    ),
+    "cli.recovery_confirm_code": (
+        "请输入来电者读出的核对码：",
+        "Type the check code the caller reads out: ",
+    ),
+    "demo_real_store": (
+        "这个数据库已有真实记录，不能生成演示数据（演示儿童绝不能混入真实台账）。请用新的数据库运行演示。",
+        "This store already holds real records; demo data is refused (synthetic children must "
+        "never mix with real ones). Run the demo on a new store.",
+    ),
+    "cli.yes": ("是", "yes"),
+    "cli.no": ("否", "no"),
+    "recovery.no_centre_slot": (
+        "该数据库没有设置区未保中心的恢复密钥，无法通过中心恢复。请使用恢复码。",
+        "This store has no centre recovery key; recovery through the centre is not possible. Use "
+        "the recovery code.",
+    ),
+    "recovery.no_request": (
+        "找不到本机的恢复申请。请先运行 hexi-care recovery request。",
+        "No recovery request was made on this computer. Run hexi-care recovery request first.",
+    ),
+    "recovery.wrong_store": (
+        "该回复不是给这个数据库的。",
+        "This answer is for another store.",
+    ),
+    "recovery.old_request": (
+        "这是旧版本程序生成的恢复申请，请在笔记本上用新版本重新生成。",
+        "This request was made by an older version; make it again with this version.",
+    ),
+    "recovery.mismatch": (
+        "恢复申请与其中的密封数据不符（可能被改动或拼接），已拒绝。",
+        "The request does not match the sealed data inside it (altered or relabelled): refused.",
+    ),
+    "recovery.revoked": (
+        "设备 {device} 已被撤销（报失）。拒绝为其恢复密码。",
+        "Device {device} is revoked (reported lost): its recovery is refused.",
+    ),
+    "recovery.code_mismatch": (
+        "核对码不一致，未回复。请确认来电者读的是这份申请上的核对码。",
+        "The check code does not match: no answer written. Make sure the caller reads the code of "
+        "this request.",
     ),
     "cli.interrupted": ("已中断。", "Interrupted."),
     "cli.report_written": ("已生成：{path}", "Written: {path}"),
@@ -437,6 +553,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  注意：对方已收到本机第 {seq} 号数据包，但本机不记得发过：本机可能是从旧备份恢复的。编号已顺延。",
         "  Note: the other side has package no. {seq} from this store, which this store does not remember sending: "
         "it may have been restored from an older backup. Numbering continues after it.",
+    ),
+    "exchange.notice.restored": (
+        "  注意：对方的数据库从备份恢复过（其审计记录中有恢复事件）。恢复前后的记录请核对。",
+        "  Note: the sender's store was restored from a backup (its audit trail records the restore). "
+        "Check the records from around that time.",
     ),
     "exchange.notice.audit_broken": (
         "  注意：对方的审计记录链接不上此前收到的部分，已记录备查。",

@@ -297,7 +297,9 @@ def resolve_child(uow: UnitOfWork, ref: str) -> str:
         return ref
     if len(ref) >= 6:
         ids = list(
-            uow.session.scalars(select(ChildRow.id).where(ChildRow.id.startswith(ref)).limit(2))
+            uow.session.scalars(
+                select(ChildRow.id).where(ChildRow.id.startswith(ref, autoescape=True)).limit(2)
+            )
         )
         if len(ids) == 1:
             return ids[0]

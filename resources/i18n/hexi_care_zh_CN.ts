@@ -91,10 +91,6 @@
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <source>The password needs at least 8 characters.</source>
-        <translation>密码至少需要 8 个字符。</translation>
-    </message>
-    <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -2409,6 +2405,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>再次输入新密码</translation>
     </message>
     <message>
+        <source>Also replace the data key and the recovery code (recommended: this code has now been seen)</source>
+        <translation>同时更换数据密钥和恢复码（建议：此恢复码已被看到过）</translation>
+    </message>
+    <message>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
@@ -2489,6 +2489,52 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>Rekey</name>
+    <message>
+        <source>Re-encrypting the store with a new key…</source>
+        <translation>正在用新密钥重新加密数据库……</translation>
+    </message>
+    <message>
+        <source>New data key</source>
+        <translation>更换数据密钥</translation>
+    </message>
+</context>
+<context>
+    <name>RekeyDoneDialog</name>
+    <message>
+        <source>The data key was replaced</source>
+        <translation>数据密钥已更换</translation>
+    </message>
+    <message>
+        <source>The store is re-encrypted with a new key. Every current user keeps their password; removed users&apos; passwords and the old recovery code no longer open it.</source>
+        <translation>数据库已用新密钥重新加密。现有用户的密码不变；已停用用户的密码和旧恢复码都不能再打开它。</translation>
+    </message>
+    <message>
+        <source>New recovery code (shown only now: print or copy it and lock it away):</source>
+        <translation>新的恢复码（只显示这一次，请打印或抄写后锁好保存）：</translation>
+    </message>
+    <message>
+        <source>A backup of the new key was written: {path}</source>
+        <translation>已用新密钥写入备份：{path}</translation>
+    </message>
+    <message>
+        <source>Delete the older backups</source>
+        <translation>删除旧备份</translation>
+    </message>
+    <message>
+        <source>These older backups still open with the old passwords, a removed user&apos;s too. Delete them when you no longer need them:</source>
+        <translation>以下旧备份仍可用旧密码打开（包括已停用用户的密码）。不再需要时请删除：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{count} older backups deleted.</source>
+        <translation>已删除 {count} 个旧备份。</translation>
     </message>
 </context>
 <context>
@@ -2818,6 +2864,14 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>用户和社区</translation>
     </message>
     <message>
+        <source>Deactivate the chosen user…</source>
+        <translation>停用所选用户……</translation>
+    </message>
+    <message>
+        <source>Replace the data key…</source>
+        <translation>更换数据密钥……</translation>
+    </message>
+    <message>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
@@ -2828,6 +2882,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Users</source>
         <translation>用户</translation>
+    </message>
+    <message>
+        <source>Everyone on this computer shares one data key. After a user leaves or a password leaks, replace the key: what they may have copied stops opening the store.</source>
+        <translation>本机所有用户共用一个数据密钥。有人离职或密码泄露后，请更换密钥：他们可能复制走的密钥将无法再打开数据库。</translation>
     </message>
     <message>
         <source>User name</source>
@@ -2864,6 +2922,46 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>User {name} added.</source>
         <translation>已添加用户 {name}。</translation>
+    </message>
+    <message>
+        <source>Choose an active user in the list first.</source>
+        <translation>请先在列表中选择一个在用的用户。</translation>
+    </message>
+    <message>
+        <source>Deactivate {name}</source>
+        <translation>停用 {name}</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s password will no longer open this store. While they were trusted they could have copied the data key: replacing it now makes that copy useless for the store and everything written from now on (recommended).</source>
+        <translation>{name} 的密码将不能再打开此数据库。在被信任期间，对方可能复制过数据密钥：现在更换密钥，可使该副本对数据库及今后写入的内容全部失效（建议）。</translation>
+    </message>
+    <message>
+        <source>Deactivate and replace the key</source>
+        <translation>停用并更换密钥</translation>
+    </message>
+    <message>
+        <source>Deactivate only</source>
+        <translation>仅停用</translation>
+    </message>
+    <message>
+        <source>{name} was deactivated.</source>
+        <translation>已停用 {name}。</translation>
+    </message>
+    <message>
+        <source>Replace the data key</source>
+        <translation>更换数据密钥</translation>
+    </message>
+    <message>
+        <source>The store is re-encrypted with a new key; every current user keeps their password, and a new recovery code is shown once. Older backups keep opening with old passwords until you delete them.</source>
+        <translation>数据库将用新密钥重新加密；现有用户的密码不变，并显示一次新的恢复码。旧备份在删除之前仍可用旧密码打开。</translation>
+    </message>
+    <message>
+        <source>Replace the key</source>
+        <translation>更换密钥</translation>
+    </message>
+    <message>
+        <source>The data key was replaced.</source>
+        <translation>数据密钥已更换。</translation>
     </message>
     <message>
         <source>{name} added.</source>
@@ -3173,10 +3271,6 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Add the community on the previous page first.</source>
         <translation>请先在上一页添加社区。</translation>
-    </message>
-    <message>
-        <source>The password needs at least 8 characters.</source>
-        <translation>密码至少需要 8 个字符。</translation>
     </message>
     <message>
         <source>Add at least one child director or supervisor: the administrator cannot read case files.</source>

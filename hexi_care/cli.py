@@ -1098,13 +1098,14 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 # Command groups that live beside their package (report ..., device/package/conflict ...).
-EXTENSIONS = ("hexi_care.reports.commands", "hexi_care.sync.commands")
+EXTENSIONS = ("hexi_care.reports.commands", "hexi_care.sync.commands", "hexi_care.ledger.commands")
 #: The top-level commands an extension adds: it is imported (with the services, reportlab,
 #: the exchange code behind it) only when one of them, an unknown word or the full help is asked
 #: for. An extension missing here is always imported.
 EXTENSION_COMMANDS: dict[str, tuple[str, ...]] = {
     "hexi_care.reports.commands": ("report",),
     "hexi_care.sync.commands": ("device", "package", "conflict"),
+    "hexi_care.ledger.commands": ("import",),
 }
 _VALUED_GLOBALS = ("--store", "--user", "--lang")
 

@@ -212,6 +212,45 @@
     </message>
 </context>
 <context>
+    <name>CategoryWordsDialog</name>
+    <message>
+        <source>Category words</source>
+        <translation>类别对照表</translation>
+    </message>
+    <message>
+        <source>Word in ledgers</source>
+        <translation>台账中的写法</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>儿童类别</translation>
+    </message>
+    <message>
+        <source>Add a word</source>
+        <translation>添加一项</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Words the district&apos;s ledgers use for a category. The usual words and each category&apos;s own name are known already; a word set to (not a category) is skipped.</source>
+        <translation>本区台账中表示儿童类别的写法。常用写法和各类别的正式名称已经认识；设为“（不是类别）”的写法在导入时跳过。</translation>
+    </message>
+    <message>
+        <source>(not a category)</source>
+        <translation>（不是类别）</translation>
+    </message>
+</context>
+<context>
     <name>ChildFileWindow</name>
     <message>
         <source>Child file</source>
@@ -904,6 +943,22 @@
     <message>
         <source>Child</source>
         <translation>儿童</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
@@ -1912,6 +1967,188 @@ You will need: the administrator&apos;s password, the names of your streets and 
     </message>
 </context>
 <context>
+    <name>Ledger</name>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件……</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在逐行核对……</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入……</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Repeated</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <source>Ledgers (*.xlsx *.xlsm *.xls *.csv);;Excel (*.xlsx *.xls);;CSV (*.csv);;All files (*)</source>
+        <translation>台账文件 (*.xlsx *.xlsm *.xls *.csv);;Excel (*.xlsx *.xls);;CSV (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>(do not import)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>relationship to the child</source>
+        <translation>与儿童关系</translation>
+    </message>
+    <message>
+        <source>Same child as row {row}</source>
+        <translation>与第 {row} 行是同一名儿童</translation>
+    </message>
+    <message>
+        <source>household</source>
+        <translation>家庭</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <source>Ledger file</source>
+        <translation>台账文件</translation>
+    </message>
+    <message>
+        <source>No file chosen yet.</source>
+        <translation>尚未选择文件。</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>选择文件……</translation>
+    </message>
+    <message>
+        <source>(as written in the ledger)</source>
+        <translation>（按台账填写）</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Community of rows that name none</source>
+        <translation>未填社区的行归入</translation>
+    </message>
+    <message>
+        <source>The header may be on any of the first 20 rows; titles, blank rows, 合计 rows and notes under the table are skipped. Nothing is written until you press Import.</source>
+        <translation>表头可以在前 20 行中的任一行；标题、空行、合计行和表下的注释会自动跳过。按“导入”之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Remember these choices</source>
+        <translation>记住这些设置</translation>
+    </message>
+    <message>
+        <source>Refused rows to Excel…</source>
+        <translation>导出被拒绝的行……</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Category words…</source>
+        <translation>类别对照表……</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Ledger import</source>
+        <translation>台账导入</translation>
+    </message>
+    <message>
+        <source>Ledger to import</source>
+        <translation>要导入的台账</translation>
+    </message>
+    <message>
+        <source>Checking the ledger</source>
+        <translation>核对台账</translation>
+    </message>
+    <message>
+        <source>All sheets</source>
+        <translation>全部工作表</translation>
+    </message>
+    <message>
+        <source>{sheet}: header on row {row}</source>
+        <translation>工作表“{sheet}”的表头在第 {row} 行</translation>
+    </message>
+    <message>
+        <source>{count} column(s) not recognised: choose what they hold, or leave them out.</source>
+        <translation>有 {count} 列未能识别：请选择它们的内容，或不导入。</translation>
+    </message>
+    <message>
+        <source>Every column was recognised.</source>
+        <translation>所有列均已识别。</translation>
+    </message>
+    <message>
+        <source>(not chosen)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <source>The column choices are saved for the next ledger.</source>
+        <translation>列的设置已保存，下次导入时自动使用。</translation>
+    </message>
+    <message>
+        <source>The category words are saved.</source>
+        <translation>类别对照表已保存。</translation>
+    </message>
+    <message>
+        <source>Import {new} new and {update} updated children? Refused and repeated rows are left out. Everything is written at once, or nothing.</source>
+        <translation>导入新增 {new} 名、更新 {update} 名儿童？被拒绝和重复的行不会导入。全部内容一次写入，要么全部成功，要么什么都不改。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Imported: {new} new, {update} updated. Importing the same file again changes nothing.</source>
+        <translation>已导入：新增 {new} 名，更新 {update} 名。再次导入同一文件不会重复添加。</translation>
+    </message>
+    <message>
+        <source>Importing the ledger</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <source>Save the refused rows</source>
+        <translation>保存被拒绝的行</translation>
+    </message>
+    <message>
+        <source>{count} refused row(s) written to {path}, each with its reason. Fix them in Excel and import that file.</source>
+        <translation>已将 {count} 行被拒绝的记录连同原因写入 {path}。请在 Excel 中改正后再导入该文件。</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>已取消，未做任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Locked</source>
@@ -1967,6 +2204,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>Ledger import</source>
+        <translation>台账导入</translation>
     </message>
     <message>
         <source>Automatic backup written: {name}</source>

@@ -74,6 +74,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- field labels ------------------------------------------------------------------------
     "field.name": ("姓名", "name"),
+    "field.card_fingerprint": ("区中心指纹", "the centre's fingerprint"),
     "field.id_number": ("身份证号", "ID number"),
     "field.birth_date": ("出生日期", "birth date"),
     "field.sex": ("性别", "sex"),
@@ -354,6 +355,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这不是设备登记申请文件。",
         "this is not an enrolment request.",
     ),
+    "package.not_a_centre_card": (
+        "这不是区中心卡片文件。",
+        "this is not a centre card.",
+    ),
     "package.not_an_enrol_reply": (
         "这不是区中心的登记答复文件。",
         "this is not the centre's enrolment reply.",
@@ -450,6 +455,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exchange.unit_required": (
         "请用 --unit 指明本机服务的社区或街道。",
         "Name the community or street this laptop serves with --unit.",
+    ),
+    "exchange.unit_needed": (
+        "该申请没有写明单位（申请时没有区中心卡片，名称不以明文传送）。请用 --unit 指定这台笔记本电脑服务的社区或街道。",
+        "The request names no unit (it was written without the centre's card, so no names travel "
+        "in the clear). Choose the community or street this laptop serves with --unit.",
+    ),
+    "problem.card_mismatch": (
+        "区中心卡片的指纹是 {fingerprint}，与您输入的不一致：卡片可能在传递途中被调换。"
+        "请区中心重新读一遍指纹；未写出任何文件。",
+        "The centre card's fingerprint is {fingerprint}, not the one you typed: the card may have "
+        "been swapped on the way. Ask the centre to read its fingerprint again; nothing was written.",
+    ),
+    "exchange.card_fingerprint_required": (
+        "使用区中心卡片时，请同时用 --card-fingerprint 输入区中心通过电话或纸面告诉您的指纹。",
+        "With a centre card, also type the fingerprint the centre gave you by phone or on paper "
+        "with --card-fingerprint.",
+    ),
+    "exchange.card_missing": (
+        "--card-fingerprint 需要与 --card 一起使用。",
+        "--card-fingerprint goes with --card.",
+    ),
+    "exchange.card_other_centre": (
+        "该申请是用另一个区中心的卡片写的，本中心无法打开。请让笔记本电脑用本中心的卡片重新申请。",
+        "The request was sealed with another centre's card; this centre cannot open it. Ask the "
+        "laptop to write it again with this centre's card.",
+    ),
+    "exchange.request_sealed": (
+        "单位和儿童主任的信息已加密给区中心“{centre}”（指纹 {centre_fingerprint}），只有它能读。",
+        "The unit and director details are sealed to the centre “{centre}” (fingerprint "
+        "{centre_fingerprint}); only it can read them.",
+    ),
+    "exchange.request_keys_only": (
+        "没有区中心卡片：申请只含本机的公钥，不含任何名称。区中心登记时需要指定本机服务的社区或街道。",
+        "No centre card: the request holds this laptop's public keys only, no names. The centre "
+        "names the community or street this laptop serves when it enrols it.",
+    ),
+    "exchange.card_written": (
+        "已写出区中心卡片：{path}\n本中心指纹：{fingerprint}\n"
+        "把卡片交给笔记本电脑，并通过电话或纸面把这串数字告诉对方，对方输入后才会使用卡片。",
+        "Centre card written: {path}\nThe centre's fingerprint: {fingerprint}\n"
+        "Give the card to the laptop and read these digits to its user by phone or on paper; "
+        "the card is used only once they type them.",
     ),
     "exchange.unit_unknown": (
         "区中心没有“{unit}”这个社区或街道。请先添加，或用 --unit 指定。",

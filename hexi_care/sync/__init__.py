@@ -10,7 +10,10 @@ API (all names importable from `hexi_care.sync`; `user` defaults to `store.user`
 Device and enrolment
     device_info(store) -> DeviceInfo                 this store's id, role, unit, fingerprint
     list_peers(store) -> list[PeerInfo]              enrolled devices (the centre, or laptops)
-    make_request(store, out, unit_ref=None) -> EnrolResult      laptop: write a request file
+    make_card(store, out) -> CentreCard               centre: write its card (keys, name, fingerprint)
+    read_card(path, fingerprint) -> CentreCard       laptop: a card whose fingerprint was compared
+    make_request(store, out, unit_ref=None, card=None, card_fingerprint=None) -> EnrolResult
+                                                     laptop: write a request file
     enrol_device(store, request, out, unit_ref=None) -> EnrolResult   centre: enrol, write answer
     accept_reply(store, reply) -> EnrolResult        laptop: take the centre's answer
     revoke_peer(store, ref) -> PeerInfo              centre: stop trusting a lost laptop
@@ -43,11 +46,12 @@ docs/exchange.md describes the file format and the merge rules.
 from __future__ import annotations
 
 from hexi_care.sync.conflicts import list_conflicts, resolve_conflict
-from hexi_care.sync.enrol import accept_reply, enrol_device, make_request
+from hexi_care.sync.enrol import accept_reply, enrol_device, make_card, make_request, read_card
 from hexi_care.sync.export import export_package
 from hexi_care.sync.identity import device_info, list_peers, revoke_peer
 from hexi_care.sync.importer import import_package
 from hexi_care.sync.types import (
+    CentreCard,
     ConflictInfo,
     DeviceInfo,
     EnrolResult,
@@ -60,6 +64,7 @@ from hexi_care.sync.types import (
 )
 
 __all__ = [
+    "CentreCard",
     "ConflictInfo",
     "DeviceInfo",
     "EnrolResult",
@@ -76,7 +81,9 @@ __all__ = [
     "import_package",
     "list_conflicts",
     "list_peers",
+    "make_card",
     "make_request",
+    "read_card",
     "resolve_conflict",
     "revoke_peer",
 ]

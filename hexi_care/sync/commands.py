@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hexi_care.errors import UsageError
 from hexi_care.messages import t
 from hexi_care.sync import conflicts as conflicts_mod
 from hexi_care.sync import enrol, identity
@@ -61,8 +62,31 @@ def _peer_json(p: PeerInfo) -> dict[str, Any]:
 
 # -- device ---------------------------------------------------------------------------------------
 def cmd_device_request(cli: Cli) -> int:
-    res = enrol.make_request(cli.open(), Path(cli.args.out), unit_ref=cli.args.unit)
+    card = Path(cli.args.card) if cli.args.card else None
+    if card is None and cli.args.card_fingerprint:
+        raise UsageError("exchange.card_missing")
+    res = enrol.make_request(
+        cli.open(),
+        Path(cli.args.out),
+        unit_ref=cli.args.unit,
+        card=card,
+        card_fingerprint=cli.args.card_fingerprint,
+    )
     cli.say("exchange.request_written", path=str(res.file), fingerprint=res.own_fingerprint)
+    if res.peer_fingerprint:
+        cli.say(
+            "exchange.request_sealed",
+            centre=res.centre_label,
+            centre_fingerprint=res.peer_fingerprint,
+        )
+    else:
+        cli.say("exchange.request_keys_only")
+    return 0
+
+
+def cmd_device_card(cli: Cli) -> int:
+    card = enrol.make_card(cli.open(), Path(cli.args.out))
+    cli.say("exchange.card_written", path=str(card.file), fingerprint=card.fingerprint)
     return 0
 
 
@@ -298,10 +322,20 @@ def register(root: Commands) -> None:
     sp = g.add("request", cmd_device_request, help="laptop: write an enrolment request")
     sp.add_argument("--out", required=True, metavar="FILE")
     sp.add_argument("--unit", metavar="UNIT", help="the community or street this laptop serves")
+    sp.add_argument(
+        "--card", metavar="CARD", help="the centre's card: seal the unit and director details to it"
+    )
+    sp.add_argument(
+        "--card-fingerprint",
+        metavar="DIGITS",
+        help="with --card: the fingerprint the centre read out (the card is refused if different)",
+    )
     sp = g.add("enrol", cmd_device_enrol, help="centre: enrol a laptop from its request")
     sp.add_argument("file", metavar="FILE")
     sp.add_argument("--out", required=True, metavar="REPLY")
     sp.add_argument("--unit", metavar="UNIT", help="assign this unit instead of the requested one")
+    sp = g.add("card", cmd_device_card, help="centre: write the card laptops seal requests to")
+    sp.add_argument("--out", required=True, metavar="FILE")
     sp = g.add("accept", cmd_device_accept, help="laptop: accept the centre's reply")
     sp.add_argument("file", metavar="REPLY")
     sp = g.add("list", cmd_device_list, help="this device and the enrolled ones")

@@ -1,9 +1,14 @@
-"""Enrolment: a laptop asks (its public keys, its unit, its director), the centre enrols it and
-answers with its own public keys and the tree of units, the laptop accepts the answer.
+"""Enrolment: a laptop asks (its public keys; its unit and director only sealed to the centre), the
+centre enrols it and answers with its own public keys and the tree of units, the laptop accepts.
 
 Both sides show short fingerprints of the keys; people compare them by phone or on paper before
 the first exchange, so a file swapped on the way is noticed. The request is signed by the laptop
 (proof that it holds the keys); the answer is signed by the centre and sealed to the laptop.
+
+No name travels in the clear. The laptop has no centre key before first contact, so the centre
+can hand out a *centre card* (its public keys, name and fingerprint); a laptop given one compares
+the fingerprint first and seals the unit and director details to the centre. Without a card the
+request carries keys only, and the centre operator names the unit when enrolling.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from hexi_care.db.store import OpenStore
 from hexi_care.db.sync_models import SyncIdentity, SyncPeer
 from hexi_care.domain.enums import Role, UnitKind
 from hexi_care.domain.model import User
-from hexi_care.errors import BadPackage, NotFound, UserProblem
+from hexi_care.errors import BadPackage, InvalidInput, NotFound, UsageError, UserProblem
 from hexi_care.services.context import UnitOfWork
 from hexi_care.services.units import resolve_unit
 from hexi_care.sync import container
@@ -40,13 +45,14 @@ from hexi_care.sync.identity import (
     unit_name,
 )
 from hexi_care.sync.records import KINDS, check_fields, row_fields
-from hexi_care.sync.types import ROLE_CENTRE, ROLE_LAPTOP, EnrolResult
+from hexi_care.sync.types import ROLE_CENTRE, ROLE_LAPTOP, CentreCard, EnrolResult
 from hexi_care.sync.units import align_units
 
 log = logging.getLogger("hexi_care.sync")
 
 REQUEST_FORMAT = "hexi-care-enrol-request"
 REPLY_FORMAT = "hexi-care-enrol-reply"
+CARD_FORMAT = "hexi-care-centre-card"
 ENROL_VERSION = 1
 MAX_ENROL_BYTES = 16 << 20
 
@@ -102,9 +108,8 @@ def _read(path: Path, fmt: str) -> container.Container:
     c = container.read(Path(path), max_body=MAX_ENROL_BYTES)
     got = c.header.get("format")
     if got != fmt:
-        raise BadPackage(
-            reason="not_an_enrol_request" if fmt == REQUEST_FORMAT else "not_an_enrol_reply"
-        )
+        reason = {REQUEST_FORMAT: "not_an_enrol_request", CARD_FORMAT: "not_a_centre_card"}
+        raise BadPackage(reason=reason.get(fmt, "not_an_enrol_reply"))
     version = c.header.get("version")
     if not isinstance(version, int) or version < 1:
         raise BadPackage(reason="damaged")
@@ -113,18 +118,93 @@ def _read(path: Path, fmt: str) -> container.Container:
     return c
 
 
+# -- centre: card -----------------------------------------------------------------------------------
+def make_card(store: OpenStore, out: Path, *, user: User | None = None) -> CentreCard:
+    """At the centre: write the card a laptop uses to seal its request (public keys, name,
+    fingerprint). Nothing in it is secret; the fingerprint read out by phone makes it trusted."""
+    actor = acting_user(store, user)
+    require(actor, ENROL_ROLES, "enrol devices")
+    with UnitOfWork(store, system=True) as uow:
+        s = uow.session
+        me = ensure_identity(s, store)
+        if me.role == ROLE_LAPTOP:
+            raise UserProblem("exchange.is_laptop")
+        label = _centre_label(s, me)
+        header = {
+            "format": CARD_FORMAT,
+            "version": ENROL_VERSION,
+            "device_id": me.id,
+            "store_id": store.store_id,
+            "sign_public": _b64(me.sign_public),
+            "kem_public": _b64(me.kem_public),
+            "fingerprint": me.fingerprint,
+            "label": label,
+            "created_at": store.clock().isoformat(),
+        }
+        container.write_atomic(Path(out), container.encode(header, b"", keys_of(me)))
+        _audit(s, store, actor, "centre_card", me.id)
+        card = CentreCard(Path(out), me.id, label, me.fingerprint, me.sign_public, me.kem_public)
+    log.info("centre card written")
+    return card
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def read_card(path: Path, expected_fingerprint: str) -> CentreCard:
+    """The centre card at `path`, once its keys match the fingerprint the centre read out
+    (`expected_fingerprint`, as typed: spaces and dashes do not matter)."""
+    card = _read(path, CARD_FORMAT)
+    h = card.header
+    sign_public, kem_public = _key(h.get("sign_public")), _key(h.get("kem_public"))
+    if not card.verify_with(sign_public):
+        raise BadPackage(reason="bad_signature")
+    centre_id = h.get("device_id")
+    if not isinstance(centre_id, str) or len(centre_id) != 36:
+        raise BadPackage(reason="damaged")
+    fp = fingerprint(sign_public, kem_public)
+    if h.get("fingerprint") != fp:
+        raise BadPackage(reason="damaged")  # the printed digits were edited, not the keys
+    if _digits(expected_fingerprint) != _digits(fp):
+        # A card swapped on the way: its keys are not the ones the centre holds.
+        raise InvalidInput("card_fingerprint", "card_mismatch", fingerprint=fp)
+    label = str(h.get("label", ""))[:200]
+    return CentreCard(Path(path), centre_id, label, fp, sign_public, kem_public)
+
+
+def _request_info(device_id: str, centre_id: str) -> bytes:
+    return f"hexi-care enrol request v1\0{device_id}\0{centre_id}".encode()
+
+
 # -- laptop: request --------------------------------------------------------------------------------
 def make_request(
-    store: OpenStore, out: Path, *, unit_ref: str | None = None, user: User | None = None
+    store: OpenStore,
+    out: Path,
+    *,
+    unit_ref: str | None = None,
+    user: User | None = None,
+    card: Path | None = None,
+    card_fingerprint: str | None = None,
 ) -> EnrolResult:
-    """Write an enrolment request for the unit this laptop serves (`unit_ref`, or the user's unit)."""
+    """Write an enrolment request for the unit this laptop serves (`unit_ref`, or the user's unit).
+
+    With the centre's `card` (and the fingerprint the centre read out, compared first) the unit and
+    director details are sealed to the centre; without one the request holds the keys only."""
     actor = acting_user(store, user)
     require(actor, REQUEST_ROLES, "enrol this device")
+    centre: CentreCard | None = None
+    if card is not None:
+        if not card_fingerprint or not _digits(card_fingerprint):
+            raise UsageError("exchange.card_fingerprint_required")
+        centre = read_card(Path(card), card_fingerprint)
     with UnitOfWork(store, system=True) as uow:
         s = uow.session
         me = ensure_identity(s, store)
         if me.role == ROLE_CENTRE:
             raise UserProblem("exchange.is_centre")
+        if centre is not None and centre.device_id == me.id:
+            raise UserProblem("exchange.self_enrol")
         unit: dict[str, Any]
         local: OrgUnit | None = None
         if unit_ref:
@@ -148,7 +228,7 @@ def make_request(
             directors.append(
                 {"id": actor.id, "name": actor.name, "display_name": actor.display_name}
             )
-        header = {
+        header: dict[str, Any] = {
             "format": REQUEST_FORMAT,
             "version": ENROL_VERSION,
             "device_id": me.id,
@@ -156,15 +236,52 @@ def make_request(
             "sign_public": _b64(me.sign_public),
             "kem_public": _b64(me.kem_public),
             "fingerprint": me.fingerprint,
-            "unit": unit,
-            "directors": directors,
             "created_at": store.clock().isoformat(),
         }
-        container.write_atomic(Path(out), container.encode(header, b"", keys_of(me)))
-        _audit(s, store, actor, "enrol_request", me.id)
+        body = b""
+        if centre is not None:
+            # Names only inside the seal: whoever carries or copies the file learns nothing.
+            header["sealed_to"] = centre.device_id
+            details = {"unit": unit, "directors": directors}
+            body = seal(
+                container.canonical_json(details),
+                centre.kem_public,
+                _request_info(me.id, centre.device_id),
+            )
+        container.write_atomic(Path(out), container.encode(header, body, keys_of(me)))
+        _audit(s, store, actor, "enrol_request", me.id, "sealed" if centre else "keys_only")
         fp = me.fingerprint
     log.info("enrolment request written")
-    return EnrolResult(file=Path(out), own_fingerprint=fp, peer=None, peer_fingerprint="")
+    return EnrolResult(
+        file=Path(out),
+        own_fingerprint=fp,
+        peer=None,
+        peer_fingerprint=centre.fingerprint if centre else "",
+        centre_label=centre.label if centre else "",
+    )
+
+
+def _request_details(req: container.Container, me: SyncIdentity) -> dict[str, Any]:
+    """The unit and directors sealed inside a request, or {} for a request that carries none."""
+    h = req.header
+    sealed_to = h.get("sealed_to")
+    if sealed_to is None:
+        if req.body:
+            raise BadPackage(reason="damaged")
+        # A request from before the card (details in the clear) still enrols.
+        return {"unit": h.get("unit"), "directors": h.get("directors")}
+    if sealed_to != me.id:
+        raise UserProblem("exchange.card_other_centre")
+    plain = keys_of(me).open(req.body, _request_info(str(h.get("device_id")), me.id))
+    if plain is None:
+        raise BadPackage(reason="damaged")
+    try:
+        details = json.loads(plain.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        raise BadPackage(reason="malformed") from None
+    if not isinstance(details, dict):
+        raise BadPackage(reason="malformed")
+    return details
 
 
 # -- centre: enrol ----------------------------------------------------------------------------------
@@ -195,6 +312,8 @@ def _find_unit(uow: UnitOfWork, unit_ref: str | None, unit: Any) -> OrgUnit:
             )
             found = matches[0] if len(matches) == 1 else None
     name = str(unit.get("name", "")) if isinstance(unit, dict) else ""
+    if found is None and not (unit_ref or name):
+        raise UserProblem("exchange.unit_needed")
     if found is None:
         raise UserProblem("exchange.unit_unknown", unit=unit_ref or name)
     if found.kind not in (UnitKind.COMMUNITY, UnitKind.STREET):
@@ -246,8 +365,9 @@ def enrol_device(
             raise UserProblem("exchange.is_laptop")
         if device_id == me.id:
             raise UserProblem("exchange.self_enrol")
-        unit = _find_unit(uow, unit_ref, h.get("unit"))
-        raw_directors = h.get("directors")
+        details = _request_details(req, me)
+        unit = _find_unit(uow, unit_ref, details.get("unit"))
+        raw_directors = details.get("directors")
         directors: list[Any] = raw_directors if isinstance(raw_directors, list) else []
         names = [
             str(d.get("display_name") or d.get("name")) for d in directors if isinstance(d, dict)

@@ -44,7 +44,7 @@ from hexi_care.sync.types import (
 
 log = logging.getLogger("hexi_care.sync")
 
-ENROL_FORMATS = ("hexi-care-enrol-request", "hexi-care-enrol-reply")
+ENROL_FORMATS = ("hexi-care-enrol-request", "hexi-care-enrol-reply", "hexi-care-centre-card")
 _ID = re.compile(r"^[0-9a-f-]{36}$")
 MAX_FOLDER_SCAN = 2000
 

@@ -85,6 +85,19 @@ class EnrolResult:
     unit_name: str = ""  # the unit the laptop serves (after enrol/accept)
     local_only_units: int = 0  # units of the laptop that the centre does not know (accept)
     directors: list[str] = field(default_factory=list)  # named in the request (enrol), not stored
+    centre_label: str = ""  # the centre whose card sealed the request (request with a card)
+
+
+@dataclass(frozen=True, slots=True)
+class CentreCard:
+    """The centre's public keys, name and fingerprint, as a laptop reads them from a card file."""
+
+    file: Path
+    device_id: str
+    label: str
+    fingerprint: str
+    sign_public: bytes = field(repr=False)
+    kem_public: bytes = field(repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ from hexi_care.sync import (
     enrol_device,
     export_package,
     import_package,
+    make_card,
     make_request,
 )
 from hexi_care.sync import payload as pl
@@ -121,6 +122,7 @@ def build_template(folder: Path) -> Template:
         b = units.add_unit(uow, "平江里社区", "马场街")
         users.add_user(uow, "centre", "centre_supervisor", "河西区", PW, kdf=kdf)
         users.add_user(uow, "street_a", "street_supervisor", "大营门街", PW, kdf=kdf)
+    card = make_card(centre, folder / "centre.card")
     for name, community, director in (("la", a, "dir_a"), ("lb", b, "dir_b")):
         lap = create_store(
             _path(folder, name),
@@ -129,7 +131,13 @@ def build_template(folder: Path) -> Template:
             kdf=kdf,
             seed_reference=seed_reference,
         ).store
-        make_request(lap, folder / f"{name}.request", unit_ref=community.name)
+        make_request(
+            lap,
+            folder / f"{name}.request",
+            unit_ref=community.name,
+            card=card.file,
+            card_fingerprint=card.fingerprint,
+        )
         enrol_device(centre, folder / f"{name}.request", folder / f"{name}.reply")
         accept_reply(lap, folder / f"{name}.reply")
         with UnitOfWork(lap) as uow:

@@ -74,9 +74,19 @@ def test_the_exchange_from_the_command_line(tmp_path: Path) -> None:
         stdin=PW + "\n",
     )
 
-    req, reply = tmp_path / "request.hxr", tmp_path / "reply.hxr"
-    out = laptop.ok("admin", ADMIN, "device", "request", "--out", str(req), "--unit", "紫金里社区")
+    req, reply, card = tmp_path / "request.hxr", tmp_path / "reply.hxr", tmp_path / "centre.hxr"
+    out = centre.ok("admin", ADMIN, "device", "card", "--out", str(card))
+    card_fp = out.split("本中心指纹：")[1].splitlines()[0]
+    base = ("admin", ADMIN, "device", "request", "--out", str(req), "--unit", "紫金里社区")
+    # The card is used only with the fingerprint the centre read out; another one is refused.
+    wrong = card_fp[:-1] + str((int(card_fp[-1]) + 1) % 10)
+    code, _, err = laptop(*base, "--card", str(card), "--card-fingerprint", wrong)
+    assert code == 5 and "卡片可能在传递途中被调换" in err and not req.exists()
+    code, _, err = laptop(*base, "--card", str(card))
+    assert code == 2 and "--card-fingerprint" in err
+    out = laptop.ok(*base, "--card", str(card), "--card-fingerprint", card_fp.replace(" ", ""))
     laptop_fp = out.split("本机指纹：")[1].splitlines()[0]
+    assert card_fp in out  # the centre the details were sealed to
     out = centre.ok("admin", ADMIN, "device", "enrol", str(req), "--out", str(reply))
     assert laptop_fp in out
     out = laptop.ok("admin", ADMIN, "device", "accept", str(reply))

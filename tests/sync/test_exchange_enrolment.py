@@ -21,6 +21,7 @@ from hexi_care.sync import (
     enrol_device,
     export_package,
     import_package,
+    make_card,
     make_request,
 )
 from tests.sync.exchange_helpers import ADMIN_PW, PW, Net, holdings, login, new_child, submit_visit
@@ -45,8 +46,10 @@ def test_laptop_with_records_keeps_them_under_the_centres_ids(net: Net, tmp_path
         login(lap, "dir_old")
         child = new_child(lap, local.id, name="早已登记的孩子")
         visit = submit_visit(lap, child)
-        make_request(lap, tmp_path / "req")  # the director's own community
         login(net.centre, "admin")
+        card = make_card(net.centre, tmp_path / "centre.card")
+        # The director's own community, sealed to the centre's card.
+        make_request(lap, tmp_path / "req", card=card.file, card_fingerprint=card.fingerprint)
         enrol_device(net.centre, tmp_path / "req", tmp_path / "reply")
         res = accept_reply(lap, tmp_path / "reply")
         assert res.unit_name == "紫金里社区" and res.local_only_units == 0
@@ -74,7 +77,7 @@ def test_reply_for_another_laptop_is_refused(net: Net, tmp_path: Path) -> None:
     try:
         make_request(one, tmp_path / "req1", unit_ref="紫金里社区")
         login(net.centre, "admin")
-        enrol_device(net.centre, tmp_path / "req1", tmp_path / "reply1")
+        enrol_device(net.centre, tmp_path / "req1", tmp_path / "reply1", unit_ref="紫金里社区")
         with pytest.raises(BadPackage) as exc:
             accept_reply(two, tmp_path / "reply1")
         assert exc.value.params["reason"] == "wrong_recipient"
@@ -88,20 +91,39 @@ def test_altered_request_and_unknown_unit_are_refused(net: Net, tmp_path: Path) 
     lap = laptop(tmp_path / "x.hexi")
     try:
         login(net.centre, "admin")
-        make_request(lap, tmp_path / "req", unit_ref="紫金里社区")
+        card = make_card(net.centre, tmp_path / "centre.card")
+        make_request(
+            lap,
+            tmp_path / "req",
+            unit_ref="紫金里社区",
+            card=card.file,
+            card_fingerprint=card.fingerprint,
+        )
         data = bytearray((tmp_path / "req").read_bytes())
-        at = data.index("紫金里".encode())
-        data[at : at + 3] = "平".encode()  # a request redirected to another community on the way
+        own = device_info(lap).device_id.encode()
+        at = data.index(own)
+        data[at : at + 1] = b"f" if data[at : at + 1] != b"f" else b"e"  # another device's id
         (tmp_path / "bad").write_bytes(bytes(data))
         with pytest.raises(BadPackage) as exc:
             enrol_device(net.centre, tmp_path / "bad", tmp_path / "reply")
         assert exc.value.params["reason"] == "bad_signature"
-        make_request(lap, tmp_path / "req2", unit_ref="不存在的社区")
+        make_request(
+            lap,
+            tmp_path / "req2",
+            unit_ref="不存在的社区",
+            card=card.file,
+            card_fingerprint=card.fingerprint,
+        )
         with pytest.raises(UserProblem) as exc2:
             enrol_device(net.centre, tmp_path / "req2", tmp_path / "reply")
         assert exc2.value.key == "exchange.unit_unknown" and "不存在的社区" in exc2.value.message(
             "zh"
         )
+        # Without a card the request names nothing: the centre must name the unit.
+        make_request(lap, tmp_path / "req3", unit_ref="不存在的社区")
+        with pytest.raises(UserProblem) as exc5:
+            enrol_device(net.centre, tmp_path / "req3", tmp_path / "reply")
+        assert exc5.value.key == "exchange.unit_needed" and "--unit" in exc5.value.message("zh")
         # A package file is not an enrolment request, and vice versa.
         pkg = net.export("la", "centre")[0]
         with pytest.raises(BadPackage) as exc3:

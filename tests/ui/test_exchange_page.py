@@ -184,7 +184,8 @@ def test_resolving_a_conflict_from_the_table(qtbot, open_page, net, qtmodelteste
     assert "主任记录的地址" in page.conflict_note.text()
 
 
-def test_enrolment_from_the_window_shows_fingerprints(qtbot, open_page, tmp_path) -> None:
+def _fresh_pair(tmp_path: Path) -> tuple[Path, Path]:
+    """A centre (with a supervisor) and a laptop that have never met."""
     kdf = KdfParams.fast()
     centre = create_store(
         tmp_path / "centre.hexi",
@@ -195,6 +196,7 @@ def test_enrolment_from_the_window_shows_fingerprints(qtbot, open_page, tmp_path
     ).store
     with UnitOfWork(centre) as uow:
         units.add_unit(uow, "紫金里社区", "大营门街")
+        units.add_unit(uow, "平江里社区", "马场街")
         users.add_user(uow, "centre", "centre_supervisor", "河西区", PW, kdf=kdf)
     centre.lock()
     laptop = create_store(
@@ -205,30 +207,81 @@ def test_enrolment_from_the_window_shows_fingerprints(qtbot, open_page, tmp_path
         seed_reference=seed_reference,
     ).store
     laptop.lock()
-    request, reply = tmp_path / "request.hxr", tmp_path / "reply.hxr"
+    return tmp_path / "centre.hexi", tmp_path / "laptop.hexi"
 
-    lctx, _w, lpage = open_page(tmp_path / "laptop.hexi", "admin", password=ADMIN_PW)
+
+def test_enrolment_from_the_window_shows_fingerprints(qtbot, open_page, tmp_path) -> None:
+    centre_path, laptop_path = _fresh_pair(tmp_path)
+    request, reply, card = tmp_path / "request.hxr", tmp_path / "reply.hxr", tmp_path / "card.hxr"
+
+    cctx, _w, cpage = open_page(centre_path, "centre")
+    assert cpage.card_btn.isVisibleTo(cpage)
+    cpage.card_to(card)
+    wait_idle(qtbot, cctx)
+    centre_fp = cpage.fingerprint.text()
+    assert centre_fp and centre_fp in cpage.last_dialog.text()
+
+    lctx, _w, lpage = open_page(laptop_path, "admin", password=ADMIN_PW)
     assert lpage.info is not None, lpage.result.text()
     assert lpage.info.role is None and lpage.peer_box.count() == 0
     assert not lpage.export_btn.isEnabled()
-    lpage.request_to(request, unit_ref="紫金里社区")
+    # The dialog asks for the card and, with a card, for the fingerprint the centre read out.
+    lpage.request()
+    dlg = lpage.request_dialog
+    assert dlg is not None and dlg.isVisible()
+    dlg.card.setText(str(card))
+    dlg._check()
+    assert dlg.isVisible() and dlg.note.isVisibleTo(dlg)  # no fingerprint typed yet
+    dlg.reject()
+    # A fingerprint that is not the card's is refused and writes nothing.
+    wrong = centre_fp[:-1] + str((int(centre_fp[-1]) + 1) % 10)
+    lpage.request_to(request, unit_ref="紫金里社区", card=card, card_fingerprint=wrong)
+    wait_idle(qtbot, lctx)
+    assert "调换" in lpage.last_dialog.text() and not request.exists()
+    lpage.request_to(request, unit_ref="紫金里社区", card=card, card_fingerprint=centre_fp)
     wait_idle(qtbot, lctx)
     laptop_fp = lpage.fingerprint.text()
-    assert laptop_fp and laptop_fp in lpage.last_dialog.text()
+    text = lpage.last_dialog.text()
+    assert laptop_fp and laptop_fp in text and centre_fp in text
+    assert "紫金里".encode() not in request.read_bytes()
 
-    cctx, _w, cpage = open_page(tmp_path / "centre.hexi", "centre")
     cpage.enrol_from(request, reply)
     wait_idle(qtbot, cctx)
     wait_idle(qtbot, cctx)
     text = cpage.last_dialog.text()
-    assert laptop_fp in text and cpage.fingerprint.text() in text, text
+    assert laptop_fp in text and centre_fp in text and "紫金里社区" in text, text
     assert cpage.models["peers"].rowCount() == 1
 
     lpage.accept_from(reply)
     wait_idle(qtbot, lctx)
     wait_idle(qtbot, lctx)
-    assert cpage.fingerprint.text() in lpage.last_dialog.text()
+    assert centre_fp in lpage.last_dialog.text()
     assert lpage.info.role == "laptop" and lpage.peer_box.count() == 1
+
+
+def test_a_request_without_a_card_asks_the_centre_for_the_unit(qtbot, open_page, tmp_path) -> None:
+    centre_path, laptop_path = _fresh_pair(tmp_path)
+    request, reply = tmp_path / "request.hxr", tmp_path / "reply.hxr"
+    lctx, _w, lpage = open_page(laptop_path, "admin", password=ADMIN_PW)
+    lpage.request_to(request, unit_ref="平江里社区")
+    wait_idle(qtbot, lctx)
+    assert request.exists() and "平江里".encode() not in request.read_bytes()
+
+    cctx, _w, cpage = open_page(centre_path, "centre")
+    cpage.enrol_from(request, reply)
+    wait_idle(qtbot, cctx)
+    wait_idle(qtbot, cctx)
+    dlg = cpage.unit_dialog
+    assert dlg is not None and dlg.isVisible() and not reply.exists()
+    items = dlg.comboBoxItems()
+    assert "马场街 / 平江里社区" in items and "大营门街 / 紫金里社区" in items
+    dlg.setTextValue("马场街 / 平江里社区")
+    dlg.accept()
+    wait_idle(qtbot, cctx)
+    wait_idle(qtbot, cctx)
+    assert reply.exists(), cpage.last_dialog.text() if cpage.last_dialog else ""
+    assert "平江里社区" in cpage.last_dialog.text()
+    assert cpage.models["peers"].rowCount() == 1
 
 
 def test_helpers() -> None:

@@ -2,8 +2,8 @@
 folder or removable drive, importing one with a summary, enrolment, and the conflicts a supervisor
 resolves. All work runs on the database worker (hexi_care.sync, free of Qt); export and import
 show a cancellable progress dialog. The methods `export_to`, `import_file`, `resolve`,
-`request_to`, `enrol_from` and `accept_from` do the work without asking for files, so tests and
-the dialogs share them."""
+`card_to`, `request_to`, `enrol_from` and `accept_from` do the work without asking for files, so
+tests and the dialogs share them."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QProgressDialog,
     QPushButton,
     QVBoxLayout,
@@ -55,6 +56,8 @@ STAGES = {
 PACKAGE_FILTER = QT_TRANSLATE_NOOP("Exchange", "Exchange packages (*.hxp);;All files (*)")
 ENROL_FILTER = QT_TRANSLATE_NOOP("Exchange", "Enrolment files (*.hxr);;All files (*)")
 RESOLVE_ROLES = (Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR)
+# Enrolment problems the centre operator answers by choosing the unit the laptop serves.
+UNIT_CHOICE_KEYS = ("exchange.unit_needed", "exchange.unit_unknown")
 
 
 def _lang() -> str:
@@ -190,6 +193,80 @@ class MessageDialog(QDialog):
         return "\n".join([self.heading, *self.lines])
 
 
+class RequestDialog(QDialog):
+    """Before writing an enrolment request: the centre's card, if the laptop was given one, and the
+    fingerprint the centre read out (compared before the card is used). Without a card the request
+    carries the laptop's keys only."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("enrol_request_dialog")
+        self.setWindowTitle(self.tr("Request enrolment"))
+        self.setMinimumWidth(560)
+        lay = QVBoxLayout(self)
+        lay.addWidget(
+            label(
+                self.tr(
+                    "If the centre gave you its card, choose it and type the fingerprint the centre read to you: the community and the director's name then travel sealed to the centre. Without a card, the request holds no names and the centre chooses the community when it enrols this laptop."
+                ),
+                "muted",
+                wrap=True,
+            )
+        )
+        form = QFormLayout()
+        self.card = QLineEdit()
+        self.card.setObjectName("enrol_card_file")
+        self.card.setPlaceholderText(self.tr("No card"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.setObjectName("enrol_card_browse")
+        browse.clicked.connect(lambda _=False: self._browse())
+        row = QHBoxLayout()
+        row.addWidget(self.card, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("Centre card"), row)
+        self.fingerprint = QLineEdit()
+        self.fingerprint.setObjectName("enrol_card_fingerprint")
+        self.fingerprint.setPlaceholderText("0000 0000 0000 0000 0000 0000")
+        form.addRow(self.tr("The centre's fingerprint"), self.fingerprint)
+        lay.addLayout(form)
+        self.note = label("", "error", wrap=True)
+        self.note.setObjectName("enrol_card_note")
+        self.note.setVisible(False)
+        lay.addWidget(self.note)
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Continue…"))
+        box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        box.accepted.connect(self._check)
+        box.rejected.connect(self.reject)
+        lay.addWidget(box)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("The centre's card"),
+            self.card.text() or str(Path.home()),
+            i18n.lookup(ENROL_FILTER, "Exchange"),
+        )
+        if path:
+            self.card.setText(path)
+
+    def card_path(self) -> Path | None:
+        text = self.card.text().strip()
+        return Path(text) if text else None
+
+    def _check(self) -> None:
+        # The fingerprint itself is compared by the request; here only what is missing.
+        if self.card_path() is not None and not any(c.isdigit() for c in self.fingerprint.text()):
+            self.note.setText(
+                self.tr("Type the fingerprint the centre read to you, to compare with the card.")
+            )
+            self.note.setVisible(True)
+            return
+        self.accept()
+
+
 class ExchangePage(QWidget):
     def __init__(self, ctx, main) -> None:
         super().__init__()
@@ -198,6 +275,8 @@ class ExchangePage(QWidget):
         self.info: Any = None
         self.peers: list[Any] = []
         self.last_dialog: MessageDialog | None = None
+        self.request_dialog: RequestDialog | None = None
+        self.unit_dialog: QInputDialog | None = None
         self.last_resolution = ""
         self.progress: QProgressDialog | None = None
         self.models = {
@@ -225,8 +304,9 @@ class ExchangePage(QWidget):
         self.request_btn = self._button("request", self.tr("Request enrolment…"), self.request)
         self.accept_btn = self._button("accept", self.tr("Accept the centre's reply…"), self.accept)
         self.enrol_btn = self._button("enrol", self.tr("Enrol a laptop…"), self.enrol)
+        self.card_btn = self._button("card", self.tr("Centre card…"), self.card)
         fl.addRow(
-            self._row(self.request_btn, self.accept_btn, self.enrol_btn),
+            self._row(self.request_btn, self.accept_btn, self.enrol_btn, self.card_btn),
         )
 
         # -- export and import --------------------------------------------------------------------
@@ -392,6 +472,7 @@ class ExchangePage(QWidget):
         self.enrol_btn.setVisible(
             role != "laptop" and self._user_role() in (Role.ADMIN, Role.CENTRE_SUPERVISOR)
         )
+        self.card_btn.setVisible(self.enrol_btn.isVisibleTo(self))
         has_peer = self.peer_box.count() > 0
         self.export_btn.setEnabled(has_peer)
         self.import_btn.setEnabled(has_peer)
@@ -623,7 +704,50 @@ class ExchangePage(QWidget):
         return self.ctx.worker.submit(run, done=done, failed=failed, owner=self, name="resolve")
 
     # -- enrolment ----------------------------------------------------------------------------------
+    def card(self) -> None:
+        drives = removable_drives()
+        start = Path(str(drives[0]) if drives else str(Path.home())) / "centre-card.hxr"
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the centre card"),
+            str(start),
+            i18n.lookup(ENROL_FILTER, "Exchange"),
+        )
+        if path:
+            self.card_to(Path(path))
+
+    def card_to(self, out: Path) -> Task:
+        from hexi_care import sync
+
+        def run(task: Task) -> Any:
+            assert task.store is not None
+            return sync.make_card(task.store, out)
+
+        def done(card: Any) -> None:
+            self._show(
+                self.tr("Centre card"),
+                self.tr("Card written to {path}.").format(path=str(card.file)),
+                [
+                    self.tr("This centre's fingerprint:"),
+                    card.fingerprint,
+                    self.tr(
+                        "Give the card to the laptop and read this fingerprint to its user by phone or on paper: the laptop uses the card only when the user types the same digits. With it, the laptop's request names its community and director to this centre only."
+                    ),
+                ],
+            )
+            self.refresh()
+
+        return self._enrol_task(run, done)
+
     def request(self) -> None:
+        if self.request_dialog is not None:
+            self.request_dialog.deleteLater()
+        dlg = RequestDialog(self)
+        dlg.accepted.connect(lambda: self._request_file(dlg))
+        self.request_dialog = dlg
+        dlg.open()
+
+    def _request_file(self, dlg: RequestDialog) -> None:
         drives = removable_drives()
         start = Path(str(drives[0]) if drives else str(Path.home())) / "request.hxr"
         path, _ = QFileDialog.getSaveFileName(
@@ -633,16 +757,36 @@ class ExchangePage(QWidget):
             i18n.lookup(ENROL_FILTER, "Exchange"),
         )
         if path:
-            self.request_to(Path(path))
+            self.request_to(
+                Path(path), card=dlg.card_path(), card_fingerprint=dlg.fingerprint.text()
+            )
 
-    def request_to(self, out: Path, unit_ref: str | None = None) -> Task:
+    def request_to(
+        self,
+        out: Path,
+        unit_ref: str | None = None,
+        *,
+        card: Path | None = None,
+        card_fingerprint: str | None = None,
+    ) -> Task:
         from hexi_care import sync
 
         def run(task: Task) -> Any:
             assert task.store is not None
-            return sync.make_request(task.store, out, unit_ref=unit_ref)
+            return sync.make_request(
+                task.store, out, unit_ref=unit_ref, card=card, card_fingerprint=card_fingerprint
+            )
 
         def done(res: Any) -> None:
+            sealed = (
+                self.tr(
+                    "The community and the director's name are sealed to {centre} (fingerprint {fp}); only the centre can read them."
+                ).format(centre=res.centre_label, fp=res.peer_fingerprint)
+                if res.peer_fingerprint
+                else self.tr(
+                    "No centre card: the request holds this laptop's keys only, no names. The centre chooses the community when it enrols this laptop."
+                )
+            )
             self._show(
                 self.tr("Enrolment request"),
                 self.tr("Request written to {path}.").format(path=str(res.file)),
@@ -652,6 +796,7 @@ class ExchangePage(QWidget):
                     self.tr(
                         "Take the file to the centre. When they enrol it, they read this fingerprint to you by phone or on paper: it must be the same."
                     ),
+                    sealed,
                 ],
             )
             self.refresh()
@@ -719,6 +864,20 @@ class ExchangePage(QWidget):
             assert task.store is not None
             return sync.enrol_device(task.store, request, reply, unit_ref=unit_ref)
 
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UserProblem) and exc.key in UNIT_CHOICE_KEYS:
+                # A request without a card names no unit; an unknown one can be assigned too.
+                problem = (
+                    self.tr(
+                        "The request names no community: it was written without this centre's card, so no names travel in the clear."
+                    )
+                    if exc.key == "exchange.unit_needed"
+                    else i18n.problem_text(exc)
+                )
+                self._ask_unit(request, reply, problem)
+                return
+            self._show(self.tr("Enrolment"), i18n.problem_text(exc), [], ok=False)
+
         def done(res: Any) -> None:
             who = res.peer.label if res.peer is not None else ""
             if res.directors:
@@ -736,13 +895,58 @@ class ExchangePage(QWidget):
             )
             self.refresh()
 
+        return self._enrol_task(run, done, failed)
+
+    def _ask_unit(self, request: Path, reply: Path, problem: str) -> Task:
+        """The centre operator chooses the community or street the laptop serves."""
+        from hexi_care.domain.enums import UnitKind
+        from hexi_care.services import units
+        from hexi_care.services.context import UnitOfWork
+
+        def run(task: Task) -> list[tuple[str, str]]:
+            assert task.store is not None
+            with UnitOfWork(task.store) as uow:
+                every = units.list_units(uow)
+            names = {u.id: u.name for u in every}
+            return [
+                (f"{names.get(u.parent_id or '', '')} / {u.name}", u.id)
+                for u in every
+                if u.kind in (UnitKind.COMMUNITY, UnitKind.STREET)
+            ]
+
+        def done(choices: list[tuple[str, str]]) -> None:
+            if self.unit_dialog is not None:
+                self.unit_dialog.deleteLater()
+            dlg = QInputDialog(self)
+            dlg.setObjectName("enrol_unit_dialog")
+            dlg.setWindowTitle(self.tr("Enrol a laptop"))
+            question = self.tr("Which community or street does this laptop serve?")
+            dlg.setLabelText(f"{problem}\n\n{question}")
+            dlg.setComboBoxItems([text for text, _ in choices])
+            dlg.setComboBoxEditable(False)
+            dlg.setOkButtonText(self.tr("Enrol"))
+            dlg.setCancelButtonText(self.tr("Cancel"))
+            ids = dict(choices)
+            dlg.textValueSelected.connect(
+                lambda text: self.enrol_from(request, reply, unit_ref=ids[text])
+            )
+            self.unit_dialog = dlg
+            dlg.open()
+
         return self._enrol_task(run, done)
 
-    def _enrol_task(self, run: Callable[[Task], Any], done: Callable[[Any], None]) -> Task:
-        def failed(exc: BaseException) -> None:
+    def _enrol_task(
+        self,
+        run: Callable[[Task], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> Task:
+        def show_failure(exc: BaseException) -> None:
             self._show(self.tr("Enrolment"), i18n.problem_text(exc), [], ok=False)
 
-        return self.ctx.worker.submit(run, done=done, failed=failed, owner=self, name="enrol")
+        return self.ctx.worker.submit(
+            run, done=done, failed=failed or show_failure, owner=self, name="enrol"
+        )
 
 
 def set_colour(widget: QLabel, colour: Any) -> None:

@@ -283,6 +283,7 @@ def cmd_user_passwd(cli: Cli) -> int:
         password,
         rekey=cli.args.rekey,
         delete_old_backups=cli.args.delete_old_backups,
+        backup_folders=_backup_folders(cli),
     )
     if not cli.args.json:
         cli.say("cli.password_changed", name=cli.args.name)
@@ -299,6 +300,7 @@ def cmd_user_deactivate(cli: Cli) -> int:
         cli.args.name,
         rekey=cli.args.rekey,
         delete_old_backups=cli.args.delete_old_backups,
+        backup_folders=_backup_folders(cli),
     )
     if not cli.args.json:
         cli.say("cli.user_deactivated", name=cli.args.name)
@@ -309,9 +311,19 @@ def cmd_user_deactivate(cli: Cli) -> int:
 def cmd_store_rekey(cli: Cli) -> int:
     from hexi_care.services import security
 
-    done = security.rekey_store(cli.open(), delete_old_backups=cli.args.delete_old_backups)
+    done = security.rekey_store(
+        cli.open(),
+        delete_old_backups=cli.args.delete_old_backups,
+        backup_folders=_backup_folders(cli),
+    )
     _say_rekey(cli, done)
     return 0
+
+
+def _backup_folders(cli: Cli) -> list[Path]:
+    """Folders named with --backup-folder; the store also remembers every folder backups were
+    written to, so these are only needed for one it has not seen."""
+    return [Path(p) for p in (getattr(cli.args, "backup_folder", None) or [])]
 
 
 def _say_rekey(cli: Cli, done: Any) -> None:
@@ -799,6 +811,8 @@ def cmd_store_check(cli: Cli) -> int:
     weak = security.weak_slots(store.path)
     if weak:
         problems.append(t("cli.weak_slots", cli.lang, count=weak))
+    if security.old_centre_slot(store.path):
+        problems.append(t("store.old_centre_slot", cli.lang))
     if cli.args.json:
         cli.emit_json({"ok": not problems, "problems": problems})
     elif not problems:
@@ -950,10 +964,21 @@ class Commands:
         )
 
 
-def _rekey_options(sp: argparse.ArgumentParser) -> None:
+def _rekey_options(sp: argparse.ArgumentParser, *, folders: bool = False) -> None:
     sp.add_argument("--rekey", action="store_true", help="also give the store a new data key")
     sp.add_argument("--delete-old-backups", action="store_true", help="with --rekey")
     sp.add_argument("--json", action="store_true")
+    if folders:
+        _backup_folder_option(sp)
+
+
+def _backup_folder_option(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument(
+        "--backup-folder",
+        action="append",
+        metavar="DIR",
+        help="another folder that holds older backups (may be repeated)",
+    )
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
@@ -988,10 +1013,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     sp.add_argument("--display-name")
     sp = g.add("passwd", cmd_user_passwd)
     sp.add_argument("name")
-    _rekey_options(sp)
+    _rekey_options(sp, folders=True)
     sp = g.add("deactivate", cmd_user_deactivate)
     sp.add_argument("name")
-    _rekey_options(sp)
+    _rekey_options(sp, folders=True)
     sp = g.add("list", cmd_user_list)
     sp.add_argument("--json", action="store_true")
 
@@ -1061,6 +1086,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     sp = g.add("rekey", cmd_store_rekey)
     sp.add_argument("--delete-old-backups", action="store_true")
     sp.add_argument("--json", action="store_true")
+    _backup_folder_option(sp)
 
     sp = add("recover", cmd_recover, help="set a new password with the printed recovery code")
     sp.add_argument("--for", dest="user_to", required=True, metavar="NAME")

@@ -278,6 +278,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Delete them when no longer needed (hexi-care store rekey --delete-old-backups):",
     ),
     "cli.old_backups_deleted": ("已删除 {count} 个旧备份。", "{count} older backups deleted."),
+    "store.old_centre_slot": (
+        "区中心恢复槽是旧格式，区中心已无法答复它的恢复申请。请用区中心的公钥重新运行 "
+        "hexi-care recovery set-centre-key。",
+        "The centre recovery slot is of the old format, which the centre can no longer answer. "
+        "Run hexi-care recovery set-centre-key again with the centre's public key.",
+    ),
     "cli.weak_slots": (
         "{count} 个密码槽的保护参数低于下限（该用户下次登录时会自动加强）",
         "{count} key slots are below the password-protection floor (strengthened at that user's "

@@ -339,6 +339,13 @@ class KeySlots:
             raise AuthFailed()
         return self._unwrap(slot, normalise_recovery_code(code))
 
+    def old_centre_slot(self) -> bool:
+        """A centre slot of the first format (the bare key, no store identity, no public key):
+        `recovery answer` refuses it, so the store has no working centre route until
+        `recovery set-centre-key` is run again."""
+        slot = self.find("recovery-centre")
+        return slot is not None and slot.kind == "recovery_hpke" and not slot.public
+
     def centre_sealed(self) -> bytes | None:
         slot = self.find("recovery-centre")
         return _unb64(slot.wrapped) if slot else None

@@ -13,7 +13,7 @@ import os
 import shutil
 import struct
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -66,6 +66,9 @@ def utc_clock() -> datetime:
 
 AUDIT_MAC_KEY = "audit_mac_key"  # meta: kept across rekeys so the audit chain stays verifiable
 GENERATION = "key_generation"  # meta: how many times the store has been rekeyed
+# meta: backup folders chosen other than the default (JSON list), so a rekey started from the
+# command line also finds the backups the window wrote to a folder chosen in its Settings.
+BACKUP_FOLDERS = "backup_folders"
 
 
 def keys_path(path: Path) -> Path:
@@ -193,7 +196,32 @@ class OpenStore:
     def auto_backup(
         self, folder: Path | None = None, keep: int = AUTO_BACKUPS_KEPT, reason: str = "auto"
     ) -> Path:
+        if folder is not None:
+            self.remember_backup_folder(folder)
         return auto_backup(self.path, self.data_key, self.clock(), folder, keep, reason)
+
+    def backup_folders(self) -> list[Path]:
+        """The default backup folder and every other folder backups of this store went to."""
+        with self.system_session() as s:
+            raw = s.scalar(select(Meta.value).where(Meta.key == BACKUP_FOLDERS))
+        try:
+            listed = json.loads(raw) if raw else []
+        except ValueError:
+            listed = []
+        folders = [default_backup_dir(self.path).absolute()]
+        for text in listed if isinstance(listed, list) else []:
+            if isinstance(text, str) and text and Path(text).absolute() not in folders:
+                folders.append(Path(text).absolute())
+        return folders
+
+    def remember_backup_folder(self, folder: Path) -> None:
+        folder = Path(folder).absolute()
+        known = self.backup_folders()
+        if folder in known:
+            return
+        listed = [str(p) for p in known[1:]] + [str(folder)]
+        with self.system_session() as s, s.begin():
+            s.merge(Meta(key=BACKUP_FOLDERS, value=json.dumps(listed, ensure_ascii=False)))
 
 
 def write_backup(path: Path, data_key: bytes, out: Path) -> Path:
@@ -477,12 +505,20 @@ class RekeyResult:
     dropped_slots: int  # password slots of users no longer active, or in the old format
 
 
-def rekey(store: OpenStore, *, reason: str = "rekey", kdf: KdfParams | None = None) -> RekeyResult:
+def rekey(
+    store: OpenStore,
+    *,
+    reason: str = "rekey",
+    kdf: KdfParams | None = None,
+    backup_folders: Sequence[Path] = (),
+) -> RekeyResult:
     """Re-encrypt the store under a new data key (SQLCipher `PRAGMA rekey`).
 
     Every live user's slot gets the new key sealed to it (no passwords needed), inactive users'
     slots go, a new recovery code is issued, the centre slot is resealed, and a backup of the new
-    generation is written. Backups made before still open with the passwords they held."""
+    generation is written. Backups made before still open with the passwords they held: they are
+    listed from the default folder, `backup_folders` (the one chosen in the window's Settings) and
+    every folder backups were written to before."""
     engine = store._require_open()
     old_key = store.data_key
     new_key = os.urandom(32)
@@ -515,10 +551,35 @@ def rekey(store: OpenStore, *, reason: str = "rekey", kdf: KdfParams | None = No
         os.replace(next_path, keys_path(store.path))
         storefiles.fsync_dir(store.path.parent)
         store._attach(make_engine(store.path, new_key), new_key)
-    folder = default_backup_dir(store.path)
-    older = sorted(folder.glob("*.hexibak")) if folder.exists() else []
+    for extra in backup_folders:
+        store.remember_backup_folder(extra)
+    older = older_backups(store)
     backup = store.auto_backup(reason=f"g{store.generation}")
     return RekeyResult(code, backup, [p for p in older if p != backup], dropped)
+
+
+def older_backups(store: OpenStore) -> list[Path]:
+    """Backups of this store (by the store id in their key slots) in every known backup folder; a
+    chosen folder may also hold other stores' backups, which are left alone."""
+    found: list[Path] = []
+    for folder in store.backup_folders():
+        try:
+            candidates = sorted(folder.glob("*.hexibak"))
+        except OSError:
+            continue  # a removable drive that is not plugged in
+        for p in candidates:
+            if p not in found and _backup_store_id(p) == store.store_id:
+                found.append(p)
+    return found
+
+
+def _backup_store_id(backup: Path) -> str | None:
+    try:
+        slots, _offset = read_backup(backup)
+        value = json.loads(slots.decode("utf-8")).get("store_id")
+    except (StoreProblem, OSError, ValueError, AttributeError):
+        return None
+    return value if isinstance(value, str) else None
 
 
 def centre_payload_for(store: OpenStore, data_key: bytes) -> bytes:

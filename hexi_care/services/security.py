@@ -3,6 +3,7 @@ who may do them, what is audited, what the user is told afterwards."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,15 +46,26 @@ def require_rekeyer(store: OpenStore) -> None:
 
 
 def rekey_store(
-    store: OpenStore, *, reason: str = "rekey", delete_old_backups: bool = False
+    store: OpenStore,
+    *,
+    reason: str = "rekey",
+    delete_old_backups: bool = False,
+    backup_folders: Sequence[Path] = (),
 ) -> RekeyOutcome:
-    """A new data key for the store (the administrator's action)."""
+    """A new data key for the store (the administrator's action). `backup_folders`: folders
+    beyond the default where older backups may lie (the one chosen in Settings)."""
     require_rekeyer(store)
-    return outcome(store_mod.rekey(store, reason=reason), delete_old_backups)
+    result = store_mod.rekey(store, reason=reason, backup_folders=backup_folders)
+    return outcome(result, delete_old_backups)
 
 
 def deactivate_user(
-    store: OpenStore, name: str, *, rekey: bool = False, delete_old_backups: bool = False
+    store: OpenStore,
+    name: str,
+    *,
+    rekey: bool = False,
+    delete_old_backups: bool = False,
+    backup_folders: Sequence[Path] = (),
 ) -> RekeyOutcome | None:
     """Deactivate a user (their slot goes); with `rekey`, the data key they knew stops opening the
     store and everything written from now on."""
@@ -61,7 +73,8 @@ def deactivate_user(
         users.deactivate_user(uow, name)
     if not rekey:
         return None
-    return outcome(store_mod.rekey(store, reason="deactivate"), delete_old_backups)
+    result = store_mod.rekey(store, reason="deactivate", backup_folders=backup_folders)
+    return outcome(result, delete_old_backups)
 
 
 def reset_password(
@@ -71,15 +84,23 @@ def reset_password(
     *,
     rekey: bool = False,
     delete_old_backups: bool = False,
+    backup_folders: Sequence[Path] = (),
 ) -> RekeyOutcome | None:
     with UnitOfWork(store) as uow:
         users.change_password(uow, name, new_password)
     if not rekey:
         return None
     require_rekeyer(store)
-    return outcome(store_mod.rekey(store, reason="password_reset"), delete_old_backups)
+    result = store_mod.rekey(store, reason="password_reset", backup_folders=backup_folders)
+    return outcome(result, delete_old_backups)
 
 
 def weak_slots(store_path: Path) -> int:
     """How many key slots are below the Argon2 floor (`store check` reports them)."""
     return len(KeySlots.load(store_mod.keys_path(store_path)).weak_slots())
+
+
+def old_centre_slot(store_path: Path) -> bool:
+    """Whether the centre recovery slot is of the old format, which the centre can no longer
+    answer (`store check` and Settings say to run `recovery set-centre-key` again)."""
+    return KeySlots.load(store_mod.keys_path(store_path)).old_centre_slot()

@@ -202,10 +202,15 @@ class ResetPasswordDialog(QDialog):
             return
         name, pw, rekey = self.name, self.pw1.text(), self.rekey.isChecked()
         self.buttons.setEnabled(False)
+        # A rekey lists older backups in the folder chosen in Settings too.
+        text = str(self.ctx.settings.get("backup/folder") or "").strip()
+        folders = [Path(text)] if text else []
 
         def work(task: Task) -> Any:
             assert task.store is not None
-            return security.reset_password(task.store, name, pw, rekey=rekey)
+            return security.reset_password(
+                task.store, name, pw, rekey=rekey, backup_folders=folders
+            )
 
         def done(outcome: Any) -> None:
             self.buttons.setEnabled(True)

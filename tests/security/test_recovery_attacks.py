@@ -5,6 +5,7 @@ reply key lay in clear beside the store."""
 
 from __future__ import annotations
 
+import base64
 import json
 import shutil
 from pathlib import Path
@@ -197,3 +198,72 @@ def test_the_phone_call_on_the_command_line(net: Net) -> None:
     assert code == 0, err
     assert "district centre" in out  # the laptop says which route was used
     unlock(la, "dir_a", "phoned-in-Pw-88").lock()
+
+
+def _old_format_centre_slot(store_path: Path, data_key: bytes, public: Path) -> None:
+    """The centre slot as the first version wrote it: the bare data key, no identity, no public
+    key kept beside it."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
+    from hexi_care.db.keys import HPKE_SUITE, KeySlots, Slot, edit_slots
+
+    centre_public = serialization.load_pem_public_key(public.read_bytes())
+    assert isinstance(centre_public, X25519PublicKey)
+    with edit_slots(store_path) as slots:
+        assert isinstance(slots, KeySlots)
+        sealed = HPKE_SUITE.encrypt(data_key, centre_public, info=slots.centre_info())
+        slots.slots = [s for s in slots.slots if s.id != "recovery-centre"]
+        slots.slots.append(
+            Slot(
+                id="recovery-centre",
+                kind="recovery_hpke",
+                wrapped=base64.b64encode(sealed).decode(),
+                created=1.0,
+            )
+        )
+
+
+def test_store_check_reports_an_old_format_centre_slot(net: Net) -> None:
+    """The centre refuses to answer an old-format slot; `store check` says so before the day a
+    director needs it, and says what to do."""
+    import io
+
+    from hexi_care.cli import run
+    from tests.sync.exchange_helpers import PW
+
+    key = _centre_key(net)
+    public = key.with_name("centre-recovery.pub")
+    la = net.folder / "la.hexi"
+    _old_format_centre_slot(la, net.la.data_key, public)
+    net.la.lock()
+
+    def check(lang: str) -> tuple[int, list[str]]:
+        out, err = io.StringIO(), io.StringIO()
+        base = ["--lang", lang, "--store", str(la), "--user", "dir_a", "--password-stdin"]
+        code = run(
+            [*base, "store", "check", "--json"],
+            io.StringIO(PW + "\n"),
+            out,
+            err,
+        )
+        return code, json.loads(out.getvalue())["problems"]
+
+    code, problems = check("zh")
+    assert code == 6 and any("旧格式" in p and "set-centre-key" in p for p in problems), problems
+    code, problems = check("en")
+    assert any("old format" in p and "set-centre-key" in p for p in problems), problems
+    # What the note warns of: the centre cannot answer such a slot.
+    stolen = _steal(net, "la")
+    req = net.folder / "old-req.json"
+    recovery.make_request(stolen, req, "dir_a", THIEF_PW)
+    code_text = recovery.short_code(json.loads(req.read_text()))
+    with pytest.raises(UserProblem), UnitOfWork(net.centre) as uow:
+        recovery.answer_request(uow, req, key, CENTRE_PASS, net.folder / "a.json", code_text)
+    # Setting the centre key again clears the note.
+    store = unlock(la, "dir_a", PW)
+    store.user = None
+    recovery.set_centre_key(store, public)
+    store.lock()
+    _code, problems = check("zh")
+    assert not any("set-centre-key" in p for p in problems), problems

@@ -152,6 +152,58 @@ def test_older_backups_are_named_and_can_be_deleted(world: World) -> None:
     assert not old.exists() and json.loads(out)["deleted_backups"] >= 1
 
 
+def test_backups_in_a_chosen_folder_are_named_and_deleted_too(world: World, tmp_path: Path) -> None:
+    """The window writes its daily backups to the folder chosen in Settings; a rekey from the
+    command line lists those too (the store remembers the folder), and deletes them on request.
+    A backup of another store in that folder is left alone."""
+    chosen = tmp_path / "usb-stick"
+    store = world.login("dir_a")
+    kept = store.auto_backup(chosen, reason="daily")  # as the window's daily backup does
+    store.lock()
+    # Another store's backup in the same folder (its slot file names another store id).
+    stranger = chosen / "other-20240101-000000-daily.hexibak"
+    shutil.copyfile(kept, stranger)
+    data = bytearray(stranger.read_bytes())
+    at = data.index(world.admin.store_id.encode())
+    data[at : at + len(world.admin.store_id)] = b"x" * len(world.admin.store_id)
+    stranger.write_bytes(bytes(data))
+    world.admin.lock()
+    code, out, err = _cli(
+        world.path,
+        "--user",
+        "admin",
+        "--password-stdin",
+        "store",
+        "rekey",
+        "--json",
+        stdin=ADMIN_PW + "\n",
+    )
+    assert code == 0, err
+    listed = json.loads(out)["older_backups"]
+    assert str(kept) in listed and str(stranger) not in listed
+    # A folder the store has never seen can be named; --delete-old-backups empties both.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    moved = elsewhere / kept.name
+    shutil.copyfile(kept, moved)
+    code, out, err = _cli(
+        world.path,
+        "--user",
+        "admin",
+        "--password-stdin",
+        "store",
+        "rekey",
+        "--backup-folder",
+        str(elsewhere),
+        "--delete-old-backups",
+        "--json",
+        stdin=ADMIN_PW + "\n",
+    )
+    assert code == 0, err
+    assert not kept.exists() and not moved.exists() and stranger.exists()
+    assert json.loads(out)["deleted_backups"] >= 2
+
+
 def test_only_the_administrator_rekeys(world: World) -> None:
     code, out, err = _cli(
         world.path,

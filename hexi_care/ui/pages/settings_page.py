@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from hexi_care.domain import schedule
 from hexi_care.domain.enums import RiskLevel, Role, UnitKind
 from hexi_care.errors import InvalidInput
+from hexi_care.messages import t
 from hexi_care.services import security, units, users
 from hexi_care.services import settings as store_settings
 from hexi_care.ui import i18n
@@ -234,6 +235,10 @@ class SettingsPage(QWidget):
         add_comm = QPushButton(self.tr("Add community"))
         add_comm.clicked.connect(self._add_community)
         self.admin_message = label("", "muted", wrap=True)
+        # Shown when the centre recovery slot is of the old format (as `store check` reports).
+        self.centre_slot_note = label("", "error", wrap=True)
+        self.centre_slot_note.setObjectName("old_centre_slot")
+        self.centre_slot_note.setVisible(False)
         f = QFormLayout(box)
         f.addRow(self.tr("Users"), self.user_list)
         keys = QHBoxLayout()
@@ -254,6 +259,7 @@ class SettingsPage(QWidget):
                 wrap=True,
             ),
         )
+        f.addRow("", self.centre_slot_note)
         f.addRow(self.tr("User name"), with_error(self.u_name, self.u_errors, "user"))
         f.addRow(self.tr("Name shown"), self.u_display)
         f.addRow(self.tr("Role"), with_error(self.u_role, self.u_errors, "role"))
@@ -299,6 +305,18 @@ class SettingsPage(QWidget):
 
         self.ctx.worker.call(users.list_users, done=done, owner=self)
         self._fill_units()
+        self._check_centre_slot()
+
+    def _check_centre_slot(self) -> None:
+        def run(task: Task) -> bool:
+            assert task.store is not None
+            return security.old_centre_slot(task.store.path)
+
+        def done(old: bool) -> None:
+            self.centre_slot_note.setText(t("store.old_centre_slot", i18n.lang()) if old else "")
+            self.centre_slot_note.setVisible(old)
+
+        self.ctx.worker.submit(run, done=done, owner=self, name="centre slot")
 
     def _add_user(self) -> None:
         self.u_errors.clear()
@@ -376,9 +394,11 @@ class SettingsPage(QWidget):
             return
         rekey = picked == 0
 
+        folders = self._backup_folders()
+
         def work(task: Task) -> object:
             assert task.store is not None
-            return security.deactivate_user(task.store, name, rekey=rekey)
+            return security.deactivate_user(task.store, name, rekey=rekey, backup_folders=folders)
 
         def done(outcome: object) -> None:
             self.admin_message.setText(self.tr("{name} was deactivated.").format(name=name))
@@ -402,15 +422,22 @@ class SettingsPage(QWidget):
         if picked != 0:
             return
 
+        folders = self._backup_folders()
+
         def work(task: Task) -> object:
             assert task.store is not None
-            return security.rekey_store(task.store)
+            return security.rekey_store(task.store, backup_folders=folders)
 
         def done(outcome: object) -> None:
             self.admin_message.setText(self.tr("The data key was replaced."))
             RekeyDoneDialog(outcome, self).open()
 
         run_with_progress(self, self.ctx, work, done, self._admin_failed)
+
+    def _backup_folders(self) -> list[Path]:
+        """The backup folder chosen here: a rekey lists (and can delete) older backups there too."""
+        text = str(self.ctx.settings.get("backup/folder") or "").strip()
+        return [Path(text)] if text else []
 
     def _admin_failed(self, exc: BaseException) -> None:
         self.admin_message.setText(i18n.problem_text(exc))

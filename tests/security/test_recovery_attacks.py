@@ -5,7 +5,6 @@ reply key lay in clear beside the store."""
 
 from __future__ import annotations
 
-import base64
 import json
 import shutil
 from pathlib import Path
@@ -20,6 +19,7 @@ from hexi_care.errors import AuthFailed, UserProblem
 from hexi_care.services import recovery
 from hexi_care.services.context import UnitOfWork
 from hexi_care.sync.identity import revoke_peer
+from tests.security.old_slots import old_format_centre_slot
 from tests.sync.exchange_helpers import Net
 
 CENTRE_PASS = "centre-recovery-passphrase"
@@ -200,30 +200,6 @@ def test_the_phone_call_on_the_command_line(net: Net) -> None:
     unlock(la, "dir_a", "phoned-in-Pw-88").lock()
 
 
-def _old_format_centre_slot(store_path: Path, data_key: bytes, public: Path) -> None:
-    """The centre slot as the first version wrote it: the bare data key, no identity, no public
-    key kept beside it."""
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
-
-    from hexi_care.db.keys import HPKE_SUITE, KeySlots, Slot, edit_slots
-
-    centre_public = serialization.load_pem_public_key(public.read_bytes())
-    assert isinstance(centre_public, X25519PublicKey)
-    with edit_slots(store_path) as slots:
-        assert isinstance(slots, KeySlots)
-        sealed = HPKE_SUITE.encrypt(data_key, centre_public, info=slots.centre_info())
-        slots.slots = [s for s in slots.slots if s.id != "recovery-centre"]
-        slots.slots.append(
-            Slot(
-                id="recovery-centre",
-                kind="recovery_hpke",
-                wrapped=base64.b64encode(sealed).decode(),
-                created=1.0,
-            )
-        )
-
-
 def test_store_check_reports_an_old_format_centre_slot(net: Net) -> None:
     """The centre refuses to answer an old-format slot; `store check` says so before the day a
     director needs it, and says what to do."""
@@ -235,7 +211,7 @@ def test_store_check_reports_an_old_format_centre_slot(net: Net) -> None:
     key = _centre_key(net)
     public = key.with_name("centre-recovery.pub")
     la = net.folder / "la.hexi"
-    _old_format_centre_slot(la, net.la.data_key, public)
+    old_format_centre_slot(la, net.la.data_key, public)
     net.la.lock()
 
     def check(lang: str) -> tuple[int, list[str]]:

@@ -4,6 +4,8 @@ older backups can be deleted there."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import sqlcipher3
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -116,3 +118,57 @@ def test_an_administrators_password_reset_offers_a_rekey(qtbot, make_app, ui_wor
     assert not _opens(ui_world.path, leaked_key)
     assert "dir_a" in page.admin_message.text()
     unlock(ui_world.path, "dir_a", "reset-in-window-Pw-6").lock()
+
+
+def test_a_rekey_lists_backups_in_the_folder_chosen_in_settings(
+    qtbot, make_app, ui_world, tmp_path
+) -> None:
+    from hexi_care.ui.settings import Settings
+
+    chosen = tmp_path / "chosen-backups"
+    Settings.at(tmp_path / "settings.ini").set("backup/folder", str(chosen))
+    # Written before the store learnt of the folder (as a copy made by hand would be).
+    from hexi_care.db.store import write_backup
+
+    store = unlock(ui_world.path, "dir_a", PW)
+    chosen.mkdir()
+    old = write_backup(store.path, store.data_key, chosen / "store-20240101-000000-daily.hexibak")
+    store.lock()
+    for other in ui_world.opened:
+        other.lock()
+    ctx, _hexi, win = make_app("admin")
+    page = win.show_page("settings")
+    wait_idle(qtbot, ctx)
+    _answer(qtbot, "更换密钥")
+    page._rekey()
+    qtbot.waitUntil(lambda: page.findChild(RekeyDoneDialog) is not None, timeout=20000)
+    wait_idle(qtbot, ctx)
+    dlg = page.findChild(RekeyDoneDialog)
+    shown = [dlg.older.item(i).text() for i in range(dlg.older.count())]
+    assert any(str(old) in text or old.name in text for text in shown), shown
+    dlg.delete.click()
+    assert not old.exists()
+    dlg.accept()
+
+
+def test_settings_notes_an_old_format_centre_slot(qtbot, make_app, ui_world, tmp_path) -> None:
+    from hexi_care.services import recovery
+    from tests.security.old_slots import old_format_centre_slot
+
+    public = Path(recovery.keygen(tmp_path / "centre-key", "centre-recovery-passphrase"))
+    store = unlock(ui_world.path, "admin", PW)
+    old_format_centre_slot(ui_world.path, store.data_key, public)
+    store.lock()
+    ctx, _hexi, win = make_app("admin")
+    page = win.show_page("settings")
+    wait_idle(qtbot, ctx)
+    assert page.centre_slot_note.isVisibleTo(page)
+    assert "旧格式" in page.centre_slot_note.text()
+    assert "set-centre-key" in page.centre_slot_note.text()
+
+
+def test_settings_has_no_centre_slot_note_for_a_current_store(qtbot, make_app, ui_world) -> None:
+    ctx, _hexi, win = make_app("admin")
+    page = win.show_page("settings")
+    wait_idle(qtbot, ctx)
+    assert not page.centre_slot_note.isVisibleTo(page)

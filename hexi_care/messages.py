@@ -468,10 +468,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "in the clear). Choose the community or street this laptop serves with --unit.",
     ),
     "problem.card_mismatch": (
-        "区中心卡片的指纹是 {fingerprint}，与您输入的不一致：卡片可能在传递途中被调换。"
-        "请区中心重新读一遍指纹；未写出任何文件。",
-        "The centre card's fingerprint is {fingerprint}, not the one you typed: the card may have "
-        "been swapped on the way. Ask the centre to read its fingerprint again; nothing was written.",
+        # The card's own digits are not shown: someone retyping them would accept a swapped card.
+        "与区中心卡片里的密钥不符：卡片可能在传递途中被调换。请区中心重新读一遍指纹，"
+        "或向区中心另取一张卡片；未写出任何文件。",
+        "it does not match the keys in the centre card: the card may have been swapped on the "
+        "way. Ask the centre to read its fingerprint again, or get another card from the centre; "
+        "nothing was written.",
     ),
     "exchange.card_fingerprint_required": (
         "使用区中心卡片时，请同时用 --card-fingerprint 输入区中心通过电话或纸面告诉您的指纹。",

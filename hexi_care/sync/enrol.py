@@ -168,7 +168,7 @@ def read_card(path: Path, expected_fingerprint: str) -> CentreCard:
         raise BadPackage(reason="damaged")  # the printed digits were edited, not the keys
     if _digits(expected_fingerprint) != _digits(fp):
         # A card swapped on the way: its keys are not the ones the centre holds.
-        raise InvalidInput("card_fingerprint", "card_mismatch", fingerprint=fp)
+        raise InvalidInput("card_fingerprint", "card_mismatch")
     label = str(h.get("label", ""))[:200]
     return CentreCard(Path(path), centre_id, label, fp, sign_public, kem_public)
 
@@ -313,7 +313,7 @@ def _find_unit(uow: UnitOfWork, unit_ref: str | None, unit: Any) -> OrgUnit:
             found = matches[0] if len(matches) == 1 else None
     name = str(unit.get("name", "")) if isinstance(unit, dict) else ""
     if found is None and not (unit_ref or name):
-        raise UserProblem("exchange.unit_needed")
+        raise UsageError("exchange.unit_needed")  # exit 2: the command needs --unit
     if found is None:
         raise UserProblem("exchange.unit_unknown", unit=unit_ref or name)
     if found.kind not in (UnitKind.COMMUNITY, UnitKind.STREET):

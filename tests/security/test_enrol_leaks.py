@@ -147,6 +147,8 @@ def test_a_card_swapped_on_the_way_is_refused(net: Net, tmp_path: Path) -> None:
             make_request(lap, req, card=forged, card_fingerprint=real.fingerprint)
         assert exc.value.problem == "card_mismatch"
         assert "调换" in exc.value.message("zh") and "swapped" in exc.value.message("en")
+        # The forged card's own digits are not offered for the director to type in.
+        assert forged_header["fingerprint"] not in exc.value.message("zh")
         assert not req.exists()
         # The real card with the real fingerprint (typed with other spacing) is taken.
         make_request(lap, req, card=real.file, card_fingerprint=real.fingerprint.replace(" ", "-"))

@@ -1167,6 +1167,10 @@
         <translation>登记笔记本电脑…</translation>
     </message>
     <message>
+        <source>Centre card…</source>
+        <translation>区中心卡片…</translation>
+    </message>
+    <message>
         <source>Exchange packages</source>
         <translation>数据交换包</translation>
     </message>
@@ -1271,8 +1275,36 @@
         <translation>{subject}的{field}：</translation>
     </message>
     <message>
+        <source>Save the centre card</source>
+        <translation>保存区中心卡片</translation>
+    </message>
+    <message>
+        <source>Centre card</source>
+        <translation>区中心卡片</translation>
+    </message>
+    <message>
+        <source>Card written to {path}.</source>
+        <translation>卡片已写出：{path}。</translation>
+    </message>
+    <message>
+        <source>This centre&apos;s fingerprint:</source>
+        <translation>本中心指纹：</translation>
+    </message>
+    <message>
+        <source>Give the card to the laptop and read this fingerprint to its user by phone or on paper: the laptop uses the card only when the user types the same digits. With it, the laptop&apos;s request names its community and director to this centre only.</source>
+        <translation>把卡片交给笔记本电脑，并通过电话或纸面把这串指纹读给使用者：只有输入相同的数字，笔记本电脑才会使用这张卡片。有了卡片，登记申请中的社区和儿童主任只有本中心能读到。</translation>
+    </message>
+    <message>
         <source>Save the enrolment request</source>
         <translation>保存登记申请</translation>
+    </message>
+    <message>
+        <source>The community and the director&apos;s name are sealed to {centre} (fingerprint {fp}); only the centre can read them.</source>
+        <translation>社区和儿童主任的姓名已加密给{centre}（指纹 {fp}），只有区中心能读。</translation>
+    </message>
+    <message>
+        <source>No centre card: the request holds this laptop&apos;s keys only, no names. The centre chooses the community when it enrols this laptop.</source>
+        <translation>没有区中心卡片：申请只含本机的公钥，不含任何名称。区中心登记本机时选择所服务的社区。</translation>
     </message>
     <message>
         <source>Enrolment request</source>
@@ -1323,6 +1355,10 @@
         <translation>保存给笔记本电脑的回复</translation>
     </message>
     <message>
+        <source>The request names no community: it was written without this centre&apos;s card, so no names travel in the clear.</source>
+        <translation>该申请没有写明社区：它不是用本中心的卡片写的，名称不以明文传送。</translation>
+    </message>
+    <message>
         <source>Laptop enrolled</source>
         <translation>笔记本电脑已登记</translation>
     </message>
@@ -1341,6 +1377,18 @@
     <message>
         <source>This centre: {fp}</source>
         <translation>本中心：{fp}</translation>
+    </message>
+    <message>
+        <source>Enrol a laptop</source>
+        <translation>登记笔记本电脑</translation>
+    </message>
+    <message>
+        <source>Which community or street does this laptop serve?</source>
+        <translation>这台笔记本电脑服务于哪个社区或街道？</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>登记</translation>
     </message>
     <message>
         <source>Enrolment</source>
@@ -2725,6 +2773,49 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>{n} children written to {path}</source>
         <translation>{n} 名儿童已写入 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <source>Request enrolment</source>
+        <translation>申请登记</translation>
+    </message>
+    <message>
+        <source>If the centre gave you its card, choose it and type the fingerprint the centre read to you: the community and the director&apos;s name then travel sealed to the centre. Without a card, the request holds no names and the centre chooses the community when it enrols this laptop.</source>
+        <translation>如果区中心给了您卡片，请选择卡片，并输入区中心读给您的指纹：社区和儿童主任的姓名将加密后只交给区中心。没有卡片时，申请不含任何名称，由区中心登记时选择社区。</translation>
+    </message>
+    <message>
+        <source>No card</source>
+        <translation>没有卡片</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Centre card</source>
+        <translation>区中心卡片</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s fingerprint</source>
+        <translation>区中心指纹</translation>
+    </message>
+    <message>
+        <source>Continue…</source>
+        <translation>继续…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s card</source>
+        <translation>区中心卡片</translation>
+    </message>
+    <message>
+        <source>Type the fingerprint the centre read to you, to compare with the card.</source>
+        <translation>请输入区中心读给您的指纹，用来与卡片核对。</translation>
     </message>
 </context>
 <context>

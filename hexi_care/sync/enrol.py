@@ -104,6 +104,19 @@ def _unit_path(session: Session, unit_id: str) -> list[str]:
     return path
 
 
+def _self_signed(c: container.Container, id_field: str) -> tuple[bytes, bytes, str]:
+    """The public keys an enrolment file carries, once its signature checks with them (proof the
+    sender holds them), and the sender's device id from `id_field`."""
+    h = c.header
+    sign_public, kem_public = _key(h.get("sign_public")), _key(h.get("kem_public"))
+    if not c.verify_with(sign_public):
+        raise BadPackage(reason="bad_signature")
+    device_id = h.get(id_field)
+    if not isinstance(device_id, str) or len(device_id) != 36:
+        raise BadPackage(reason="damaged")
+    return sign_public, kem_public, device_id
+
+
 def _read(path: Path, fmt: str) -> container.Container:
     c = container.read(Path(path), max_body=MAX_ENROL_BYTES)
     got = c.header.get("format")
@@ -157,12 +170,7 @@ def read_card(path: Path, expected_fingerprint: str) -> CentreCard:
     (`expected_fingerprint`, as typed: spaces and dashes do not matter)."""
     card = _read(path, CARD_FORMAT)
     h = card.header
-    sign_public, kem_public = _key(h.get("sign_public")), _key(h.get("kem_public"))
-    if not card.verify_with(sign_public):
-        raise BadPackage(reason="bad_signature")
-    centre_id = h.get("device_id")
-    if not isinstance(centre_id, str) or len(centre_id) != 36:
-        raise BadPackage(reason="damaged")
+    sign_public, kem_public, centre_id = _self_signed(card, "device_id")
     fp = fingerprint(sign_public, kem_public)
     if h.get("fingerprint") != fp:
         raise BadPackage(reason="damaged")  # the printed digits were edited, not the keys
@@ -351,11 +359,9 @@ def enrol_device(
     require(actor, ENROL_ROLES, "enrol devices")
     req = _read(request, REQUEST_FORMAT)
     h = req.header
-    sign_public, kem_public = _key(h.get("sign_public")), _key(h.get("kem_public"))
-    if not req.verify_with(sign_public):
-        raise BadPackage(reason="bad_signature")
-    device_id, store_id = h.get("device_id"), h.get("store_id")
-    if not isinstance(device_id, str) or not isinstance(store_id, str) or len(device_id) != 36:
+    sign_public, kem_public, device_id = _self_signed(req, "device_id")
+    store_id = h.get("store_id")
+    if not isinstance(store_id, str):
         raise BadPackage(reason="damaged")
     fp = fingerprint(sign_public, kem_public)
     with UnitOfWork(store, system=True) as uow:
@@ -459,12 +465,7 @@ def accept_reply(store: OpenStore, reply: Path, *, user: User | None = None) -> 
     require(actor, REQUEST_ROLES, "enrol this device")
     rep = _read(reply, REPLY_FORMAT)
     h = rep.header
-    centre_sign, centre_kem = _key(h.get("sign_public")), _key(h.get("kem_public"))
-    if not rep.verify_with(centre_sign):
-        raise BadPackage(reason="bad_signature")
-    centre_id = h.get("sender")
-    if not isinstance(centre_id, str) or len(centre_id) != 36:
-        raise BadPackage(reason="damaged")
+    centre_sign, centre_kem, centre_id = _self_signed(rep, "sender")
     with UnitOfWork(store, system=True) as uow:
         s = uow.session
         me = ensure_identity(s, store)

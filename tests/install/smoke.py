@@ -199,7 +199,10 @@ def smoke(app: Installed, version: str, folder: Path | None = None) -> SmokeResu
         "admin",
         stdin=ADMIN_PW + "\n",
     )
-    request, reply = folder / "request.hxr", folder / "reply.hxr"
+    request, reply, card = folder / "request.hxr", folder / "reply.hxr", folder / "card.hxr"
+    # The centre's card: the request seals its unit to the centre (no names in clear).
+    app.as_user(store, "admin", ADMIN_PW, "device", "card", "--out", str(card))
+    centre = json.loads(app.as_user(store, "admin", ADMIN_PW, "device", "list", "--json"))
     app.as_user(
         laptop,
         "admin",
@@ -210,7 +213,12 @@ def smoke(app: Installed, version: str, folder: Path | None = None) -> SmokeResu
         str(request),
         "--unit",
         "紫金里社区",
+        "--card",
+        str(card),
+        "--card-fingerprint",
+        centre["device"]["fingerprint"],
     )
+    assert "紫金里".encode() not in request.read_bytes()
     app.as_user(store, "admin", ADMIN_PW, "device", "enrol", str(request), "--out", str(reply))
     app.as_user(laptop, "admin", ADMIN_PW, "device", "accept", str(reply))
     package = folder / "down.hxp"

@@ -16,11 +16,10 @@ from sqlalchemy import select
 
 from hexi_care.db.keys import KdfParams
 from hexi_care.db.models import OrgUnit
-from hexi_care.db.store import OpenStore, create_store
+from hexi_care.db.store import OpenStore
 from hexi_care.errors import InvalidInput
 from hexi_care.services import units, users
 from hexi_care.services.context import UnitOfWork
-from hexi_care.services.reference import seed_reference
 from hexi_care.sync import (
     accept_reply,
     container,
@@ -32,7 +31,7 @@ from hexi_care.sync import (
     read_card,
 )
 from hexi_care.sync.crypto import KeyPair, fingerprint
-from tests.sync.exchange_helpers import ADMIN_PW, PW, Net, login
+from tests.sync.exchange_helpers import PW, Net, bare_laptop, login
 
 DIRECTOR = "wang_xiaohong"
 DISPLAY = "王晓红"
@@ -42,13 +41,7 @@ COMMUNITY = "紫金里社区"
 
 def _laptop(path: Path) -> OpenStore:
     """A laptop with a director in its own community, as a store looks before first contact."""
-    lap = create_store(
-        path,
-        admin_name="admin",
-        admin_password=ADMIN_PW,
-        kdf=KdfParams.fast(),
-        seed_reference=seed_reference,
-    ).store
+    lap = bare_laptop(path)
     with UnitOfWork(lap) as uow:
         local = units.add_unit(uow, COMMUNITY, STREET)
         users.add_user(

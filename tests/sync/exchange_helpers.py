@@ -147,6 +147,17 @@ def build_template(folder: Path) -> Template:
     return Template(folder, a.id, b.id)
 
 
+def bare_laptop(path: Path) -> OpenStore:
+    """A store that has never met the centre (only its administrator)."""
+    return create_store(
+        path,
+        admin_name="admin",
+        admin_password=ADMIN_PW,
+        kdf=KdfParams.fast(),
+        seed_reference=seed_reference,
+    ).store
+
+
 def open_net(template: Template, folder: Path) -> Net:
     folder.mkdir(parents=True, exist_ok=True)
     stores: dict[str, OpenStore] = {}

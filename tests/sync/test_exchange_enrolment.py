@@ -10,11 +10,9 @@ from sqlalchemy import select
 
 from hexi_care.db import models as m
 from hexi_care.db.keys import KdfParams
-from hexi_care.db.store import create_store
 from hexi_care.errors import BadPackage, UserProblem
 from hexi_care.services import units, users
 from hexi_care.services.context import UnitOfWork
-from hexi_care.services.reference import seed_reference
 from hexi_care.sync import (
     accept_reply,
     device_info,
@@ -24,21 +22,19 @@ from hexi_care.sync import (
     make_card,
     make_request,
 )
-from tests.sync.exchange_helpers import ADMIN_PW, PW, Net, holdings, login, new_child, submit_visit
-
-
-def laptop(path: Path):  # type: ignore[no-untyped-def]
-    return create_store(
-        path,
-        admin_name="admin",
-        admin_password=ADMIN_PW,
-        kdf=KdfParams.fast(),
-        seed_reference=seed_reference,
-    ).store
+from tests.sync.exchange_helpers import (
+    PW,
+    Net,
+    bare_laptop,
+    holdings,
+    login,
+    new_child,
+    submit_visit,
+)
 
 
 def test_laptop_with_records_keeps_them_under_the_centres_ids(net: Net, tmp_path: Path) -> None:
-    lap = laptop(tmp_path / "old-laptop.hexi")
+    lap = bare_laptop(tmp_path / "old-laptop.hexi")
     try:
         with UnitOfWork(lap) as uow:
             local = units.add_unit(uow, "紫金里社区", "大营门街")
@@ -73,7 +69,7 @@ def test_laptop_with_records_keeps_them_under_the_centres_ids(net: Net, tmp_path
 
 
 def test_reply_for_another_laptop_is_refused(net: Net, tmp_path: Path) -> None:
-    one, two = laptop(tmp_path / "one.hexi"), laptop(tmp_path / "two.hexi")
+    one, two = bare_laptop(tmp_path / "one.hexi"), bare_laptop(tmp_path / "two.hexi")
     try:
         make_request(one, tmp_path / "req1", unit_ref="紫金里社区")
         login(net.centre, "admin")
@@ -88,7 +84,7 @@ def test_reply_for_another_laptop_is_refused(net: Net, tmp_path: Path) -> None:
 
 
 def test_altered_request_and_unknown_unit_are_refused(net: Net, tmp_path: Path) -> None:
-    lap = laptop(tmp_path / "x.hexi")
+    lap = bare_laptop(tmp_path / "x.hexi")
     try:
         login(net.centre, "admin")
         card = make_card(net.centre, tmp_path / "centre.card")
@@ -137,7 +133,7 @@ def test_altered_request_and_unknown_unit_are_refused(net: Net, tmp_path: Path) 
 
 
 def test_a_director_cannot_enrol_devices(net: Net, tmp_path: Path) -> None:
-    lap = laptop(tmp_path / "y.hexi")
+    lap = bare_laptop(tmp_path / "y.hexi")
     try:
         make_request(lap, tmp_path / "req", unit_ref="紫金里社区")
         with pytest.raises(UserProblem):

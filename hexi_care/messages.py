@@ -223,6 +223,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.interrupted": ("已中断。", "Interrupted."),
     "cli.report_written": ("已生成：{path}", "Written: {path}"),
+    "cli.report_nothing": (
+        "这段时间内没有需要打印的文档，未生成文件。",
+        "Nothing to print for these dates; no file was written.",
+    ),
     "field.out": ("输出文件", "output file"),
     "field.household": ("家庭", "household"),
     # -- exchange (hexi_care.sync) -------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hexi_care.domain.enums import RiskLevel, VisitKind, VisitStatus
+from hexi_care.domain.enums import RiskLevel, UnitKind, VisitKind, VisitStatus
 from hexi_care.domain.model import Child, ChildSummary, Household, NoticeTemplate
 from hexi_care.domain.notice_templates import builtin_templates
 from hexi_care.errors import InvalidInput, NotFound
@@ -40,7 +40,9 @@ MAX_BATCH = 5000
 
 def meta(uow: UnitOfWork, unit_name: str = "") -> ReportMeta:
     who = (uow.user.display_name or uow.user.name) if uow.user else "hexi-care"
-    return ReportMeta(generated_by=who, generated_at=uow.now(), unit_name=unit_name)
+    return ReportMeta(
+        generated_by=who, generated_at=uow.now(), unit_name=unit_name, display_tz=uow.zone()
+    )
 
 
 def category_names(uow: UnitOfWork, lang: str = "zh") -> dict[str, str]:
@@ -179,9 +181,12 @@ def case_file(uow: UnitOfWork, child_id: str, lang: str = "zh") -> CaseFileData:
 
 
 def _communities(uow: UnitOfWork, unit_ref: str) -> tuple[str, list[str]]:
-    unit = units.resolve_unit(uow, unit_ref)
+    """The name of the unit covered (a reader gets the part they may see; a unit wholly outside
+    their units is refused) and its communities in the district's order."""
+    unit = statistics.covered_unit(uow, unit_ref)
     below = statistics.communities_under(uow, unit.id)
-    return unit.name, list(below)
+    order = units.unit_order(uow)
+    return unit.name, sorted(below, key=lambda c: order.get(c, 0))
 
 
 def batch(
@@ -238,24 +243,42 @@ def _figures(f: statistics.Figures) -> StatsFigures:
 
 
 def stats(uow: UnitOfWork, unit_ref: str, start: date, end: date) -> StatisticsData:
+    """工作统计 of the unit the reader may see (`statistics.covered_unit`): `streets` always holds
+    streets, each with its communities, whatever the unit's level."""
     result = statistics.compute(uow, unit_ref, start, end)
+
+    def community(c: statistics.UnitFigures) -> CommunityStats:
+        return CommunityStats(name=c.name, figures=_figures(c.figures))
+
     streets: list[StreetStats] = []
-    if result.parts:
+    if result.kind == UnitKind.DISTRICT:
         for s in result.parts:
             streets.append(
                 StreetStats(
                     name=s.name,
                     figures=_figures(s.figures),
-                    communities=tuple(
-                        CommunityStats(name=c.name, figures=_figures(c.figures)) for c in s.parts
-                    ),
+                    communities=tuple(community(c) for c in s.parts),
                 )
             )
-    elif result.kind.value == "street":
-        streets.append(StreetStats(name=result.name, figures=_figures(result.figures)))
+    elif result.kind == UnitKind.STREET:
+        streets.append(
+            StreetStats(
+                name=result.name,
+                figures=_figures(result.figures),
+                communities=tuple(community(c) for c in result.parts),
+            )
+        )
+    else:
+        _, street = _place(uow, result.unit_id)
+        streets.append(
+            StreetStats(
+                name=street, figures=_figures(result.figures), communities=(community(result),)
+            )
+        )
     uow.audit("report", "statistics", None, f"{start}..{end}")
     return StatisticsData(
         unit_name=result.name,
+        unit_kind=result.kind.value,
         period_start=start,
         period_end=end,
         total=_figures(result.figures),

@@ -101,6 +101,10 @@ def cmd_batch(cli: Cli) -> int:
     with cli.uow() as uow:
         unit_name, items = builders.batch(uow, cli.args.unit, start, end, cli.args.kind, cli.lang)
         meta = builders.meta(uow, unit_name)
+    if not items:
+        # A month without visits is ordinary: say so, and write no empty file.
+        cli.say("cli.report_nothing")
+        return 0
     out = _out(cli, f"{cli.args.kind}-{start}-{end}.pdf")
     render_batch(items, meta, out, title=unit_name, labels=labels_for(cli.lang))
     return _done(cli, out)

@@ -196,6 +196,9 @@ class StatisticsData:
     period_start: date
     period_end: date
     total: StatsFigures
+    #: "district", "street" or "community": the level the figures cover (the table and chart
+    #: break a district down by street, a street by community).
+    unit_kind: str = "district"
     streets: tuple[StreetStats, ...] = ()
     #: Print the mandatory-report column (only for readers who may see those counts).
     show_mandatory_reports: bool = True

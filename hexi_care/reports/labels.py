@@ -247,6 +247,8 @@ class Labels:
     stats_summary: str = "总体情况"
     stats_by_unit: str = "分街道、社区统计"
     stats_chart: str = "各街道走访情况"
+    stats_chart_communities: str = "各社区走访情况"
+    stats_by_community: str = "分社区统计"
     stats_subtotal: str = "小计"
     stats_total: str = "合计"
     stats_households: str = "服务户数"
@@ -672,6 +674,8 @@ EN = Labels(
     stats_summary="Overview",
     stats_by_unit="By street and community",
     stats_chart="Visits by street",
+    stats_chart_communities="Visits by community",
+    stats_by_community="By community",
     stats_subtotal="Subtotal",
     stats_total="Total",
     stats_households="Families",

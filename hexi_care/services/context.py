@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from types import TracebackType
 from typing import Any
 
@@ -16,14 +16,19 @@ from sqlalchemy.orm import Session
 
 from hexi_care.db import audit
 from hexi_care.db.engine import classify_db_error
-from hexi_care.db.models import ChangeLog
+from hexi_care.db.models import ChangeLog, Setting
 from hexi_care.db.scope import Scope
 from hexi_care.db.store import OpenStore
+from hexi_care.domain import dates
 from hexi_care.domain.enums import Role
 from hexi_care.domain.model import User
 from hexi_care.errors import ScopeDenied
 
 log = logging.getLogger("hexi_care.services")
+
+#: The setting naming the store's time zone, and where a session caches it.
+ZONE_SETTING = "time_zone"
+ZONE_KEY = "hexi_zone"
 
 
 class UnitOfWork:
@@ -90,8 +95,25 @@ class UnitOfWork:
     def now(self) -> datetime:
         return self.store.clock()
 
+    def zone(self) -> tzinfo:
+        """The store's time zone (setting "time_zone", Asia/Shanghai by default): every date
+        derived from a timestamp uses it, never the machine's zone."""
+        cached = self.session.info.get(ZONE_KEY)
+        if isinstance(cached, tzinfo):
+            return cached
+        row = self.session.get(Setting, ZONE_SETTING)
+        name = json.loads(row.value_json) if row is not None else dates.DEFAULT_ZONE
+        try:
+            tz = dates.zone(str(name))
+        except ValueError:
+            log.warning("unknown time zone in the settings; using %s", dates.DEFAULT_ZONE)
+            tz = dates.zone()
+        self.session.info[ZONE_KEY] = tz
+        return tz
+
     def today(self) -> date:
-        return self.now().astimezone().date()
+        """Today in the store's time zone."""
+        return dates.local_date(self.now(), self.zone())
 
     def require_role(self, *roles: Role, action: str = "") -> None:
         if self.user is None:

@@ -1,4 +1,5 @@
-"""Store-wide settings shared by every user (visit intervals per category and risk level)."""
+"""Store-wide settings shared by every user (visit intervals per category and risk level, the
+store's time zone)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ import json
 from typing import Any
 
 from hexi_care.db.models import Setting
-from hexi_care.domain import schedule
+from hexi_care.domain import dates, schedule
 from hexi_care.domain.enums import RiskLevel, Role
-from hexi_care.services.context import UnitOfWork
+from hexi_care.errors import InvalidInput
+from hexi_care.services.context import ZONE_KEY, ZONE_SETTING, UnitOfWork
 
 VISIT_POLICY = "visit_policy"
 
@@ -61,3 +63,18 @@ def policy_from_dict(d: dict[str, Any]) -> schedule.VisitPolicy:
 def set_visit_policy(uow: UnitOfWork, policy: schedule.VisitPolicy) -> None:
     put(uow, VISIT_POLICY, policy_to_dict(policy))
     uow.session.info.pop("visit_policy", None)
+
+
+def time_zone_name(uow: UnitOfWork) -> str:
+    """The store's time zone (IANA name); `UnitOfWork.zone()` applies it."""
+    return str(get(uow, ZONE_SETTING, dates.DEFAULT_ZONE))
+
+
+def set_time_zone(uow: UnitOfWork, name: str) -> None:
+    """One zone for the whole store, so every laptop derives the same dates from a timestamp."""
+    try:
+        dates.zone(name)
+    except ValueError:
+        raise InvalidInput("time_zone", "unknown", value=name) from None
+    put(uow, ZONE_SETTING, name)
+    uow.session.info.pop(ZONE_KEY, None)

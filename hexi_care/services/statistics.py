@@ -8,16 +8,22 @@ Definitions (docs/reports.md repeats them for readers of the printed table):
 - 人次 person-times: each child's each visit, each activity attended, each help given to a child;
 - 走访 visits: submitted (or reviewed) visits, drafts excluded;
 - 件 items and 元 money: sums of help given; 告知书 notices delivered; 强制报告 reports found in the
-  period; 逾期 children whose next visit was due before the end of the period (or today) and not made.
+  period (on the store's calendar, not UTC's);
+- 逾期 overdue: children registered by the period's last day (or today, when earlier) whose next
+  visit, as the schedule stood on that day (the last visit made by then, the categories active
+  then), was due before it.
 Every child and household belongs to one community, so street and district figures are sums of
 distinct community figures; nothing is counted twice across units.
+
+A reader is given the part of the unit they may see: a director asking for the district gets their
+community, under its own name; a unit wholly outside their units is refused.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
@@ -25,16 +31,20 @@ from hexi_care.db.models import (
     Activity,
     ActivityParticipant,
     Assistance,
+    ChildCategory,
     MandatoryReport,
     NoticeDelivery,
     OrgUnit,
     Visit,
 )
 from hexi_care.db.models import Child as ChildRow
-from hexi_care.domain.enums import UnitKind, VisitStatus
-from hexi_care.errors import InvalidInput
+from hexi_care.domain import dates, schedule
+from hexi_care.domain.enums import RiskLevel, UnitKind, VisitStatus
+from hexi_care.domain.model import Unit
+from hexi_care.errors import InvalidInput, ScopeDenied
+from hexi_care.services import settings
 from hexi_care.services.context import UnitOfWork
-from hexi_care.services.units import resolve_unit
+from hexi_care.services.units import related_unit_ids, resolve_unit, unit_order
 
 COUNTED = (VisitStatus.SUBMITTED, VisitStatus.APPROVED, VisitStatus.RETURNED)
 
@@ -86,12 +96,32 @@ def communities_under(uow: UnitOfWork, unit_id: str) -> dict[str, tuple[str, str
     return out
 
 
+def covered_unit(uow: UnitOfWork, unit_ref: str) -> Unit:
+    """The unit a reader's figures, registers and batches for `unit_ref` actually cover: the unit
+    itself, or the reader's own unit when `unit_ref` lies above it (a director asking for the
+    district gets their community). A unit wholly outside the reader's units is refused."""
+    unit = resolve_unit(uow, unit_ref)
+    related = related_unit_ids(uow)
+    if related is None or uow.user is None:
+        return unit
+    if unit.id not in related:
+        raise ScopeDenied()
+    parents = dict(uow.session.execute(select(OrgUnit.id, OrgUnit.parent_id)).all())
+    up = parents.get(uow.user.unit_id)
+    while up is not None:
+        if up == unit.id:
+            return resolve_unit(uow, uow.user.unit_id)
+        up = parents.get(up)
+    return unit
+
+
 def compute(uow: UnitOfWork, unit_ref: str, start: date, end: date) -> UnitFigures:
-    """Figures for `unit_ref` with a breakdown by street and community (only those in scope)."""
+    """Figures for `unit_ref` (as `covered_unit` narrows it) with a breakdown by street and
+    community."""
     uow.require_case_reader()
     if end < start:
         raise InvalidInput("end_date", "end_before_start")
-    unit = resolve_unit(uow, unit_ref)
+    unit = covered_unit(uow, unit_ref)
     communities = communities_under(uow, unit.id)
     ids = list(communities)
     per: dict[str, Figures] = {c: Figures() for c in ids}
@@ -160,20 +190,17 @@ def compute(uow: UnitOfWork, unit_ref: str, start: date, end: date) -> UnitFigur
         per[community].person_times += n
         kids[community].add(participant)
 
-    cutoff = min(end, uow.today())
-    for community, n in s.execute(
-        select(ChildRow.community_id, func.count(ChildRow.id))
-        .where(ChildRow.community_id.in_(ids), ChildRow.next_due < cutoff)
-        .group_by(ChildRow.community_id)
-    ).all():
+    for community, n in overdue_on(uow, ids, min(end, uow.today())).items():
         per[community].overdue = n
 
     if uow.user is None or uow.user.role.value != "admin":
+        first, after = dates.day_span_utc(start, end, uow.zone())
         for community, n in s.execute(
             select(MandatoryReport.community_id, func.count(MandatoryReport.id))
             .where(
                 MandatoryReport.community_id.in_(ids),
-                func.date(MandatoryReport.found_at).between(start.isoformat(), end.isoformat()),
+                MandatoryReport.found_at >= first,
+                MandatoryReport.found_at < after,
             )
             .group_by(MandatoryReport.community_id)
         ).all():
@@ -185,7 +212,7 @@ def compute(uow: UnitOfWork, unit_ref: str, start: date, end: date) -> UnitFigur
 
     # Assemble the tree: unit → streets → communities.
     street_names = dict(s.execute(select(OrgUnit.id, OrgUnit.name)).all())
-    street_sort = dict(s.execute(select(OrgUnit.id, OrgUnit.sort)).all())
+    order = unit_order(uow)
     by_street: dict[str, list[UnitFigures]] = defaultdict(list)
     for c, (name, street) in communities.items():
         by_street[street].append(UnitFigures(c, name, UnitKind.COMMUNITY, per[c]))
@@ -198,8 +225,8 @@ def compute(uow: UnitOfWork, unit_ref: str, start: date, end: date) -> UnitFigur
         )
         return UnitFigures(unit.id, unit.name, unit.kind, only.figures)
     streets: list[UnitFigures] = []
-    for street in sorted(by_street, key=lambda x: (street_sort.get(x, 0), street_names.get(x, ""))):
-        parts = sorted(by_street[street], key=lambda u: u.name)
+    for street in sorted(by_street, key=lambda x: order.get(x, 0)):
+        parts = sorted(by_street[street], key=lambda u: order.get(u.unit_id, 0))
         sub = Figures()
         for p in parts:
             sub.add(p.figures)
@@ -210,3 +237,88 @@ def compute(uow: UnitOfWork, unit_ref: str, start: date, end: date) -> UnitFigur
     if unit.kind == UnitKind.STREET:
         return streets[0] if streets else UnitFigures(unit.id, unit.name, unit.kind, total)
     return UnitFigures(unit.id, unit.name, unit.kind, total, streets)
+
+
+def overdue_on(uow: UnitOfWork, community_ids: list[str], day: date) -> dict[str, int]:
+    """community → children overdue on `day`, from the schedule as it stood then: the last visit
+    made by `day` (its planned next date, else one interval later, for the categories active on
+    `day` and the child's risk level) was due before `day`. Children registered after `day` are
+    not counted.
+
+    Only visits of the last interval before `day` are read: a child with none there was due
+    before `day` whatever its interval (the margin covers months of unequal length), which keeps a
+    past year's figure as fast as this month's.
+    """
+    s = uow.session
+    tz = uow.zone()
+    policy = settings.visit_policy(uow)
+    longest = max(
+        [policy.default, *policy.by_category.values(), *policy.by_risk.values()],
+        key=lambda i: i.approx_days,
+    )
+    window_start = day - longest.delta() - timedelta(days=7)
+    kids = s.execute(
+        select(ChildRow.id, ChildRow.community_id, ChildRow.risk, ChildRow.created_at).where(
+            ChildRow.community_id.in_(community_ids)
+        )
+    ).all()
+    cats: dict[str, list[str]] = defaultdict(list)
+    for child_id, code, first, last in s.execute(
+        select(
+            ChildCategory.child_id,
+            ChildCategory.code,
+            ChildCategory.start_date,
+            ChildCategory.end_date,
+        )
+        .join(ChildRow, ChildRow.id == ChildCategory.child_id)
+        .where(ChildRow.community_id.in_(community_ids))
+    ).all():
+        if (first is None or first <= day) and (last is None or day <= last):
+            cats[child_id].append(code)
+    # The last counted visit on or before `day` within the window, with the next date it planned.
+    recent: dict[str, tuple[date, date | None]] = {}
+    for child_id, visited, planned in s.execute(
+        select(Visit.child_id, Visit.visit_date, Visit.next_visit_date)
+        .where(
+            Visit.community_id.in_(community_ids),
+            Visit.visit_date > window_start,
+            Visit.visit_date <= day,
+            (Visit.status + "").in_(COUNTED),
+        )
+        .order_by(Visit.visit_date)
+    ).all():
+        recent[child_id] = (visited, planned)
+    # A child visited before it was entered in the program (a paper ledger typed in later) was
+    # on the books from its first visit.
+    registered = {c: dates.local_date(created, tz) for c, _, _, created in kids}
+    late = [c for c, on in registered.items() if on > day and c not in recent]
+    for chunk in range(0, len(late), 500):
+        for child_id, first_visit in s.execute(
+            select(Visit.child_id, func.min(Visit.visit_date))
+            .where(
+                Visit.child_id.in_(late[chunk : chunk + 500]),
+                (Visit.status + "").in_(COUNTED),
+            )
+            .group_by(Visit.child_id)
+        ).all():
+            registered[child_id] = min(registered[child_id], first_visit)
+    out: dict[str, int] = defaultdict(int)
+    for child_id, community, risk, _ in kids:
+        since = registered[child_id]
+        if child_id in recent:
+            visited, planned = recent[child_id]
+            due = schedule.next_due(visited, cats.get(child_id, ()), RiskLevel(risk), policy)
+            if planned is not None and planned > visited:
+                due = min(due, planned)
+        elif since > day:
+            continue  # not yet on the books
+        elif since > window_start:
+            due = schedule.next_due(
+                None, cats.get(child_id, ()), RiskLevel(risk), policy, registered_on=since
+            )
+        else:
+            out[community] += 1  # nothing in the last interval: due before `day`
+            continue
+        if due < day:
+            out[community] += 1
+    return dict(out)

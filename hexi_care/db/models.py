@@ -197,8 +197,17 @@ class Visit(IdMixin, ScopedMixin, Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     __table_args__ = (
         Index("ix_visit_child_date", "child_id", "visit_date"),
-        # Covers the statistics' scan of a period (no reads of the wide visit rows).
-        Index("ix_visit_stats", "community_id", "visit_date", "status", "child_id", "household_id"),
+        # Covers the statistics' scan of a period and its overdue recount (no reads of the wide
+        # visit rows).
+        Index(
+            "ix_visit_stats",
+            "community_id",
+            "visit_date",
+            "status",
+            "child_id",
+            "household_id",
+            "next_visit_date",
+        ),
     )
 
 

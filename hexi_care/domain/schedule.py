@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
@@ -108,6 +108,26 @@ def next_due(
         raise ValueError("next_due needs the last visit or the registration date")
     due: date = since + interval_for(categories, risk, policy)
     return due
+
+
+def on_time_since(day: date, interval: Interval) -> date:
+    """The earliest last-visit date that is not overdue on `day` for this interval: a child last
+    visited (or registered) before it was due before `day`. Exact with months of unequal length,
+    so a whole caseload is checked with one comparison per child."""
+    step = timedelta(days=1)
+    first = day - interval.delta()
+    while first + interval.delta() >= day:
+        first -= step
+    while first + interval.delta() < day:
+        first += step
+    return first
+
+
+def interval_of(
+    categories: Iterable[str], risk: RiskLevel, policy: VisitPolicy | None = None
+) -> Interval:
+    """The shortest interval that applies, as an `Interval` (see interval_for)."""
+    return _interval(categories, risk, policy or VisitPolicy())
 
 
 def days_overdue(due: date, today: date) -> int:

@@ -129,19 +129,22 @@ def compute(uow: UnitOfWork, unit_ref: str, start: date, end: date) -> UnitFigur
     kids: dict[str, set[str]] = defaultdict(set)
     s = uow.session
 
-    visit_rows = s.execute(
-        select(Visit.community_id, Visit.child_id, Visit.household_id, func.count())
-        .where(
-            Visit.community_id.in_(ids),
-            Visit.visit_date.between(start, end),
-            # `status || ""` keeps the planner off the status index: the covering one is faster.
-            (Visit.status + "").in_(COUNTED),
-        )
-        .group_by(Visit.community_id, Visit.child_id, Visit.household_id)
-    ).all()
-    for community, child, household, n in visit_rows:
+    in_period = (
+        Visit.community_id.in_(ids),
+        Visit.visit_date.between(start, end),
+        # `status || ""` keeps the planner off the status index: the covering one is faster.
+        (Visit.status + "").in_(COUNTED),
+    )
+    # Counting per community streams the index; distinct children and households de-duplicate
+    # in SQLite (faster than grouping every visit row).
+    for community, n in s.execute(
+        select(Visit.community_id, func.count()).where(*in_period).group_by(Visit.community_id)
+    ).all():
         per[community].visits += n
         per[community].person_times += n
+    for community, child, household in s.execute(
+        select(Visit.community_id, Visit.child_id, Visit.household_id).where(*in_period).distinct()
+    ).all():
         kids[community].add(child)
         if household:
             households[community].add(household)
@@ -258,10 +261,20 @@ def overdue_on(uow: UnitOfWork, community_ids: list[str], day: date) -> dict[str
     )
     window_start = day - longest.delta() - timedelta(days=7)
     kids = s.execute(
-        select(ChildRow.id, ChildRow.community_id, ChildRow.risk, ChildRow.created_at).where(
+        select(ChildRow.id, ChildRow.community_id, ChildRow.risk).where(
             ChildRow.community_id.in_(community_ids)
         )
     ).all()
+    # Registration dates matter only for children entered in the window or later (few).
+    since_window, _ = dates.day_span_utc(window_start, window_start, tz)
+    registered = {
+        child_id: dates.local_date(created, tz)
+        for child_id, created in s.execute(
+            select(ChildRow.id, ChildRow.created_at).where(
+                ChildRow.community_id.in_(community_ids), ChildRow.created_at >= since_window
+            )
+        ).all()
+    }
     cats: dict[str, list[str]] = defaultdict(list)
     for child_id, code, first, last in s.execute(
         select(
@@ -275,50 +288,68 @@ def overdue_on(uow: UnitOfWork, community_ids: list[str], day: date) -> dict[str
     ).all():
         if (first is None or first <= day) and (last is None or day <= last):
             cats[child_id].append(code)
-    # The last counted visit on or before `day` within the window, with the next date it planned.
-    recent: dict[str, tuple[date, date | None]] = {}
-    for child_id, visited, planned in s.execute(
-        select(Visit.child_id, Visit.visit_date, Visit.next_visit_date)
+    # The last counted visit on or before `day` within the window, with the next date it planned
+    # (a window function: one row per child leaves SQLite, portable to PostgreSQL).
+    latest = (
+        select(
+            Visit.child_id,
+            Visit.visit_date,
+            Visit.next_visit_date,
+            func.row_number()
+            .over(partition_by=Visit.child_id, order_by=Visit.visit_date.desc())
+            .label("rank"),
+        )
         .where(
             Visit.community_id.in_(community_ids),
             Visit.visit_date > window_start,
             Visit.visit_date <= day,
             (Visit.status + "").in_(COUNTED),
         )
-        .order_by(Visit.visit_date)
-    ).all():
-        recent[child_id] = (visited, planned)
+        .subquery()
+    )
+    recent: dict[str, tuple[date, date | None]] = {
+        child_id: (visited, planned)
+        for child_id, visited, planned in s.execute(
+            select(latest.c.child_id, latest.c.visit_date, latest.c.next_visit_date).where(
+                latest.c.rank == 1
+            )
+        ).all()
+    }
     # A child visited before it was entered in the program (a paper ledger typed in later) was
-    # on the books from its first visit.
-    registered = {c: dates.local_date(created, tz) for c, _, _, created in kids}
-    late = [c for c, on in registered.items() if on > day and c not in recent]
-    for chunk in range(0, len(late), 500):
+    # on the books from its first visit. A child with no visit in the window and on the books
+    # before it was due before `day` (the threshold below lies inside the window).
+    entered_later = [c for c, on in registered.items() if on > day and c not in recent]
+    for chunk in range(0, len(entered_later), 500):
         for child_id, first_visit in s.execute(
             select(Visit.child_id, func.min(Visit.visit_date))
             .where(
-                Visit.child_id.in_(late[chunk : chunk + 500]),
+                Visit.child_id.in_(entered_later[chunk : chunk + 500]),
                 (Visit.status + "").in_(COUNTED),
             )
             .group_by(Visit.child_id)
         ).all():
             registered[child_id] = min(registered[child_id], first_visit)
     out: dict[str, int] = defaultdict(int)
-    for child_id, community, risk, _ in kids:
-        since = registered[child_id]
+    intervals: dict[tuple[tuple[str, ...], str], schedule.Interval] = {}
+    thresholds: dict[schedule.Interval, date] = {}
+    for child_id, community, risk in kids:
+        key = (tuple(cats.get(child_id, ())), risk)
+        if key not in intervals:
+            intervals[key] = schedule.interval_of(key[0], RiskLevel(risk), policy)
+        interval = intervals[key]
+        if interval not in thresholds:
+            thresholds[interval] = schedule.on_time_since(day, interval)
         if child_id in recent:
             visited, planned = recent[child_id]
-            due = schedule.next_due(visited, cats.get(child_id, ()), RiskLevel(risk), policy)
-            if planned is not None and planned > visited:
-                due = min(due, planned)
-        elif since > day:
-            continue  # not yet on the books
-        elif since > window_start:
-            due = schedule.next_due(
-                None, cats.get(child_id, ()), RiskLevel(risk), policy, registered_on=since
+            late = visited < thresholds[interval] or (
+                planned is not None and visited < planned < day
             )
+        elif child_id not in registered:
+            late = True  # on the books since before the window, not visited in it
+        elif registered[child_id] > day:
+            continue  # not yet on the books
         else:
-            out[community] += 1  # nothing in the last interval: due before `day`
-            continue
-        if due < day:
+            late = registered[child_id] < thresholds[interval]
+        if late:
             out[community] += 1
     return dict(out)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hexi_care.domain import schedule
 from hexi_care.domain.enums import CategoryCode, RiskLevel
 from hexi_care.domain.schedule import (
     MONTHLY,
@@ -189,3 +190,18 @@ def test_holiday_window() -> None:
     assert date(2025, 2, 17) not in window
     with pytest.raises(ValueError):
         HolidayWindow(date(2025, 2, 16), date(2025, 1, 18))
+
+
+@given(
+    day=st.dates(min_value=date(2000, 3, 1), max_value=date(2100, 1, 1)),
+    months=st.integers(0, 12),
+    days=st.integers(0, 40),
+)
+def test_on_time_since_is_the_exact_threshold(day: date, months: int, days: int) -> None:
+    """A last visit on the threshold is not yet overdue on `day`; one day earlier it is."""
+    if months == days == 0:
+        days = 1
+    interval = schedule.Interval(months=months, days=days)
+    first = schedule.on_time_since(day, interval)
+    assert first + interval.delta() >= day
+    assert first - timedelta(days=1) + interval.delta() < day

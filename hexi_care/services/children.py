@@ -62,6 +62,10 @@ def _clean(uow: UnitOfWork, child: Child) -> Child:
         assert check is not None
         number = check.number
         birth = birth or check.birth_date
+        _refuse_duplicate(uow, number, child.id)
+        for w in check.warnings:
+            # Districts merge and people keep their numbers: saved, but the user hears of it.
+            uow.notice(f"warning.id_{w.code.value}", code=w.actual)
     elif not child.no_hukou and child.id_number is not None and child.id_number.strip() == "":
         number = None
     unit = uow.session.get(OrgUnit, child.community_id) if child.community_id else None
@@ -108,6 +112,26 @@ def _clean(uow: UnitOfWork, child: Child) -> Child:
         phone=v.text("phone", child.phone, max_len=64),
         note=v.text("note", child.note, max_len=10000),
     )
+
+
+def find_by_id_number(uow: UnitOfWork, number: str) -> str | None:
+    """The id of the child already registered in this store with `number`, in any community.
+
+    One person is one child record, so the check runs over the whole store: a Core read on the
+    unit of work's own connection, past the scope filter on purpose, that returns nothing but
+    the record id (a second session cannot read while this one holds the write lock).
+    """
+    t = ChildRow.__table__.c
+    found = uow.session.connection().scalar(
+        select(t.id).where(t.id_tail == idnumber.tail(number), t.id_number == number)
+    )
+    return str(found) if found is not None else None
+
+
+def _refuse_duplicate(uow: UnitOfWork, number: str, child_id: str | None) -> None:
+    existing = find_by_id_number(uow, number)
+    if existing is not None and existing != child_id:
+        raise InvalidInput("id_number", "duplicate_child", child=existing)
 
 
 def _active_codes(cats: list[Category], today: date) -> str:

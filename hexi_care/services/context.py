@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from types import TracebackType
 from typing import Any
@@ -31,6 +32,19 @@ ZONE_SETTING = "time_zone"
 ZONE_KEY = "hexi_zone"
 
 
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A message about a successful action; parameters never carry personal data."""
+
+    key: str
+    params: dict[str, Any]
+
+    def message(self, lang: str = "zh") -> str:
+        from hexi_care.messages import render
+
+        return render(self.key, lang, **self.params)
+
+
 class UnitOfWork:
     def __init__(self, store: OpenStore, user: User | None = None, *, system: bool = False) -> None:
         """`user=None` needs `system=True`: the store's own work (demo data, imports)."""
@@ -43,6 +57,9 @@ class UnitOfWork:
         self.scope = Scope.all() if user is None else store.scope_for(user)
         self._session: Session | None = None
         self._audit_head: audit.ChainHead | None = None
+        #: Things the user should hear about although the action succeeded (an ID number with an
+        #: unknown address code): message keys with their parameters, for the CLI and the window.
+        self.notices: list[Notice] = []
 
     # -- lifecycle ---------------------------------------------------------------------------
     def __enter__(self) -> UnitOfWork:
@@ -114,6 +131,10 @@ class UnitOfWork:
     def today(self) -> date:
         """Today in the store's time zone."""
         return dates.local_date(self.now(), self.zone())
+
+    def notice(self, key: str, /, **params: Any) -> None:
+        """Tell the user something about an action that succeeded (see `notices`)."""
+        self.notices.append(Notice(key, params))
 
     def require_role(self, *roles: Role, action: str = "") -> None:
         if self.user is None:

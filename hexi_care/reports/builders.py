@@ -214,16 +214,21 @@ def batch(
     if kind == "checklist":
         due: list[ChildSummary] = []
         for c in communities:
+            # Due in the range, or already overdue before it: those most in need come first.
             due += [
                 s
                 for s in children.list_children(uow, community_id=c)
-                if s.next_due is not None and start <= s.next_due <= end
+                if s.next_due is not None and s.next_due <= end
             ]
         if len(due) > MAX_BATCH:
             raise InvalidInput("end_date", "too_big", max=MAX_BATCH)
-        due.sort(key=lambda s: (s.community_name, s.next_due or start, s.name))
+        order = units.unit_order(uow)
+        due.sort(key=lambda s: (order.get(s.community_id, 0), s.next_due or start, s.name))
         return name, [
-            _checklist_for(uow, children.get_child(uow, s.id), s.next_due, lang) for s in due
+            _checklist_for(
+                uow, children.get_child(uow, s.id), max(s.next_due or start, start), lang
+            )
+            for s in due
         ]
     raise InvalidInput("kind", "choice", choices="checklist, summary")
 

@@ -37,6 +37,9 @@ def _ro(mapping: dict[str, str]) -> Mapping[str, str]:
 class Labels:
     """Words of the documents. Field names say where a word is used."""
 
+    #: The documents' language ("zh" or "en"), for wording that is data (built-in notices).
+    lang: str = "zh"
+
     # --- every page -------------------------------------------------------------------------
     confidentiality: str = "内部资料 注意保密"
     sensitive_mark: str = "含未成年人敏感个人信息，严禁外传、拍照、公开"
@@ -285,8 +288,12 @@ class Labels:
     notice_director: str = "儿童主任"
     notice_contact: str = "联系电话"
     notice_emergency: str = "紧急求助：报警 110　火警 119　急救 120"
-    notice_copies: str = "本告知书一式两份，监护人与社区各执一份。"
+    notice_copies: str = "本告知书一式两联：存档联由社区留存，监护人联交监护人保管。"
     notice_issuer: str = "{unit}"
+    notice_seal: str = "（盖章）"
+    notice_copy_archive: str = "存档联"
+    notice_copy_guardian: str = "监护人联"
+    blank_phone: str = "＿＿＿＿＿＿＿＿＿＿"
 
     # --- enums -------------------------------------------------------------------------------
     sex: Mapping[str, str] = field(default_factory=lambda: _ro({Sex.MALE: "男", Sex.FEMALE: "女"}))
@@ -473,6 +480,7 @@ class Labels:
 ZH = Labels()
 
 EN = Labels(
+    lang="en",
     confidentiality="Internal — confidential",
     sensitive_mark="Contains sensitive personal data of minors: do not share, photograph or publish",
     page_of="Page {page} of {pages}",
@@ -710,7 +718,14 @@ EN = Labels(
     notice_director="Children's director",
     notice_contact="Phone",
     notice_emergency="Emergency: police 110, fire 119, ambulance 120",
-    notice_copies="This notice is made in two copies: one for the guardian, one for the community.",
+    notice_copies=(
+        "This notice is made in two copies: the archive copy stays with the community, the "
+        "guardian's copy with the guardian."
+    ),
+    notice_seal="(seal)",
+    notice_copy_archive="Archive copy",
+    notice_copy_guardian="Guardian's copy",
+    blank_phone="____________________",
     sex=_ro({Sex.MALE: "Male", Sex.FEMALE: "Female"}),
     risk=_ro({RiskLevel.LOW: "Low", RiskLevel.MEDIUM: "Medium", RiskLevel.HIGH: "High"}),
     relationship=_ro(

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from hexi_care.domain.enums import RiskLevel, UnitKind, VisitKind, VisitStatus
+from hexi_care.domain.enums import RiskLevel, Role, UnitKind, VisitKind, VisitStatus
 from hexi_care.domain.model import Child, ChildSummary, Household, NoticeTemplate
+from hexi_care.domain.names import pinyin_full
 from hexi_care.domain.notice_templates import builtin_templates
 from hexi_care.errors import InvalidInput, NotFound
 from hexi_care.reports.data import (
@@ -21,6 +22,7 @@ from hexi_care.reports.data import (
     StreetStats,
     VisitSummaryData,
 )
+from hexi_care.reports.labels import labels_for
 from hexi_care.services import (
     casefile,
     casework,
@@ -291,16 +293,30 @@ def stats(uow: UnitOfWork, unit_ref: str, start: date, end: date) -> StatisticsD
     )
 
 
+#: Roles that may export the register with full ID numbers: the street and district registers
+#: are matched against 民政's records; a community's working list stays masked.
+FULL_ID_ROLES = (Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR)
+
+
 def register(
     uow: UnitOfWork, unit_ref: str, *, full_id_numbers: bool = False, lang: str = "zh"
 ) -> list[RegisterRow]:
-    """台账: one row per child in the unit (ID numbers masked unless asked for)."""
+    """台账: one row per child in the unit the reader may see, in the district's order of streets
+    and communities, then by pinyin. ID numbers are masked unless asked for by a role allowed
+    (FULL_ID_ROLES); 现住址 falls back to the household's address; guardians print with the word
+    for their relationship."""
+    if full_id_numbers:
+        uow.require_role(*FULL_ID_ROLES, action="export full ID numbers")
     name, communities = _communities(uow, unit_ref)
     names = units.unit_names(uow)
     street_of = units.street_of(uow)
+    order = units.unit_order(uow)
     cats = category_names(uow, lang)
-    rows: list[RegisterRow] = []
+    words = labels_for(lang)
+    homes: dict[str, Household] = {}
+    rows: list[tuple[tuple[int, int, str], RegisterRow]] = []
     for c in communities:
+        street = street_of.get(c, "")
         for s in children.list_children(uow, community_id=c):
             child = children.get_child(uow, s.id)
             guardians = (
@@ -308,30 +324,37 @@ def register(
                 if child.household_id
                 else []
             )
-            rows.append(
-                RegisterRow(
-                    name=child.name,
-                    street_name=names.get(street_of.get(c, ""), ""),
-                    community_name=names.get(c, ""),
-                    sex=child.sex.value,
-                    birth_date=child.birth_date,
-                    id_number=(child.id_number or "") if full_id_numbers else s.id_number_masked,
-                    categories=tuple(cats.get(x, x) for x in s.categories),
-                    risk=RiskLevel(child.risk).value,
-                    guardians="、".join(
-                        f"{g.name}({g.relationship.value})"
-                        for g in guardians
-                        if g.is_guardian or g.is_carer
-                    ),
-                    phone=child.phone
-                    or next((g.phone for g in guardians if g.is_carer and g.phone), ""),
-                    address=child.address,
-                    school=child.school,
-                    last_visit=s.last_visit,
-                    next_due=s.next_due,
-                    child_id=child.id,
-                )
+            address = child.address
+            if not address and child.household_id:
+                if child.household_id not in homes:
+                    homes[child.household_id] = households.get_household(uow, child.household_id)
+                address = homes[child.household_id].address
+            row = RegisterRow(
+                name=child.name,
+                street_name=names.get(street, ""),
+                community_name=names.get(c, ""),
+                sex=child.sex.value,
+                birth_date=child.birth_date,
+                id_number=(child.id_number or "") if full_id_numbers else s.id_number_masked,
+                categories=tuple(cats.get(x, x) for x in s.categories),
+                risk=RiskLevel(child.risk).value,
+                guardians=words.list_sep.join(
+                    g.name
+                    + words.paren.format(text=words.word(words.relationship, g.relationship.value))
+                    for g in guardians
+                    if g.is_guardian or g.is_carer
+                ),
+                phone=child.phone
+                or next((g.phone for g in guardians if g.is_carer and g.phone), ""),
+                address=address,
+                school=child.school,
+                last_visit=s.last_visit,
+                next_due=s.next_due,
+                child_id=child.id,
             )
-    rows.sort(key=lambda r: (r.street_name, r.community_name, r.name))
-    uow.audit("report", "register", None, f"{len(rows)} rows, unit {name}")
-    return rows
+            key = (order.get(street, 0), order.get(c, 0), pinyin_full(child.name))
+            rows.append((key, row))
+    rows.sort(key=lambda kr: kr[0])
+    detail = f"{len(rows)} rows, unit {name}" + (", full ID numbers" if full_id_numbers else "")
+    uow.audit("report", "register", None, detail)
+    return [r for _, r in rows]

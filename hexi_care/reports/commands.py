@@ -161,7 +161,9 @@ def cmd_register(cli: Cli) -> int:
     from hexi_care.reports.register import write_register_csv, write_register_xlsx
 
     with cli.uow() as uow:
-        rows = builders.register(uow, cli.args.unit, lang=cli.lang)
+        rows = builders.register(
+            uow, cli.args.unit, full_id_numbers=cli.args.full_id_numbers, lang=cli.lang
+        )
         meta = builders.meta(uow)
     out = _out(cli, "register.xlsx")
     if out.suffix.lower() == ".csv":
@@ -209,3 +211,8 @@ def register(root: Commands) -> None:
     sp = g.add("register", cmd_register)
     sp.add_argument("--unit", required=True, metavar="UNIT")
     sp.add_argument("--out", metavar="FILE", help=".xlsx (default) or .csv")
+    sp.add_argument(
+        "--full-id-numbers",
+        action="store_true",
+        help="full ID numbers instead of masked ones (street and centre supervisors only)",
+    )

@@ -3,10 +3,11 @@ report data classes. Building a document is audited. No reportlab here."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from hexi_care.domain.enums import RiskLevel, Role, UnitKind, VisitKind, VisitStatus
-from hexi_care.domain.model import Child, ChildSummary, Household, NoticeTemplate
+from hexi_care.domain.model import Child, ChildSummary, Household, NoticeTemplate, Visit
 from hexi_care.domain.names import pinyin_full
 from hexi_care.domain.notice_templates import builtin_templates
 from hexi_care.errors import InvalidInput, NotFound
@@ -22,6 +23,7 @@ from hexi_care.reports.data import (
     StreetStats,
     VisitSummaryData,
 )
+from hexi_care.reports.formatting import issuing_unit
 from hexi_care.reports.labels import labels_for
 from hexi_care.services import (
     casefile,
@@ -40,8 +42,47 @@ from hexi_care.services.context import UnitOfWork
 MAX_BATCH = 5000
 
 
-def meta(uow: UnitOfWork, unit_name: str = "") -> ReportMeta:
-    who = (uow.user.display_name or uow.user.name) if uow.user else "hexi-care"
+def printed_names(uow: UnitOfWork, lang: str = "zh") -> dict[str, str]:
+    """User id → the name a document prints for that person: the display name, or the word for
+    their role where none is set (a login name such as "admin" is not a person's name)."""
+    words = labels_for(lang)
+    return {
+        uid: display or words.word(words.role, role)
+        for uid, (display, role, _) in users.people(uow).items()
+    }
+
+
+def _display(uow: UnitOfWork) -> str:
+    """The acting user's display name; "" when none was given (the login is no name)."""
+    if uow.user is None or uow.user.display_name == uow.user.name:
+        return ""
+    return uow.user.display_name
+
+
+def _me(uow: UnitOfWork, lang: str = "zh") -> str:
+    if uow.user is None:
+        return ""
+    words = labels_for(lang)
+    return _display(uow) or words.word(words.role, uow.user.role)
+
+
+def _signed_by_name(uow: UnitOfWork, visit: Visit, names: dict[str, str]) -> Visit:
+    """A visit whose sign-off holds its recorder's login (older records) signs with the name."""
+    login = users.people(uow).get(visit.created_by or "", ("", Role.DIRECTOR, ""))[2]
+    if login and visit.visitor_signoff == login:
+        return replace(visit, visitor_signoff=names.get(visit.created_by or "", ""))
+    return visit
+
+
+def meta(uow: UnitOfWork, unit_name: str = "", lang: str = "zh") -> ReportMeta:
+    """Footer facts; who generated it prints as "周敏（儿童主任）", or the role alone."""
+    if uow.user is None:
+        who = "hexi-care"
+    else:
+        words = labels_for(lang)
+        role = words.word(words.role, uow.user.role)
+        display = _display(uow)
+        who = display + words.paren.format(text=role) if display else role
     return ReportMeta(
         generated_by=who, generated_at=uow.now(), unit_name=unit_name, display_tz=uow.zone()
     )
@@ -88,7 +129,7 @@ def _checklist_for(
         street_name=street,
         planned_date=planned_date,
         planned_kind=VisitKind.ROUTINE,
-        planned_visitors=(uow.user.display_name or uow.user.name) if uow.user else "",
+        planned_visitors=_me(uow, lang),
         last_visit=done[0] if done else None,
         open_items=casework.followups(uow, cid, open_only=True),
         category_names=category_names(uow, lang),
@@ -128,7 +169,7 @@ def notice(uow: UnitOfWork, household_id: str, template_code: str = "general") -
         if c.household_id == household.id
     ]
     community, street = _place(uow, household.community_id)
-    director = uow.user.display_name or uow.user.name if uow.user else ""
+    director = _me(uow)
     uow.audit("report", "notice", household.id, f"{template.code} v{template.version}")
     return NoticeData(
         template=template,
@@ -138,7 +179,7 @@ def notice(uow: UnitOfWork, household_id: str, template_code: str = "general") -
         community_name=community,
         street_name=street,
         director_name=director,
-        issuing_unit=f"{community}居民委员会" if community.endswith("社区") else community,
+        issuing_unit=issuing_unit(community),
     )
 
 
@@ -153,11 +194,11 @@ def summary(
     """走访情况小结 of one visit."""
     visit = visits.get_visit(uow, visit_id)
     child = children.get_child(uow, visit.child_id)
-    names = names if names is not None else users.display_names(uow)
+    names = names if names is not None else printed_names(uow, lang)
     community, street = _place(uow, child.community_id)
     uow.audit("report", "summary", visit.id)
     return VisitSummaryData(
-        visit=visit,
+        visit=_signed_by_name(uow, visit, names),
         child=child,
         community_name=community,
         street_name=street,
@@ -174,10 +215,12 @@ def case_file(uow: UnitOfWork, child_id: str, lang: str = "zh") -> CaseFileData:
     """一人一档: mandatory reports only where the reader's role allows (the service decides)."""
     file = casefile.open_child_file(uow, child_id, purpose="report")
     titles = {t.code: t.title for t in support.templates(uow)}
+    names = printed_names(uow, lang)
+    file.visits = [_signed_by_name(uow, v, names) for v in file.visits]
     return CaseFileData(
         file=file,
         category_names=category_names(uow, lang),
-        user_names=users.display_names(uow),
+        user_names=names,
         notice_titles=titles,
     )
 
@@ -211,7 +254,7 @@ def batch(
         if len(found) > MAX_BATCH:
             raise InvalidInput("end_date", "too_big", max=MAX_BATCH)
         found.sort(key=lambda x: (x.community_id or "", x.visit_date, x.id or ""))
-        names, cats = users.display_names(uow), category_names(uow, lang)
+        names, cats = printed_names(uow, lang), category_names(uow, lang)
         return name, [summary(uow, x.id or "", names=names, cats=cats) for x in found]
     if kind == "checklist":
         due: list[ChildSummary] = []

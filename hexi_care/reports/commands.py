@@ -49,7 +49,7 @@ def cmd_checklist(cli: Cli) -> int:
             planned = v.parse_date("date", cli.args.date)
             data = builders.checklist(uow, cid, planned_date=planned, lang=cli.lang)
             name = f"checklist-{cid[:8]}.pdf"
-        meta = builders.meta(uow, data.community_name)
+        meta = builders.meta(uow, data.community_name, cli.lang)
     out = _out(cli, name)
     render_checklist(data, meta, out, labels=labels_for(cli.lang))
     return _done(cli, out)
@@ -61,7 +61,7 @@ def cmd_notice(cli: Cli) -> int:
 
     with cli.uow() as uow:
         data = builders.notice(uow, cli.args.household, cli.args.template)
-        meta = builders.meta(uow, data.community_name)
+        meta = builders.meta(uow, data.community_name, cli.lang)
     out = _out(cli, f"notice-{cli.args.household[:8]}.pdf")
     render_notice(data, meta, out, labels=labels_for(cli.lang))
     return _done(cli, out)
@@ -74,7 +74,7 @@ def cmd_summary(cli: Cli) -> int:
     with cli.uow() as uow:
         vid = visits.resolve_visit(uow, cli.args.visit)
         data = builders.summary(uow, vid, lang=cli.lang)
-        meta = builders.meta(uow, data.community_name)
+        meta = builders.meta(uow, data.community_name, cli.lang)
     out = _out(cli, f"summary-{vid[:8]}.pdf")
     render_summary(data, meta, out, labels=labels_for(cli.lang))
     return _done(cli, out)
@@ -87,7 +87,7 @@ def cmd_casefile(cli: Cli) -> int:
     with cli.uow() as uow:
         cid = children.resolve_child(uow, cli.args.child)
         data = builders.case_file(uow, cid, cli.lang)
-        meta = builders.meta(uow, data.file.community_name)
+        meta = builders.meta(uow, data.file.community_name, cli.lang)
     out = _out(cli, f"casefile-{cid[:8]}.pdf")
     render_casefile(data, meta, out, labels=labels_for(cli.lang))
     return _done(cli, out)
@@ -100,7 +100,7 @@ def cmd_batch(cli: Cli) -> int:
     start, end = _period(cli)
     with cli.uow() as uow:
         unit_name, items = builders.batch(uow, cli.args.unit, start, end, cli.args.kind, cli.lang)
-        meta = builders.meta(uow, unit_name)
+        meta = builders.meta(uow, unit_name, cli.lang)
     if not items:
         # A month without visits is ordinary: say so, and write no empty file.
         cli.say("cli.report_nothing")
@@ -116,7 +116,7 @@ def cmd_stats(cli: Cli) -> int:
     start, end = _period(cli)
     with cli.uow() as uow:
         data = builders.stats(uow, cli.args.unit, start, end)
-        meta = builders.meta(uow, data.unit_name)
+        meta = builders.meta(uow, data.unit_name, cli.lang)
     if cli.args.json:
         cli.emit_json(stats_json(data))
         if not cli.args.out:
@@ -164,7 +164,7 @@ def cmd_register(cli: Cli) -> int:
         rows = builders.register(
             uow, cli.args.unit, full_id_numbers=cli.args.full_id_numbers, lang=cli.lang
         )
-        meta = builders.meta(uow)
+        meta = builders.meta(uow, lang=cli.lang)
     out = _out(cli, "register.xlsx")
     if out.suffix.lower() == ".csv":
         write_register_csv(rows, meta, out, labels=labels_for(cli.lang))

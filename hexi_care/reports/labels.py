@@ -21,6 +21,7 @@ from hexi_care.domain.enums import (
     ReportStatus,
     ReportTrigger,
     RiskLevel,
+    Role,
     SafetyTopic,
     Sex,
     SituationKind,
@@ -156,6 +157,7 @@ class Labels:
     no_open_items: str = "无遗留事项"
     item: str = "项目"
     registered_value: str = "系统登记信息"
+    fill_in: str = "填写内容"
     verification: str = "核实情况"
     verify_same: str = "一致"
     verify_changed: str = "有变化："
@@ -192,6 +194,7 @@ class Labels:
     next_visit: str = "下次走访日期"
     visitor_sign: str = "走访人签名"
     guardian_sign: str = "监护人签名（自愿）"
+    summary_signatures: str = "签字确认（监护人可在本打印件上签字确认）"
     supervisor_sign: str = "督导员审核签名"
     signoff_by: str = "走访人确认"
     reviewer: str = "审核人"
@@ -300,6 +303,17 @@ class Labels:
     risk: Mapping[str, str] = field(
         default_factory=lambda: _ro(
             {RiskLevel.LOW: "低", RiskLevel.MEDIUM: "中", RiskLevel.HIGH: "高"}
+        )
+    )
+    #: A person's role, printed where no display name is set (never the login name).
+    role: Mapping[str, str] = field(
+        default_factory=lambda: _ro(
+            {
+                Role.DIRECTOR: "儿童主任",
+                Role.STREET_SUPERVISOR: "儿童督导员",
+                Role.CENTRE_SUPERVISOR: "区未成年人保护中心",
+                Role.ADMIN: "系统管理员",
+            }
         )
     )
     relationship: Mapping[str, str] = field(
@@ -591,6 +605,7 @@ EN = Labels(
     no_open_items="No open items",
     item="Item",
     registered_value="On record",
+    fill_in="To fill in",
     verification="Checked",
     verify_same="Same",
     verify_changed="Changed:",
@@ -628,6 +643,7 @@ EN = Labels(
     next_visit="Next visit date",
     visitor_sign="Visitor's signature",
     guardian_sign="Guardian's signature (optional)",
+    summary_signatures="Signatures (the guardian may sign this printout)",
     supervisor_sign="Supervisor's signature",
     signoff_by="Confirmed by visitor",
     reviewer="Reviewer",
@@ -728,6 +744,14 @@ EN = Labels(
     blank_phone="____________________",
     sex=_ro({Sex.MALE: "Male", Sex.FEMALE: "Female"}),
     risk=_ro({RiskLevel.LOW: "Low", RiskLevel.MEDIUM: "Medium", RiskLevel.HIGH: "High"}),
+    role=_ro(
+        {
+            Role.DIRECTOR: "Children's director",
+            Role.STREET_SUPERVISOR: "Child supervisor",
+            Role.CENTRE_SUPERVISOR: "District minors-protection centre",
+            Role.ADMIN: "Administrator",
+        }
+    ),
     relationship=_ro(
         {
             Relationship.FATHER: "Father",

@@ -295,8 +295,22 @@ class Assistance(IdMixin, ScopedMixin, Base):
     description: Mapped[str] = mapped_column(Text, default="")
     items: Mapped[int] = mapped_column(Integer, default=0)
     amount_fen: Mapped[int] = mapped_column(Integer, default=0)
-    source: Mapped[str] = mapped_column(String(128), default="")
+    source: Mapped[str] = mapped_column(String(128), default="")  # the funder (资助方)
     given_by: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
+    #: People in the household who benefited besides the named children (adults, children not
+    #: registered), as a count: 人 and 人次 include them.
+    others: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: The campaign the help belongs to (e.g. 冬季送温暖), for statistics filtered by campaign.
+    campaign: Mapped[str] = mapped_column(String(128), default="", server_default="")
+
+
+class AssistanceBeneficiary(IdMixin, ScopedMixin, Base):
+    """A named child of the household who benefited from help given (受益儿童)."""
+
+    __tablename__ = "assistance_beneficiary"
+    assistance_id: Mapped[str] = mapped_column(ForeignKey("assistance.id"), index=True)
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
+    __table_args__ = (UniqueConstraint("assistance_id", "child_id"),)
 
 
 class Activity(IdMixin, Base):
@@ -306,9 +320,15 @@ class Activity(IdMixin, Base):
     unit_id: Mapped[str] = mapped_column(ForeignKey("org_unit.id"), index=True)
     title: Mapped[str] = mapped_column(String(200))
     held_on: Mapped[date] = mapped_column(Date, index=True)
+    #: The last day of an activity lasting several days (None: one day).
+    ends_on: Mapped[date | None] = mapped_column(Date)
     place: Mapped[str] = mapped_column(String(200), default="")
     organiser: Mapped[str] = mapped_column(String(200), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    #: Person-times (人次) beyond the named children: a head count of everyone else who took part.
+    head_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    campaign: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    funder: Mapped[str] = mapped_column(String(128), default="", server_default="")
 
 
 class ActivityParticipant(IdMixin, ScopedMixin, Base):

@@ -289,13 +289,32 @@ def _figures(f: statistics.Figures) -> StatsFigures:
         amount_fen=f.amount_fen,
         overdue=f.overdue,
         mandatory_reports=f.mandatory_reports,
+        household_times=f.household_times,
     )
 
 
-def stats(uow: UnitOfWork, unit_ref: str, start: date, end: date) -> StatisticsData:
+def stats(
+    uow: UnitOfWork,
+    unit_ref: str,
+    start: date,
+    end: date,
+    events: statistics.EventFilter | None = None,
+) -> StatisticsData:
     """工作统计 of the unit the reader may see (`statistics.covered_unit`): `streets` always holds
-    streets, each with its communities, whatever the unit's level."""
-    result = statistics.compute(uow, unit_ref, start, end)
+    streets, each with its communities, whatever the unit's level; `events` narrows the figures
+    to one activity, campaign or funder."""
+    events = events or statistics.EventFilter()
+    result = statistics.compute(uow, unit_ref, start, end, events)
+    narrowed: list[tuple[str, str]] = []
+    if events.activity_id:
+        found = [a for a in support.activities(uow, limit=100_000) if a.id == events.activity_id]
+        if not found:
+            raise InvalidInput("activity", "unknown", value=events.activity_id)
+        narrowed.append(("activity", found[0].title))
+    if events.campaign:
+        narrowed.append(("campaign", events.campaign))
+    if events.funder:
+        narrowed.append(("funder", events.funder))
 
     def community(c: statistics.UnitFigures) -> CommunityStats:
         return CommunityStats(name=c.name, figures=_figures(c.figures))
@@ -333,6 +352,8 @@ def stats(uow: UnitOfWork, unit_ref: str, start: date, end: date) -> StatisticsD
         period_end=end,
         total=_figures(result.figures),
         streets=tuple(streets),
+        show_mandatory_reports=not events,
+        narrowed_to=tuple(narrowed),
     )
 
 

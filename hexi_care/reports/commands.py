@@ -112,10 +112,16 @@ def cmd_batch(cli: Cli) -> int:
 
 def cmd_stats(cli: Cli) -> int:
     from hexi_care.reports import builders
+    from hexi_care.services.statistics import EventFilter
 
     start, end = _period(cli)
+    events = EventFilter(
+        activity_id=cli.args.activity or None,
+        campaign=(cli.args.campaign or "").strip(),
+        funder=(cli.args.funder or "").strip(),
+    )
     with cli.uow() as uow:
-        data = builders.stats(uow, cli.args.unit, start, end)
+        data = builders.stats(uow, cli.args.unit, start, end, events)
         meta = builders.meta(uow, data.unit_name, cli.lang)
     if cli.args.json:
         cli.emit_json(stats_json(data))
@@ -142,6 +148,7 @@ def stats_json(data: Any) -> dict[str, Any]:
         "unit": data.unit_name,
         "from": data.period_start.isoformat(),
         "to": data.period_end.isoformat(),
+        "narrowed_to": dict(data.narrowed_to),
         "total": figs(data.total),
         "streets": [
             {
@@ -208,6 +215,11 @@ def register(root: Commands) -> None:
     sp.add_argument("--to", dest="date_to", required=True, metavar="DATE")
     sp.add_argument("--json", action="store_true")
     sp.add_argument("--out", metavar="FILE")
+    sp.add_argument("--activity", metavar="ID", help="only this activity's help and participants")
+    sp.add_argument("--campaign", metavar="NAME", help="only help and activities of this campaign")
+    sp.add_argument(
+        "--funder", metavar="NAME", help="only help and activities this funder paid for"
+    )
     sp = g.add("register", cmd_register)
     sp.add_argument("--unit", required=True, metavar="UNIT")
     sp.add_argument("--out", metavar="FILE", help=".xlsx (default) or .csv")

@@ -478,6 +478,7 @@ def statistics() -> StatisticsData:
                 amount_fen=(300 + (i * 37 + j * 11) % 500) * 100 * 10,
                 overdue=(i + j) % 3,
                 mandatory_reports=1 if (i + j) % 7 == 0 else 0,
+                household_times=8 + (i * 7 + j * 3) % 11 + 6 + (i + j) % 9,
             )
             communities.append(CommunityStats(name=f"{name[:2]}第{j + 1}社区", figures=f))
             sub = _add(sub, f)
@@ -507,6 +508,7 @@ def street_statistics() -> StatisticsData:
             items=18 + (j * 9) % 25,
             amount_fen=(250 + (j * 41) % 300) * 1000,
             overdue=j % 3,
+            household_times=9 + (j * 5) % 7 + 4 + j,
         )
         communities.append(CommunityStats(name=name, figures=f))
         total = _add(total, f)
@@ -532,6 +534,7 @@ def _add(a: StatsFigures, b: StatsFigures) -> StatsFigures:
         amount_fen=a.amount_fen + b.amount_fen,
         overdue=a.overdue + b.overdue,
         mandatory_reports=a.mandatory_reports + b.mandatory_reports,
+        household_times=a.household_times + b.household_times,
     )
 
 

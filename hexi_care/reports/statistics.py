@@ -34,6 +34,7 @@ def _columns(data: StatisticsData, labels: Labels) -> list[tuple[str, str]]:
 
     cols = [
         ("households", head(labels.stats_households, labels.unit_households)),
+        ("household_times", head(labels.stats_household_times, labels.unit_household_times)),
         ("children", head(labels.stats_children, labels.unit_persons)),
         ("person_times", head(labels.stats_person_times, labels.unit_person_times)),
         ("visits", head(labels.stats_visits, labels.unit_times)),
@@ -59,6 +60,7 @@ def _headline(data: StatisticsData, labels: Labels) -> Table:
     t = data.total
     tiles = [
         (labels.stats_households, fmt_int(t.households), labels.unit_households),
+        (labels.stats_household_times, fmt_int(t.household_times), labels.unit_household_times),
         (labels.stats_children, fmt_int(t.children), labels.unit_persons),
         (labels.stats_person_times, fmt_int(t.person_times), labels.unit_person_times),
         (labels.stats_visits, fmt_int(t.visits), labels.unit_times),
@@ -224,12 +226,15 @@ def statistics_story(data: StatisticsData, meta: ReportMeta, labels: Labels = ZH
         )
     ]
     period = f"{labels.long_date(data.period_start)} — {labels.long_date(data.period_end)}"
-    story.append(
-        para(
-            f"{labels.stats_unit}{labels.colon}{data.unit_name}　　{labels.stats_period}{labels.colon}{period}",
-            s.subtitle,
-        )
-    )
+    scope = f"{labels.stats_unit}{labels.colon}{data.unit_name}　　{labels.stats_period}{labels.colon}{period}"
+    words = {
+        "activity": labels.stats_filter_activity,
+        "campaign": labels.stats_filter_campaign,
+        "funder": labels.stats_filter_funder,
+    }
+    for key, value in data.narrowed_to:
+        scope += f"　　{words.get(key, key)}{labels.colon}{value}"
+    story.append(para(scope, s.subtitle))
     story.append(heading(labels.stats_summary))
     story.append(_headline(data, labels))
     chart = _chart(data, labels)

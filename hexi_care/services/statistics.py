@@ -25,12 +25,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 
 from hexi_care.db.models import (
     Activity,
     ActivityParticipant,
     Assistance,
+    AssistanceBeneficiary,
     ChildCategory,
     MandatoryReport,
     NoticeDelivery,
@@ -60,6 +61,7 @@ class Figures:
     amount_fen: int = 0
     overdue: int = 0
     mandatory_reports: int = 0
+    household_times: int = 0  # 户次: each visit day, help given and notice, per household
 
     def add(self, other: Figures) -> None:
         for f in fields(self):
@@ -115,71 +117,115 @@ def covered_unit(uow: UnitOfWork, unit_ref: str) -> Unit:
     return unit
 
 
-def compute(uow: UnitOfWork, unit_ref: str, start: date, end: date) -> UnitFigures:
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Only the help and activities of one activity, campaign or funder (资助方). With any of
+    these set, visits, notices, overdue children and mandatory reports are not counted: they
+    belong to no activity, campaign or funder."""
+
+    activity_id: str | None = None
+    campaign: str = ""
+    funder: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.activity_id or self.campaign or self.funder)
+
+
+def compute(
+    uow: UnitOfWork,
+    unit_ref: str,
+    start: date,
+    end: date,
+    events: EventFilter | None = None,
+) -> UnitFigures:
     """Figures for `unit_ref` (as `covered_unit` narrows it) with a breakdown by street and
-    community."""
+    community; `events` narrows them to one activity, campaign or funder."""
     uow.require_case_reader()
     if end < start:
         raise InvalidInput("end_date", "end_before_start")
+    events = events or EventFilter()
     unit = covered_unit(uow, unit_ref)
     communities = communities_under(uow, unit.id)
     ids = list(communities)
     per: dict[str, Figures] = {c: Figures() for c in ids}
     households: dict[str, set[str]] = defaultdict(set)
     kids: dict[str, set[str]] = defaultdict(set)
+    # People counted, not named (help's `others`): the most in one household in the period.
+    others: dict[str, dict[str, int]] = defaultdict(dict)
     s = uow.session
 
-    in_period = (
-        Visit.community_id.in_(ids),
-        Visit.visit_date.between(start, end),
-        # `status || ""` keeps the planner off the status index: the covering one is faster.
-        (Visit.status + "").in_(COUNTED),
-    )
-    # Counting per community streams the index; distinct children and households de-duplicate
-    # in SQLite (faster than grouping every visit row).
-    for community, n in s.execute(
-        select(Visit.community_id, func.count()).where(*in_period).group_by(Visit.community_id)
-    ).all():
-        per[community].visits += n
-        per[community].person_times += n
-    for community, child, household in s.execute(
-        select(Visit.community_id, Visit.child_id, Visit.household_id).where(*in_period).distinct()
-    ).all():
-        kids[community].add(child)
-        if household:
-            households[community].add(household)
+    if not events:
+        _visits(uow, ids, start, end, per, kids, households)
+        for community, notice_household, n in s.execute(
+            select(
+                NoticeDelivery.community_id,
+                NoticeDelivery.household_id,
+                func.count(NoticeDelivery.id),
+            )
+            .where(
+                NoticeDelivery.community_id.in_(ids),
+                NoticeDelivery.delivered_on.between(start, end),
+            )
+            .group_by(NoticeDelivery.community_id, NoticeDelivery.household_id)
+        ).all():
+            per[community].notices += n
+            per[community].household_times += n
+            households[community].add(notice_household)
 
-    for community, notice_household, n in s.execute(
-        select(
-            NoticeDelivery.community_id, NoticeDelivery.household_id, func.count(NoticeDelivery.id)
-        )
-        .where(
-            NoticeDelivery.community_id.in_(ids), NoticeDelivery.delivered_on.between(start, end)
-        )
-        .group_by(NoticeDelivery.community_id, NoticeDelivery.household_id)
-    ).all():
-        per[community].notices += n
-        households[community].add(notice_household)
-
-    for community, help_household, help_child, n, items, fen in s.execute(
+    help_given: list[ColumnElement[bool]] = [
+        Assistance.community_id.in_(ids),
+        Assistance.given_on.between(start, end),
+    ]
+    if events.activity_id:
+        help_given.append(Assistance.activity_id == events.activity_id)
+    if events.campaign:
+        help_given.append(Assistance.campaign == events.campaign)
+    if events.funder:
+        help_given.append(Assistance.source == events.funder)
+    for community, help_household, n, items, fen, counted, most in s.execute(
         select(
             Assistance.community_id,
             Assistance.household_id,
-            Assistance.child_id,
             func.count(Assistance.id),
             func.sum(Assistance.items),
             func.sum(Assistance.amount_fen),
+            func.sum(Assistance.others),
+            func.max(Assistance.others),
         )
-        .where(Assistance.community_id.in_(ids), Assistance.given_on.between(start, end))
-        .group_by(Assistance.community_id, Assistance.household_id, Assistance.child_id)
+        .where(*help_given)
+        .group_by(Assistance.community_id, Assistance.household_id)
     ).all():
-        per[community].items += int(items or 0)
-        per[community].amount_fen += int(fen or 0)
+        f = per[community]
+        f.items += int(items or 0)
+        f.amount_fen += int(fen or 0)
+        f.household_times += n
+        f.person_times += int(counted or 0)
         households[community].add(help_household)
-        if help_child:
-            kids[community].add(help_child)
-            per[community].person_times += n
+        others[community][help_household] = int(most or 0)
+    for community, beneficiary, n in s.execute(
+        select(
+            AssistanceBeneficiary.community_id,
+            AssistanceBeneficiary.child_id,
+            func.count(AssistanceBeneficiary.id),
+        )
+        .join(Assistance, Assistance.id == AssistanceBeneficiary.assistance_id)
+        .where(*help_given)
+        .group_by(AssistanceBeneficiary.community_id, AssistanceBeneficiary.child_id)
+    ).all():
+        per[community].person_times += n
+        kids[community].add(beneficiary)
 
+    # Activities over the period (any of their days in it), named participants and head counts.
+    held: list[ColumnElement[bool]] = [
+        Activity.held_on <= end,
+        func.coalesce(Activity.ends_on, Activity.held_on) >= start,
+    ]
+    if events.activity_id:
+        held.append(Activity.id == events.activity_id)
+    if events.campaign:
+        held.append(Activity.campaign == events.campaign)
+    if events.funder:
+        held.append(Activity.funder == events.funder)
     for community, participant, n in s.execute(
         select(
             ActivityParticipant.community_id,
@@ -187,16 +233,27 @@ def compute(uow: UnitOfWork, unit_ref: str, start: date, end: date) -> UnitFigur
             func.count(ActivityParticipant.id),
         )
         .join(Activity, Activity.id == ActivityParticipant.activity_id)
-        .where(ActivityParticipant.community_id.in_(ids), Activity.held_on.between(start, end))
+        .where(ActivityParticipant.community_id.in_(ids), *held)
         .group_by(ActivityParticipant.community_id, ActivityParticipant.child_id)
     ).all():
         per[community].person_times += n
         kids[community].add(participant)
+    # A head count belongs to the unit that held the activity: its community, its street's
+    # subtotal or the district's total (it names nobody, so it adds 人次, not 人).
+    below = {unit.id, *ids, *(street for _, street in communities.values())}
+    held_by: dict[str, int] = {}
+    for held_unit, heads in s.execute(
+        select(Activity.unit_id, func.sum(Activity.head_count))
+        .where(Activity.unit_id.in_(below), *held)
+        .group_by(Activity.unit_id)
+    ).all():
+        held_by[held_unit] = int(heads or 0)
 
-    for community, n in overdue_on(uow, ids, min(end, uow.today())).items():
-        per[community].overdue = n
+    if not events:
+        for community, n in overdue_on(uow, ids, min(end, uow.today())).items():
+            per[community].overdue = n
 
-    if uow.user is None or uow.user.role.value != "admin":
+    if not events and (uow.user is None or uow.user.role.value != "admin"):
         first, after = dates.day_span_utc(start, end, uow.zone())
         for community, n in s.execute(
             select(MandatoryReport.community_id, func.count(MandatoryReport.id))
@@ -210,8 +267,10 @@ def compute(uow: UnitOfWork, unit_ref: str, start: date, end: date) -> UnitFigur
             per[community].mandatory_reports = n
 
     for c in ids:
+        per[c].person_times += held_by.get(c, 0)
+    for c in ids:
         per[c].households = len(households[c])
-        per[c].children = len(kids[c])
+        per[c].children = len(kids[c]) + sum(others[c].values())
 
     # Assemble the tree: unit → streets → communities.
     street_names = dict(s.execute(select(OrgUnit.id, OrgUnit.name)).all())
@@ -230,7 +289,7 @@ def compute(uow: UnitOfWork, unit_ref: str, start: date, end: date) -> UnitFigur
     streets: list[UnitFigures] = []
     for street in sorted(by_street, key=lambda x: order.get(x, 0)):
         parts = sorted(by_street[street], key=lambda u: order.get(u.unit_id, 0))
-        sub = Figures()
+        sub = Figures(person_times=held_by.get(street, 0))
         for p in parts:
             sub.add(p.figures)
         streets.append(
@@ -239,7 +298,51 @@ def compute(uow: UnitOfWork, unit_ref: str, start: date, end: date) -> UnitFigur
         total.add(sub)
     if unit.kind == UnitKind.STREET:
         return streets[0] if streets else UnitFigures(unit.id, unit.name, unit.kind, total)
+    total.person_times += held_by.get(unit.id, 0)
     return UnitFigures(unit.id, unit.name, unit.kind, total, streets)
+
+
+def _visits(
+    uow: UnitOfWork,
+    ids: list[str],
+    start: date,
+    end: date,
+    per: dict[str, Figures],
+    kids: dict[str, set[str]],
+    households: dict[str, set[str]],
+) -> None:
+    """Visits of the period: counts, 户次 (a household visited on a day, however many of its
+    children), distinct children and households."""
+    s = uow.session
+    in_period = (
+        Visit.community_id.in_(ids),
+        Visit.visit_date.between(start, end),
+        # `status || ""` keeps the planner off the status index: the covering one is faster.
+        (Visit.status + "").in_(COUNTED),
+    )
+    # Counting per community streams the index; distinct children and households de-duplicate
+    # in SQLite (faster than grouping every visit row).
+    for community, n in s.execute(
+        select(Visit.community_id, func.count()).where(*in_period).group_by(Visit.community_id)
+    ).all():
+        per[community].visits += n
+        per[community].person_times += n
+    days = (
+        select(Visit.community_id, Visit.household_id, Visit.visit_date)
+        .where(*in_period, Visit.household_id.is_not(None))
+        .distinct()
+        .subquery()
+    )
+    for community, n in s.execute(
+        select(days.c.community_id, func.count()).group_by(days.c.community_id)
+    ).all():
+        per[community].household_times += n
+    for community, child, household in s.execute(
+        select(Visit.community_id, Visit.child_id, Visit.household_id).where(*in_period).distinct()
+    ).all():
+        kids[community].add(child)
+        if household:
+            households[community].add(household)
 
 
 def overdue_on(uow: UnitOfWork, community_ids: list[str], day: date) -> dict[str, int]:

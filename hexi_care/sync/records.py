@@ -161,6 +161,14 @@ KINDS: dict[str, Kind] = {
         Kind("notice_delivery", m.NoticeDelivery, _all(m.NoticeDelivery), FACT, True, True),
         Kind("assistance", m.Assistance, _all(m.Assistance), FACT, True, True),
         Kind(
+            "assistance_beneficiary",
+            m.AssistanceBeneficiary,
+            _all(m.AssistanceBeneficiary),
+            FACT,
+            True,
+            True,
+        ),
+        Kind(
             "activity_participant",
             m.ActivityParticipant,
             _all(m.ActivityParticipant),

@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, String, cast, func, select
 
 from hexi_care.db.models import (
     Activity,
@@ -155,7 +155,10 @@ def compute(
     s = uow.session
 
     if not events:
-        _visits(uow, ids, start, end, per, kids, households)
+        for community, (n, days) in _visits(uow, ids, start, end, kids, households).items():
+            per[community].visits += n
+            per[community].person_times += n
+            per[community].household_times += days
         for community, notice_household, n in s.execute(
             select(
                 NoticeDelivery.community_id,
@@ -307,12 +310,13 @@ def _visits(
     ids: list[str],
     start: date,
     end: date,
-    per: dict[str, Figures],
     kids: dict[str, set[str]],
     households: dict[str, set[str]],
-) -> None:
-    """Visits of the period: counts, 户次 (a household visited on a day, however many of its
-    children), distinct children and households."""
+) -> dict[str, tuple[int, int]]:
+    """Visits of the period per community: (visits, 户次 — a household visited on a day, however
+    many of its children); the children and households visited are added to `kids` and
+    `households`. Grouping by community streams the covering index; the distinct counts and
+    sets are made in SQLite."""
     s = uow.session
     in_period = (
         Visit.community_id.in_(ids),
@@ -320,29 +324,22 @@ def _visits(
         # `status || ""` keeps the planner off the status index: the covering one is faster.
         (Visit.status + "").in_(COUNTED),
     )
-    # Counting per community streams the index; distinct children and households de-duplicate
-    # in SQLite (faster than grouping every visit row).
-    for community, n in s.execute(
-        select(Visit.community_id, func.count()).where(*in_period).group_by(Visit.community_id)
-    ).all():
-        per[community].visits += n
-        per[community].person_times += n
-    days = (
-        select(Visit.community_id, Visit.household_id, Visit.visit_date)
-        .where(*in_period, Visit.household_id.is_not(None))
-        .distinct()
-        .subquery()
-    )
-    for community, n in s.execute(
-        select(days.c.community_id, func.count()).group_by(days.c.community_id)
-    ).all():
-        per[community].household_times += n
+    day_of_household = Visit.household_id + cast(Visit.visit_date, String)
+    counts = {
+        community: (n, days)
+        for community, n, days in s.execute(
+            select(Visit.community_id, func.count(), func.count(day_of_household.distinct()))
+            .where(*in_period)
+            .group_by(Visit.community_id)
+        ).all()
+    }
     for community, child, household in s.execute(
         select(Visit.community_id, Visit.child_id, Visit.household_id).where(*in_period).distinct()
     ).all():
         kids[community].add(child)
         if household:
             households[community].add(household)
+    return counts
 
 
 def overdue_on(uow: UnitOfWork, community_ids: list[str], day: date) -> dict[str, int]:

@@ -119,6 +119,8 @@ def test_figures_match_a_hand_count(world: World) -> None:
     fa, fb = by_name["紫金里社区"], by_name["平江里社区"]
     assert (fa.visits, fa.households, fa.children, fa.person_times) == (4, 2, 3, 7)
     assert (fa.notices, fa.items, fa.amount_fen, fa.mandatory_reports) == (2, 3, 50000, 1)
+    # 户次: H1 visited on 4 days, 2 notices, 2 help given.
+    assert fa.household_times == 8
     assert (fb.visits, fb.households, fb.children, fb.person_times, fb.notices, fb.items) == (
         2,
         1,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date
 from typing import Any, TypedDict, Unpack
@@ -9,14 +10,14 @@ from typing import Any, TypedDict, Unpack
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import selectinload
 
-from hexi_care.db.models import CategoryDef, ChildCategory, OrgUnit
+from hexi_care.db.models import CategoryDef, ChildCategory, OrgUnit, Setting
 from hexi_care.db.models import Child as ChildRow
 from hexi_care.db.models import Household as HouseholdRow
 from hexi_care.domain import idnumber, names, schedule
 from hexi_care.domain.enums import RiskLevel, Role, Sex, UnitKind
 from hexi_care.domain.model import Category, Child, ChildSummary
 from hexi_care.errors import InvalidInput, NotFound, UserProblem
-from hexi_care.services import settings
+from hexi_care.services import settings, visits
 from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
 
@@ -138,6 +139,71 @@ def _active_codes(cats: list[Category], today: date) -> str:
     return ",".join(sorted({c.code for c in cats if c.active_on(today)}))
 
 
+#: Setting key prefix: the day a community's categories were last brought up to date.
+_DATES_APPLIED = "category_dates:"
+
+
+def apply_category_dates(uow: UnitOfWork) -> int:
+    """Categories start and end by date, not when someone saves the child: once a day for each
+    community the reader may see, the active categories (the list column) and the next-due date
+    they set are recomputed for every child whose categories changed by date (a category ending
+    at 18 leaves lists, schedules and statistics that day). Returns how many children changed.
+
+    Lists, the workbench and the statistics call it first; it costs one small read a day after.
+    """
+    today = uow.today()
+    stamp = json.dumps(today.isoformat())
+    s = uow.session
+    marks = dict(
+        s.execute(
+            select(Setting.key, Setting.value_json).where(Setting.key.like(f"{_DATES_APPLIED}%"))
+        ).all()
+    )
+    communities = [
+        c
+        for c in s.scalars(select(OrgUnit.id).where(OrgUnit.kind == UnitKind.COMMUNITY))
+        if uow.scope.allows(c) and marks.get(_DATES_APPLIED + c) != stamp
+    ]
+    if not communities:
+        return 0
+    changed = 0
+    stmt = (
+        select(ChildRow)
+        .where(ChildRow.community_id.in_(communities))
+        .options(selectinload(ChildRow.categories))
+    )
+    earlier = [marks.get(_DATES_APPLIED + c) for c in communities]
+    if all(earlier):
+        # Only categories that started or ended since the last time can have changed.
+        since = min(date.fromisoformat(json.loads(str(m))) for m in earlier)
+        crossed = select(ChildCategory.child_id).where(
+            or_(
+                and_(ChildCategory.end_date >= since, ChildCategory.end_date < today),
+                and_(ChildCategory.start_date > since, ChildCategory.start_date <= today),
+            )
+        )
+        stmt = stmt.where(ChildRow.id.in_(crossed))
+    rows = s.scalars(stmt)
+    for row in rows:
+        codes = _active_codes([_category(c) for c in row.categories], today)
+        if codes != row.category_codes:
+            row.category_codes = codes
+            visits.refresh_child_dates(uow, row)
+            changed += 1
+    for c in communities:
+        mark = s.get(Setting, _DATES_APPLIED + c)
+        if mark is None:
+            s.add(Setting(key=_DATES_APPLIED + c, value_json=stamp))
+        else:
+            mark.value_json = stamp
+    s.flush()
+    return changed
+
+
+def _category(r: ChildCategory) -> Category:
+    return Category(code=r.code, start_date=r.start_date, end_date=r.end_date)
+
+
 def _apply(row: ChildRow, child: Child, today: date) -> None:
     row.name = child.name
     row.name_pinyin = names.pinyin_full(child.name)
@@ -229,7 +295,8 @@ def add_child(uow: UnitOfWork, child: Child) -> Child:
         Role.DIRECTOR, Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR, action="add children"
     )
     clean = _clean(uow, child)
-    row = ChildRow(community_id=clean.community_id)
+    # Registered now by the store's clock: due dates count from the same day everywhere.
+    row = ChildRow(community_id=clean.community_id, created_at=uow.now())
     if clean.id:
         row.id = clean.id
     _apply(row, clean, uow.today())
@@ -382,6 +449,7 @@ def count_children(
     overdue: bool = False,
 ) -> int:
     uow.require_case_reader()
+    apply_category_dates(uow)
     stmt = _filtered(
         select(func.count(ChildRow.id)),
         query=query,
@@ -430,6 +498,7 @@ def search_children(
 ) -> tuple[int, list[ChildSummary]]:
     """(number of matches, one page of them) in one pass over the table."""
     uow.require_case_reader()
+    apply_category_dates(uow)
     order: Any = SORT_KEYS.get(sort, ChildRow.name_pinyin)
     searching = bool(query and query.strip())
     if searching:

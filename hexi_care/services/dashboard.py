@@ -18,7 +18,7 @@ from hexi_care.db.models import MandatoryReport as ReportRow
 from hexi_care.db.models import Visit as VisitRow
 from hexi_care.domain.enums import FollowUpStatus, ReportStatus, Role, VisitKind, VisitStatus
 from hexi_care.domain.schedule import days_overdue
-from hexi_care.services import units
+from hexi_care.services import children, units
 from hexi_care.services.casework import REPORT_READERS
 from hexi_care.services.context import UnitOfWork
 
@@ -135,6 +135,7 @@ def dashboard(uow: UnitOfWork, *, cap: int = LIST_CAP) -> Dashboard:
     """The user's 工作台. Directors see every draft and returned visit of their community;
     supervisors see the drafts they wrote themselves and the visits returned in their units."""
     uow.require_case_reader()
+    children.apply_category_dates(uow)  # a category ending today changes who is due
     today = uow.today()
     week_end = today + timedelta(days=6 - today.weekday())
     names = units.unit_names(uow)

@@ -44,6 +44,7 @@ from hexi_care.domain.enums import RiskLevel, UnitKind, VisitStatus
 from hexi_care.domain.model import Unit
 from hexi_care.errors import InvalidInput, ScopeDenied
 from hexi_care.services import settings
+from hexi_care.services.children import apply_category_dates
 from hexi_care.services.context import UnitOfWork
 from hexi_care.services.units import related_unit_ids, resolve_unit, unit_order
 
@@ -145,6 +146,7 @@ def compute(
         raise InvalidInput("end_date", "end_before_start")
     events = events or EventFilter()
     unit = covered_unit(uow, unit_ref)
+    apply_category_dates(uow)
     communities = communities_under(uow, unit.id)
     ids = list(communities)
     per: dict[str, Figures] = {c: Figures() for c in ids}
@@ -418,7 +420,7 @@ def overdue_on(uow: UnitOfWork, community_ids: list[str], day: date) -> dict[str
     # A child visited before it was entered in the program (a paper ledger typed in later) was
     # on the books from its first visit. A child with no visit in the window and on the books
     # before it was due before `day` (the threshold below lies inside the window).
-    entered_later = [c for c, on in registered.items() if on > day and c not in recent]
+    entered_later = [c for c, on in registered.items() if on > window_start and c not in recent]
     for chunk in range(0, len(entered_later), 500):
         for child_id, first_visit in s.execute(
             select(Visit.child_id, func.min(Visit.visit_date))

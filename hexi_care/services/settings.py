@@ -4,6 +4,7 @@ store's time zone)."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from hexi_care.db.models import Setting
@@ -46,6 +47,13 @@ def policy_to_dict(p: schedule.VisitPolicy) -> dict[str, Any]:
         "by_category": {str(k): [i.months, i.days] for k, i in p.by_category.items()},
         "by_risk": {str(k): [i.months, i.days] for k, i in p.by_risk.items()},
         "default": [p.default.months, p.default.days],
+        # Holiday windows by year, as set each year (寒假/暑假 dates differ by school calendar).
+        "winter_holidays": {
+            str(y): [w.start.isoformat(), w.end.isoformat()] for y, w in p.winter_holidays.items()
+        },
+        "summer_holidays": {
+            str(y): [w.start.isoformat(), w.end.isoformat()] for y, w in p.summer_holidays.items()
+        },
     }
 
 
@@ -53,10 +61,18 @@ def policy_from_dict(d: dict[str, Any]) -> schedule.VisitPolicy:
     def iv(x: Any) -> schedule.Interval:
         return schedule.Interval(months=int(x[0]), days=int(x[1]))
 
+    def windows(key: str) -> dict[int, schedule.HolidayWindow]:
+        return {
+            int(y): schedule.HolidayWindow(date.fromisoformat(a), date.fromisoformat(b))
+            for y, (a, b) in d.get(key, {}).items()
+        }
+
     return schedule.VisitPolicy(
         by_category={str(k): iv(x) for k, x in d.get("by_category", {}).items()},
         by_risk={RiskLevel(k): iv(x) for k, x in d.get("by_risk", {}).items()},
         default=iv(d.get("default", [3, 0])),
+        winter_holidays=windows("winter_holidays"),
+        summer_holidays=windows("summer_holidays"),
     )
 
 

@@ -782,6 +782,10 @@
         <translation>下次应访</translation>
     </message>
     <message>
+        <source>Holiday visit</source>
+        <translation>假期走访</translation>
+    </message>
+    <message>
         <source>Day</source>
         <translation>星期</translation>
     </message>
@@ -1865,6 +1869,46 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Sunday</source>
         <translation>星期日</translation>
+    </message>
+    <message>
+        <source>Winter holiday visit needed</source>
+        <translation>寒假走访待完成</translation>
+    </message>
+    <message>
+        <source>Summer holiday visit needed (drowning first)</source>
+        <translation>暑假走访待完成（首先提醒防溺水）</translation>
+    </message>
+    <message>
+        <source>Winter holiday visit missed</source>
+        <translation>寒假未走访</translation>
+    </message>
+    <message>
+        <source>Summer holiday visit missed</source>
+        <translation>暑假未走访</translation>
+    </message>
+    <message>
+        <source>Winter holiday</source>
+        <translation>寒假</translation>
+    </message>
+    <message>
+        <source>Summer holiday (drowning first)</source>
+        <translation>暑假（防溺水优先）</translation>
+    </message>
+    <message>
+        <source>starts {start}: every child needs a visit in it</source>
+        <translation>{start} 开始：每名儿童在假期内至少走访一次</translation>
+    </message>
+    <message>
+        <source>under way: {done} of {total} visited, {left} still to visit</source>
+        <translation>进行中：已走访 {done} / {total} 人，尚需走访 {left} 人</translation>
+    </message>
+    <message>
+        <source>over: {done} of {total} visited, {left} missed</source>
+        <translation>已结束：已走访 {done} / {total} 人，{left} 人未走访</translation>
+    </message>
+    <message>
+        <source>{name} ({span}): {state}</source>
+        <translation>{name}（{span}）：{state}</translation>
     </message>
     <message>
         <source> months</source>

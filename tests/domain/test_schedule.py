@@ -19,6 +19,7 @@ from hexi_care.domain.schedule import (
     VisitPolicy,
     WinterVisit,
     current_winter,
+    summer_window,
     days_overdue,
     interval_for,
     needs_winter_visit,
@@ -150,7 +151,9 @@ POLICY = VisitPolicy(
         ([], date(2025, 2, 16), WinterVisit.NEEDED),
         ([], date(2025, 2, 17), WinterVisit.MISSED),
         ([date(2025, 2, 1)], date(2025, 7, 1), WinterVisit.DONE),
-        ([], date(2025, 12, 1), WinterVisit.MISSED),  # 2025's holiday is over
+        ([], date(2025, 3, 1), WinterVisit.MISSED),  # 2025's holiday is just over
+        # In December, before the holiday, the coming one is what matters (issue 16 item 13).
+        ([], date(2025, 12, 1), WinterVisit.UPCOMING),
         ([], date(2025, 12, 28), WinterVisit.NEEDED),  # 2026's has started
         ([date(2025, 12, 30)], date(2026, 1, 5), WinterVisit.DONE),
     ],
@@ -162,7 +165,8 @@ def test_winter_visit_status(visits: list[date], today: date, status: WinterVisi
 
 def test_current_winter() -> None:
     assert current_winter(date(2025, 12, 28), POLICY).start == date(2025, 12, 27)
-    assert current_winter(date(2025, 12, 26), POLICY).end == date(2025, 2, 16)
+    assert current_winter(date(2025, 12, 26), POLICY).start == date(2025, 12, 27)
+    assert current_winter(date(2025, 3, 26), POLICY).end == date(2025, 2, 16)
     assert current_winter(date(2026, 3, 1), POLICY).end == date(2026, 2, 10)
 
 
@@ -205,3 +209,30 @@ def test_on_time_since_is_the_exact_threshold(day: date, months: int, days: int)
     first = schedule.on_time_since(day, interval)
     assert first + interval.delta() >= day
     assert first - timedelta(days=1) + interval.delta() < day
+
+
+def test_summer_rule() -> None:
+    """Issue 16 item 13: the summer holiday needs a visit too (drowning first among reminders)."""
+    assert summer_window(2026) == HolidayWindow(date(2026, 7, 10), date(2026, 8, 31))
+    summer = schedule.Holiday.SUMMER
+    assert schedule.holiday_visit_status(summer, [], date(2026, 6, 1)) == WinterVisit.UPCOMING
+    assert schedule.holiday_visit_status(summer, [], date(2026, 7, 20)) == WinterVisit.NEEDED
+    done = [date(2026, 7, 15)]
+    assert schedule.holiday_visit_status(summer, done, date(2026, 7, 20)) == WinterVisit.DONE
+    assert schedule.holiday_visit_status(summer, [], date(2026, 9, 10)) == WinterVisit.MISSED
+    # In May the coming summer matters, not last year's.
+    assert schedule.current_holiday(summer, date(2026, 5, 1)).start == date(2026, 7, 10)
+    own = VisitPolicy(summer_holidays={2026: HolidayWindow(date(2026, 7, 4), date(2026, 8, 30))})
+    assert schedule.holiday_visit_status(summer, [], date(2026, 7, 5), own) == WinterVisit.NEEDED
+
+
+def test_holiday_windows_survive_the_settings_round_trip() -> None:
+    from hexi_care.services.settings import policy_from_dict, policy_to_dict
+
+    own = VisitPolicy(
+        winter_holidays={2027: HolidayWindow(date(2027, 1, 16), date(2027, 2, 21))},
+        summer_holidays={2027: HolidayWindow(date(2027, 7, 3), date(2027, 8, 29))},
+    )
+    back = policy_from_dict(policy_to_dict(own))
+    assert back.winter_holidays == own.winter_holidays
+    assert back.summer_holidays == own.summer_holidays

@@ -4,6 +4,7 @@ holiday column of the due and overdue lists, on a real store in the real window.
 from __future__ import annotations
 
 import os
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from tests.ui.conftest import wait_idle
@@ -36,3 +37,10 @@ def _horizontal():
     from PySide6.QtCore import Qt
 
     return Qt.Orientation.Horizontal
+
+
+def test_the_window_uses_the_stores_day(qtbot, make_app) -> None:
+    """Issue 16 item 3: the window's "today" is the store's day (Asia/Shanghai by default)."""
+    ctx, _hexi, _win = make_app("dir_a")
+    ctx.clock = lambda: datetime(2026, 11, 20, 20, tzinfo=UTC)
+    assert ctx.today() == date(2026, 11, 21)  # 04:00 on the 21st in Beijing

@@ -95,6 +95,9 @@ class Child(IdMixin, ScopedMixin, Base):
     last_visit: Mapped[date | None] = mapped_column(Date, index=True)
     next_due: Mapped[date | None] = mapped_column(Date, index=True)
     category_codes: Mapped[str] = mapped_column(String(255), default="")  # "a,b" of active labels
+    #: The register number printed on paper (档案编号), per community and year, kept for good:
+    #: 大营门街-紫金里-2026-0042.
+    file_no: Mapped[str | None] = mapped_column(String(64))
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -102,7 +105,11 @@ class Child(IdMixin, ScopedMixin, Base):
     categories: Mapped[list[ChildCategory]] = orm_relationship(
         back_populates="child", cascade="all, delete-orphan", order_by="ChildCategory.start_date"
     )
-    __table_args__ = (Index("ix_child_community_name", "community_id", "name"),)
+    __table_args__ = (
+        Index("ix_child_community_name", "community_id", "name"),
+        # A unique index, not a constraint: SQLite adds it without rebuilding the child table.
+        Index("ix_child_file_no", "file_no", unique=True),
+    )
 
 
 class ChildCategory(IdMixin, ScopedMixin, Base):

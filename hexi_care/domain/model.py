@@ -149,6 +149,7 @@ class Child:
     risk: RiskLevel = RiskLevel.LOW
     note: str = ""
     categories: list[Category] = field(default_factory=list)
+    file_no: str | None = None  # 档案编号, given by the store at registration
     id: str | None = None
     version: int = 0
 

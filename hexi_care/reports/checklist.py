@@ -348,6 +348,7 @@ def checklist_story(data: ChecklistData, meta: ReportMeta, labels: Labels = ZH) 
         story=story,
         qr=qr_payload(QR_KIND, record) if record else None,
         record_id=record,
+        record_label=child.file_no if child is not None else None,
     )
 
 

@@ -312,6 +312,7 @@ def summary_story(data: VisitSummaryData, meta: ReportMeta, labels: Labels = ZH)
         story=story,
         qr=qr_payload(QR_KIND, visit.id) if visit.id else None,
         record_id=visit.id,
+        record_label=child.file_no,
     )
 
 

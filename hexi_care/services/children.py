@@ -115,6 +115,29 @@ def _clean(uow: UnitOfWork, child: Child) -> Child:
     )
 
 
+def file_number(street: str, community: str, year: int, seq: int) -> str:
+    """档案编号: street, community (without 社区), year of registration, a sequence in that
+    community and year: 大营门街-紫金里-2026-0042."""
+    short = community.removesuffix("社区") or community
+    return f"{street}-{short}-{year}-{seq:04d}"
+
+
+def _next_file_no(uow: UnitOfWork, community_id: str) -> str:
+    community = uow.session.get(OrgUnit, community_id)
+    assert community is not None
+    street = uow.session.get(OrgUnit, community.parent_id) if community.parent_id else None
+    prefix = file_number(street.name if street else "", community.name, uow.today().year, 0)[:-4]
+    taken = uow.session.scalars(
+        select(ChildRow.file_no).where(
+            ChildRow.community_id == community_id, ChildRow.file_no.startswith(prefix)
+        )
+    )
+    last = max(
+        (int(n[len(prefix) :]) for n in taken if n and n[len(prefix) :].isdigit()), default=0
+    )
+    return prefix + f"{last + 1:04d}"
+
+
 def find_by_id_number(uow: UnitOfWork, number: str) -> str | None:
     """The id of the child already registered in this store with `number`, in any community.
 
@@ -272,6 +295,7 @@ def to_child(row: ChildRow) -> Child:
             for c in row.categories
         ],
         version=row.version,
+        file_no=row.file_no,
     )
 
 
@@ -296,7 +320,11 @@ def add_child(uow: UnitOfWork, child: Child) -> Child:
     )
     clean = _clean(uow, child)
     # Registered now by the store's clock: due dates count from the same day everywhere.
-    row = ChildRow(community_id=clean.community_id, created_at=uow.now())
+    row = ChildRow(
+        community_id=clean.community_id,
+        created_at=uow.now(),
+        file_no=_next_file_no(uow, clean.community_id),
+    )
     if clean.id:
         row.id = clean.id
     _apply(row, clean, uow.today())

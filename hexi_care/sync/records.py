@@ -142,7 +142,7 @@ KINDS: dict[str, Kind] = {
             True,
             True,
         ),
-        Kind("child", m.Child, ("id", *CHILD_FIELDS, "created_at"), PROFILE, True, True),
+        Kind("child", m.Child, ("id", *CHILD_FIELDS, "created_at", "file_no"), PROFILE, True, True),
         Kind(
             "guardian",
             m.Guardian,

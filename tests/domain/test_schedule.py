@@ -19,11 +19,11 @@ from hexi_care.domain.schedule import (
     VisitPolicy,
     WinterVisit,
     current_winter,
-    summer_window,
     days_overdue,
     interval_for,
     needs_winter_visit,
     next_due,
+    summer_window,
     winter_visit_status,
     winter_window,
 )

@@ -4,6 +4,7 @@ people printed by their display name or role, never their login."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from hexi_care.reports import samples
 from hexi_care.reports.casefile import render_casefile
 from hexi_care.reports.checklist import render_checklist
 from hexi_care.reports.summary import render_summary
-from hexi_care.services import users, visits
+from hexi_care.services import children, users, visits
 from hexi_care.services.context import UnitOfWork
 from tests.cli.test_cli import Hexi
 from tests.conftest import PW, World, add_child
@@ -68,3 +69,30 @@ def test_people_print_by_display_name_or_role_never_login(world: World, tmp_path
     text = flat("".join(p.extract_text() or "" for p in PdfReader(str(out)).pages))
     assert "dir_x" not in text and "centre" not in text
     assert "儿童主任" in text and "区未成年人保护中心" in text
+
+
+def test_forms_print_the_childs_register_number(world: World, tmp_path: Path) -> None:
+    """编号 is a readable register number per community and year, kept when the child is edited."""
+    a = world.login("dir_a")
+    first = add_child(a, world.community_a, name="王𠮷")
+    second = add_child(a, world.community_a, name="李𪚥")
+    other = add_child(world.login("dir_b"), world.community_b, name="㵘小雨")
+    assert (first.file_no, second.file_no) == (
+        "大营门街-紫金里-2026-0001",
+        "大营门街-紫金里-2026-0002",
+    )
+    assert other.file_no == "马场街-平江里-2026-0001"
+    with UnitOfWork(a) as uow:
+        edited = children.update_child(
+            uow, replace(children.get_child(uow, first.id or ""), school="育英小学")
+        )
+        visit = visits.submit(uow, Visit(child_id=first.id or "", visit_date=date(2026, 11, 2)))
+    assert edited.file_no == first.file_no
+    world.admin.lock()
+    out = tmp_path / "s.pdf"
+    code, _, err = Hexi(world.path).as_(
+        "dir_a", PW, "report", "summary", "--visit", visit.id or "", "--out", str(out)
+    )
+    assert code == 0, err
+    text = flat("".join(p.extract_text() or "" for p in PdfReader(str(out)).pages))
+    assert flat("编号 大营门街-紫金里-2026-0001") in text

@@ -4,7 +4,9 @@
 - help given names every child of the household who benefited (assistance_beneficiary) and counts
   the others (adults, unregistered children), and belongs to a campaign;
 - activities span days (ends_on), take a head count besides the named children, and carry a
-  campaign and a funder.
+  campaign and a funder;
+- every child has a readable register number per community and year (file_no), given to the
+  children already there in the order they were registered.
 
 Revision ID: 0005
 Revises: 0004
@@ -92,6 +94,11 @@ def upgrade() -> None:
                 for a, c, u in rows
             ],
         )
+    with op.batch_alter_table("child", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("file_no", sa.String(length=64), nullable=True))
+    _number_children(bind)
+    with op.batch_alter_table("child", schema=None) as batch_op:
+        batch_op.create_index("ix_child_file_no", ["file_no"], unique=True)
     with op.batch_alter_table("visit", schema=None) as batch_op:
         batch_op.drop_index("ix_visit_stats")
         batch_op.create_index(
@@ -101,7 +108,38 @@ def upgrade() -> None:
         )
 
 
+def _number_children(bind: sa.Connection) -> None:
+    """Register numbers for the children already in the store, by community and year of entry,
+    in the order they were entered (the same rule as hexi_care.services.children.file_number)."""
+    units = {
+        u: (name, parent)
+        for u, name, parent in bind.execute(sa.text("SELECT id, name, parent_id FROM org_unit"))
+    }
+    rows = bind.execute(
+        sa.text("SELECT id, community_id, created_at FROM child ORDER BY created_at, id")
+    ).all()
+    seq: dict[tuple[str, int], int] = {}
+    for child_id, community, created in rows:
+        year = int(str(created)[:4])
+        seq[(community, year)] = seq.get((community, year), 0) + 1
+        name, street = units.get(community, ("", None))
+        street_name = units.get(street or "", ("", None))[0]
+        number = file_number(street_name, name, year, seq[(community, year)])
+        bind.execute(
+            sa.text("UPDATE child SET file_no = :n WHERE id = :i"), {"n": number, "i": child_id}
+        )
+
+
+def file_number(street: str, community: str, year: int, seq: int) -> str:
+    short = community.removesuffix("社区") or community
+    return f"{street}-{short}-{year}-{seq:04d}"
+
+
 def downgrade() -> None:
+    # Plain ALTER TABLE … DROP COLUMN (SQLite ≥ 3.35): a batch rebuild of the child table would
+    # trip the foreign keys of every table that refers to it.
+    op.drop_index("ix_child_file_no", table_name="child")
+    op.drop_column("child", "file_no")
     op.drop_table("assistance_beneficiary")
     with op.batch_alter_table("activity", schema=None) as batch_op:
         for column in ("funder", "campaign", "head_count", "ends_on"):

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, String, cast, func, select
 
@@ -207,18 +208,14 @@ def compute(
         f.person_times += int(counted or 0)
         households[community].add(help_household)
         others[community][help_household] = int(most or 0)
-    for community, beneficiary, n in s.execute(
-        select(
-            AssistanceBeneficiary.community_id,
-            AssistanceBeneficiary.child_id,
-            func.count(AssistanceBeneficiary.id),
+    named: list[tuple[type[AssistanceBeneficiary | ActivityParticipant], Any, Any, list[Any]]] = [
+        (
+            AssistanceBeneficiary,
+            Assistance,
+            Assistance.id == AssistanceBeneficiary.assistance_id,
+            help_given,
         )
-        .join(Assistance, Assistance.id == AssistanceBeneficiary.assistance_id)
-        .where(*help_given)
-        .group_by(AssistanceBeneficiary.community_id, AssistanceBeneficiary.child_id)
-    ).all():
-        per[community].person_times += n
-        kids[community].add(beneficiary)
+    ]
 
     # Activities over the period (any of their days in it), named participants and head counts.
     held: list[ColumnElement[bool]] = [
@@ -231,18 +228,24 @@ def compute(
         held.append(Activity.campaign == events.campaign)
     if events.funder:
         held.append(Activity.funder == events.funder)
-    for community, participant, n in s.execute(
-        select(
-            ActivityParticipant.community_id,
-            ActivityParticipant.child_id,
-            func.count(ActivityParticipant.id),
+    named.append(
+        (
+            ActivityParticipant,
+            Activity,
+            Activity.id == ActivityParticipant.activity_id,
+            [ActivityParticipant.community_id.in_(ids), *held],
         )
-        .join(Activity, Activity.id == ActivityParticipant.activity_id)
-        .where(ActivityParticipant.community_id.in_(ids), *held)
-        .group_by(ActivityParticipant.community_id, ActivityParticipant.child_id)
-    ).all():
-        per[community].person_times += n
-        kids[community].add(participant)
+    )
+    # Children named as helped or as taking part: each time is a 人次, each child one 人.
+    for model, parent, joined, where in named:
+        for community, child, n in s.execute(
+            select(model.community_id, model.child_id, func.count(model.id))
+            .join(parent, joined)
+            .where(*where)
+            .group_by(model.community_id, model.child_id)
+        ).all():
+            per[community].person_times += n
+            kids[community].add(child)
     # A head count belongs to the unit that held the activity: its community, its street's
     # subtotal or the district's total (it names nobody, so it adds 人次, not 人).
     below = {unit.id, *ids, *(street for _, street in communities.values())}

@@ -96,7 +96,7 @@ class Child(IdMixin, ScopedMixin, Base):
     next_due: Mapped[date | None] = mapped_column(Date, index=True)
     category_codes: Mapped[str] = mapped_column(String(255), default="")  # "a,b" of active labels
     #: The register number printed on paper (档案编号), per community and year, kept for good:
-    #: 大营门街-紫金里-2026-0042.
+    #: 大营门街-紫金里-2026-0042 (given where the child is entered; see ix_child_file_no).
     file_no: Mapped[str | None] = mapped_column(String(64))
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -107,8 +107,10 @@ class Child(IdMixin, ScopedMixin, Base):
     )
     __table_args__ = (
         Index("ix_child_community_name", "community_id", "name"),
-        # A unique index, not a constraint: SQLite adds it without rebuilding the child table.
-        Index("ix_child_file_no", "file_no", unique=True),
+        # Not unique: the centre and a community's laptop may each number a child before their
+        # next exchange (one laptop per community keeps that rare); a duplicate must not stop
+        # an exchange.
+        Index("ix_child_file_no", "file_no"),
     )
 
 

@@ -193,6 +193,7 @@ class HexiApp(QObject):
 
         def done(ref: RefData) -> None:
             self.ctx.ref = ref
+            i18n.set_zone(ref.zone)
             self.open_main_window()
 
         self.ctx.worker.call(load_ref, done=done, owner=self)

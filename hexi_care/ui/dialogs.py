@@ -939,17 +939,16 @@ class ReferralDialog(QDialog):
 
 
 def _qdt(moment: datetime) -> QDateTime:
-    local = moment.astimezone()
+    local = moment.astimezone(i18n.zone())
     return QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0)
 
 
 def _from_qdt(q: QDateTime) -> datetime:
     d, t = q.date(), q.time()
-    return (
-        datetime.combine(date(d.year(), d.month(), d.day()), time(t.hour(), t.minute()))
-        .astimezone()
-        .astimezone(UTC)
-    )
+    # The time typed is the store's local time (the machine's before a store is open).
+    local = datetime.combine(date(d.year(), d.month(), d.day()), time(t.hour(), t.minute()))
+    zone = i18n.zone()
+    return (local.replace(tzinfo=zone) if zone else local.astimezone()).astimezone(UTC)
 
 
 class ReportDialog(QDialog):

@@ -44,3 +44,6 @@ def test_the_window_uses_the_stores_day(qtbot, make_app) -> None:
     ctx, _hexi, _win = make_app("dir_a")
     ctx.clock = lambda: datetime(2026, 11, 20, 20, tzinfo=UTC)
     assert ctx.today() == date(2026, 11, 21)  # 04:00 on the 21st in Beijing
+    from hexi_care.ui import i18n
+
+    assert i18n.fmt_datetime(datetime(2026, 11, 20, 20, tzinfo=UTC)) == "2026-11-21 04:00"

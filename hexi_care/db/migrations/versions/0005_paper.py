@@ -98,7 +98,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("file_no", sa.String(length=64), nullable=True))
     _number_children(bind)
     with op.batch_alter_table("child", schema=None) as batch_op:
-        batch_op.create_index("ix_child_file_no", ["file_no"], unique=True)
+        batch_op.create_index("ix_child_file_no", ["file_no"], unique=False)
     with op.batch_alter_table("visit", schema=None) as batch_op:
         batch_op.drop_index("ix_visit_stats")
         batch_op.create_index(

@@ -32,6 +32,10 @@
         <translation>日期</translation>
     </message>
     <message>
+        <source>Last day (if several days)</source>
+        <translation>结束日期（持续多日时）</translation>
+    </message>
+    <message>
         <source>Held by</source>
         <translation>主办单位</translation>
     </message>
@@ -46,6 +50,18 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Others taking part (head count)</source>
+        <translation>其他参与人数（人次）</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>所属项目</translation>
+    </message>
+    <message>
+        <source>Funder</source>
+        <translation>资助方</translation>
     </message>
     <message>
         <source>Participants</source>
@@ -103,6 +119,7 @@
     <name>App</name>
     <message>
         <source>Hexi child care</source>
+        <extracomment>The store&apos;s time zone: &quot;today&quot; and every time shown use it, as the paper does.</extracomment>
         <translation>河西儿童关爱</translation>
     </message>
     <message>
@@ -129,16 +146,20 @@
         <translation>例如：区民政局</translation>
     </message>
     <message>
-        <source>The whole household</source>
-        <translation>全户</translation>
-    </message>
-    <message>
         <source>Given on</source>
         <translation>日期</translation>
     </message>
     <message>
-        <source>For</source>
-        <translation>帮扶对象</translation>
+        <source>Adults and children not registered who benefited too</source>
+        <translation>同时受益的成年人和未登记儿童</translation>
+    </message>
+    <message>
+        <source>Children who benefited</source>
+        <translation>受益儿童</translation>
+    </message>
+    <message>
+        <source>Other people who benefited</source>
+        <translation>其他受益人数</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -159,6 +180,10 @@
     <message>
         <source>Source</source>
         <translation>来源</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>所属项目</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1543,6 +1568,7 @@ You will need: the administrator&apos;s password, the names of your streets and 
     </message>
     <message>
         <source>Child director</source>
+        <extracomment>The store&apos;s time zone, set once the store is open: times show as the paper prints them.</extracomment>
         <translation>儿童主任</translation>
     </message>
     <message>

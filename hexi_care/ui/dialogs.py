@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -101,13 +102,29 @@ def _save(
     message.clear()
     buttons.setEnabled(False)
 
+    lang = i18n.lang()
+
     def run(task: Task) -> Any:
         with task.uow() as uow:
-            return fn(uow)
+            result = fn(uow)
+            notes = [n.message(lang) for n in uow.notices]
+        return result, notes
 
-    def ok(result: Any) -> None:
+    def ok(outcome: Any) -> None:
+        result, notes = outcome
         buttons.setEnabled(True)
         done(result)
+        if notes:
+            # Saved, but the user should hear of it (an ID number's unknown area code).
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                dialog.windowTitle(),
+                "\n".join(notes),
+                parent=dialog.parentWidget(),
+            )
+            box.setObjectName("save_notices")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
         dialog.accept()
 
     def failed(exc: BaseException) -> None:

@@ -65,3 +65,30 @@ def test_activity_over_days_with_a_head_count(qtbot, make_app, ui_world) -> None
         "冬季送温暖",
         "区民政局",
     )
+
+
+def test_new_child_with_an_unknown_area_code_says_so(qtbot, make_app) -> None:
+    """Issue 16 item 15: the warning reaches the window; a second child with the number is refused
+    at the ID field, naming the child already registered."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from hexi_care.ui.dialogs import NewChildDialog
+
+    ctx, _hexi, win = make_app("dir_a")
+    for attempt in (1, 2):
+        dlg = NewChildDialog(ctx, win)
+        qtbot.addWidget(dlg)
+        dlg.form.name.setText("㵘小雨")
+        dlg.form.sex.setCurrentIndex(dlg.form.sex.findData("female"))
+        dlg.form.id_number.setText("700103201503010026")
+        dlg._ok()
+        wait_idle(qtbot, ctx)
+        if attempt == 1:
+            assert dlg.result() == 1, (dlg.message.text(), dlg.form.errors.current())
+            boxes = [b for b in win.findChildren(QMessageBox) if b.objectName() == "save_notices"]
+            assert boxes and "地址码（70）" in boxes[-1].text()
+            boxes[-1].close()
+        else:
+            assert dlg.result() == 0
+            assert "id_number" in dlg.form.errors.current()
+            assert "已登记给另一名儿童" in dlg.form.errors.current()["id_number"]

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table
 
@@ -97,9 +98,15 @@ def _table(data: StatisticsData, labels: Labels) -> Table:
     s = st.styles()
     cols = _columns(data, labels)
     by_street = _by_street(data)
-    head: list[Cell] = [para(labels.street, s.stats_head)] if by_street else []
-    head += [para(labels.community, s.stats_head)]
-    head += [para(h, s.stats_head) for _, h in cols]
+    head_style = s.stats_head
+    if labels.lang != "zh":
+        # English words wrap at spaces, never inside a word ("Familie/s"), a size smaller.
+        head_style = ParagraphStyle(
+            "stats_head_words", parent=s.stats_head, wordWrap=None, fontSize=6.5, leading=8
+        )
+    head: list[Cell] = [para(labels.street, head_style)] if by_street else []
+    head += [para(labels.community, head_style)]
+    head += [para(h, head_style) for _, h in cols]
     rows: list[list[Cell]] = [head]
     style = st.grid_table_style(1)
     style.add("FONT", (0, 0), (-1, -1), MAIN, st.STATS_CELL_SIZE)

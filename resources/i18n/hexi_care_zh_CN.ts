@@ -32,6 +32,10 @@
         <translation>日期</translation>
     </message>
     <message>
+        <source>Last day (if several days)</source>
+        <translation>结束日期（持续多日时）</translation>
+    </message>
+    <message>
         <source>Held by</source>
         <translation>主办单位</translation>
     </message>
@@ -46,6 +50,18 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Others taking part (head count)</source>
+        <translation>其他参与人数（人次）</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>所属项目</translation>
+    </message>
+    <message>
+        <source>Funder</source>
+        <translation>资助方</translation>
     </message>
     <message>
         <source>Participants</source>
@@ -99,6 +115,7 @@
     <name>App</name>
     <message>
         <source>Hexi child care</source>
+        <extracomment>The store&apos;s time zone: &quot;today&quot; and every time shown use it, as the paper does.</extracomment>
         <translation>河西儿童关爱</translation>
     </message>
     <message>
@@ -125,16 +142,20 @@
         <translation>例如：区民政局</translation>
     </message>
     <message>
-        <source>The whole household</source>
-        <translation>全户</translation>
-    </message>
-    <message>
         <source>Given on</source>
         <translation>日期</translation>
     </message>
     <message>
-        <source>For</source>
-        <translation>帮扶对象</translation>
+        <source>Adults and children not registered who benefited too</source>
+        <translation>同时受益的成年人和未登记儿童</translation>
+    </message>
+    <message>
+        <source>Children who benefited</source>
+        <translation>受益儿童</translation>
+    </message>
+    <message>
+        <source>Other people who benefited</source>
+        <translation>其他受益人数</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -155,6 +176,10 @@
     <message>
         <source>Source</source>
         <translation>来源</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>所属项目</translation>
     </message>
     <message>
         <source>Save</source>
@@ -815,6 +840,10 @@
     <message>
         <source>Next visit due</source>
         <translation>下次应访</translation>
+    </message>
+    <message>
+        <source>Holiday visit</source>
+        <translation>假期走访</translation>
     </message>
     <message>
         <source>Day</source>
@@ -1590,6 +1619,7 @@ You will need: the administrator&apos;s password, the names of your streets and 
     </message>
     <message>
         <source>Child director</source>
+        <extracomment>The store&apos;s time zone, set once the store is open: times show as the paper prints them.</extracomment>
         <translation>儿童主任</translation>
     </message>
     <message>
@@ -1916,6 +1946,46 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Sunday</source>
         <translation>星期日</translation>
+    </message>
+    <message>
+        <source>Winter holiday visit needed</source>
+        <translation>寒假走访待完成</translation>
+    </message>
+    <message>
+        <source>Summer holiday visit needed (drowning first)</source>
+        <translation>暑假走访待完成（首先提醒防溺水）</translation>
+    </message>
+    <message>
+        <source>Winter holiday visit missed</source>
+        <translation>寒假未走访</translation>
+    </message>
+    <message>
+        <source>Summer holiday visit missed</source>
+        <translation>暑假未走访</translation>
+    </message>
+    <message>
+        <source>Winter holiday</source>
+        <translation>寒假</translation>
+    </message>
+    <message>
+        <source>Summer holiday (drowning first)</source>
+        <translation>暑假（防溺水优先）</translation>
+    </message>
+    <message>
+        <source>starts {start}: every child needs a visit in it</source>
+        <translation>{start} 开始：每名儿童在假期内至少走访一次</translation>
+    </message>
+    <message>
+        <source>under way: {done} of {total} visited, {left} still to visit</source>
+        <translation>进行中：已走访 {done} / {total} 人，尚需走访 {left} 人</translation>
+    </message>
+    <message>
+        <source>over: {done} of {total} visited, {left} missed</source>
+        <translation>已结束：已走访 {done} / {total} 人，{left} 人未走访</translation>
+    </message>
+    <message>
+        <source>{name} ({span}): {state}</source>
+        <translation>{name}（{span}）：{state}</translation>
     </message>
     <message>
         <source> months</source>
@@ -2728,6 +2798,37 @@ You will need: the administrator&apos;s password, the names of your streets and 
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>New password for {name}</source>
+        <translation>为 {name} 设置新密码</translation>
+    </message>
+    <message>
+        <source>Also replace the data key (recommended if the old password may be known)</source>
+        <translation>同时更换数据密钥（旧密码可能已被他人知道时建议勾选）</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>What to mend (needed to return a visit)</source>
@@ -2868,6 +2969,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>停用所选用户……</translation>
     </message>
     <message>
+        <source>New password for the chosen user…</source>
+        <translation>为所选用户设置新密码……</translation>
+    </message>
+    <message>
         <source>Replace the data key…</source>
         <translation>更换数据密钥……</translation>
     </message>
@@ -2926,6 +3031,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Choose an active user in the list first.</source>
         <translation>请先在列表中选择一个在用的用户。</translation>
+    </message>
+    <message>
+        <source>New password set for {name}.</source>
+        <translation>已为 {name} 设置新密码。</translation>
     </message>
     <message>
         <source>Deactivate {name}</source>

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import uuid
+from collections.abc import Sequence
 from dataclasses import fields, replace
 from datetime import date, datetime
 from typing import Any
@@ -36,9 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hexi_care.domain import submission
 from hexi_care.domain.enums import FollowUpStatus, Rating, SafetyTopic, VisitKind, VisitStatus
 from hexi_care.domain.model import Child, FollowUp, SectionRating, Visit
-from hexi_care.errors import InvalidInput, NotFound
+from hexi_care.errors import InvalidInput, NotFound, SubmitIncomplete
 from hexi_care.services import casework, children, form_recovery, visits
 from hexi_care.services.form_recovery import Snapshot
 from hexi_care.ui import i18n
@@ -66,14 +68,6 @@ SECTION_TITLES = {
     "social_support": QT_TRANSLATE_NOOP(
         "Labels", "8. Social support (allowances, 低保, aid, school, relatives, NGOs)"
     ),
-}
-
-SECTION_SHORT = {
-    "physical": QT_TRANSLATE_NOOP("Labels", "Physical state"),
-    "psychological": QT_TRANSLATE_NOOP("Labels", "Psychological condition"),
-    "living": QT_TRANSLATE_NOOP("Labels", "Living environment"),
-    "education": QT_TRANSLATE_NOOP("Labels", "Family education"),
-    "social_support": QT_TRANSLATE_NOOP("Labels", "Social support"),
 }
 
 
@@ -132,24 +126,18 @@ def visit_html(v: Visit, child_name: str = "") -> str:
     parts = [
         f"<h3>{e(child_name)} · {e(v.visit_date.isoformat())} {e(v.visit_time)}</h3><table width='100%'>"
     ]
-    parts.append(row(i18n.translate("Visit", "Kind"), i18n.label(i18n.VISIT_KIND, v.kind)))
-    parts.append(row(i18n.translate("Visit", "Status"), i18n.label(i18n.VISIT_STATUS, v.status)))
-    parts.append(row(i18n.translate("Visit", "Visitors"), v.visitors))
-    parts.append(row(i18n.translate("Visit", "People met"), v.people_met))
-    parts.append(row(i18n.translate("Visit", "Place"), v.place))
-    parts.append(
-        row(i18n.translate("Visit", "Basic information verified"), yn(v.basic_info_verified))
-    )
+    parts.append(row(i18n.field("kind"), i18n.label(i18n.VISIT_KIND, v.kind)))
+    parts.append(row(i18n.field("status"), i18n.label(i18n.VISIT_STATUS, v.status)))
+    parts.append(row(i18n.field("visitors"), v.visitors))
+    parts.append(row(i18n.field("people_met"), v.people_met))
+    parts.append(row(i18n.field("place"), v.place))
+    parts.append(row(i18n.field("basic_info_verified"), yn(v.basic_info_verified)))
     if v.basic_info_changes:
-        parts.append(row(i18n.translate("Visit", "Changes found"), v.basic_info_changes))
-    parts.append(
-        row(i18n.translate("Visit", "Carer"), f"{v.carer_name} {v.carer_relationship}".strip())
-    )
-    parts.append(
-        row(i18n.translate("Visit", "Entrusted-care agreement signed"), yn(v.entrusted_agreement))
-    )
-    parts.append(row(i18n.translate("Visit", "Carer suitable"), yn(v.carer_suitable)))
-    parts.append(row(i18n.translate("Visit", "Contact with the parents"), v.parent_contact))
+        parts.append(row(i18n.field("basic_info_changes"), v.basic_info_changes))
+    parts.append(row(i18n.field("carer_name"), f"{v.carer_name} {v.carer_relationship}".strip()))
+    parts.append(row(i18n.field("entrusted_agreement"), yn(v.entrusted_agreement)))
+    parts.append(row(i18n.field("carer_suitable"), yn(v.carer_suitable)))
+    parts.append(row(i18n.field("parent_contact"), v.parent_contact))
     if v.child_alone_under16:
         parts.append(
             row(
@@ -168,23 +156,23 @@ def visit_html(v: Visit, child_name: str = "") -> str:
         sec: SectionRating = getattr(v, s)
         parts.append(
             row(
-                i18n.lookup(SECTION_SHORT[s]),
+                i18n.field(s),
                 " · ".join(x for x in (i18n.label(i18n.RATING, sec.rating), sec.note) if x),
             )
         )
     parts.append(
         row(
-            i18n.translate("Visit", "Safety reminders given"),
+            i18n.field("safety_reminders"),
             "、".join(i18n.label(i18n.SAFETY, SafetyTopic(x)) for x in v.safety_reminders),
         )
     )
-    parts.append(row(i18n.translate("Visit", "Needs found"), v.needs))
-    parts.append(row(i18n.translate("Visit", "Help given"), v.help_given))
-    parts.append(row(i18n.translate("Visit", "Referrals"), v.referrals))
-    parts.append(row(i18n.translate("Visit", "Next visit"), i18n.fmt_date(v.next_visit_date)))
-    parts.append(row(i18n.translate("Visit", "Signed off by"), v.visitor_signoff))
+    parts.append(row(i18n.field("needs"), v.needs))
+    parts.append(row(i18n.field("help_given"), v.help_given))
+    parts.append(row(i18n.field("referrals"), v.referrals))
+    parts.append(row(i18n.field("next_visit_date"), i18n.fmt_date(v.next_visit_date)))
+    parts.append(row(i18n.field("visitor_signoff"), v.visitor_signoff))
     if v.review_comment:
-        parts.append(row(i18n.translate("Visit", "Supervisor's comment"), v.review_comment))
+        parts.append(row(i18n.field("review_comment"), v.review_comment))
     parts.append("</table>")
     return "".join(parts)
 
@@ -265,6 +253,8 @@ class VisitFormWindow(QWidget):
         self.setWindowTitle(self.tr("Home visit"))
         self.resize(1040, 720)
         self.errors = FieldErrors(self)
+        # Fields the last submit attempt found missing (domain.submission), kept marked until filled.
+        self._submit_findings: list[str] = []
         self._build()
         self._timer = QTimer(self)
         self._timer.setInterval(AUTOSAVE_MS)
@@ -310,14 +300,14 @@ class VisitFormWindow(QWidget):
         f1 = QFormLayout(g1)
         when = QHBoxLayout()
         when.addWidget(with_error(self.visit_date, self.errors, "visit_date"))
-        when.addWidget(QLabel(self.tr("Time")))
+        when.addWidget(QLabel(i18n.field("visit_time")))
         when.addWidget(with_error(self.visit_time, self.errors, "visit_time"))
         when.addStretch(1)
-        f1.addRow(self.tr("Date"), when)
-        f1.addRow(self.tr("Kind"), with_error(self.kind, self.errors, "kind"))
-        f1.addRow(self.tr("Visitors"), with_error(self.visitors, self.errors, "visitors"))
-        f1.addRow(self.tr("People met"), with_error(self.people_met, self.errors, "people_met"))
-        f1.addRow(self.tr("Place"), with_error(self.place, self.errors, "place"))
+        f1.addRow(i18n.field("visit_date"), when)
+        f1.addRow(i18n.field("kind"), with_error(self.kind, self.errors, "kind"))
+        f1.addRow(i18n.field("visitors"), with_error(self.visitors, self.errors, "visitors"))
+        f1.addRow(i18n.field("people_met"), with_error(self.people_met, self.errors, "people_met"))
+        f1.addRow(i18n.field("place"), with_error(self.place, self.errors, "place"))
 
         # 2. basic information
         self.basic_verified = QCheckBox(
@@ -365,11 +355,11 @@ class VisitFormWindow(QWidget):
         carer = QHBoxLayout()
         carer.addWidget(with_error(self.carer_name, self.errors, "carer_name"), 2)
         carer.addWidget(with_error(self.carer_relationship, self.errors, "carer_relationship"), 1)
-        f3.addRow(self.tr("Who actually cares for the child"), carer)
-        f3.addRow(self.tr("Entrusted-care agreement signed"), self.entrusted)
-        f3.addRow(self.tr("Carer suitable"), self.carer_suitable)
+        f3.addRow(i18n.field("carer_name"), carer)
+        f3.addRow(i18n.field("entrusted_agreement"), self.entrusted)
+        f3.addRow(i18n.field("carer_suitable"), self.carer_suitable)
         f3.addRow(
-            self.tr("Contact with the parents"),
+            i18n.field("parent_contact"),
             with_error(self.parent_contact, self.errors, "parent_contact"),
         )
         f3.addRow("", self.alone16)
@@ -419,9 +409,9 @@ class VisitFormWindow(QWidget):
         self.add_followup.clicked.connect(self._add_followup)
         g10 = QGroupBox(self.tr("10. Needs, help, referrals and the next visit"))
         f10 = QFormLayout(g10)
-        f10.addRow(self.tr("Needs found"), with_error(self.needs, self.errors, "needs"))
-        f10.addRow(self.tr("Help given"), with_error(self.help_given, self.errors, "help_given"))
-        f10.addRow(self.tr("Referrals"), with_error(self.referrals, self.errors, "referrals"))
+        f10.addRow(i18n.field("needs"), with_error(self.needs, self.errors, "needs"))
+        f10.addRow(i18n.field("help_given"), with_error(self.help_given, self.errors, "help_given"))
+        f10.addRow(i18n.field("referrals"), with_error(self.referrals, self.errors, "referrals"))
         fu = QVBoxLayout()
         fu.addWidget(self.followups)
         fu.addWidget(self.add_followup, 0, Qt.AlignmentFlag.AlignLeft)
@@ -430,7 +420,7 @@ class VisitFormWindow(QWidget):
         nxt.addWidget(with_error(self.next_date, self.errors, "next_visit_date"))
         nxt.addWidget(self.use_suggestion)
         nxt.addStretch(1)
-        f10.addRow(self.tr("Next visit"), nxt)
+        f10.addRow(i18n.field("next_visit_date"), nxt)
         f10.addRow("", self.suggestion)
 
         # 11. sign-off
@@ -439,7 +429,9 @@ class VisitFormWindow(QWidget):
         self.review_comment = label("", "warning", wrap=True)
         g11 = QGroupBox(self.tr("11. Sign-off"))
         f11 = QFormLayout(g11)
-        f11.addRow(self.tr("Visitor"), with_error(self.signoff, self.errors, "visitor_signoff"))
+        f11.addRow(
+            i18n.field("visitor_signoff"), with_error(self.signoff, self.errors, "visitor_signoff")
+        )
         f11.addRow(
             "",
             label(
@@ -891,6 +883,11 @@ class VisitFormWindow(QWidget):
     ) -> None:
         kind, value = result
         self.errors.clear()
+        if kind == "invalid" and isinstance(value, SubmitIncomplete):
+            # The service applied the same rule and refused: nothing was saved, so keep editing.
+            self.dirty = True
+            self._show_missing(value.missing)
+            return
         if kind == "invalid":
             self.last_invalid = value
             shown = self.errors.show_invalid(value, focus=explicit or submitted)
@@ -903,6 +900,7 @@ class VisitFormWindow(QWidget):
                 QMessageBox.warning(self, self.tr("Cannot submit yet"), i18n.problem_text(value))
             return
         self.last_invalid = None
+        self._mark_findings(focus=False)
         visit: Visit = value
         self.saved_once = True
         self.visit_id = visit.id or self.visit_id
@@ -927,11 +925,29 @@ class VisitFormWindow(QWidget):
         self._update_state(self.tr("Not saved: {problem}").format(problem=i18n.problem_text(exc)))
 
     def missing_for_submit(self) -> list[str]:
-        """What a submitted visit must have beyond what a draft needs."""
-        v = self.collect()
-        missing = [f for f in ("visitors", "people_met") if not getattr(v, f).strip()]
-        missing += [s for s in Visit.SECTIONS if getattr(v, s).rating is None]
-        return missing
+        """The core's submit rule (domain.submission) applied to what is typed now."""
+        return submission.missing_for_submit(self.collect())
+
+    def _show_missing(self, missing: Sequence[str]) -> None:
+        """Mark every field a submission still needs, focusing the first; the draft is kept."""
+        self._submit_findings = list(missing)
+        self._mark_findings(focus=True)
+        self._update_state(
+            self.tr("Fill in the marked fields before submitting; the draft is kept.")
+        )
+
+    def _mark_findings(self, *, focus: bool) -> None:
+        """(Re)mark what a submission still needs, of the fields the last submit attempt named:
+        an autosave clears the marks, a field filled since is no longer marked."""
+        if not self._submit_findings:
+            return
+        still = submission.missing_for_submit(self.collect())
+        self._submit_findings = [f for f in still if f in self._submit_findings]
+        if not self._submit_findings:
+            return
+        problem = i18n.field_problem(SubmitIncomplete(self._submit_findings))
+        for i, name in enumerate(self._submit_findings):
+            self.errors.show(name, problem, focus=focus and i == 0)
 
     def submit(self) -> None:
         if self.read_only or self.child is None:
@@ -939,11 +955,7 @@ class VisitFormWindow(QWidget):
         self.errors.clear()
         missing = self.missing_for_submit()
         if missing:
-            for i, name in enumerate(missing):
-                self.errors.show(name, self.tr("Needed before submitting."), focus=i == 0)
-            self._update_state(
-                self.tr("Fill in the marked fields before submitting; the draft is kept.")
-            )
+            self._show_missing(missing)
             self.autosave(explicit=False)
             return
         self.dirty = False

@@ -14,6 +14,7 @@ import pytest
 
 from hexi_care import __version__
 from hexi_care.cli import run
+from tests.factories import complete_visit_json
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -147,16 +148,25 @@ def test_child_add_show_list_and_search(hexi: Hexi) -> None:
     assert code in (4, 5), err
 
 
+def add_child(hexi: Hexi, name: str) -> dict[str, Any]:
+    """A child of its own for a test, so the test does not lean on another one's data."""
+    payload = {"name": name, "sex": "male", "birth_date": "2015-03-01", "community": "紫金里社区"}
+    child: dict[str, Any] = hexi.json(
+        "zhang", "user-pass-1", "child", "add", stdin=json.dumps(payload)
+    )
+    return child
+
+
 def test_visit_add_and_list(hexi: Hexi) -> None:
-    child = hexi.json("zhang", "user-pass-1", "child", "list")[0]
-    visit = {
-        "visit_date": "2024-02-01",
-        "status": "submitted",
-        "kind": "campaign",
-        "physical": {"rating": "good", "note": "健康"},
-        "safety_reminders": ["drowning", "online"],
-        "needs": "冬衣",
-    }
+    child = add_child(hexi, "赵小走")
+    visit = complete_visit_json(
+        "2024-02-01",
+        status="submitted",
+        kind="campaign",
+        physical={"rating": "good", "note": "健康"},
+        safety_reminders=["drowning", "online"],
+        needs="冬衣",
+    )
     added = hexi.json(
         "zhang", "user-pass-1", "visit", "add", "--child", child["id"], stdin=json.dumps(visit)
     )
@@ -208,6 +218,38 @@ def test_invalid_input_exit_5_names_the_field(
     assert json.loads(out)["field"] == field
     code, _, err = hexi.as_("zhang", "user-pass-1", "child", "add", stdin=json.dumps(payload))
     assert code == 5 and "输入有误" in err
+
+
+def test_visit_add_refuses_an_incomplete_submission(hexi: Hexi) -> None:
+    """The CLI's `visit add` applies the core's submit rule: exit 5, every missing field named,
+    nothing saved; the same visit as a draft is accepted."""
+    child = add_child(hexi, "钱小缺")
+    visit = {"visit_date": "2024-03-01", "status": "submitted", "visitors": "王芳"}
+    code, out, err = hexi.as_(
+        "zhang",
+        "user-pass-1",
+        "visit",
+        "add",
+        "--child",
+        child["id"],
+        "--json",
+        stdin=json.dumps(visit),
+    )
+    assert code == 5, err
+    assert json.loads(out)["field"] == "people_met"
+    assert json.loads(out)["problem"] == "needed_to_submit"
+    assert "见面人员、生理状态、心理状况、居住环境、家庭教育、社会支持" in err
+    assert hexi.json("zhang", "user-pass-1", "visit", "list", "--child", child["id"]) == []
+    draft = hexi.json(
+        "zhang",
+        "user-pass-1",
+        "visit",
+        "add",
+        "--child",
+        child["id"],
+        stdin=json.dumps({**visit, "status": "draft"}),
+    )
+    assert draft["status"] == "draft"
 
 
 def test_bad_json_is_invalid_input(hexi: Hexi) -> None:

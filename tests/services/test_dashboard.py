@@ -16,6 +16,7 @@ from hexi_care.errors import ScopeDenied
 from hexi_care.services import casework, children, dashboard, households, units, users, visits
 from hexi_care.services.context import UnitOfWork
 from hexi_care.services.reference import seed_reference
+from tests.factories import complete_visit
 
 PW = "secret-pass-1"
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # a Friday
@@ -80,7 +81,7 @@ def test_dashboard_lists_work_in_scope_only(stores) -> None:
     cb = _child(dir_b, b, "李小红")
     with UnitOfWork(dir_a) as uow:
         # Visited a long time ago: monthly for orphans, so overdue by now.
-        visits.submit(uow, Visit(child_id=ca, visit_date=date(2026, 9, 1)))
+        visits.submit(uow, complete_visit(ca, date(2026, 9, 1)))
         visits.save_draft(uow, Visit(child_id=ca, visit_date=date(2026, 11, 19), needs="冬衣"))
         casework.add_followup(
             uow, FollowUp(child_id=ca, action="联系学校", due_date=date(2026, 11, 10))
@@ -114,7 +115,7 @@ def test_due_this_week_and_returned(stores) -> None:
     dir_a, centre = login("dir_a"), login("centre")
     ca = _child(dir_a, a, "王小军")
     with UnitOfWork(dir_a) as uow:
-        v = visits.submit(uow, Visit(child_id=ca, visit_date=date(2026, 10, 21)))
+        v = visits.submit(uow, complete_visit(ca, date(2026, 10, 21)))
     with UnitOfWork(dir_a) as uow:
         d = dashboard.dashboard(uow)
     assert [i.when for i in d.due_this_week] == [date(2026, 11, 21)]

@@ -15,6 +15,7 @@ from hexi_care.domain.model import Activity, Assistance, Category, Child, Guardi
 from hexi_care.services import children, households, listings, support, units, users, visits
 from hexi_care.services.context import UnitOfWork
 from hexi_care.services.reference import seed_reference
+from tests.factories import complete_visit
 
 PW = "secret-pass-1"
 
@@ -97,7 +98,7 @@ def test_visits_are_paged_filtered_and_scoped(setup) -> None:
     _, (c1, c2) = _family(dir_a, a, "紫金山路1号", "张小明", "张小红")
     _, (c3,) = _family(dir_b, b, "平江道2号", "李小刚")
     with UnitOfWork(dir_a) as uow:
-        visits.submit(uow, Visit(child_id=c1, visit_date=date(2026, 11, 1)))
+        visits.submit(uow, complete_visit(c1, date(2026, 11, 1)))
         visits.save_draft(uow, Visit(child_id=c2, visit_date=date(2026, 11, 2)))
         visits.save_draft(uow, Visit(child_id=c1, visit_date=date(2026, 11, 3)))
     with UnitOfWork(dir_b) as uow:

@@ -32,6 +32,7 @@ from hexi_care.services import (
 )
 from hexi_care.services.context import UnitOfWork
 from tests.conftest import World, add_child
+from tests.factories import complete_visit
 
 
 @pytest.fixture
@@ -39,7 +40,7 @@ def two(world: World) -> tuple[World, Child, Child]:
     a = add_child(world.login("dir_a"), world.community_a, name="甲甲")
     b = add_child(world.login("dir_b"), world.community_b, name="乙乙")
     with UnitOfWork(world.login("dir_b")) as uow:
-        visits.submit(uow, Visit(child_id=b.id or "", visit_date=date(2026, 11, 1)))
+        visits.submit(uow, complete_visit(b.id or "", date(2026, 11, 1)))
     return world, a, b
 
 

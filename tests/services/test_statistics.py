@@ -17,6 +17,7 @@ from hexi_care.domain.model import (
 from hexi_care.services import casework, children, statistics, support, visits
 from hexi_care.services.context import UnitOfWork
 from tests.conftest import World, add_child
+from tests.factories import complete_visit
 
 
 def test_figures_match_a_hand_count(world: World) -> None:
@@ -33,14 +34,12 @@ def test_figures_match_a_hand_count(world: World) -> None:
 
     with UnitOfWork(a) as uow:
         for d in (date(2026, 1, 5), date(2026, 2, 5), date(2026, 3, 10)):
-            visits.submit(uow, Visit(child_id=c1.id or "", visit_date=d))
+            visits.submit(uow, complete_visit(c1.id or "", d))
         visits.save_draft(
             uow, Visit(child_id=c1.id or "", visit_date=date(2026, 3, 20))
         )  # drafts don't count
-        visits.submit(
-            uow, Visit(child_id=c1.id or "", visit_date=date(2025, 12, 20))
-        )  # before the period
-        visits.submit(uow, Visit(child_id=c2.id or "", visit_date=date(2026, 1, 15)))
+        visits.submit(uow, complete_visit(c1.id or "", date(2025, 12, 20)))  # before the period
+        visits.submit(uow, complete_visit(c2.id or "", date(2026, 1, 15)))
         support.record_delivery(
             uow,
             NoticeDelivery(
@@ -80,8 +79,8 @@ def test_figures_match_a_hand_count(world: World) -> None:
             ),
         )
     with UnitOfWork(b) as uow:
-        first = visits.submit(uow, Visit(child_id=c4.id or "", visit_date=date(2026, 2, 10)))
-        visits.submit(uow, Visit(child_id=c4.id or "", visit_date=date(2026, 3, 12)))
+        first = visits.submit(uow, complete_visit(c4.id or "", date(2026, 2, 10)))
+        visits.submit(uow, complete_visit(c4.id or "", date(2026, 3, 12)))
         support.record_delivery(
             uow,
             NoticeDelivery(

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -59,6 +59,7 @@ from hexi_care.ui.dialogs import (
     make_thumbnail,
     situation_text,
 )
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import RIGHT, Column, RowsModel
 from hexi_care.ui.visit_form import visit_html
 from hexi_care.ui.worker import Task

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QDateTime, QIODevice, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QDateTime, QIODevice, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -72,6 +72,7 @@ from hexi_care.ui.common import (
     text_edit,
     with_error,
 )
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, RowsModel
 from hexi_care.ui.worker import Task
 

@@ -66,6 +66,12 @@ def lang() -> str:
     return _lang
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks `text` for translation in `context`; it is translated where it is shown (`lookup`).
+    Ours rather than PySide6's, which is typed as returning `object`."""
+    return text
+
+
 def translate(context: str, text: str) -> str:
     """A literal text in a fixed context (pyside6-lupdate finds these calls)."""
     return QCoreApplication.translate(context, text)

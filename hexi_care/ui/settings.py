@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
+
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 
 SETTINGS_VERSION = 1
 SETTINGS_ENV = "HEXI_CARE_SETTINGS"  # an .ini path: tests and portable installs

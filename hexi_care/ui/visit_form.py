@@ -16,7 +16,7 @@ from dataclasses import fields, replace
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -56,6 +56,7 @@ from hexi_care.ui.common import (
     text_edit,
     with_error,
 )
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.worker import Task
 
 AUTOSAVE_MS = 4000

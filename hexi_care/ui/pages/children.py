@@ -4,7 +4,7 @@ overdue; sort by any column the database can sort by. ID numbers are masked."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +20,7 @@ from hexi_care.domain.model import ChildSummary
 from hexi_care.services import children
 from hexi_care.ui import i18n
 from hexi_care.ui.common import ERROR_COLOUR, WARN_COLOUR, age_years, label, make_table, on_activate
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, PagedModel
 
 

@@ -3,7 +3,7 @@ follow-ups and open mandatory reports. Each line opens its record (Enter or doub
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -19,6 +19,7 @@ from hexi_care.services import dashboard
 from hexi_care.services.dashboard import Dashboard, WorkItem
 from hexi_care.ui import i18n
 from hexi_care.ui.common import ERROR_COLOUR, WARN_COLOUR, label, make_table, on_activate
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, RowsModel
 
 WEEKDAYS = (

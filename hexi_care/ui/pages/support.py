@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
@@ -21,6 +21,7 @@ from hexi_care.services import children, listings
 from hexi_care.ui import i18n
 from hexi_care.ui.common import label, make_table, on_activate, yuan
 from hexi_care.ui.dialogs import ActivityDialog, AssistanceDialog
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import RIGHT, Column, RowsModel
 
 

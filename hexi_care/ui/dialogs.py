@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QDateTime, QIODevice, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
@@ -76,6 +76,9 @@ from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, RowsModel
 from hexi_care.ui.worker import Task
 
+if TYPE_CHECKING:
+    from hexi_care.ui.app import AppContext
+
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     box = QDialogButtonBox(
@@ -89,8 +92,15 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return box
 
 
+class RecordDialog(QDialog):
+    """A dialog that saves a record on the database worker (`_save`); it holds the window's
+    context."""
+
+    ctx: AppContext
+
+
 def _save(
-    dialog: QDialog,
+    dialog: RecordDialog,
     fn: Any,
     errors: FieldErrors,
     message: QLabel,
@@ -342,8 +352,9 @@ class ChildProfileForm(QWidget):
         ):
             w.setReadOnly(ro)
         self.note.setReadOnly(ro)
-        for w in (self.sex, self.birth, self.no_hukou, self.community, self.risk):
-            w.setEnabled(not ro)
+        other: QWidget
+        for other in (self.sex, self.birth, self.no_hukou, self.community, self.risk):
+            other.setEnabled(not ro)
 
     def _add_category(self) -> None:
         dlg = CategoryDialog(self.ctx, self)
@@ -433,7 +444,7 @@ class CategoryDialog(QDialog):
         self.accept()
 
 
-class NewChildDialog(QDialog):
+class NewChildDialog(RecordDialog):
     """A child not yet registered, with a new household at the given address."""
 
     saved = Signal(object)
@@ -570,7 +581,7 @@ class SituationDialog(QDialog):
         self.accept()
 
 
-class GuardianDialog(QDialog):
+class GuardianDialog(RecordDialog):
     """A parent, guardian or entrusted carer, with their situations and dates."""
 
     saved = Signal(object)
@@ -645,16 +656,24 @@ class GuardianDialog(QDialog):
         for s in self.situations:
             self.sit_list.addItem(situation_text(s))
 
+    def _added(self, s: Situation) -> None:
+        self.situations.append(s)
+        self._fill()
+
+    def _replaced(self, row: int, s: Situation) -> None:
+        self.situations[row] = s
+        self._fill()
+
     def _add(self) -> None:
         dlg = SituationDialog(self)
-        dlg.chosen.connect(lambda s: (self.situations.append(s), self._fill()))
+        dlg.chosen.connect(self._added)
         dlg.open()
 
     def _edit(self) -> None:
         r = self.sit_list.currentRow()
         if 0 <= r < len(self.situations):
             dlg = SituationDialog(self, self.situations[r])
-            dlg.chosen.connect(lambda s, r=r: (self.situations.__setitem__(r, s), self._fill()))
+            dlg.chosen.connect(lambda s, r=r: self._replaced(r, s))
             dlg.open()
 
     def _remove(self) -> None:
@@ -698,7 +717,7 @@ def ensure_templates(uow) -> list[NoticeTemplate]:
     return [support.save_template(uow, t) for t in builtin_templates().values()]
 
 
-class NoticeDeliveryDialog(QDialog):
+class NoticeDeliveryDialog(RecordDialog):
     """A guardian-responsibility notice (监护责任告知书) handed to the household."""
 
     saved = Signal(object)
@@ -765,7 +784,7 @@ class NoticeDeliveryDialog(QDialog):
         )
 
 
-class AssistanceDialog(QDialog):
+class AssistanceDialog(RecordDialog):
     """Help given (帮扶/慰问) to a household, and to one child if it was for them."""
 
     saved = Signal(object)
@@ -845,7 +864,7 @@ class AssistanceDialog(QDialog):
 
 
 # -- follow-ups, referrals, mandatory reports --------------------------------------------------------
-class FollowUpDialog(QDialog):
+class FollowUpDialog(RecordDialog):
     saved = Signal(object)
 
     def __init__(
@@ -891,7 +910,7 @@ class FollowUpDialog(QDialog):
         )
 
 
-class ReferralDialog(QDialog):
+class ReferralDialog(RecordDialog):
     saved = Signal(object)
 
     def __init__(self, ctx, parent: QWidget | None, child_id: str) -> None:
@@ -953,7 +972,7 @@ def _from_qdt(q: QDateTime) -> datetime:
     )
 
 
-class ReportDialog(QDialog):
+class ReportDialog(RecordDialog):
     """A mandatory report (强制报告): report to the police at once; this keeps the record of it."""
 
     saved = Signal(object)
@@ -1050,7 +1069,7 @@ class ReportDialog(QDialog):
 
 
 # -- activities ----------------------------------------------------------------------------------------
-class ActivityDialog(QDialog):
+class ActivityDialog(RecordDialog):
     """An activity (慰问、营会、讲座 …) and the children who took part (counted as 人次)."""
 
     saved = Signal(object)
@@ -1217,7 +1236,8 @@ def make_thumbnail(data: bytes) -> bytes | None:
     buf = QByteArray()
     dev = QBuffer(buf)
     dev.open(QIODevice.OpenModeFlag.WriteOnly)
-    small.save(dev, "JPEG", 80)
+    # PySide6's stub says bytes, but the call only accepts str at run time.
+    small.save(dev, "JPEG", 80)  # type: ignore[call-overload]
     dev.close()
     return bytes(buf.data())
 

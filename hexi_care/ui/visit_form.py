@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
 from datetime import date, datetime
 from typing import Any
@@ -57,7 +57,7 @@ from hexi_care.ui.common import (
     with_error,
 )
 from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
-from hexi_care.ui.worker import Task
+from hexi_care.ui.worker import Task, logged_only
 
 AUTOSAVE_MS = 4000
 
@@ -451,9 +451,10 @@ class VisitFormWindow(QWidget):
         for g in self.sections:
             col.addWidget(g)
         col.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(body)
+        # Not `self.scroll`: that would shadow QWidget.scroll(dx, dy).
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(body)
 
         self.index = QListWidget()
         self.index.setFixedWidth(190)
@@ -462,7 +463,9 @@ class VisitFormWindow(QWidget):
         for g in self.sections:
             self.index.addItem(g.title())
         self.index.currentRowChanged.connect(
-            lambda r: self.scroll.ensureWidgetVisible(self.sections[r], 0, 0) if r >= 0 else None
+            lambda r: (
+                self.scroll_area.ensureWidgetVisible(self.sections[r], 0, 0) if r >= 0 else None
+            )
         )
 
         self.state = label("", "muted")
@@ -494,7 +497,7 @@ class VisitFormWindow(QWidget):
         bar.addWidget(self.close_button)
         mid = QHBoxLayout()
         mid.addWidget(self.index)
-        mid.addWidget(self.scroll, 1)
+        mid.addWidget(self.scroll_area, 1)
         lay = QVBoxLayout(self)
         lay.addWidget(self.header)
         lay.addWidget(self.subheader)
@@ -516,12 +519,12 @@ class VisitFormWindow(QWidget):
             self.signoff,
         ):
             w.textChanged.connect(self._changed)
-        for w in (self.basic_changes, self.needs, self.help_given, self.referrals):
-            w.textChanged.connect(self._changed)
-        for w in (self.kind, self.entrusted, self.carer_suitable):
-            w.currentIndexChanged.connect(self._changed)
-        for w in (self.basic_verified, self.alone16, self.alone8, *self.safety.values()):
-            w.toggled.connect(self._changed)
+        for te in (self.basic_changes, self.needs, self.help_given, self.referrals):
+            te.textChanged.connect(self._changed)
+        for combo in (self.kind, self.entrusted, self.carer_suitable):
+            combo.currentIndexChanged.connect(self._changed)
+        for cb in (self.basic_verified, self.alone16, self.alone8, *self.safety.values()):
+            cb.toggled.connect(self._changed)
         for rr in self.ratings.values():
             rr.changed.connect(self._changed)
         self.next_date.dateChanged.connect(self._changed)
@@ -556,8 +559,11 @@ class VisitFormWindow(QWidget):
             referrals=self.referrals.toPlainText(),
             next_visit_date=self.next_date.value(),
             visitor_signoff=self.signoff.text(),
-            **{s: self.ratings[s].value() for s in Visit.SECTIONS},
+            **self._section_values(),
         )
+
+    def _section_values(self) -> dict[str, Any]:
+        return {s: self.ratings[s].value() for s in Visit.SECTIONS}
 
     def fill(self, v: Visit) -> None:
         self._loading = True
@@ -692,7 +698,7 @@ class VisitFormWindow(QWidget):
             user = self.ctx.user
             self.fill(
                 Visit(
-                    child_id=child.id,
+                    child_id=child.id or self.child_id or "",
                     visit_date=today,
                     visitors=i18n.label(i18n.ROLE, user.role) if user else "",
                     visitor_signoff=(user.display_name or user.name) if user else "",
@@ -733,9 +739,10 @@ class VisitFormWindow(QWidget):
             self.signoff,
         ):
             w.setReadOnly(ro)
-        for w in (self.basic_changes, self.needs, self.help_given, self.referrals):
-            w.setReadOnly(ro)
-        for w in (
+        for te in (self.basic_changes, self.needs, self.help_given, self.referrals):
+            te.setReadOnly(ro)
+        other: QWidget
+        for other in (
             self.kind,
             self.entrusted,
             self.carer_suitable,
@@ -748,7 +755,7 @@ class VisitFormWindow(QWidget):
             self.use_suggestion,
             self.add_followup,
         ):
-            w.setEnabled(not ro)
+            other.setEnabled(not ro)
         for rr in self.ratings.values():
             rr.set_read_only(ro)
         self.save_button.setVisible(not ro)
@@ -793,7 +800,7 @@ class VisitFormWindow(QWidget):
             self.child_id,
             vdate,
             done=done,
-            failed=lambda _e: None,
+            failed=logged_only,  # no suggestion then; the date can still be typed
             owner=self,
         )
 
@@ -844,12 +851,14 @@ class VisitFormWindow(QWidget):
         elif self.dirty:
             self.state.setText(self.tr("Changed; saved automatically every few seconds."))
 
-    def _task(self, *, submit: bool = False, final: bool = False) -> Any:
+    def _task(
+        self, *, submit: bool = False, final: bool = False
+    ) -> Callable[[Task[tuple[str, Any]]], tuple[str, Any]]:
         visit = self.collect()
         data = visit_data(visit)
         form_id = self.form_id
 
-        def run(task: Task) -> tuple[str, Any]:
+        def run(task: Task[tuple[str, Any]]) -> tuple[str, Any]:
             with task.uow() as uow:
                 form_recovery.save(uow, form_id, "visit", data)
             try:
@@ -970,7 +979,8 @@ class VisitFormWindow(QWidget):
 
     def _discard_snapshot(self) -> None:
         fid = self.form_id
-        self.ctx.worker.call(form_recovery.discard, fid, failed=lambda _e: None)
+        # A snapshot that could not be discarded is offered again at the next start: nothing lost.
+        self.ctx.worker.call(form_recovery.discard, fid, failed=logged_only)
 
     def flush_before_lock(self) -> None:
         """The window is locking: save what is typed now (the snapshot even if it does not validate)."""
@@ -980,9 +990,8 @@ class VisitFormWindow(QWidget):
             and (self.dirty or self.last_invalid is not None)
         ):
             self.dirty = False
-            self.ctx.worker.submit(
-                self._task(), owner=self, failed=lambda _e: None, name="visit-lock-save"
-            )
+            # A failure here (disk full…) reaches the main window through unhandled_error.
+            self.ctx.worker.submit(self._task(), owner=self, name="visit-lock-save")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if (
@@ -1021,9 +1030,7 @@ class VisitFormWindow(QWidget):
             if clicked is discard:
                 self._discard_snapshot()
             elif clicked is later:
-                self.ctx.worker.submit(
-                    self._task(), owner=None, failed=lambda _e: None, name="visit-close-save"
-                )
+                self.ctx.worker.submit(self._task(), owner=None, name="visit-close-save")
             event.accept()
             return
         self._closing = True
@@ -1044,8 +1051,7 @@ class VisitFormWindow(QWidget):
         self.ctx.worker.submit(
             self._task(final=True),
             done=saved,
-            owner=main,
-            failed=lambda _e: None,
+            owner=main,  # a failure is shown by the main window (unhandled_error)
             name="visit-close-save",
         )
         event.accept()

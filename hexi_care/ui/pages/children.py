@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from hexi_care.domain.enums import RiskLevel
-from hexi_care.domain.model import ChildSummary
+from hexi_care.domain.model import Child, ChildSummary
 from hexi_care.services import children
 from hexi_care.ui import i18n
 from hexi_care.ui.common import ERROR_COLOUR, WARN_COLOUR, age_years, label, make_table, on_activate
@@ -222,9 +222,13 @@ class ChildrenPage(QWidget):
         if c is not None:
             self.main.open_child(c.id)
 
+    def _child_added(self, child: Child) -> None:
+        self.refresh()
+        self.main.open_child(child.id)
+
     def _new_child(self) -> None:
         from hexi_care.ui.dialogs import NewChildDialog
 
         dlg = NewChildDialog(self.ctx, self)
-        dlg.saved.connect(lambda child: (self.refresh(), self.main.open_child(child.id)))
+        dlg.saved.connect(self._child_added)
         dlg.open()

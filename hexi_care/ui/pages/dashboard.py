@@ -3,6 +3,8 @@ follow-ups and open mandatory reports. Each line opens its record (Enter or doub
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -175,7 +177,7 @@ class DashboardPage(QWidget):
             self.models[key] = model
             view = make_table(model, stretch={"due": 2, "overdue": 2, "followups": 2}.get(key))
             view.setObjectName(f"list_{key}")
-            on_activate(view, lambda row, k=key: self._open(k, row))
+            on_activate(view, partial(self._open, key))
             self.views[key] = view
             self.lists.addWidget(view)
             card.clicked.connect(lambda _=False, k=key: self.select(k))

@@ -46,9 +46,7 @@ class ChildPicker(QDialog):
         lay.addWidget(ok, 0, Qt.AlignmentFlag.AlignRight)
         self.search.textChanged.connect(self._find)
         self.results.itemActivated.connect(self._pick)
-        ok.clicked.connect(
-            lambda: self.results.currentItem() and self._pick(self.results.currentItem())
-        )
+        ok.clicked.connect(self._pick_current)
         self.resize(460, 420)
 
     def _find(self) -> None:
@@ -71,6 +69,11 @@ class ChildPicker(QDialog):
     def _pick(self, item: QListWidgetItem) -> None:
         self.chosen = item.data(Qt.ItemDataRole.UserRole)
         self.accept()
+
+    def _pick_current(self) -> None:
+        item = self.results.currentItem()
+        if item is not None:
+            self._pick(item)
 
 
 class SupportPage(QWidget):

@@ -143,8 +143,12 @@ class VisitsPage(QWidget):
         self.status.currentIndexChanged.connect(self.refresh)
         self.community.currentIndexChanged.connect(self.refresh)
         self.use_dates.toggled.connect(self.refresh)
-        self.date_from.dateChanged.connect(lambda: self.use_dates.isChecked() and self.refresh())
-        self.date_to.dateChanged.connect(lambda: self.use_dates.isChecked() and self.refresh())
+        self.date_from.dateChanged.connect(self._dates_changed)
+        self.date_to.dateChanged.connect(self._dates_changed)
+
+    def _dates_changed(self) -> None:
+        if self.use_dates.isChecked():
+            self.refresh()
 
     def refresh(self) -> None:
         self.setProperty("stale", False)

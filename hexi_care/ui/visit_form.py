@@ -925,6 +925,12 @@ class VisitFormWindow(QWidget):
                 )
             )
             self._update_state(self.tr("Submitted at {time}.").format(time=when))
+        elif self._submit_findings:
+            self._update_state(
+                self.tr(
+                    "Draft saved at {time}. Fill in the marked fields to submit it for review."
+                ).format(time=when)
+            )
         else:
             self._update_state(self.tr("Draft saved at {time}.").format(time=when))
         self.saved.emit(visit)

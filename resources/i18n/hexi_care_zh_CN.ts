@@ -2819,6 +2819,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>已于 {time} 提交。</translation>
     </message>
     <message>
+        <source>Draft saved at {time}. Fill in the marked fields to submit it for review.</source>
+        <translation>草稿已于 {time} 保存。请填写标出的项目后再提交审核。</translation>
+    </message>
+    <message>
         <source>Draft saved at {time}.</source>
         <translation>草稿已于 {time} 保存。</translation>
     </message>

@@ -268,10 +268,10 @@ class ChildFileWindow(QWidget):
         from PySide6.QtWidgets import QFormLayout
 
         fl = QFormLayout(box)
-        fl.addRow(self.tr("Address"), with_error(self.hh_address, self.hh_errors, "address"))
+        fl.addRow(i18n.field("address"), with_error(self.hh_address, self.hh_errors, "address"))
         fl.addRow(self.tr("Registered address"), self.hh_hukou)
-        fl.addRow(self.tr("Phone"), with_error(self.hh_phone, self.hh_errors, "phone"))
-        fl.addRow(self.tr("Note"), with_error(self.hh_note, self.hh_errors, "note"))
+        fl.addRow(i18n.field("phone"), with_error(self.hh_phone, self.hh_errors, "phone"))
+        fl.addRow(i18n.field("note"), with_error(self.hh_note, self.hh_errors, "note"))
         r2 = QHBoxLayout()
         r2.addWidget(self.hh_message, 1)
         r2.addWidget(open_hh)

@@ -24,28 +24,8 @@
         <translation>← 移除</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>名称</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>日期</translation>
-    </message>
-    <message>
-        <source>Held by</source>
-        <translation>主办单位</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>地点</translation>
-    </message>
-    <message>
-        <source>Organiser</source>
-        <translation>组织者</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
     </message>
     <message>
         <source>Participants</source>
@@ -141,24 +121,8 @@
         <translation>帮扶对象</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
         <source>What</source>
         <translation>内容</translation>
-    </message>
-    <message>
-        <source>Items</source>
-        <translation>件数</translation>
-    </message>
-    <message>
-        <source>Money</source>
-        <translation>资金</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>来源</translation>
     </message>
     <message>
         <source>Save</source>
@@ -262,20 +226,8 @@
         <translation>家庭</translation>
     </message>
     <message>
-        <source>Address</source>
-        <translation>住址</translation>
-    </message>
-    <message>
         <source>Registered address</source>
         <translation>户籍地址</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
     </message>
     <message>
         <source>Parents, guardians and carers</source>
@@ -488,10 +440,6 @@
         <translation>与户口簿一致</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
@@ -504,16 +452,8 @@
         <translation>身份证号</translation>
     </message>
     <message>
-        <source>Community</source>
-        <translation>社区</translation>
-    </message>
-    <message>
         <source>Registered address</source>
         <translation>户籍地址</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>住址</translation>
     </message>
     <message>
         <source>Grade</source>
@@ -522,18 +462,6 @@
     <message>
         <source>School</source>
         <translation>就读学校</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <source>Risk level</source>
-        <translation>风险等级</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
     </message>
     <message>
         <source>Categories (each with its basis, evidence and dates)</source>
@@ -1319,18 +1247,6 @@
         <translation>例如：协助办理户口登记</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>事项</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <source>Deadline</source>
-        <translation>截止日期</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1360,26 +1276,6 @@
     <message>
         <source>Remove</source>
         <translation>删除</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Relationship</source>
-        <translation>关系</translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
     </message>
     <message>
         <source>Situations (death, prison, illness, lost contact …) with dates</source>
@@ -1717,20 +1613,12 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>监护人已签字</translation>
     </message>
     <message>
-        <source>Notice</source>
-        <translation>告知书</translation>
-    </message>
-    <message>
         <source>Delivered on</source>
         <translation>送达日期</translation>
     </message>
     <message>
         <source>Guardian</source>
         <translation>监护人</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1917,20 +1805,8 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>例如：学校、社工机构、医院</translation>
     </message>
     <message>
-        <source>Referred to</source>
-        <translation>转介机构</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>日期</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>结果</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1956,36 +1832,8 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>发现未成年人遭受或疑似遭受侵害、面临危险时，应立即向公安机关报告（110），并向民政、教育部门报告。报告人信息严格保密。</translation>
     </message>
     <message>
-        <source>Trigger</source>
-        <translation>报告情形</translation>
-    </message>
-    <message>
-        <source>Found at</source>
-        <translation>发现时间</translation>
-    </message>
-    <message>
         <source>Reported at</source>
         <translation>报告时间</translation>
-    </message>
-    <message>
-        <source>Agency</source>
-        <translation>报告机关</translation>
-    </message>
-    <message>
-        <source>Receipt number</source>
-        <translation>回执编号</translation>
-    </message>
-    <message>
-        <source>What was found</source>
-        <translation>发现的情况</translation>
-    </message>
-    <message>
-        <source>Feedback</source>
-        <translation>反馈情况</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
     </message>
     <message>
         <source>Save</source>

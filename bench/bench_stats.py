@@ -6,7 +6,6 @@ Run: .venv/bin/python bench/bench_stats.py [--dir /tmp/hexi-bench-store]
 from __future__ import annotations
 
 import argparse
-import os
 import time
 from datetime import date
 from pathlib import Path
@@ -23,7 +22,6 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dir", default="/tmp/hexi-bench-store")
     args = ap.parse_args()
-    os.environ.pop("HEXI_CARE_FAST_KDF", None)
     path = build(Path(args.dir), 20_000, 25.0)
     store = unlock(path, "centre", PASSWORD)
     try:

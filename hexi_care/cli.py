@@ -17,11 +17,9 @@ from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from hexi_care import __version__, logs
-from hexi_care.db import store as store_mod
-from hexi_care.db.store import OpenStore
 from hexi_care.domain.enums import Relationship, RiskLevel, Sex, SituationKind
 from hexi_care.domain.model import (
     Category,
@@ -36,7 +34,12 @@ from hexi_care.domain.model import (
 from hexi_care.errors import AuthThrottled, InvalidInput, UsageError, UserProblem
 from hexi_care.messages import t
 from hexi_care.paths import default_store
-from hexi_care.services.context import UnitOfWork
+
+if TYPE_CHECKING:
+    # The store, the services, reports and exchange load when a command runs, not before the
+    # arguments are parsed: `--version` and `--help` stay quick (issue 8).
+    from hexi_care.db.store import OpenStore
+    from hexi_care.services.context import UnitOfWork
 
 log = logging.getLogger("hexi_care.cli")
 
@@ -121,6 +124,8 @@ class Cli:
             password = self.read_secret("cli.password")
             for attempt in range(2):
                 try:
+                    from hexi_care.db import store as store_mod
+
                     self._store = store_mod.unlock(self.store_path, name, password)
                     break
                 except AuthThrottled as exc:
@@ -132,6 +137,8 @@ class Cli:
         return self._store
 
     def uow(self) -> UnitOfWork:
+        from hexi_care.services.context import UnitOfWork
+
         return UnitOfWork(self.open())
 
     def close(self) -> None:
@@ -216,12 +223,14 @@ def visit_json(v: Visit) -> dict[str, Any]:
 
 # -- commands -------------------------------------------------------------------------------------
 def cmd_init(cli: Cli) -> int:
+    from hexi_care.db import store as store_mod
     from hexi_care.db.keys import KdfParams
+    from hexi_care.services.context import UnitOfWork
     from hexi_care.services.reference import seed_reference
     from hexi_care.services.users import check_password
 
     password = cli.read_secret("cli.new_password_for", confirm=True, name=cli.args.admin)
-    check_password(password)
+    check_password(password, names=(cli.args.admin,))
     created = store_mod.create_store(
         cli.store_path,
         admin_name=cli.args.admin,
@@ -264,13 +273,75 @@ def cmd_user_add(cli: Cli) -> int:
 
 
 def cmd_user_passwd(cli: Cli) -> int:
-    from hexi_care.services import users
+    from hexi_care.services import security
 
-    with cli.uow() as uow:
-        password = cli.read_next_secret("cli.new_password_for", name=cli.args.name)
-        users.change_password(uow, cli.args.name, password)
-    cli.say("cli.password_changed", name=cli.args.name)
+    store = cli.open()
+    password = cli.read_next_secret("cli.new_password_for", name=cli.args.name)
+    done = security.reset_password(
+        store,
+        cli.args.name,
+        password,
+        rekey=cli.args.rekey,
+        delete_old_backups=cli.args.delete_old_backups,
+    )
+    if not cli.args.json:
+        cli.say("cli.password_changed", name=cli.args.name)
+    if done is not None or cli.args.name.casefold() != cli.user_name().casefold():
+        _say_rekey(cli, done)  # a reset of someone else's password offers a rekey
     return 0
+
+
+def cmd_user_deactivate(cli: Cli) -> int:
+    from hexi_care.services import security
+
+    done = security.deactivate_user(
+        cli.open(),
+        cli.args.name,
+        rekey=cli.args.rekey,
+        delete_old_backups=cli.args.delete_old_backups,
+    )
+    if not cli.args.json:
+        cli.say("cli.user_deactivated", name=cli.args.name)
+    _say_rekey(cli, done)
+    return 0
+
+
+def cmd_store_rekey(cli: Cli) -> int:
+    from hexi_care.services import security
+
+    done = security.rekey_store(cli.open(), delete_old_backups=cli.args.delete_old_backups)
+    _say_rekey(cli, done)
+    return 0
+
+
+def _say_rekey(cli: Cli, done: Any) -> None:
+    """After a rekey: the new recovery code, and what is left of the older backups."""
+    if done is None:
+        if not getattr(cli.args, "json", False):
+            cli.say("cli.rekey_offer")
+        return
+    if getattr(cli.args, "json", False):
+        cli.emit_json(
+            {
+                "recovery_code": done.recovery_code,
+                "backup": str(done.backup) if done.backup else None,
+                "older_backups": [str(p) for p in done.older_backups],
+                "deleted_backups": done.deleted_backups,
+                "dropped_slots": done.dropped_slots,
+            }
+        )
+        return
+    cli.say("cli.rekeyed")
+    cli.say("cli.recovery_notice")
+    print(done.recovery_code, file=cli.out)
+    if done.backup:
+        cli.say("cli.backup_done", path=str(done.backup))
+    if done.deleted_backups:
+        cli.say("cli.old_backups_deleted", count=done.deleted_backups)
+    if done.older_backups:
+        cli.say("cli.old_backups_left", count=len(done.older_backups))
+        for p in done.older_backups:
+            print(f"  {p}", file=cli.out)
 
 
 def cmd_user_list(cli: Cli) -> int:
@@ -683,6 +754,8 @@ def cmd_audit_verify(cli: Cli) -> int:
 
 
 def cmd_backup(cli: Cli) -> int:
+    from hexi_care.services.context import UnitOfWork
+
     store = cli.open()
     out = store.backup(Path(cli.args.out))
     with UnitOfWork(store) as uow:
@@ -692,9 +765,21 @@ def cmd_backup(cli: Cli) -> int:
 
 
 def cmd_restore(cli: Cli) -> int:
+    from hexi_care.db import store as store_mod
+
     name = cli.user_name()
     password = cli.read_secret("cli.password")
-    kept = store_mod.restore(Path(cli.args.file), cli.store_path, name, password)
+    backup_password = (
+        cli.read_next_secret("cli.backup_password") if cli.args.backup_password else None
+    )
+    kept = store_mod.restore(
+        Path(cli.args.file),
+        cli.store_path,
+        name,
+        password,
+        backup_password=backup_password,
+        keep_backup_slots=cli.args.keep_backup_keys,
+    )
     if kept:
         cli.say("cli.restore_done", path=str(kept))
     else:
@@ -704,12 +789,16 @@ def cmd_restore(cli: Cli) -> int:
 
 def cmd_store_check(cli: Cli) -> int:
     from hexi_care.db import audit
+    from hexi_care.services import security
 
     store = cli.open()
     problems = store.check()
     with store.system_session() as s:
         chain = audit.verify(s, store.mac_key)
     problems += chain.problems
+    weak = security.weak_slots(store.path)
+    if weak:
+        problems.append(t("cli.weak_slots", cli.lang, count=weak))
     if cli.args.json:
         cli.emit_json({"ok": not problems, "problems": problems})
     elif not problems:
@@ -726,8 +815,17 @@ def cmd_recover(cli: Cli) -> int:
 
     code = cli.read_secret("cli.recovery_code")
     new_password = cli.read_next_secret("cli.new_password_for", name=cli.args.user_to)
-    recovery.recover_with_code(cli.store_path, code, cli.args.user_to, new_password)
-    cli.say("cli.recovered", name=cli.args.user_to)
+    done = recovery.recover_with_code(
+        cli.store_path,
+        code,
+        cli.args.user_to,
+        new_password,
+        rekey=cli.args.rekey,
+        delete_old_backups=cli.args.delete_old_backups,
+    )
+    if not cli.args.json:
+        cli.say("cli.recovered", name=cli.args.user_to)
+    _say_rekey(cli, done)
     return 0
 
 
@@ -743,6 +841,7 @@ def cmd_recovery_keygen(cli: Cli) -> int:
 def cmd_recovery_set_centre_key(cli: Cli) -> int:
     from hexi_care.domain.enums import Role
     from hexi_care.services import recovery
+    from hexi_care.services.context import UnitOfWork
 
     store = cli.open()
     with UnitOfWork(store) as uow:
@@ -755,18 +854,35 @@ def cmd_recovery_set_centre_key(cli: Cli) -> int:
 def cmd_recovery_request(cli: Cli) -> int:
     from hexi_care.services import recovery
 
-    recovery.make_request(cli.store_path, Path(cli.args.out))
-    print(str(cli.args.out), file=cli.out)
+    new_password = cli.read_secret("cli.new_password_for", confirm=True, name=cli.args.user_to)
+    req = recovery.make_request(cli.store_path, Path(cli.args.out), cli.args.user_to, new_password)
+    print(str(req.path), file=cli.out)
+    cli.say("cli.recovery_request_code", code=req.code)
     return 0
 
 
 def cmd_recovery_answer(cli: Cli) -> int:
     from hexi_care.services import recovery
 
-    passphrase = cli.read_secret("cli.password")
-    recovery.answer_request(
-        Path(cli.args.request), Path(cli.args.key), passphrase, Path(cli.args.out)
+    store = cli.open()
+    passphrase = cli.read_next_secret("cli.centre_key_passphrase")
+    with UnitOfWork(store) as uow:
+        details, _key = recovery.inspect_request(
+            uow, Path(cli.args.request), Path(cli.args.key), passphrase
+        )
+    cli.say(
+        "cli.recovery_request_details",
+        device=details.device_id,
+        label=details.device_label or "-",
+        unit=details.unit or "-",
+        user=details.user,
+        enrolled=t("cli.yes" if details.enrolled else "cli.no", cli.lang),
     )
+    code = cli.args.code or cli.read_next_secret("cli.recovery_confirm_code")
+    with UnitOfWork(store) as uow:
+        recovery.answer_request(
+            uow, Path(cli.args.request), Path(cli.args.key), passphrase, Path(cli.args.out), code
+        )
     print(str(cli.args.out), file=cli.out)
     return 0
 
@@ -775,8 +891,17 @@ def cmd_recovery_complete(cli: Cli) -> int:
     from hexi_care.services import recovery
 
     new_password = cli.read_next_secret("cli.new_password_for", name=cli.args.user_to)
-    recovery.complete_request(cli.store_path, Path(cli.args.answer), cli.args.user_to, new_password)
-    cli.say("cli.recovered", name=cli.args.user_to)
+    done = recovery.complete_request(
+        cli.store_path,
+        Path(cli.args.answer),
+        cli.args.user_to,
+        new_password,
+        rekey=cli.args.rekey,
+        delete_old_backups=cli.args.delete_old_backups,
+    )
+    if not cli.args.json:
+        cli.say("cli.recovered_centre", name=cli.args.user_to)
+    _say_rekey(cli, done)
     return 0
 
 
@@ -813,6 +938,9 @@ class Commands:
         sp.set_defaults(func=fn)
         return sp
 
+    def names(self) -> set[str]:
+        return set(self._sub.choices)
+
     def group(self, name: str, help: str = "") -> Commands:
         gp = self._sub.add_parser(name, help=help)
         return Commands(
@@ -822,7 +950,14 @@ class Commands:
         )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _rekey_options(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--rekey", action="store_true", help="also give the store a new data key")
+    sp.add_argument("--delete-old-backups", action="store_true", help="with --rekey")
+    sp.add_argument("--json", action="store_true")
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given the arguments, only the extensions they may need are imported."""
     p = _Parser(
         prog="hexi-care", description="hexi-care: child-protection case work (儿童关爱服务)"
     )
@@ -853,6 +988,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--display-name")
     sp = g.add("passwd", cmd_user_passwd)
     sp.add_argument("name")
+    _rekey_options(sp)
+    sp = g.add("deactivate", cmd_user_deactivate)
+    sp.add_argument("name")
+    _rekey_options(sp)
     sp = g.add("list", cmd_user_list)
     sp.add_argument("--json", action="store_true")
 
@@ -905,13 +1044,27 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--out", required=True, metavar="FILE")
     sp = add("restore", cmd_restore, help="replace the store with a verified backup")
     sp.add_argument("file", metavar="FILE")
+    sp.add_argument(
+        "--backup-password",
+        action="store_true",
+        help="the backup is older than the last rekey: read its password from the next line",
+    )
+    sp.add_argument(
+        "--keep-backup-keys",
+        action="store_true",
+        help="bring back the backup's passwords and users instead of keeping today's",
+    )
 
     g = group("store", "the store file")
     sp = g.add("check", cmd_store_check)
     sp.add_argument("--json", action="store_true")
+    sp = g.add("rekey", cmd_store_rekey)
+    sp.add_argument("--delete-old-backups", action="store_true")
+    sp.add_argument("--json", action="store_true")
 
     sp = add("recover", cmd_recover, help="set a new password with the printed recovery code")
     sp.add_argument("--for", dest="user_to", required=True, metavar="NAME")
+    _rekey_options(sp)
 
     g = group("recovery", "recovery through the centre's key")
     sp = g.add("keygen", cmd_recovery_keygen)
@@ -920,14 +1073,19 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("public_key", metavar="FILE")
     sp = g.add("request", cmd_recovery_request)
     sp.add_argument("--out", required=True, metavar="FILE")
+    sp.add_argument("--for", dest="user_to", required=True, metavar="NAME")
     sp = g.add("answer", cmd_recovery_answer)
     sp.add_argument("request", metavar="REQUEST")
     sp.add_argument("--key", required=True, metavar="PRIVATE_KEY")
     sp.add_argument("--out", required=True, metavar="FILE")
+    sp.add_argument("--code", metavar="CODE", help="the code the caller read out on the phone")
     sp = g.add("complete", cmd_recovery_complete)
     sp.add_argument("answer", metavar="ANSWER")
     sp.add_argument("--for", dest="user_to", required=True, metavar="NAME")
+    _rekey_options(sp)
     for module in EXTENSIONS:
+        if argv is not None and not _extension_needed(module, argv, root):
+            continue
         try:
             ext = __import__(module, fromlist=["register"])
         except ModuleNotFoundError as exc:
@@ -940,7 +1098,43 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Command groups that live beside their package (report ..., device/package/conflict ...).
-EXTENSIONS = ("hexi_care.reports.commands", "hexi_care.sync.commands")
+EXTENSIONS = ("hexi_care.reports.commands", "hexi_care.sync.commands", "hexi_care.ledger.commands")
+#: The top-level commands an extension adds: it is imported (with the services, reportlab,
+#: the exchange code behind it) only when one of them, an unknown word or the full help is asked
+#: for. An extension missing here is always imported.
+EXTENSION_COMMANDS: dict[str, tuple[str, ...]] = {
+    "hexi_care.reports.commands": ("report",),
+    "hexi_care.sync.commands": ("device", "package", "conflict"),
+    "hexi_care.ledger.commands": ("import",),
+}
+_VALUED_GLOBALS = ("--store", "--user", "--lang")
+
+
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The command named in `argv` (the first word that is not a global option or its value)."""
+    skip = False
+    for a in argv:
+        if skip:
+            skip = False
+        elif a == "--":
+            return None
+        elif a in _VALUED_GLOBALS:
+            skip = True
+        elif not a.startswith("-"):
+            return a
+    return None
+
+
+def _extension_needed(module: str, argv: Sequence[str], root: Commands) -> bool:
+    names = EXTENSION_COMMANDS.get(module)
+    if names is None:
+        return True
+    word = _command_word(argv)
+    if word is None:
+        return "--version" not in argv  # the full help lists every command
+    if word in names:
+        return True
+    return word not in root.names()  # a mistyped command: the message lists every command
 
 
 def _guess_lang(argv: Sequence[str]) -> str:
@@ -955,7 +1149,7 @@ def _guess_lang(argv: Sequence[str]) -> str:
 def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     lang = _guess_lang(argv)
     try:
-        args = build_parser().parse_args(list(argv))
+        args = build_parser(argv).parse_args(list(argv))
     except UsageError as exc:
         print(exc.message(lang), file=stderr)
         return exc.exit_code

@@ -42,13 +42,24 @@ class DemoUsers:
 
 
 def default_demo_path() -> Path:
+    """var/demo/demo.hexi in a checkout (./scripts/demo); the user's data folder when installed
+    (never beside the installed program, which may be read-only and is replaced on upgrade)."""
+    env = os.environ.get("HEXI_CARE_DEMO_STORE")
+    if env:
+        return Path(env)
     root = Path(__file__).resolve().parent.parent
-    return Path(os.environ.get("HEXI_CARE_DEMO_STORE") or root / "var" / "demo" / "demo.hexi")
+    if (root / "setup.cfg").is_file():
+        return root / "var" / "demo" / "demo.hexi"
+    from hexi_care.paths import data_dir
+
+    return data_dir() / "demo" / "demo.hexi"
 
 
 def keys_path(path: Path) -> Path:
-    """The store's key-slot file (hexi_care.db.store.keys_path)."""
-    return path.with_name(path.name + ".keys")
+    """The store's key-slot file (hexi_care.db.storefiles names every file beside a store)."""
+    from hexi_care.db import storefiles
+
+    return storefiles.keys_path(path)
 
 
 def demo_store_exists(path: Path) -> bool:
@@ -57,13 +68,9 @@ def demo_store_exists(path: Path) -> bool:
 
 def remove_store_files(path: Path) -> None:
     """Remove a half-made demo store (cancelled or failed), so the next start makes it afresh."""
-    for p in (
-        path,
-        keys_path(path),
-        path.with_name(path.name + "-wal"),
-        path.with_name(path.name + "-shm"),
-        path.with_name(path.name + ".throttle"),
-    ):
+    from hexi_care.db import storefiles
+
+    for p in storefiles.store_files(path):
         p.unlink(missing_ok=True)
 
 
@@ -114,7 +121,14 @@ def create_demo_store(
                 (DEMO_CENTRE, "centre_supervisor", district.id, "演示区未保中心"),
             ):
                 users.add_user(
-                    uow, name, role, unit, DEMO_PASSWORD, display_name=display, kdf=params
+                    uow,
+                    name,
+                    role,
+                    unit,
+                    DEMO_PASSWORD,
+                    display_name=display,
+                    kdf=params,
+                    published_password=True,
                 )
             uow.audit("create", "store", None, "demo")
     finally:

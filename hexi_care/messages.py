@@ -141,6 +141,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "密码至少需要 {min} 个字符。",
         "must have at least {min} characters.",
     ),
+    "problem.weak_common": (
+        "这是常见密码（或由常见词组成），很容易被猜中。请换一个更长、不常见的密码。",
+        "is a common password (or made of common words) and easy to guess. Choose a longer, "
+        "uncommon one.",
+    ),
+    "problem.weak_repeat": (
+        "重复的字符（如 88888888、aaaa）很容易被猜中。请换一个密码。",
+        "repeated characters (like 88888888 or aaaa) are easy to guess. Choose another password.",
+    ),
+    "problem.weak_sequence": (
+        "连续的字符（如 12345678、abcdef）很容易被猜中。请换一个密码。",
+        "a run of characters (like 12345678 or abcdef) is easy to guess. Choose another password.",
+    ),
+    "problem.weak_keyboard": (
+        "键盘上相邻的按键（如 qwerty、1qaz2wsx）很容易被猜中。请换一个密码。",
+        "neighbouring keys (like qwerty or 1qaz2wsx) are easy to guess. Choose another password.",
+    ),
+    "problem.weak_date": (
+        "日期或年份（如生日）很容易被猜中。请换一个密码。",
+        "dates and years (a birthday, say) are easy to guess. Choose another password.",
+    ),
+    "problem.weak_name": (
+        "密码包含用户名，很容易被猜中。请换一个密码。",
+        "contains the user name and is easy to guess. Choose another password.",
+    ),
+    "problem.weak_guessable": (
+        "这个密码太容易被猜中。请用更长的密码，例如几个不相关的词加数字。",
+        "this password is too easy to guess. Use a longer one, for example a few unrelated words "
+        "with digits.",
+    ),
     "problem.bad_time": ("时间格式应为 HH:MM。", "must be a time as HH:MM."),
     "problem.needed_to_submit": ("提交审核前必须填写。", "is needed before submitting."),
     "submit_incomplete": (
@@ -193,6 +223,92 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.recovered": (
         "已用恢复码为 {name} 设置新密码。",
         "New password set for {name} with the recovery code.",
+    ),
+    "cli.recovered_centre": (
+        "已通过区未保中心的恢复为 {name} 设置新密码。",
+        "New password set for {name} through the district centre's recovery.",
+    ),
+    "cli.user_deactivated": (
+        "已停用用户 {name}，其密码已不能打开数据库。",
+        "User {name} deactivated; their password no longer opens the store.",
+    ),
+    "cli.rekey_offer": (
+        "提示：该用户知道的数据密钥仍能打开旧备份和复制走的文件。如需彻底撤销，请运行 hexi-care store rekey"
+        "（或在本命令加 --rekey）。",
+        "Note: the data key this user knew still opens older backups and copied files. To revoke it "
+        "fully, run hexi-care store rekey (or add --rekey to this command).",
+    ),
+    "cli.rekeyed": (
+        "已更换数据密钥：数据库已重新加密，所有在用的密码已更新，旧恢复码作废。",
+        "The data key was replaced: the store is re-encrypted, every live password updated, and the "
+        "old recovery code no longer works.",
+    ),
+    "cli.old_backups_left": (
+        "注意：以下 {count} 个旧备份仍可用旧密码打开（包括已停用用户的密码）。不再需要时请删除"
+        "（hexi-care store rekey --delete-old-backups）：",
+        "Note: these {count} older backups still open with old passwords (a removed user's too). "
+        "Delete them when no longer needed (hexi-care store rekey --delete-old-backups):",
+    ),
+    "cli.old_backups_deleted": ("已删除 {count} 个旧备份。", "{count} older backups deleted."),
+    "cli.weak_slots": (
+        "{count} 个密码槽的保护参数低于下限（该用户下次登录时会自动加强）",
+        "{count} key slots are below the password-protection floor (strengthened at that user's "
+        "next login)",
+    ),
+    "cli.backup_password": ("备份中的密码：", "Password in the backup: "),
+    "cli.centre_key_passphrase": (
+        "中心恢复私钥的口令：",
+        "Passphrase of the centre's recovery key: ",
+    ),
+    "cli.recovery_request_code": (
+        "核对码：{code}\n请打电话给区未保中心，把核对码读给对方；中心核对无误后才会回复。",
+        "Check code: {code}\nPhone the district centre and read this code out; the centre answers "
+        "only when it matches.",
+    ),
+    "cli.recovery_request_details": (
+        "恢复申请：设备 {device}（{label}，已登记：{enrolled}），单位 {unit}，用户 {user}",
+        "Recovery request: device {device} ({label}, enrolled: {enrolled}), unit {unit}, user {user}",
+    ),
+    "cli.recovery_confirm_code": (
+        "请输入来电者读出的核对码：",
+        "Type the check code the caller reads out: ",
+    ),
+    "demo_real_store": (
+        "这个数据库已有真实记录，不能生成演示数据（演示儿童绝不能混入真实台账）。请用新的数据库运行演示。",
+        "This store already holds real records; demo data is refused (synthetic children must "
+        "never mix with real ones). Run the demo on a new store.",
+    ),
+    "cli.yes": ("是", "yes"),
+    "cli.no": ("否", "no"),
+    "recovery.no_centre_slot": (
+        "该数据库没有设置区未保中心的恢复密钥，无法通过中心恢复。请使用恢复码。",
+        "This store has no centre recovery key; recovery through the centre is not possible. Use "
+        "the recovery code.",
+    ),
+    "recovery.no_request": (
+        "找不到本机的恢复申请。请先运行 hexi-care recovery request。",
+        "No recovery request was made on this computer. Run hexi-care recovery request first.",
+    ),
+    "recovery.wrong_store": (
+        "该回复不是给这个数据库的。",
+        "This answer is for another store.",
+    ),
+    "recovery.old_request": (
+        "这是旧版本程序生成的恢复申请，请在笔记本上用新版本重新生成。",
+        "This request was made by an older version; make it again with this version.",
+    ),
+    "recovery.mismatch": (
+        "恢复申请与其中的密封数据不符（可能被改动或拼接），已拒绝。",
+        "The request does not match the sealed data inside it (altered or relabelled): refused.",
+    ),
+    "recovery.revoked": (
+        "设备 {device} 已被撤销（报失）。拒绝为其恢复密码。",
+        "Device {device} is revoked (reported lost): its recovery is refused.",
+    ),
+    "recovery.code_mismatch": (
+        "核对码不一致，未回复。请确认来电者读的是这份申请上的核对码。",
+        "The check code does not match: no answer written. Make sure the caller reads the code of "
+        "this request.",
     ),
     "cli.interrupted": ("已中断。", "Interrupted."),
     "cli.report_written": ("已生成：{path}", "Written: {path}"),
@@ -409,6 +525,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  Note: the other side has package no. {seq} from this store, which this store does not remember sending: "
         "it may have been restored from an older backup. Numbering continues after it.",
     ),
+    "exchange.notice.restored": (
+        "  注意：对方的数据库从备份恢复过（其审计记录中有恢复事件）。恢复前后的记录请核对。",
+        "  Note: the sender's store was restored from a backup (its audit trail records the restore). "
+        "Check the records from around that time.",
+    ),
     "exchange.notice.audit_broken": (
         "  注意：对方的审计记录链接不上此前收到的部分，已记录备查。",
         "  Note: the sender's audit events do not link up with those received before; this was recorded.",
@@ -447,6 +568,113 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exchange.kind.conflict": ("冲突", "conflicts"),
     "exchange.kind.audit": ("审计记录", "audit events"),
     # -- end of exchange -----------------------------------------------------------------------
+    # -- ledger import (hexi_care.ledger, services/ledger_import.py) ---------------------------
+    "field.street": ("所属街道", "street"),
+    "field.guardian": ("监护人", "guardian"),
+    "field.address": ("家庭住址", "address"),
+    "field.hukou_address": ("户籍地址", "registered address"),
+    "field.phone": ("联系电话", "phone"),
+    "field.school": ("就读学校", "school"),
+    "field.note": ("备注", "note"),
+    "problem.out_of_scope": (
+        "“{value}”不在您负责的范围内，不能导入。",
+        "“{value}” is outside your units and cannot be imported.",
+    ),
+    "problem.street_mismatch": (
+        "“{value}”不属于“{street}”，请核对社区和街道。",
+        "“{value}” is not in “{street}”; check the community and the street.",
+    ),
+    "problem.ambiguous": (
+        "有多个名为“{value}”的社区，请填写所属街道。",
+        "several communities are called “{value}”; fill in the street.",
+    ),
+    "problem.date_incomplete": (
+        "只有年和月。请填写完整的出生日期（如 2015-03-05）或身份证号。",
+        "has only a year and month. Give the full birth date (e.g. 2015-03-05) or the ID number.",
+    ),
+    "problem.id_as_number": (
+        "在 Excel 中被存成了数字，末几位已丢失。请把该列设为“文本”格式，重新输入号码。",
+        "was stored by Excel as a number and its last digits are lost. Format the column as text "
+        "and type the number again.",
+    ),
+    "problem.unknown_category": (
+        "不认识“{value}”。请在类别对照表中加上它对应的类别，或改成已有的类别名称。",
+        "“{value}” is not known. Add it to the category table, or use a known category name.",
+    ),
+    "ledger.problem": ("{field_label}：{problem_text}", "{field_label}: {problem_text}"),
+    "ledger.unreadable": (
+        "无法读取台账文件：{detail}",
+        "The ledger file cannot be read: {detail}",
+    ),
+    "ledger.why.missing": ("找不到该文件。", "the file does not exist."),
+    "ledger.why.locked": (
+        "文件被占用或没有读取权限。请先在 Excel/WPS 中关闭它。",
+        "the file is in use or may not be read. Close it in Excel/WPS first.",
+    ),
+    "ledger.why.io": ("读取文件时出错。", "reading the file failed."),
+    "ledger.why.empty": ("文件是空的。", "the file is empty."),
+    "ledger.why.too_big": ("文件太大，不像是台账。", "the file is too big to be a ledger."),
+    "ledger.why.damaged": (
+        "文件已损坏，或不是 Excel/CSV 文件。请在 Excel 中打开后另存为 .xlsx 再试。",
+        "the file is damaged or is not an Excel/CSV file. Open it in Excel, save it as .xlsx and "
+        "try again.",
+    ),
+    "ledger.why.xls": (
+        "这是旧版 .xls 文件，本机缺少读取它的组件。请在 Excel/WPS 中另存为 .xlsx 再导入。",
+        "this is an old .xls file and the reader for it is not installed. Save it as .xlsx in "
+        "Excel/WPS and import that.",
+    ),
+    "ledger.why.encoding": (
+        "无法识别文件的文字编码（支持 UTF-8 和 GB18030/GBK）。",
+        "the text encoding is not recognised (UTF-8 and GB18030/GBK are supported).",
+    ),
+    "ledger.why.no_header": (
+        "在前 20 行中找不到表头（至少要有“姓名”或“身份证号”列，以及另一列）。",
+        "no header in the first 20 rows (a 姓名 or 身份证号 column and one more are needed).",
+    ),
+    "ledger.why.no_sheet": (
+        "文件中没有工作表“{sheet}”。现有：{sheets}",
+        "the file has no sheet “{sheet}”. It has: {sheets}",
+    ),
+    "ledger.summary": (
+        "共 {rows} 行：新增 {new}，更新 {update}，无变化 {unchanged}，拒绝 {refused}，重复 {duplicates}。",
+        "{rows} rows: {new} new, {update} updates, {unchanged} unchanged, {refused} refused, "
+        "{duplicates} repeated.",
+    ),
+    "ledger.dry_run": (
+        "以上为预览，尚未写入任何内容。核对无误后加 --apply 导入。",
+        "This was a dry run; nothing was written. Add --apply to import.",
+    ),
+    "ledger.applied": ("已导入。", "Imported."),
+    "ledger.sheet": (
+        "工作表“{sheet}”：表头在第 {row} 行。",
+        "Sheet “{sheet}”: header on row {row}.",
+    ),
+    "ledger.unmatched": (
+        "  未识别的列：{columns}（可用 --mapping 指定，或在窗口中设置）",
+        "  Columns not recognised: {columns} (map them with --mapping or in the window)",
+    ),
+    "ledger.line_new": ("  新增  第 {row} 行  {name}", "  new     row {row}  {name}"),
+    "ledger.line_update": (
+        "  更新  第 {row} 行  {name}：{fields}",
+        "  update  row {row}  {name}: {fields}",
+    ),
+    "ledger.line_refused": ("  拒绝  第 {row} 行  {message}", "  refused row {row}  {message}"),
+    "ledger.line_duplicate": (
+        "  重复  第 {row} 行与第 {same_as_row} 行是同一名儿童",
+        "  repeat  row {row} is the same child as row {same_as_row}",
+    ),
+    "ledger.cancelled": ("已取消，未做任何更改。", "Cancelled; nothing was changed."),
+    "ledger.reason": ("原因", "Reason"),
+    "ledger.bad_mapping": (
+        "列对照文件应为 JSON 对象，例如 {example}",
+        "The mapping file must be a JSON object, e.g. {example}",
+    ),
+    "ledger.bad_field": (
+        "列对照中的“{value}”不是可导入的字段。可用：{choices}",
+        "“{value}” in the mapping is not a field. Use one of: {choices}",
+    ),
+    # -- end of ledger import ------------------------------------------------------------------
 }
 
 

@@ -15,24 +15,31 @@ from pathlib import Path
 RESOURCES_ENV = "HEXI_CARE_RESOURCES"
 
 
+#: Where a built wheel, the frozen program and the .deb carry the resources: inside the package
+#: (setup.py copies the fonts and compiles the translations there at build time).
+PACKAGED = Path(__file__).resolve().parent / "_resources"
+#: The checkout's own folder (a developer's editable install).
+SOURCE_TREE = Path(__file__).resolve().parent.parent / "resources"
+
+
 def resources_dir() -> Path:
     """The folder holding `fonts/`, `i18n/` …
 
-    Order: the `HEXI_CARE_RESOURCES` environment variable; a PyInstaller bundle's `resources/`;
-    the source tree's `resources/` beside the `hexi_care` package; an installed wheel's
-    `share/hexi-care/resources` in the environment.
+    Order: the `HEXI_CARE_RESOURCES` environment variable; the resources inside the installed
+    package (wheel, frozen program, .deb); the checkout's `resources/` (only when this package is
+    the checkout's own, so a stray `resources/` beside site-packages is never taken).
     """
     env = os.environ.get(RESOURCES_ENV, "").strip()
     if env:
         return Path(env)
     frozen_root = getattr(sys, "_MEIPASS", None)
     if isinstance(frozen_root, str):
-        return Path(frozen_root) / "resources"
-    source_tree = Path(__file__).resolve().parent.parent / "resources"
-    if source_tree.is_dir():
-        return source_tree
-    # An installed wheel puts them under the environment's share/ (setup.cfg data_files).
-    return Path(sys.prefix) / "share" / "hexi-care" / "resources"
+        return Path(frozen_root) / "hexi_care" / "_resources"
+    if PACKAGED.is_dir():
+        return PACKAGED
+    if (SOURCE_TREE.parent / "setup.cfg").is_file():
+        return SOURCE_TREE
+    return PACKAGED  # missing files are then reported by name where they are needed
 
 
 def fonts_dir() -> Path:

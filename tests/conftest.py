@@ -1,6 +1,6 @@
 """Shared fixtures: real SQLCipher stores in temporary folders, with Hexi's streets, two communities,
-and one user per role. Password derivation uses cheap parameters (HEXI_CARE_FAST_KDF) so the suite
-stays fast; the real calibration is exercised in tests/db/test_keys.py."""
+and one user per role. Password derivation uses cheap parameters, installed here (tests/cheap_kdf.py) and
+nowhere in the program, so the suite stays fast; `real_kdf` gives a test the real ones back."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("HEXI_CARE_FAST_KDF", "1")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from hexi_care.db.keys import KdfParams
@@ -22,10 +21,26 @@ from hexi_care.domain.model import Category, Child, Household
 from hexi_care.services import children, households, units, users
 from hexi_care.services.context import UnitOfWork
 from hexi_care.services.reference import seed_reference
+from tests import cheap_kdf
 
 ADMIN_PW = "admin-pass-1"
 PW = "secret-pass-1"
 FIXED_NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_kdf() -> Iterator[None]:
+    cheap_kdf.install()
+    yield
+    cheap_kdf.uninstall()
+
+
+@pytest.fixture
+def real_kdf() -> Iterator[None]:
+    """The program's own calibration and floor, for a test that checks them."""
+    cheap_kdf.uninstall()
+    yield
+    cheap_kdf.install()
 
 
 def fixed_clock() -> datetime:

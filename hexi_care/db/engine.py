@@ -4,6 +4,7 @@ data key before anything else, and sets the pragmas the store relies on."""
 from __future__ import annotations
 
 import logging
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import QueuePool
 
-from hexi_care.errors import AuthFailed, StoreDamaged, StoreLocked
+from hexi_care.errors import AuthFailed, StoreDamaged, StoreLocked, StoreProblem
 
 log = logging.getLogger("hexi_care.db")
 
@@ -40,8 +41,11 @@ def make_engine(path: Path, key: bytes | None, *, pool_size: int = 2) -> Engine:
     if module is not None:
         kwargs["module"] = module
     engine = create_engine(f"sqlite:///{path}", **kwargs)
-    # The key is captured here and nowhere else; it is never part of the URL or of an error.
-    pragma = _key_pragma(key) if key is not None else None
+    # The key is held here and nowhere else; it is never part of the URL or of an error.
+    # `forget_key` empties the holder, so a locked store's engine cannot open a new connection.
+    holder: list[str] = [_key_pragma(key)] if key is not None else []
+    encrypted = key is not None
+    _KEYS[engine] = holder
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -50,8 +54,10 @@ def make_engine(path: Path, key: bytes | None, *, pool_size: int = 2) -> Engine:
         dbapi_connection.isolation_level = None
         cur = dbapi_connection.cursor()
         try:
-            if pragma is not None:
-                cur.execute(pragma)
+            if encrypted:
+                if not holder:
+                    raise StoreProblem("store_is_locked")
+                cur.execute(holder[0])
                 # SQLCipher's own log goes to stderr; our messages say what matters.
                 cur.execute("PRAGMA cipher_log_level = NONE")
             cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -72,6 +78,17 @@ def make_engine(path: Path, key: bytes | None, *, pool_size: int = 2) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+_KEYS: weakref.WeakKeyDictionary[Engine, list[str]] = weakref.WeakKeyDictionary()
+
+
+def forget_key(engine: Engine) -> None:
+    """Drop the key the engine keys new connections with, then close the pooled ones."""
+    holder = _KEYS.get(engine)
+    if holder:
+        holder.clear()
+    engine.dispose()
 
 
 def _classify(exc: BaseException) -> Exception:

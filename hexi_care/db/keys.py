@@ -1,5 +1,10 @@
-"""Key slots: the store's random data key, wrapped once per user password (Argon2id + AES-256-GCM),
-once under the printed recovery code, and once sealed with HPKE to the centre's recovery key.
+"""Key slots: the store's random data key, opened once per user password, once by the printed
+recovery code, and once by the centre's recovery key.
+
+A password slot keeps an X25519 key pair: the private half wrapped under the password (Argon2id +
+AES-256-GCM), the data key sealed to the public half (HPKE). So a rekey can seal a new data key to
+every live user without knowing their passwords, and a removed user's slot opens nothing new.
+The recovery-code slot wraps the data key directly; the centre slot seals it to the centre's key.
 
 The slot file sits beside the store (`<store>.keys`). It holds no names in the clear: a slot is found
 by a salted hash of the user name. A wrong password fails the GCM unwrap; that is the password check.
@@ -8,26 +13,28 @@ by a salted hash of the user name. A wrong password fails the GCM unwrap; that i
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
-import os
 import secrets
 import time
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hpke
+from cryptography.hazmat.primitives import hpke, serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
+from hexi_care.db import storefiles
 from hexi_care.errors import AuthFailed, AuthThrottled, StoreDamaged, StoreMissing
 
 SLOT_FILE_FORMAT = "hexi-care-keyslots"
-SLOT_FILE_VERSION = 1
+SLOT_FILE_VERSION = 2
 DATA_KEY_BYTES = 32
 TARGET_SECONDS = 0.5
 RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L, O, U
@@ -52,11 +59,10 @@ class KdfParams:
 
     @staticmethod
     def calibrate(target_seconds: float = TARGET_SECONDS) -> KdfParams:
-        """Find the iteration count that takes about `target_seconds` on this machine."""
-        if (
-            os.environ.get("HEXI_CARE_FAST_KDF") == "1"
-        ):  # test suites only; documented in docs/cli.md
-            return KdfParams.fast()
+        """Find the iteration count that takes about `target_seconds` on this machine.
+
+        Nothing outside the code (no environment variable, no setting) can lower it: a test suite
+        that wants cheap slots passes `kdf=` explicitly or replaces this function in its fixtures."""
         memory_kib, lanes = 64 * 1024, 4
         probe = 2
         start = time.perf_counter()
@@ -67,8 +73,20 @@ class KdfParams:
 
     @staticmethod
     def fast() -> KdfParams:
-        """Cheap parameters for tests; never used for a real store."""
+        """Cheap parameters for tests; below the floor, so unlock replaces them on a real store."""
         return KdfParams(iterations=1, memory_kib=8, lanes=1)
+
+    def below(self, floor: KdfParams) -> bool:
+        return self.iterations < floor.iterations or self.memory_kib < floor.memory_kib
+
+
+# The weakest slot a store keeps (OWASP's Argon2id minimum: 19 MiB, 2 passes). Unlock rewraps any
+# slot below it with freshly calibrated parameters; `store check` reports one it finds.
+FLOOR = KdfParams(iterations=2, memory_kib=19 * 1024, lanes=1)
+
+
+def kdf_floor() -> KdfParams:
+    return FLOOR
 
 
 def _derive(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
@@ -110,6 +128,11 @@ class Slot:
     salt: str = ""
     kdf: dict[str, int] | None = None
     created: float = 0.0
+    # Password slots (version 2) and the centre slot: the slot's X25519 public key, and the data key
+    # sealed to it with HPKE. `wrapped` then holds the private key under the password. A rekey
+    # seals the new data key to every public key without needing anyone's password.
+    public: str = ""
+    sealed: str = ""
 
 
 class KeySlots:
@@ -153,7 +176,17 @@ class KeySlots:
         )
 
     def save(self) -> None:
-        atomic_write(self.path, self.to_json().encode("utf-8"))
+        storefiles.atomic_write(self.path, self.to_json().encode("utf-8"))
+
+    def weak_slots(self) -> list[Slot]:
+        """Password slots whose Argon2 parameters are below the floor. (The recovery code has 150
+        random bits: its slot does not lean on Argon2 to resist guessing.)"""
+        floor = kdf_floor()
+        return [
+            s
+            for s in self.slots
+            if s.kind == "password" and s.kdf is not None and KdfParams(**s.kdf).below(floor)
+        ]
 
     # -- slots ---------------------------------------------------------------------------------
     def slot_id_for(self, user_name: str) -> str:
@@ -189,8 +222,57 @@ class KeySlots:
     def set_password(
         self, user_name: str, password: str, data_key: bytes, params: KdfParams
     ) -> None:
-        slot_id = self.slot_id_for(user_name)
-        self._put(self._wrap(slot_id, "password", normalise_password(password), data_key, params))
+        self._put(self._password_slot(self.slot_id_for(user_name), password, data_key, params))
+
+    def _password_slot(
+        self, slot_id: str, password: str, data_key: bytes, params: KdfParams
+    ) -> Slot:
+        private = X25519PrivateKey.generate()
+        raw_private = private.private_bytes(
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
+            serialization.NoEncryption(),
+        )
+        slot = self._wrap(slot_id, "password", normalise_password(password), raw_private, params)
+        slot.public = _b64(_raw_public(private.public_key()))
+        slot.sealed = _b64(
+            HPKE_SUITE.encrypt(data_key, private.public_key(), info=self._info(slot))
+        )
+        return slot
+
+    def _info(self, slot: Slot) -> bytes:
+        # Binds the sealed data key to this store and slot: a seal copied elsewhere opens nothing.
+        return self._aad(slot.id, slot.kind) + b"/sealed"
+
+    def reseal(self, data_key: bytes, centre_payload: bytes | None = None) -> list[str]:
+        """Seal `data_key` to every slot that has a public key (a rekey); returns the ids of the
+        slots that could not take it (old-format slots, which the caller drops)."""
+        dropped: list[str] = []
+        kept: list[Slot] = []
+        for slot in self.slots:
+            if slot.kind == "password" and slot.public:
+                public = X25519PublicKey.from_public_bytes(_unb64(slot.public))
+                slot.sealed = _b64(HPKE_SUITE.encrypt(data_key, public, info=self._info(slot)))
+                kept.append(slot)
+            elif slot.kind == "recovery_hpke" and slot.public and centre_payload is not None:
+                public = X25519PublicKey.from_public_bytes(_unb64(slot.public))
+                sealed = HPKE_SUITE.encrypt(centre_payload, public, info=self.centre_info())
+                slot.wrapped = _b64(sealed)
+                slot.created = time.time()
+                kept.append(slot)
+            elif slot.kind == "recovery_code":
+                kept.append(slot)  # the caller issues a new code: this slot is replaced
+            else:
+                dropped.append(slot.id)
+        self.slots = kept
+        return dropped
+
+    def password_slot_ids(self) -> list[str]:
+        return [s.id for s in self.slots if s.kind == "password"]
+
+    def keep_only(self, slot_ids: set[str]) -> None:
+        """Drop password slots not in `slot_ids` (users no longer active)."""
+        self.slots = [s for s in self.slots if s.kind != "password" or s.id in slot_ids]
 
     def remove_user(self, user_name: str) -> None:
         slot_id = self.slot_id_for(user_name)
@@ -203,15 +285,17 @@ class KeySlots:
         secret = normalise_recovery_code(code)
         self._put(self._wrap("recovery-code", "recovery_code", secret, data_key, params))
 
-    def set_centre_key(self, centre_public: X25519PublicKey, data_key: bytes) -> None:
-        info = self._aad("recovery-centre", "recovery_hpke")
-        sealed = HPKE_SUITE.encrypt(data_key, centre_public, info=info)
+    def set_centre_key(self, centre_public: X25519PublicKey, payload: bytes) -> None:
+        """`payload` is `centre_payload(...)`: the data key with the store's identity, so the centre
+        sees which device asks and can refuse a request relabelled with another store's id."""
+        sealed = HPKE_SUITE.encrypt(payload, centre_public, info=self.centre_info())
         self._put(
             Slot(
                 id="recovery-centre",
                 kind="recovery_hpke",
                 wrapped=_b64(sealed),
                 created=time.time(),
+                public=_b64(_raw_public(centre_public)),
             )
         )
 
@@ -232,7 +316,22 @@ class KeySlots:
             # Same work as a real attempt, so timing does not tell which user names exist.
             _derive(normalise_password(password), b"\0" * 16, self._typical_params())
             raise AuthFailed()
-        return self._unwrap(slot, normalise_password(password))
+        opened = self._unwrap(slot, normalise_password(password))
+        if not slot.public:
+            return opened  # version-1 slot: the data key itself (rewritten on unlock)
+        private = X25519PrivateKey.from_private_bytes(opened)
+        try:
+            return HPKE_SUITE.decrypt(_unb64(slot.sealed), private, info=self._info(slot))
+        except Exception:
+            raise AuthFailed() from None
+
+    def needs_upgrade(self, user_name: str) -> bool:
+        """The user's slot is old-format or below the Argon2 floor (rewrite it while the password
+        is at hand)."""
+        slot = self.find(self.slot_id_for(user_name))
+        if slot is None or slot.kdf is None:
+            return False
+        return not slot.public or KdfParams(**slot.kdf).below(kdf_floor())
 
     def unlock_recovery_code(self, code: str) -> bytes:
         slot = self.find("recovery-code")
@@ -254,29 +353,15 @@ class KeySlots:
         return KdfParams.fast()
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
+@contextlib.contextmanager
+def edit_slots(store: Path) -> Iterator[KeySlots]:
+    """Load the store's slot file under the store's lock, let the caller change it, save it.
 
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    Two processes adding users at once each see the other's slot (no lost update)."""
+    with storefiles.locked(store):
+        slots = KeySlots.load(storefiles.keys_path(store))
+        yield slots
+        slots.save()
 
 
 # -- throttling of failed attempts ---------------------------------------------------------------
@@ -285,10 +370,15 @@ MAX_WAIT_SECONDS = 300.0
 
 
 class Throttle:
-    """Counts failed unlocks per slot in `<store>.throttle`; after three, each waits twice as long."""
+    """Counts failed attempts per slot in `<store>.throttle`; after three, each waits twice as long.
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    An attempt is counted *before* the password is tried, under the store's lock, and forgiven only
+    when it succeeds: eight processes guessing at once take eight turns through the lock, and the
+    fourth already has to wait."""
+
+    def __init__(self, store: Path) -> None:
+        self.store = Path(store)
+        self.path = storefiles.throttle_path(self.store)
 
     def _load(self) -> dict[str, Any]:
         try:
@@ -297,33 +387,101 @@ class Throttle:
         except (OSError, ValueError):
             return {}
 
+    def _save(self, data: dict[str, Any]) -> None:
+        storefiles.atomic_write(self.path, json.dumps(data).encode())
+
+    def failures(self, slot_key: str) -> int:
+        entry = self._load().get(slot_key) or {}
+        return int(entry.get("failures", 0))
+
     def wait_for(self, slot_key: str, now: float | None = None) -> float:
-        entry = self._load().get(slot_key)
-        if not entry:
-            return 0.0
-        failures = int(entry.get("failures", 0))
-        if failures < FREE_ATTEMPTS:
-            return 0.0
-        delay = min(2.0 ** (failures - FREE_ATTEMPTS), MAX_WAIT_SECONDS)
-        now = time.time() if now is None else now
-        return max(0.0, float(entry.get("last", 0)) + delay - now)
+        return _wait(self._load().get(slot_key), time.time() if now is None else now)
 
     def check(self, slot_key: str) -> None:
         wait = self.wait_for(slot_key)
         if wait > 0:
             raise AuthThrottled(seconds=round(wait, 1))
 
-    def failed(self, slot_key: str) -> None:
-        data = self._load()
-        entry = data.get(slot_key) or {"failures": 0}
-        data[slot_key] = {"failures": int(entry["failures"]) + 1, "last": time.time()}
-        atomic_write(self.path, json.dumps(data).encode())
+    def begin(self, slot_key: str) -> None:
+        """Take one attempt: refused while the slot must wait, else counted as failed until
+        `succeeded` says otherwise."""
+        with storefiles.locked(self.store):
+            data = self._load()
+            now = time.time()
+            wait = _wait(data.get(slot_key), now)
+            if wait > 0:
+                raise AuthThrottled(seconds=round(wait, 1))
+            entry = data.get(slot_key) or {"failures": 0}
+            data[slot_key] = {"failures": int(entry.get("failures", 0)) + 1, "last": now}
+            self._save(data)
 
     def succeeded(self, slot_key: str) -> None:
-        data = self._load()
-        if slot_key in data:
-            del data[slot_key]
-            atomic_write(self.path, json.dumps(data).encode())
+        with storefiles.locked(self.store):
+            data = self._load()
+            if slot_key in data:
+                del data[slot_key]
+                self._save(data)
+
+    @contextlib.contextmanager
+    def attempt(self, slot_key: str) -> Iterator[None]:
+        """`with throttle.attempt(key): try the secret` - counted first, forgiven on success."""
+        self.begin(slot_key)
+        yield
+        self.succeeded(slot_key)
+
+
+def _wait(entry: Any, now: float) -> float:
+    if not isinstance(entry, dict):
+        return 0.0
+    failures = int(entry.get("failures", 0))
+    if failures < FREE_ATTEMPTS:
+        return 0.0
+    delay = min(2.0 ** (failures - FREE_ATTEMPTS), MAX_WAIT_SECONDS)
+    return max(0.0, float(entry.get("last", 0)) + delay - now)
+
+
+CENTRE_PAYLOAD_FORMAT = "hexi-care-centre-slot-v2"
+
+
+def centre_payload(store_id: str, device_id: str, unit: str, data_key: bytes) -> bytes:
+    return json.dumps(
+        {
+            "format": CENTRE_PAYLOAD_FORMAT,
+            "store_id": store_id,
+            "device_id": device_id,
+            "unit": unit,
+            "key": _b64(data_key),
+        },
+        ensure_ascii=False,
+    ).encode("utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class CentrePayload:
+    store_id: str
+    device_id: str
+    unit: str
+    data_key: bytes
+
+
+def parse_centre_payload(raw: bytes) -> CentrePayload:
+    """The opened centre slot; a version-1 slot (the bare key, no identity) is refused."""
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        if not isinstance(data, dict) or data.get("format") != CENTRE_PAYLOAD_FORMAT:
+            raise ValueError
+        key = _unb64(str(data["key"]))
+        if len(key) != DATA_KEY_BYTES:
+            raise ValueError
+        return CentrePayload(
+            str(data["store_id"]), str(data["device_id"]), str(data.get("unit", "")), key
+        )
+    except (UnicodeDecodeError, ValueError, KeyError):
+        raise StoreDamaged() from None
+
+
+def _raw_public(key: X25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
 # -- the centre's recovery key pair ---------------------------------------------------------------

@@ -1,7 +1,8 @@
 """A case store on disk: the SQLCipher file, its key slots and throttle file beside it.
 
 `create_store` makes one; `unlock` opens it for one user; `OpenStore.lock` drops the key and closes
-every connection. Backups are single files holding the key slots and an encrypted SQLite backup copy.
+every connection; `rekey` gives it a new data key. Backups are single files holding the key slots and
+an encrypted SQLite backup copy. The names of the files beside a store live in `storefiles`.
 """
 
 from __future__ import annotations
@@ -22,11 +23,23 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from hexi_care.db import migrate
+from hexi_care.db import migrate, storefiles
 from hexi_care.db.audit import derive_mac_key
 from hexi_care.db.base import new_id
-from hexi_care.db.engine import _key_pragma, classify_db_error, integrity_check, make_engine
-from hexi_care.db.keys import KdfParams, KeySlots, Throttle, atomic_write, new_recovery_code
+from hexi_care.db.engine import (
+    _key_pragma,
+    classify_db_error,
+    forget_key,
+    integrity_check,
+    make_engine,
+)
+from hexi_care.db.keys import (
+    KdfParams,
+    KeySlots,
+    Throttle,
+    edit_slots,
+    new_recovery_code,
+)
 from hexi_care.db.models import AppUser, Meta, OrgUnit
 from hexi_care.db.scope import Scope, set_scope
 from hexi_care.domain.enums import Role, UnitKind
@@ -43,6 +56,7 @@ log = logging.getLogger("hexi_care.store")
 
 BACKUP_MAGIC = b"HEXI-CARE-BACKUP\x01"
 AUTO_BACKUPS_KEPT = 7
+BUSY_SECONDS = 5.0
 Clock = Callable[[], datetime]
 
 
@@ -50,16 +64,26 @@ def utc_clock() -> datetime:
     return datetime.now(UTC)
 
 
+AUDIT_MAC_KEY = "audit_mac_key"  # meta: kept across rekeys so the audit chain stays verifiable
+GENERATION = "key_generation"  # meta: how many times the store has been rekeyed
+
+
 def keys_path(path: Path) -> Path:
-    return path.with_name(path.name + ".keys")
+    return storefiles.keys_path(path)
 
 
 def throttle_path(path: Path) -> Path:
-    return path.with_name(path.name + ".throttle")
+    return storefiles.throttle_path(path)
 
 
 def default_backup_dir(path: Path) -> Path:
-    return path.with_name(path.name + ".backups")
+    return storefiles.backup_dir(path)
+
+
+def _keys_next_path(path: Path) -> Path:
+    # The slot file of a rekey in progress: written before the database is re-encrypted, renamed
+    # over `.keys` after; unlock finishes the job if the machine stopped in between.
+    return storefiles.keys_path(path).with_name(storefiles.keys_path(path).name + ".next")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,17 +105,22 @@ class OpenStore:
         clock: Clock = utc_clock,
     ) -> None:
         self.path = path
-        self.engine: Engine | None = engine
-        self._data_key: bytearray | None = bytearray(data_key)
-        self.mac_key = derive_mac_key(data_key)
         self.user = user
         self.clock = clock
+        self._attach(engine, data_key)
+
+    def _attach(self, engine: Engine, data_key: bytes) -> None:
+        self.engine: Engine | None = engine
+        self._data_key: bytearray | None = bytearray(data_key)
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
         with self._sessions() as s:
             set_scope(s, Scope.all())
             meta = dict(s.execute(select(Meta.key, Meta.value)).all())
+        stored_mac = meta.get(AUDIT_MAC_KEY)
+        self.mac_key = bytes.fromhex(stored_mac) if stored_mac else derive_mac_key(data_key)
         self.store_id = meta.get("store_id", "")
         self.device_id = meta.get("device_id", "")
+        self.generation = int(meta.get(GENERATION, "0") or 0)
 
     # -- sessions ----------------------------------------------------------------------------
     @property
@@ -149,7 +178,7 @@ class OpenStore:
         self._data_key = None
         self.mac_key = b""
         if self.engine is not None:
-            self.engine.dispose()
+            forget_key(self.engine)
         self.engine = None
 
     # -- maintenance -------------------------------------------------------------------------
@@ -168,12 +197,15 @@ class OpenStore:
 
 
 def write_backup(path: Path, data_key: bytes, out: Path) -> Path:
-    tmp_db = out.with_name(out.name + ".db.tmp")
-    tmp_out = out.with_name(out.name + ".tmp")
+    """Owner-only from the first byte (0600): a backup holds every key slot of the store."""
+    stamp = f".{os.getpid()}-{new_id()[:8]}"
+    tmp_db = out.with_name(f".{out.name}{stamp}.db.tmp")
+    tmp_out = out.with_name(f".{out.name}{stamp}.tmp")
     try:
+        os.close(storefiles.create_private(tmp_db))  # SQLite keeps the mode of an existing file
         _sqlite_backup(path, tmp_db, data_key)
         slots = keys_path(path).read_bytes()
-        with open(tmp_out, "wb") as fh:
+        with open(storefiles.create_private(tmp_out), "wb") as fh:
             fh.write(BACKUP_MAGIC)
             fh.write(struct.pack(">Q", len(slots)))
             fh.write(slots)
@@ -203,8 +235,7 @@ def auto_backup(
     keep: int = AUTO_BACKUPS_KEPT,
     reason: str = "auto",
 ) -> Path:
-    folder = folder or default_backup_dir(path)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = storefiles.private_dir(folder or default_backup_dir(path))
     out = write_backup(path, data_key, folder / f"{path.stem}-{now:%Y%m%d-%H%M%S}-{reason}.hexibak")
     rotate_backups(folder, keep)
     return out
@@ -263,6 +294,7 @@ def create_store(
     if path.exists() or keys_path(path).exists():
         raise StoreExists(path=str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(storefiles.create_private(path))  # 0600 before SQLCipher writes its first page
     params = kdf or KdfParams.calibrate()
     data_key = os.urandom(32)
     store_id = new_id()
@@ -298,9 +330,11 @@ def create_store(
         slots.save()
     except BaseException:
         engine.dispose()
-        for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        for p in (path, *storefiles.sqlite_sidecars(path)):
             p.unlink(missing_ok=True)
         raise
+    for p in storefiles.sqlite_sidecars(path):
+        storefiles.private_file(p)
     store = OpenStore(path, engine, data_key, None, clock=clock)
     store.user = load_user(store, admin_name)
     return CreatedStore(store, recovery)
@@ -350,50 +384,216 @@ def open_with_key(
         raise
 
 
+@dataclass(frozen=True, slots=True)
+class Unlocked:
+    """What a password check found: the data key and the failed attempts it forgave."""
+
+    data_key: bytes
+    forgiven_failures: int
+
+
+def verify_password(path: Path, user_name: str, password: str) -> Unlocked:
+    """The one password check: through the throttle, against the store's slot file. A slot that is
+    old-format or below the Argon2 floor is rewritten while the password is at hand."""
+    path = Path(path)
+    slots = KeySlots.load(keys_path(path))
+    throttle = Throttle(path)
+    slot_key = slots.slot_id_for(user_name)
+    before = throttle.failures(slot_key)
+    throttle.begin(slot_key)  # counted as failed until it succeeds
+    data_key = slots.unlock_password(user_name, password)
+    throttle.succeeded(slot_key)
+    if slots.needs_upgrade(user_name):
+        params = KdfParams.calibrate()
+        with edit_slots(path) as fresh:
+            fresh.set_password(user_name, password, data_key, params)
+        log.info("key slot rewritten with stronger parameters")
+    return Unlocked(data_key, before)
+
+
 def unlock(path: Path, user_name: str, password: str, *, clock: Clock = utc_clock) -> OpenStore:
     path = Path(path)
     if not path.exists():
         raise StoreMissing(path=str(path))
-    slots = KeySlots.load(keys_path(path))
-    throttle = Throttle(throttle_path(path))
-    slot_key = slots.slot_id_for(user_name)
-    throttle.check(slot_key)
-    try:
-        data_key = slots.unlock_password(user_name, password)
-    except AuthFailed:
-        throttle.failed(slot_key)
-        raise
-    throttle.succeeded(slot_key)
-    store = open_with_key(path, data_key, clock=clock)
+    _finish_interrupted_rekey(path, user_name, password)
+    found = verify_password(path, user_name, password)
+    store = open_with_key(path, found.data_key, clock=clock)
     try:
         store.user = load_user(store, user_name)
     except BaseException:
         store.lock()
         raise
+    if found.forgiven_failures:
+        # Failed attempts cannot be written while the store is locked; the throttle file kept
+        # them, and the next successful unlock puts them in the audit trail.
+        with store.system_session() as s, s.begin():
+            _audit(store, s, "login_failed", "user", store.user.id, str(found.forgiven_failures))
     return store
+
+
+def _audit(
+    store: OpenStore, s: Session, action: str, entity: str, entity_id: str | None, detail: str
+) -> None:
+    from hexi_care.db import audit
+
+    audit.append(
+        s,
+        store.mac_key,
+        at=store.clock(),
+        user_id=store.user.id if store.user else None,
+        device_id=store.device_id,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        detail=detail,
+    )
 
 
 def set_password(
     store: OpenStore, user_name: str, new_password: str, kdf: KdfParams | None = None
 ) -> None:
-    """Re-wrap one slot; the store itself is never rekeyed."""
-    slots = KeySlots.load(keys_path(store.path))
-    slots.set_password(user_name, new_password, store.data_key, kdf or KdfParams.calibrate())
-    slots.save()
+    """Re-wrap one slot (under the store's lock, so a concurrent change is not lost)."""
+    params = kdf or KdfParams.calibrate()
+    with edit_slots(store.path) as slots:
+        slots.set_password(user_name, new_password, store.data_key, params)
 
 
 def unlock_with_recovery_code(path: Path, code: str, *, clock: Clock = utc_clock) -> OpenStore:
     path = Path(path)
     slots = KeySlots.load(keys_path(path))
-    throttle = Throttle(throttle_path(path))
-    throttle.check("recovery-code")
-    try:
-        data_key = slots.unlock_recovery_code(code)
-    except AuthFailed:
-        throttle.failed("recovery-code")
-        raise
+    throttle = Throttle(path)
+    throttle.begin("recovery-code")
+    data_key = slots.unlock_recovery_code(code)
     throttle.succeeded("recovery-code")
     return open_with_key(path, data_key, clock=clock)
+
+
+# -- rekey ----------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class RekeyResult:
+    recovery_code: str
+    backup: Path | None
+    older_backups: list[Path]
+    dropped_slots: int  # password slots of users no longer active, or in the old format
+
+
+def rekey(store: OpenStore, *, reason: str = "rekey", kdf: KdfParams | None = None) -> RekeyResult:
+    """Re-encrypt the store under a new data key (SQLCipher `PRAGMA rekey`).
+
+    Every live user's slot gets the new key sealed to it (no passwords needed), inactive users'
+    slots go, a new recovery code is issued, the centre slot is resealed, and a backup of the new
+    generation is written. Backups made before still open with the passwords they held."""
+    engine = store._require_open()
+    old_key = store.data_key
+    new_key = os.urandom(32)
+    params = kdf or KdfParams.calibrate()
+    code = new_recovery_code()
+    with storefiles.locked(store.path):
+        with store.system_session() as s, s.begin():
+            live = [u.name for u in s.scalars(select(AppUser).where(AppUser.active.is_(True)))]
+            # The audit chain keeps its MAC key across generations (it was derived from the old
+            # data key); the rekey itself is the last event written under the old key.
+            s.merge(Meta(key=AUDIT_MAC_KEY, value=store.mac_key.hex()))
+            s.merge(Meta(key=GENERATION, value=str(store.generation + 1)))
+            _audit(store, s, "rekey", "store", None, reason)
+        slots = KeySlots.load(keys_path(store.path))
+        before = len(slots.password_slot_ids())
+        slots.keep_only({slots.slot_id_for(n) for n in live})
+        slots.reseal(new_key, centre_payload_for(store, new_key))
+        slots.set_recovery_code(code, new_key, params)
+        dropped = before - len(slots.password_slot_ids())
+        next_path = _keys_next_path(store.path)
+        storefiles.atomic_write(next_path, slots.to_json().encode("utf-8"))
+        forget_key(engine)
+        store.engine = None
+        try:
+            _sqlcipher_rekey(store.path, old_key, new_key)
+        except BaseException:
+            next_path.unlink(missing_ok=True)
+            store._attach(make_engine(store.path, old_key), old_key)
+            raise
+        os.replace(next_path, keys_path(store.path))
+        storefiles.fsync_dir(store.path.parent)
+        store._attach(make_engine(store.path, new_key), new_key)
+    folder = default_backup_dir(store.path)
+    older = sorted(folder.glob("*.hexibak")) if folder.exists() else []
+    backup = store.auto_backup(reason=f"g{store.generation}")
+    return RekeyResult(code, backup, [p for p in older if p != backup], dropped)
+
+
+def centre_payload_for(store: OpenStore, data_key: bytes) -> bytes:
+    """What the centre slot seals: the key with the identity the centre checks before answering."""
+    from hexi_care.db.keys import centre_payload
+    from hexi_care.db.sync_models import SyncIdentity
+
+    unit = ""
+    with store.system_session() as s:
+        row = s.get(SyncIdentity, store.device_id)
+        if row is not None and row.unit_id:
+            unit_row = s.get(OrgUnit, row.unit_id)
+            unit = unit_row.name if unit_row else ""
+    return centre_payload(store.store_id, store.device_id, unit, data_key)
+
+
+def _sqlcipher_rekey(path: Path, old_key: bytes, new_key: bytes) -> None:
+    """Needs the file to itself: another window or command on the store makes it StoreLocked
+    (nothing has changed then)."""
+    try:
+        _sqlcipher_rekey_once(path, old_key, new_key)
+    except sqlcipher3.OperationalError as exc:
+        problem = classify_db_error(exc)
+        if problem is not None:
+            raise problem from None
+        raise
+
+
+def _sqlcipher_rekey_once(path: Path, old_key: bytes, new_key: bytes) -> None:
+    conn = sqlcipher3.connect(str(path), timeout=BUSY_SECONDS)
+    try:
+        conn.execute(_key_pragma(old_key))
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        # Rekey rewrites every page; in rollback-journal mode a crash leaves the old or the new file.
+        conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+        conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        conn.close()
+
+
+def _finish_interrupted_rekey(path: Path, user_name: str, password: str) -> None:
+    """A rekey stopped between re-encrypting and renaming the slot file: whichever slot file opens
+    the database wins."""
+    next_path = _keys_next_path(path)
+    if not next_path.exists():
+        return
+    with storefiles.locked(path):
+        if not next_path.exists():
+            return
+        try:
+            key = KeySlots.load(next_path).unlock_password(user_name, password)
+        except (AuthFailed, StoreDamaged):
+            return
+        try:
+            engine = make_engine(path, key)
+            with engine.connect() as conn:
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").fetchone()
+        except Exception:
+            next_path.unlink(missing_ok=True)  # the database still has the old key
+            return
+        finally:
+            engine.dispose()
+        os.replace(next_path, keys_path(path))
+
+
+def delete_backups(paths: list[Path]) -> int:
+    n = 0
+    for p in paths:
+        try:
+            p.unlink()
+            n += 1
+        except FileNotFoundError:
+            pass
+    return n
 
 
 # -- restore --------------------------------------------------------------------------------------
@@ -417,52 +617,162 @@ def read_backup(backup: Path) -> tuple[bytes, int]:
         raise StoreDamaged() from None
 
 
-def restore(backup: Path, target: Path, user_name: str, password: str) -> Path | None:
-    """Verify a backup (the user's password opens it, integrity holds), then put it in place of
-    `target`. The store being replaced is kept beside it; its path is returned."""
+RESTORERS = (Role.ADMIN, Role.CENTRE_SUPERVISOR)
+
+
+def restore(
+    backup: Path,
+    target: Path,
+    user_name: str,
+    password: str,
+    *,
+    backup_password: str | None = None,
+    keep_backup_slots: bool = False,
+    clock: Clock = utc_clock,
+) -> Path | None:
+    """Put a verified backup in place of `target`; the store it replaces is kept beside it and its
+    path returned.
+
+    The actor proves themselves to the *current* store (through its throttle): only its
+    administrator or centre supervisor may restore. The backup is opened with the current data key
+    or, for an older generation, with `backup_password` (else the same password) in the backup's
+    own slots. Unless `keep_backup_slots`, the restored database is re-encrypted to the current key
+    and the current slot file stays, so removed users and old passwords do not come back. The
+    restore is an audit event in the restored store (with the chain head it replaced), and the
+    next package carries it to the centre."""
     backup, target = Path(backup), Path(target)
-    slot_bytes, offset = read_backup(backup)
-    staging = target.with_name(target.name + ".restoring")
-    staging_keys = keys_path(staging)
-    try:
-        with open(backup, "rb") as src, open(staging, "wb") as dst:
-            src.seek(offset)
-            shutil.copyfileobj(src, dst, 1 << 20)
-            dst.flush()
-            os.fsync(dst.fileno())
-        atomic_write(staging_keys, slot_bytes)
+    current_key: bytes | None = None
+    replaced_head = ""
+    if target.exists():
+        found = verify_password(target, user_name, password)
+        current = open_with_key(target, found.data_key, clock=clock)
         try:
-            slots = KeySlots.load(staging_keys)
-        except Exception:
-            raise StoreDamaged() from None
-        data_key = slots.unlock_password(user_name, password)
-        check_store = open_with_key(staging, data_key, backup_before_upgrade=False)
-        try:
-            load_user(check_store, user_name)
-            problems = check_store.check()
+            current_actor = load_user(current, user_name)
+            if current_actor.role not in RESTORERS:
+                with current.system_session() as s, s.begin():
+                    current.user = current_actor
+                    _audit(current, s, "refused", "store", None, "restore")
+                from hexi_care.errors import ScopeDenied
+
+                raise ScopeDenied("role_denied", role=current_actor.role.value, action="restore")
+            from hexi_care.db import audit
+
+            with current.system_session() as s:
+                h = audit.head(s)
+            replaced_head = f"{h.seq}:{h.mac}"
         finally:
-            check_store.lock()
-        if problems:
-            raise StoreDamaged()
-        kept: Path | None = None
-        if target.exists():
-            kept = target.with_name(f"{target.name}.before-restore-{int(time.time())}")
-            os.replace(target, kept)
-            if keys_path(target).exists():
-                os.replace(keys_path(target), keys_path(kept))
-            for suffix in ("-wal", "-shm"):
-                target.with_name(target.name + suffix).unlink(missing_ok=True)
-        os.replace(staging, target)
-        os.replace(staging_keys, keys_path(target))
-        return kept
+            current.lock()
+        current_key = found.data_key
+    slot_bytes, offset = read_backup(backup)
+    staging = storefiles.staging_path(target)
+    staging_keys = keys_path(staging)
+    with storefiles.locked(target):
+        try:
+            with open(backup, "rb") as src, open(storefiles.create_private(staging), "wb") as dst:
+                src.seek(offset)
+                shutil.copyfileobj(src, dst, 1 << 20)
+                dst.flush()
+                os.fsync(dst.fileno())
+            storefiles.atomic_write(staging_keys, slot_bytes)
+            try:
+                backup_slots = KeySlots.load(staging_keys)
+            except Exception:
+                raise StoreDamaged() from None
+            data_key = _open_backup_key(
+                target, staging, backup_slots, current_key, user_name, backup_password or password
+            )
+            check_store = open_with_key(staging, data_key, backup_before_upgrade=False)
+            actor: User | None
+            try:
+                if current_key is None:
+                    # No store to ask: the backup's own administrator or centre supervisor.
+                    actor = load_user(check_store, user_name)
+                    if actor.role not in RESTORERS:
+                        from hexi_care.errors import ScopeDenied
+
+                        raise ScopeDenied("role_denied", role=actor.role.value, action="restore")
+                else:
+                    actor = _user_row(check_store, user_name)
+                problems = check_store.check()
+                if problems:
+                    raise StoreDamaged()
+                check_store.user = actor
+                with check_store.system_session() as s, s.begin():
+                    _audit(
+                        check_store,
+                        s,
+                        "restore",
+                        "store",
+                        None,
+                        json.dumps(
+                            {"backup": backup.name, "replaced_head": replaced_head},
+                            ensure_ascii=False,
+                        ),
+                    )
+                    s.merge(Meta(key="restored_at", value=clock().isoformat()))
+                    # The chain must still verify once the file is re-encrypted to today's key.
+                    s.merge(Meta(key=AUDIT_MAC_KEY, value=check_store.mac_key.hex()))
+            finally:
+                check_store.lock()
+            final_keys = slot_bytes
+            if current_key is not None and not keep_backup_slots:
+                if data_key != current_key:
+                    _sqlcipher_rekey(staging, data_key, current_key)
+                final_keys = keys_path(target).read_bytes()
+            kept: Path | None = None
+            if target.exists():
+                kept = storefiles.kept_path(target, int(time.time()))
+                os.replace(target, kept)
+                if keys_path(target).exists():
+                    os.replace(keys_path(target), keys_path(kept))
+                for p in storefiles.sqlite_sidecars(target):
+                    p.unlink(missing_ok=True)
+            os.replace(staging, target)
+            storefiles.atomic_write(keys_path(target), final_keys)
+            return kept
+        finally:
+            for p in (staging, staging_keys, *storefiles.sqlite_sidecars(staging)):
+                p.unlink(missing_ok=True)
+
+
+def _open_backup_key(
+    target: Path,
+    staging: Path,
+    slots: KeySlots,
+    current_key: bytes | None,
+    user_name: str,
+    password: str,
+) -> bytes:
+    if current_key is not None and _key_opens(staging, current_key):
+        return current_key
+    # An older generation: its own slots, through the target's throttle (a backup is a copy an
+    # attacker can take anywhere, but guesses made through this program still count).
+    throttle = Throttle(target)
+    slot_key = "backup:" + slots.slot_id_for(user_name)
+    throttle.begin(slot_key)
+    key = slots.unlock_password(user_name, password)
+    throttle.succeeded(slot_key)
+    return key
+
+
+def _key_opens(path: Path, key: bytes) -> bool:
+    conn = sqlcipher3.connect(str(path))
+    try:
+        conn.execute(_key_pragma(key))
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlcipher3.DatabaseError:
+        return False
     finally:
-        for p in (
-            staging,
-            staging_keys,
-            staging.with_name(staging.name + "-wal"),
-            staging.with_name(staging.name + "-shm"),
-        ):
-            p.unlink(missing_ok=True)
+        conn.close()
+
+
+def _user_row(store: OpenStore, name: str) -> User | None:
+    try:
+        return load_user(store, name)
+    except AuthFailed:
+        return None
 
 
 def store_info(path: Path) -> dict[str, object]:

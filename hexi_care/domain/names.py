@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from pypinyin import Style, lazy_pinyin
-from pypinyin.pinyin_dict import pinyin_dict
-
 # Surnames whose reading differs from the character's everyday reading (多音字姓氏).
 # Only unambiguous ones: 乐 (yue/le) is read both ways as a surname, so pypinyin's "le" stays.
 COMPOUND_SURNAMES: dict[str, tuple[str, ...]] = {
@@ -71,6 +68,10 @@ def pinyin_initials(name: str, *, surname: bool = True) -> str:
 
 
 def _tokens(name: str, *, surname: bool) -> list[_Token]:
+    # pypinyin loads its phrase dictionary on import (0.25 s): only when a name is keyed, so
+    # commands that never key a name start without it.
+    from pypinyin.pinyin_dict import pinyin_dict
+
     # NFKC folds full-width letters and digits (Ａ → A) and compatibility ideographs.
     text = unicodedata.normalize("NFKC", name).strip()
     tokens: list[_Token] = []
@@ -106,6 +107,8 @@ def _take_surname(text: str, tokens: list[_Token]) -> str:
 
 def _syllables(run: str) -> list[_Token]:
     """Pinyin of a run of characters that all have a reading (phrases give context: 重庆 chongqing)."""
+    from pypinyin import Style, lazy_pinyin
+
     syllables = [_ascii_lower(s) for s in lazy_pinyin(run, style=Style.NORMAL, errors="ignore")]
     if len(syllables) == len(run) and all(syllables):
         return [(s, True) for s in syllables]

@@ -16,7 +16,7 @@ import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from hexi_care.reports.data import RegisterRow, ReportMeta
 from hexi_care.reports.formatting import age_on, fmt_date, fmt_datetime, to_local
@@ -187,9 +187,34 @@ def write_register_xlsx(
     wb.properties.description = (
         f"{labels.confidentiality} {fmt_datetime(meta.generated_at, meta.display_tz)}"
     )
+    return _write(_fixed_zip_times(_save_in_memory(wb), stamp), out)
+
+
+def _save_in_memory(wb: Any) -> bytes:
+    """The workbook as bytes, never touching the disk.
+
+    openpyxl's own save writes each worksheet to a temporary file in TMPDIR before zipping it:
+    names, phones and addresses would sit there in the clear (and stay after a crash)."""
+    from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+    from openpyxl.worksheet._writer import WorksheetWriter
+    from openpyxl.writer.excel import ExcelWriter
+
+    class _MemoryWriter(ExcelWriter):  # type: ignore[misc]
+        def write_worksheet(self, ws: Any) -> None:
+            ws._drawing = SpreadsheetDrawing()
+            ws._drawing.charts = ws._charts
+            ws._drawing.images = ws._images
+            sheet = io.BytesIO()
+            writer = WorksheetWriter(ws, out=sheet)
+            writer.write()
+            ws._rels = writer._rels
+            self._archive.writestr(ws.path[1:], sheet.getvalue())
+            self.manifest.append(ws)
+
     raw = io.BytesIO()
-    wb.save(raw)
-    return _write(_fixed_zip_times(raw.getvalue(), stamp), out)
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        _MemoryWriter(wb, archive).save()
+    return raw.getvalue()
 
 
 def _fixed_zip_times(data: bytes, stamp: datetime) -> bytes:

@@ -8,7 +8,7 @@ import json
 import logging
 from datetime import date, datetime
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import DatabaseError
@@ -24,6 +24,7 @@ from hexi_care.domain.model import User
 from hexi_care.errors import ScopeDenied
 
 log = logging.getLogger("hexi_care.services")
+E = TypeVar("E", bound=BaseException)
 
 
 class UnitOfWork:
@@ -63,6 +64,12 @@ class UnitOfWork:
                     raise
             else:
                 session.rollback()
+                refusal = getattr(exc, "audit_refusal", None)
+                if refusal is None and isinstance(exc, ScopeDenied) and self.user is not None:
+                    detail = str(exc.params.get("action") or exc.key)[:200]
+                    refusal = ("scope", None, detail)
+                if refusal is not None:
+                    self._audit_refusal(*refusal)
                 if isinstance(exc, DatabaseError):
                     problem = classify_db_error(exc)
                     if problem is not None:
@@ -71,6 +78,32 @@ class UnitOfWork:
             session.close()
             self._session = None
             self._audit_head = None
+
+    @staticmethod
+    def refuse(exc: E, entity: str, entity_id: str | None, detail: str) -> E:
+        """Mark a refusal to be audited once this unit of work has rolled back: `raise
+        uow.refuse(UserProblem(...), "recovery", device_id, "revoked")`."""
+        exc.audit_refusal = (entity, entity_id, detail)  # type: ignore[attr-defined]
+        return exc
+
+    def _audit_refusal(self, entity: str, entity_id: str | None, detail: str) -> None:
+        """A refused action is an audit event, written on its own after the rollback (the
+        refused work is gone; the attempt stays)."""
+        try:
+            with self.store.session(Scope.all()) as s, s.begin():
+                audit.append(
+                    s,
+                    self.store.mac_key,
+                    at=self.now(),
+                    user_id=self.user_id,
+                    device_id=self.store.device_id,
+                    action="refused",
+                    entity=entity,
+                    entity_id=entity_id,
+                    detail=detail,
+                )
+        except Exception:  # the refusal itself must still reach the user
+            log.exception("could not audit a refused action")
 
     @property
     def session(self) -> Session:

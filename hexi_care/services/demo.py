@@ -33,6 +33,7 @@ from hexi_care.domain.enums import (
     VisitKind,
     VisitStatus,
 )
+from hexi_care.errors import StoreProblem
 from hexi_care.services.context import UnitOfWork
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文单"
@@ -113,6 +114,7 @@ COMMUNITY_STEMS = [
 ]
 
 DEMO_PASSWORD = "demo1234"
+DEMO_MARK = "demo_store"  # meta: this store's case records were made by demo
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,9 +297,16 @@ def generate(
     anchor: date | None = None,
     visits_per_child: float | None = None,
 ) -> DemoStats:
-    """Add `children` synthetic children (and everything around them) to an open store."""
+    """Add `children` synthetic children (and everything around them) to an open store.
+
+    Refused on a store that already holds case records not made by demo: synthetic children must
+    never mix with real ones."""
     with UnitOfWork(store, system=True) as uow:
         s = uow.session
+        marked = s.get(m.Meta, DEMO_MARK) is not None
+        if not marked and s.scalar(select(m.Child.id).limit(1)) is not None:
+            raise StoreProblem("demo_real_store")
+        s.merge(m.Meta(key=DEMO_MARK, value="1"))
         g = _Gen(seed, anchor or uow.today())
         a = g.anchor
         now = datetime.combine(a, time(9, 0), tzinfo=UTC)

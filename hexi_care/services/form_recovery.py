@@ -20,7 +20,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from hexi_care.db.keys import atomic_write
+from hexi_care.db import storefiles
+from hexi_care.db.storefiles import atomic_write
 from hexi_care.errors import InvalidInput
 from hexi_care.services.context import UnitOfWork
 
@@ -38,7 +39,7 @@ class Snapshot:
 
 
 def recovery_dir(store_path: Path) -> Path:
-    return store_path.with_name(store_path.name + ".recovery")
+    return storefiles.form_recovery_dir(store_path)
 
 
 def _key(uow: UnitOfWork) -> bytes:

@@ -20,6 +20,12 @@ def get(uow: UnitOfWork, key: str, default: Any = None) -> Any:
 
 def put(uow: UnitOfWork, key: str, value: Any) -> None:
     uow.require_role(Role.ADMIN, Role.CENTRE_SUPERVISOR, action="change store settings")
+    write(uow, key, value)
+
+
+def write(uow: UnitOfWork, key: str, value: Any) -> None:
+    """Store a value without the role check of `put`: for what any case worker may keep (the
+    ledger import's remembered column choices). Audited like every setting."""
     row = uow.session.get(Setting, key)
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     if row is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from hexi_care.db import store as store_mod
-from hexi_care.db.keys import KdfParams, KeySlots, normalise_name
+from hexi_care.db.keys import KdfParams, edit_slots, normalise_name
 from hexi_care.db.models import AppUser
 from hexi_care.domain.enums import Role, UnitKind
 from hexi_care.domain.model import User
@@ -14,6 +14,7 @@ from hexi_care.services.context import UnitOfWork
 from hexi_care.services.units import resolve_unit
 
 MIN_PASSWORD = 8
+MIN_SCORE = 3  # zxcvbn: "safely unguessable" against a slow hash offline (under ~10^10 guesses)
 ROLE_UNIT = {
     Role.DIRECTOR: UnitKind.COMMUNITY,
     Role.STREET_SUPERVISOR: UnitKind.STREET,
@@ -21,9 +22,40 @@ ROLE_UNIT = {
 }
 
 
-def check_password(password: str) -> None:
+# What zxcvbn found in a weak password -> the message key that says why (messages.py).
+_WEAK_BECAUSE = {
+    "dictionary": "weak_common",
+    "repeat": "weak_repeat",
+    "sequence": "weak_sequence",
+    "spatial": "weak_keyboard",
+    "date": "weak_date",
+    "regex": "weak_date",  # recent years
+}
+
+
+def check_password(password: str, *, names: tuple[str, ...] = ()) -> None:
+    """Refuse short passwords and guessable ones (common passwords, keyboard runs, repeats,
+    sequences, dates, the user's own name), saying why.
+
+    zxcvbn (Dropbox's estimator, kept as a Python port) does the pattern matching with its list of
+    common passwords, which includes the usual Chinese ones (woaini1314, 1qaz2wsx, 88888888)."""
     if len(password) < MIN_PASSWORD:
         raise InvalidInput("password", "weak_password", min=MIN_PASSWORD)
+    import zxcvbn  # type: ignore[import-untyped]  # loaded on use: its lists take a moment
+
+    result = zxcvbn.zxcvbn(password[:100], user_inputs=[n for n in names if n])
+    if int(result["score"]) >= MIN_SCORE:
+        return
+    problem = "weak_guessable"
+    for match in result["sequence"]:
+        pattern = str(match.get("pattern", ""))
+        if pattern == "dictionary" and match.get("dictionary_name") == "user_inputs":
+            problem = "weak_name"
+            break
+        if pattern in _WEAK_BECAUSE:
+            problem = _WEAK_BECAUSE[pattern]
+            break
+    raise InvalidInput("password", problem)
 
 
 def _to_user(r: AppUser) -> User:
@@ -51,7 +83,10 @@ def add_user(
     *,
     display_name: str = "",
     kdf: KdfParams | None = None,
+    published_password: bool = False,
 ) -> User:
+    """`published_password`: the synthetic demo store's users, whose password is printed in the
+    README; the length rule still holds, the guessability check would be pointless."""
     uow.require_role(Role.ADMIN, action="add users")
     name = name.strip()
     if not name:
@@ -66,7 +101,11 @@ def add_user(
     want = ROLE_UNIT.get(role_v)
     if want is not None and unit.kind != want:
         raise InvalidInput("unit", "choice", choices=want.value)
-    check_password(password)
+    if published_password:
+        if len(password) < MIN_PASSWORD:
+            raise InvalidInput("password", "weak_password", min=MIN_PASSWORD)
+    else:
+        check_password(password, names=(name, display_name))
     for existing in uow.session.scalars(select(AppUser.name)):
         if normalise_name(existing) == normalise_name(name):
             raise InvalidInput("user", "duplicate", value=name)
@@ -94,7 +133,7 @@ def change_password(
     target = find_user(uow, name)
     if uow.user is not None and uow.user.id != target.id and uow.user.role != Role.ADMIN:
         raise ScopeDenied()
-    check_password(new_password)
+    check_password(new_password, names=(target.name, target.display_name))
     store_mod.set_password(uow.store, target.name, new_password, kdf)
     uow.audit("password", "user", target.id)
 
@@ -105,9 +144,8 @@ def deactivate_user(uow: UnitOfWork, name: str) -> None:
     row = uow.session.get(AppUser, target.id)
     assert row is not None
     row.active = False
-    slots = KeySlots.load(store_mod.keys_path(uow.store.path))
-    slots.remove_user(target.name)
-    slots.save()
+    with edit_slots(uow.store.path) as slots:
+        slots.remove_user(target.name)
     uow.audit("deactivate", "user", target.id)
 
 

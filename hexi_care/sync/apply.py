@@ -785,10 +785,12 @@ class Applier:
         )
         have.update({int(s_): mac for s_, mac in rows})
         inserts: list[dict[str, Any]] = []
-        forked = broken = False
+        forked = broken = restored = False
         for it in sorted(items, key=lambda x: int(x.values["seq"])):
             v = it.values
             seq = int(v["seq"])
+            if v.get("action") == "restore":
+                restored = True
             if seq in have:
                 if have[seq] != v["mac"]:
                     forked = True
@@ -807,6 +809,9 @@ class Applier:
             self.s.execute(delete(SyncConfirmed).where(SyncConfirmed.peer_id == self.peer.id))
         if broken:
             self.notices.append(Notice("exchange.notice.audit_broken", {}))
+        if restored:
+            # The laptop says so itself (a restore is an audit event in the restored store).
+            self.notices.append(Notice("exchange.notice.restored", {}))
 
 
 # -- bulk helpers --------------------------------------------------------------------------------

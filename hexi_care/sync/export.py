@@ -428,7 +428,8 @@ def export_package(
             content = pl.encode_content(document, bytes(collector.blobs))
             if len(content) > pl.MAX_CONTENT_BYTES:
                 raise UserProblem("exchange.too_much")
-            content_info = {"size": len(content), "sha256": pl.sha256(content), "counts": counts}
+            # The counts travel sealed inside the content: the clear header says nothing of it.
+            content_info = {"size": len(content), "sha256": pl.sha256(content)}
             compressed = pl.compress(content)
             del content
             chunks_ = pl.split(compressed, part_size)

@@ -60,7 +60,6 @@ class Manifest:
     head_mac: str
     content_size: int
     content_sha256: str
-    counts: dict[str, int]
     parts: list[str]
     part: int
 
@@ -92,7 +91,6 @@ def read_manifest(header: dict[str, Any]) -> Manifest:
             head_mac=str(head["mac"]),
             content_size=int(content["size"]),
             content_sha256=str(content["sha256"]),
-            counts={str(k): int(v) for k, v in dict(content["counts"]).items()},
             parts=[str(x) for x in header["parts"]],
             part=int(header["part"]),
         )
@@ -287,15 +285,19 @@ def _import(
         entity_id=manifest.package_id,
         detail=f"seq {manifest.seq} from {peer.id}: {total} records, {len(applier.conflicts)} conflicts",
     )
+    flagged = {
+        "exchange.notice.restore_suspected": "restore_suspected",
+        "exchange.notice.restored": "restore_reported",
+    }
     for n in notices:
-        if n.key == "exchange.notice.restore_suspected":
+        if n.key in flagged:
             audit.append(
                 s,
                 store.mac_key,
                 at=now,
                 user_id=actor.id if actor else None,
                 device_id=store.device_id,
-                action="restore_suspected",
+                action=flagged[n.key],
                 entity="device",
                 entity_id=peer.id,
                 detail=str(n.params.get("reason", "")),
@@ -325,8 +327,7 @@ def _check_document(document: dict[str, Any], manifest: Manifest, blob_size: int
     items = document.get("items")
     if not isinstance(items, dict):
         raise BadPackage(reason="mismatch")
-    counts = {k: len(v) if isinstance(v, list) else -1 for k, v in items.items()}
-    if counts != manifest.counts or document.get("blob_size") != blob_size:
+    if document.get("blob_size") != blob_size:
         raise BadPackage(reason="mismatch")
 
 

@@ -1,8 +1,9 @@
 """Build the compiled translations (.qm) from the Qt Linguist sources in resources/i18n/*.ts.
 
-`python -m hexi_care.tools.build_translations` (scripts/setup runs it). With `--update`, the .ts
-sources are first refreshed from the window's code with pyside6-lupdate (new source texts appear
-unfinished; translations already made are kept). `--check` fails if any text lacks a translation.
+`python -m hexi_care.tools.build_translations` (scripts/setup runs it, for the checkout; a wheel
+build compiles its own copy in setup.py). With `--update`, the .ts sources are first refreshed
+from the window's code with pyside6-lupdate (new source texts appear unfinished; translations
+already made are kept). `--check` fails if any text lacks a translation.
 """
 
 from __future__ import annotations
@@ -15,14 +16,15 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
 
-from hexi_care.resources import resources_dir
+from hexi_care.resources import SOURCE_TREE
 
 PACKAGE = Path(__file__).resolve().parent.parent
 UI_SOURCES = PACKAGE / "ui"
 
 
 def i18n_dir() -> Path:
-    return resources_dir() / "i18n"
+    """The checkout's translation sources (a built wheel compiles them itself: setup.py)."""
+    return SOURCE_TREE / "i18n"
 
 
 def _tool(name: str) -> str:
@@ -107,12 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if bad:
         return 1
     for qm in build(ts_files):
-        print(
-            "built",
-            qm.relative_to(resources_dir().parent)
-            if qm.is_relative_to(resources_dir().parent)
-            else qm,
-        )
+        print("built", qm.relative_to(SOURCE_TREE.parent))
     return 0
 
 

@@ -8,6 +8,7 @@ there is no store yet, the unlock dialog otherwise; then the main window of the 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -44,9 +45,11 @@ def utc_clock() -> datetime:
 
 
 def keys_file(path: Path) -> Path:
-    """The store's key-slot file (the rule of hexi_care.db.store.keys_path, kept here so the unlock
-    dialog can appear before the database code is loaded; a test keeps the two equal)."""
-    return path.with_name(path.name + ".keys")
+    """The store's key-slot file (storefiles imports only the standard library, so the unlock
+    dialog still appears before the database code is loaded)."""
+    from hexi_care.db import storefiles
+
+    return storefiles.keys_path(path)
 
 
 def warm_up() -> None:
@@ -175,6 +178,8 @@ class HexiApp(QObject):
         dlg.raise_()
         dlg.activateWindow()
         self.ctx.mark("unlock_shown")
+        # Wall-clock time, so a benchmark can measure from outside the process (frozen program).
+        log.info("unlock dialog shown at %.3f", time.time())
         self.unlock_shown.emit(dlg)
         QTimer.singleShot(0, lambda: self.ctx.worker.submit(lambda _t: warm_up(), name="warm-up"))
         return dlg
@@ -237,6 +242,15 @@ class HexiApp(QObject):
 
         show_problem(self.window, exc)
 
+    def terminate(self) -> None:
+        """Asked to end from outside (SIGTERM at logout or shutdown): as if the person closed the
+        window (geometry kept, record windows closed, store locked)."""
+        log.info("terminate requested")
+        if self.window is not None:
+            self.window.close()
+        else:
+            self.quit()
+
     def quit(self) -> None:
         self.ctx.worker.stop()
         app = QApplication.instance()
@@ -272,6 +286,30 @@ def prepare(app: QApplication, settings: Settings, lang: str | None = None) -> s
     fonts.apply_app_font(app)
     app.setStyleSheet(STYLE)
     return in_effect
+
+
+def terminate_on_signal(app: QApplication, hexi: HexiApp) -> None:
+    """SIGTERM ends the program cleanly through HexiApp.terminate (POSIX only). Python runs its
+    signal handlers only between bytecodes, so the signal also wakes the Qt event loop through a
+    pipe watched by a socket notifier."""
+    import signal
+
+    if sys.platform == "win32":
+        return
+    from PySide6.QtCore import QSocketNotifier
+
+    read_fd, write_fd = os.pipe()
+    os.set_blocking(read_fd, False)
+    os.set_blocking(write_fd, False)
+    signal.set_wakeup_fd(write_fd)
+    notifier = QSocketNotifier(read_fd, QSocketNotifier.Type.Read, app)
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):
+            os.read(read_fd, 64)
+
+    notifier.activated.connect(drain)
+    signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, hexi.terminate))
 
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -319,6 +357,7 @@ def run_app(
     guard.activated.connect(hexi.bring_forward)
     app.aboutToQuit.connect(ctx.worker.stop)
     hexi.start(user=user, note=note)
+    terminate_on_signal(app, hexi)
     code = app.exec()
     ctx.worker.stop()
     guard.release()

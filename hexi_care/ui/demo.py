@@ -42,6 +42,9 @@ def make_demo_store(ctx: AppContext, children: int, on_done) -> QProgressDialog:
     dlg.setMinimumWidth(460)
     dlg.setAutoClose(False)
     dlg.setAutoReset(False)
+    # QProgressDialog emits `canceled` when it is closed, also by us once the work is over: only
+    # a cancel while the work runs is the person's.
+    over = False
 
     def run(task: Task) -> None:
         def progress(step: str) -> None:
@@ -60,11 +63,15 @@ def make_demo_store(ctx: AppContext, children: int, on_done) -> QProgressDialog:
         dlg.setLabelText(steps.get(step, step))
 
     def finished(_r: object) -> None:
+        nonlocal over
+        over = True
         dlg.setValue(len(order))
         dlg.close()
         on_done(True)
 
     def failed(exc: BaseException) -> None:
+        nonlocal over
+        over = True
         dlg.close()
         from hexi_care.ui.common import show_problem
 
@@ -76,6 +83,8 @@ def make_demo_store(ctx: AppContext, children: int, on_done) -> QProgressDialog:
     )
 
     def cancel() -> None:
+        if over:
+            return
         task.cancel()
         dlg.setLabelText(i18n.translate("Demo", "Stopping…"))
 

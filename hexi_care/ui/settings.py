@@ -14,6 +14,8 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
 from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 
+from hexi_care.locale_default import system_language
+
 SETTINGS_VERSION = 1
 SETTINGS_ENV = "HEXI_CARE_SETTINGS"  # an .ini path: tests and portable installs
 
@@ -119,8 +121,13 @@ class Settings:
     # -- conveniences ------------------------------------------------------------------------
     @property
     def language(self) -> str:
-        lang = str(self.get("ui/language"))
-        return lang if lang in dict(LANGUAGES) else "zh"
+        """The language chosen in Settings; before any choice, Chinese unless the system is
+        English (hexi_care.locale_default)."""
+        if self.qs.contains("ui/language"):
+            lang = str(self.get("ui/language"))
+            if lang in dict(LANGUAGES):
+                return lang
+        return system_language()
 
     @property
     def idle_minutes(self) -> int:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -185,6 +186,7 @@ class RecoveryDialog(QDialog):
         self.pw2 = QLineEdit()
         self.pw2.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = label("", "error", wrap=True)
+        self.outcome: object = None
         intro = label(
             self.tr(
                 "The recovery code was printed when the store was created and should be kept locked away. "
@@ -198,6 +200,14 @@ class RecoveryDialog(QDialog):
         form.addRow(self.tr("User name"), self.user)
         form.addRow(self.tr("New password"), self.pw1)
         form.addRow(self.tr("Repeat the new password"), self.pw2)
+        self.rekey = QCheckBox(
+            self.tr(
+                "Also replace the data key and the recovery code (recommended: this code has now been seen)"
+            )
+        )
+        self.rekey.setObjectName("recovery_rekey")
+        self.rekey.setChecked(True)
+        form.addRow("", self.rekey)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -219,13 +229,21 @@ class RecoveryDialog(QDialog):
         path = self.ctx.store_path
         self.buttons.setEnabled(False)
 
-        def run(_task: Task) -> None:
+        rekey = self.rekey.isChecked()
+
+        def run(_task: Task) -> object:
             from hexi_care.services import recovery
 
-            recovery.recover_with_code(path, code, user, pw)
+            return recovery.recover_with_code(path, code, user, pw, rekey=rekey)
 
-        def done(_r: object) -> None:
+        def done(outcome: object) -> None:
             self.buttons.setEnabled(True)
+            self.outcome = outcome
+            if outcome is not None:
+                from hexi_care.ui.rekey import RekeyDoneDialog
+
+                shown = RekeyDoneDialog(outcome, self.parentWidget())
+                shown.open()
             self.accept()
 
         def failed(exc: BaseException) -> None:

@@ -139,14 +139,23 @@ class AdminPage(QWizardPage):
         if not self.name.text().strip():
             self.message.setText(self.tr("Enter a user name."))
             return False
-        if len(self.pw1.text()) < users.MIN_PASSWORD:
-            self.message.setText(self.tr("The password needs at least 8 characters."))
+        if not _password_ok(self.message, self.pw1.text(), self.name.text().strip()):
             return False
         if self.pw1.text() != self.pw2.text():
             self.message.setText(self.tr("The two passwords differ."))
             return False
         self.message.clear()
         return True
+
+
+def _password_ok(message: QLabel, password: str, *names: str) -> bool:
+    """The core's password rule; its message says why a password is refused (zh or en)."""
+    try:
+        users.check_password(password, names=names)
+    except UserProblem as exc:
+        message.setText(exc.message(i18n.lang()))
+        return False
+    return True
 
 
 class UnitsPage(QWizardPage):
@@ -324,8 +333,7 @@ class UsersPage(QWizardPage):
         if self.unit.currentData() is None:
             self.message.setText(self.tr("Add the community on the previous page first."))
             return
-        if len(self.pw.text()) < users.MIN_PASSWORD:
-            self.message.setText(self.tr("The password needs at least 8 characters."))
+        if not _password_ok(self.message, self.pw.text(), name, self.display.text().strip()):
             return
         self.message.clear()
         u = NewUser(

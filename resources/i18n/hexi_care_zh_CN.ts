@@ -71,10 +71,6 @@
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <source>The password needs at least 8 characters.</source>
-        <translation>密码至少需要 8 个字符。</translation>
-    </message>
-    <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -177,6 +173,45 @@
     <message>
         <source>The end cannot be before the start.</source>
         <translation>结束日期不能早于开始日期。</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryWordsDialog</name>
+    <message>
+        <source>Category words</source>
+        <translation>类别对照表</translation>
+    </message>
+    <message>
+        <source>Word in ledgers</source>
+        <translation>台账中的写法</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>儿童类别</translation>
+    </message>
+    <message>
+        <source>Add a word</source>
+        <translation>添加一项</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Words the district&apos;s ledgers use for a category. The usual words and each category&apos;s own name are known already; a word set to (not a category) is skipped.</source>
+        <translation>本区台账中表示儿童类别的写法。常用写法和各类别的正式名称已经认识；设为“（不是类别）”的写法在导入时跳过。</translation>
+    </message>
+    <message>
+        <source>(not a category)</source>
+        <translation>（不是类别）</translation>
     </message>
 </context>
 <context>
@@ -836,6 +871,22 @@
     <message>
         <source>Child</source>
         <translation>儿童</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
@@ -1499,6 +1550,188 @@ You will need: the administrator&apos;s password, the names of your streets and 
     </message>
 </context>
 <context>
+    <name>Ledger</name>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件……</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在逐行核对……</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入……</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Repeated</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <source>Ledgers (*.xlsx *.xlsm *.xls *.csv);;Excel (*.xlsx *.xls);;CSV (*.csv);;All files (*)</source>
+        <translation>台账文件 (*.xlsx *.xlsm *.xls *.csv);;Excel (*.xlsx *.xls);;CSV (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>(do not import)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>relationship to the child</source>
+        <translation>与儿童关系</translation>
+    </message>
+    <message>
+        <source>Same child as row {row}</source>
+        <translation>与第 {row} 行是同一名儿童</translation>
+    </message>
+    <message>
+        <source>household</source>
+        <translation>家庭</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <source>Ledger file</source>
+        <translation>台账文件</translation>
+    </message>
+    <message>
+        <source>No file chosen yet.</source>
+        <translation>尚未选择文件。</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>选择文件……</translation>
+    </message>
+    <message>
+        <source>(as written in the ledger)</source>
+        <translation>（按台账填写）</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Community of rows that name none</source>
+        <translation>未填社区的行归入</translation>
+    </message>
+    <message>
+        <source>The header may be on any of the first 20 rows; titles, blank rows, 合计 rows and notes under the table are skipped. Nothing is written until you press Import.</source>
+        <translation>表头可以在前 20 行中的任一行；标题、空行、合计行和表下的注释会自动跳过。按“导入”之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Remember these choices</source>
+        <translation>记住这些设置</translation>
+    </message>
+    <message>
+        <source>Refused rows to Excel…</source>
+        <translation>导出被拒绝的行……</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Category words…</source>
+        <translation>类别对照表……</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Ledger import</source>
+        <translation>台账导入</translation>
+    </message>
+    <message>
+        <source>Ledger to import</source>
+        <translation>要导入的台账</translation>
+    </message>
+    <message>
+        <source>Checking the ledger</source>
+        <translation>核对台账</translation>
+    </message>
+    <message>
+        <source>All sheets</source>
+        <translation>全部工作表</translation>
+    </message>
+    <message>
+        <source>{sheet}: header on row {row}</source>
+        <translation>工作表“{sheet}”的表头在第 {row} 行</translation>
+    </message>
+    <message>
+        <source>{count} column(s) not recognised: choose what they hold, or leave them out.</source>
+        <translation>有 {count} 列未能识别：请选择它们的内容，或不导入。</translation>
+    </message>
+    <message>
+        <source>Every column was recognised.</source>
+        <translation>所有列均已识别。</translation>
+    </message>
+    <message>
+        <source>(not chosen)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <source>The column choices are saved for the next ledger.</source>
+        <translation>列的设置已保存，下次导入时自动使用。</translation>
+    </message>
+    <message>
+        <source>The category words are saved.</source>
+        <translation>类别对照表已保存。</translation>
+    </message>
+    <message>
+        <source>Import {new} new and {update} updated children? Refused and repeated rows are left out. Everything is written at once, or nothing.</source>
+        <translation>导入新增 {new} 名、更新 {update} 名儿童？被拒绝和重复的行不会导入。全部内容一次写入，要么全部成功，要么什么都不改。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Imported: {new} new, {update} updated. Importing the same file again changes nothing.</source>
+        <translation>已导入：新增 {new} 名，更新 {update} 名。再次导入同一文件不会重复添加。</translation>
+    </message>
+    <message>
+        <source>Importing the ledger</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <source>Save the refused rows</source>
+        <translation>保存被拒绝的行</translation>
+    </message>
+    <message>
+        <source>{count} refused row(s) written to {path}, each with its reason. Fix them in Excel and import that file.</source>
+        <translation>已将 {count} 行被拒绝的记录连同原因写入 {path}。请在 Excel 中改正后再导入该文件。</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>已取消，未做任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Locked</source>
@@ -1554,6 +1787,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>Ledger import</source>
+        <translation>台账导入</translation>
     </message>
     <message>
         <source>Automatic backup written: {name}</source>
@@ -1743,6 +1980,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>再次输入新密码</translation>
     </message>
     <message>
+        <source>Also replace the data key and the recovery code (recommended: this code has now been seen)</source>
+        <translation>同时更换数据密钥和恢复码（建议：此恢复码已被看到过）</translation>
+    </message>
+    <message>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
@@ -1811,6 +2052,52 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>Rekey</name>
+    <message>
+        <source>Re-encrypting the store with a new key…</source>
+        <translation>正在用新密钥重新加密数据库……</translation>
+    </message>
+    <message>
+        <source>New data key</source>
+        <translation>更换数据密钥</translation>
+    </message>
+</context>
+<context>
+    <name>RekeyDoneDialog</name>
+    <message>
+        <source>The data key was replaced</source>
+        <translation>数据密钥已更换</translation>
+    </message>
+    <message>
+        <source>The store is re-encrypted with a new key. Every current user keeps their password; removed users&apos; passwords and the old recovery code no longer open it.</source>
+        <translation>数据库已用新密钥重新加密。现有用户的密码不变；已停用用户的密码和旧恢复码都不能再打开它。</translation>
+    </message>
+    <message>
+        <source>New recovery code (shown only now: print or copy it and lock it away):</source>
+        <translation>新的恢复码（只显示这一次，请打印或抄写后锁好保存）：</translation>
+    </message>
+    <message>
+        <source>A backup of the new key was written: {path}</source>
+        <translation>已用新密钥写入备份：{path}</translation>
+    </message>
+    <message>
+        <source>Delete the older backups</source>
+        <translation>删除旧备份</translation>
+    </message>
+    <message>
+        <source>These older backups still open with the old passwords, a removed user&apos;s too. Delete them when you no longer need them:</source>
+        <translation>以下旧备份仍可用旧密码打开（包括已停用用户的密码）。不再需要时请删除：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{count} older backups deleted.</source>
+        <translation>已删除 {count} 个旧备份。</translation>
     </message>
 </context>
 <context>
@@ -1976,6 +2263,37 @@ You will need: the administrator&apos;s password, the names of your streets and 
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>New password for {name}</source>
+        <translation>为 {name} 设置新密码</translation>
+    </message>
+    <message>
+        <source>Also replace the data key (recommended if the old password may be known)</source>
+        <translation>同时更换数据密钥（旧密码可能已被他人知道时建议勾选）</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>What to mend (needed to return a visit)</source>
@@ -2112,6 +2430,18 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>用户和社区</translation>
     </message>
     <message>
+        <source>Deactivate the chosen user…</source>
+        <translation>停用所选用户……</translation>
+    </message>
+    <message>
+        <source>New password for the chosen user…</source>
+        <translation>为所选用户设置新密码……</translation>
+    </message>
+    <message>
+        <source>Replace the data key…</source>
+        <translation>更换数据密钥……</translation>
+    </message>
+    <message>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
@@ -2122,6 +2452,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Users</source>
         <translation>用户</translation>
+    </message>
+    <message>
+        <source>Everyone on this computer shares one data key. After a user leaves or a password leaks, replace the key: what they may have copied stops opening the store.</source>
+        <translation>本机所有用户共用一个数据密钥。有人离职或密码泄露后，请更换密钥：他们可能复制走的密钥将无法再打开数据库。</translation>
     </message>
     <message>
         <source>User name</source>
@@ -2158,6 +2492,50 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>User {name} added.</source>
         <translation>已添加用户 {name}。</translation>
+    </message>
+    <message>
+        <source>Choose an active user in the list first.</source>
+        <translation>请先在列表中选择一个在用的用户。</translation>
+    </message>
+    <message>
+        <source>New password set for {name}.</source>
+        <translation>已为 {name} 设置新密码。</translation>
+    </message>
+    <message>
+        <source>Deactivate {name}</source>
+        <translation>停用 {name}</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s password will no longer open this store. While they were trusted they could have copied the data key: replacing it now makes that copy useless for the store and everything written from now on (recommended).</source>
+        <translation>{name} 的密码将不能再打开此数据库。在被信任期间，对方可能复制过数据密钥：现在更换密钥，可使该副本对数据库及今后写入的内容全部失效（建议）。</translation>
+    </message>
+    <message>
+        <source>Deactivate and replace the key</source>
+        <translation>停用并更换密钥</translation>
+    </message>
+    <message>
+        <source>Deactivate only</source>
+        <translation>仅停用</translation>
+    </message>
+    <message>
+        <source>{name} was deactivated.</source>
+        <translation>已停用 {name}。</translation>
+    </message>
+    <message>
+        <source>Replace the data key</source>
+        <translation>更换数据密钥</translation>
+    </message>
+    <message>
+        <source>The store is re-encrypted with a new key; every current user keeps their password, and a new recovery code is shown once. Older backups keep opening with old passwords until you delete them.</source>
+        <translation>数据库将用新密钥重新加密；现有用户的密码不变，并显示一次新的恢复码。旧备份在删除之前仍可用旧密码打开。</translation>
+    </message>
+    <message>
+        <source>Replace the key</source>
+        <translation>更换密钥</translation>
+    </message>
+    <message>
+        <source>The data key was replaced.</source>
+        <translation>数据密钥已更换。</translation>
     </message>
     <message>
         <source>{name} added.</source>
@@ -2467,10 +2845,6 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Add the community on the previous page first.</source>
         <translation>请先在上一页添加社区。</translation>
-    </message>
-    <message>
-        <source>The password needs at least 8 characters.</source>
-        <translation>密码至少需要 8 个字符。</translation>
     </message>
     <message>
         <source>Add at least one child director or supervisor: the administrator cannot read case files.</source>

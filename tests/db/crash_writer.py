@@ -10,9 +10,11 @@ from hexi_care.db.store import unlock
 from hexi_care.domain.model import Visit
 from hexi_care.services import visits
 from hexi_care.services.context import UnitOfWork
+from tests import cheap_kdf
 
 
 def main() -> None:
+    cheap_kdf.install()
     path, user, password, child_id = sys.argv[1:5]
     store = unlock(Path(path), user, password)
     start = date(2024, 1, 1)

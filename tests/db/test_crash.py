@@ -25,7 +25,7 @@ def test_kill_minus_nine_keeps_acknowledged_writes(world: World) -> None:
     child = add_child(director, world.community_a)
     director.lock()
     world.admin.lock()
-    env = dict(os.environ, PYTHONPATH=str(ROOT), HEXI_CARE_FAST_KDF="1")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
     acknowledged: list[str] = []
     for round_ in range(3):
         proc = subprocess.Popen(

@@ -6,15 +6,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import struct
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
-
-os.environ.setdefault("HEXI_CARE_FAST_KDF", "1")
 
 from sqlalchemy import Table, select, text
 
@@ -320,6 +317,14 @@ def forge(
     }
     doc.update(document or {})
     body = content if content is not None else pl.encode_content(doc, b"")
+    if counts is not None and content is None:
+        # The counts travel sealed, in the document's head line: forge them there.
+        (n,) = struct.unpack(">Q", body[:8])
+        head_line, nl, rest = body[8 : 8 + n].partition(b"\n")
+        head_doc = json.loads(head_line)
+        head_doc["counts"] = counts
+        new_doc = json.dumps(head_doc, ensure_ascii=False).encode() + nl + rest
+        body = struct.pack(">Q", len(new_doc)) + new_doc
     zipped = compressed if compressed is not None else pl.compress(body)
     sealed = seal(zipped, kem, pl.seal_info(package_id, recipient.device_id, 0))
     header: dict[str, Any] = {
@@ -331,13 +336,7 @@ def forge(
         "seq": doc["seq"],
         "created_at": "2026-01-01T00:00:00+00:00",
         "audit_head": {"seq": head.seq, "mac": head.mac},
-        "content": {
-            "size": len(body),
-            "sha256": pl.sha256(body),
-            "counts": counts
-            if counts is not None
-            else {k: len(v) for k, v in doc["items"].items()},
-        },
+        "content": {"size": len(body), "sha256": pl.sha256(body)},
         "parts": [pl.sha256(sealed)],
         "part": 0,
     }

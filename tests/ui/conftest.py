@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("HEXI_CARE_FAST_KDF", "1")
 os.environ.setdefault("HEXI_CARE_NO_DIALOGS", "1")
 
 from collections.abc import Iterator

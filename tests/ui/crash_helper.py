@@ -9,13 +9,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("HEXI_CARE_FAST_KDF", "1")
 
 from PySide6.QtCore import QDate, QTimer
 
 from hexi_care.ui import i18n
 from hexi_care.ui.app import AppContext, HexiApp, make_qapp
 from hexi_care.ui.settings import Settings
+from tests import cheap_kdf
 
 
 def clock() -> datetime:
@@ -23,6 +23,7 @@ def clock() -> datetime:
 
 
 def main() -> None:
+    cheap_kdf.install()
     store, settings, child, user, password = sys.argv[1:6]
     app = make_qapp(["crash-helper"])
     i18n.install("zh")

@@ -22,9 +22,7 @@ HELPER = Path(__file__).with_name("crash_helper.py")
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_form_is_restored_after_the_process_is_killed(qtbot, make_app, ui_world, tmp_path) -> None:
     child = ui_world.kids_a[0]
-    env = dict(
-        os.environ, QT_QPA_PLATFORM="offscreen", HEXI_CARE_FAST_KDF="1", PYTHONPATH=str(Path.cwd())
-    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(Path.cwd()))
     proc = subprocess.Popen(
         [
             sys.executable,

@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 from hexi_care.domain import schedule
 from hexi_care.domain.enums import RiskLevel, Role, UnitKind
 from hexi_care.errors import InvalidInput
+from hexi_care.services import security, units, users
 from hexi_care.services import settings as store_settings
-from hexi_care.services import units, users
 from hexi_care.ui import i18n
 from hexi_care.ui.common import FieldErrors, label, set_role, with_error
+from hexi_care.ui.rekey import RekeyDoneDialog, ResetPasswordDialog, choose, run_with_progress
 from hexi_care.ui.settings import IDLE_MINUTES_RANGE, LANGUAGES
 from hexi_care.ui.worker import Task
 
@@ -205,7 +206,17 @@ class SettingsPage(QWidget):
     def _admin_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Users and communities"))
         self.user_list = QListWidget()
+        self.user_list.setObjectName("user_list")
         self.user_list.setMaximumHeight(160)
+        self.deactivate = QPushButton(self.tr("Deactivate the chosen user…"))
+        self.deactivate.setObjectName("deactivate_user")
+        self.deactivate.clicked.connect(self._deactivate)
+        self.reset_pw = QPushButton(self.tr("New password for the chosen user…"))
+        self.reset_pw.setObjectName("reset_password")
+        self.reset_pw.clicked.connect(self._reset_password)
+        self.rekey = QPushButton(self.tr("Replace the data key…"))
+        self.rekey.setObjectName("rekey_store")
+        self.rekey.clicked.connect(self._rekey)
         self.u_errors = FieldErrors(self)
         self.u_name = QLineEdit()
         self.u_display = QLineEdit()
@@ -225,6 +236,24 @@ class SettingsPage(QWidget):
         self.admin_message = label("", "muted", wrap=True)
         f = QFormLayout(box)
         f.addRow(self.tr("Users"), self.user_list)
+        keys = QHBoxLayout()
+        keys.addWidget(self.deactivate)
+        keys.addWidget(self.reset_pw)
+        keys.addWidget(self.rekey)
+        keys.addStretch(1)
+        f.addRow("", keys)
+        f.addRow(
+            "",
+            label(
+                self.tr(
+                    "Everyone on this computer shares one data key. After a user leaves or a "
+                    "password leaks, replace the key: what they may have copied stops opening "
+                    "the store."
+                ),
+                "muted",
+                wrap=True,
+            ),
+        )
         f.addRow(self.tr("User name"), with_error(self.u_name, self.u_errors, "user"))
         f.addRow(self.tr("Name shown"), self.u_display)
         f.addRow(self.tr("Role"), with_error(self.u_role, self.u_errors, "role"))
@@ -264,6 +293,9 @@ class SettingsPage(QWidget):
                 self.user_list.addItem(
                     f"{u.name} · {u.display_name} · {i18n.label(i18n.ROLE, u.role)} · {self.ctx.ref.unit_name(u.unit_id)}{state}"
                 )
+                self.user_list.item(self.user_list.count() - 1).setData(
+                    Qt.ItemDataRole.UserRole, u.name if u.active else None
+                )
 
         self.ctx.worker.call(users.list_users, done=done, owner=self)
         self._fill_units()
@@ -300,6 +332,88 @@ class SettingsPage(QWidget):
             failed=failed,
             owner=self,
         )
+
+    # -- revocation ----------------------------------------------------------------------------
+    def _chosen_user(self) -> str | None:
+        item = self.user_list.currentItem()
+        name = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if not name:
+            self.admin_message.setText(self.tr("Choose an active user in the list first."))
+            return None
+        return str(name)
+
+    def _reset_password(self) -> None:
+        name = self._chosen_user()
+        if name is None:
+            return
+        dlg = ResetPasswordDialog(self.ctx, name, self)
+        dlg.accepted.connect(
+            lambda: self.admin_message.setText(
+                self.tr("New password set for {name}.").format(name=name)
+            )
+        )
+        dlg.open()
+
+    def _deactivate(self) -> None:
+        name = self._chosen_user()
+        if name is None:
+            return
+        picked = choose(
+            self,
+            self.tr("Deactivate {name}").format(name=name),
+            self.tr(
+                "{name}'s password will no longer open this store. While they were trusted they "
+                "could have copied the data key: replacing it now makes that copy useless for "
+                "the store and everything written from now on (recommended)."
+            ).format(name=name),
+            [
+                self.tr("Deactivate and replace the key"),
+                self.tr("Deactivate only"),
+                self.tr("Cancel"),
+            ],
+        )
+        if picked == 2:
+            return
+        rekey = picked == 0
+
+        def work(task: Task) -> object:
+            assert task.store is not None
+            return security.deactivate_user(task.store, name, rekey=rekey)
+
+        def done(outcome: object) -> None:
+            self.admin_message.setText(self.tr("{name} was deactivated.").format(name=name))
+            self._refresh_admin()
+            if outcome is not None:
+                RekeyDoneDialog(outcome, self).open()
+
+        run_with_progress(self, self.ctx, work, done, self._admin_failed)
+
+    def _rekey(self) -> None:
+        picked = choose(
+            self,
+            self.tr("Replace the data key"),
+            self.tr(
+                "The store is re-encrypted with a new key; every current user keeps their "
+                "password, and a new recovery code is shown once. Older backups keep opening "
+                "with old passwords until you delete them."
+            ),
+            [self.tr("Replace the key"), self.tr("Cancel")],
+        )
+        if picked != 0:
+            return
+
+        def work(task: Task) -> object:
+            assert task.store is not None
+            return security.rekey_store(task.store)
+
+        def done(outcome: object) -> None:
+            self.admin_message.setText(self.tr("The data key was replaced."))
+            RekeyDoneDialog(outcome, self).open()
+
+        run_with_progress(self, self.ctx, work, done, self._admin_failed)
+
+    def _admin_failed(self, exc: BaseException) -> None:
+        self.admin_message.setText(i18n.problem_text(exc))
 
     def _add_community(self) -> None:
         self.c_errors.clear()

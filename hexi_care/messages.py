@@ -569,13 +569,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exchange.kind.audit": ("审计记录", "audit events"),
     # -- end of exchange -----------------------------------------------------------------------
     # -- ledger import (hexi_care.ledger, services/ledger_import.py) ---------------------------
-    "field.street": ("所属街道", "street"),
-    "field.guardian": ("监护人", "guardian"),
-    "field.address": ("家庭住址", "address"),
-    "field.hukou_address": ("户籍地址", "registered address"),
-    "field.phone": ("联系电话", "phone"),
-    "field.school": ("就读学校", "school"),
-    "field.note": ("备注", "note"),
     "problem.out_of_scope": (
         "“{value}”不在您负责的范围内，不能导入。",
         "“{value}” is outside your units and cannot be imported.",

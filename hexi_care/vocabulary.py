@@ -247,6 +247,8 @@ FIELDS = _ro(
         "guardians": ("监护人", "guardians"),
         "community": ("所属社区", "community"),
         "community_id": ("所属社区", "community"),
+        "street": ("所属街道", "street"),
+        "guardian": ("监护人", "guardian"),
         "unit": ("单位", "unit"),
         "unit_id": ("单位", "unit"),
         "parent": ("上级单位", "parent unit"),
@@ -411,6 +413,10 @@ ACTIONS = _ro(
         "record visits": ("记录走访", "record visits"),
         "review visits": ("审核走访", "review visits"),
         "set the centre's recovery key": ("设置区中心恢复密钥", "set the centre's recovery key"),
+        "answer recovery requests": ("答复密码恢复申请", "answer recovery requests"),
+        "import ledgers": ("导入台账", "import ledgers"),
+        "rekey the store": ("更换数据库密钥", "rekey the store"),
+        "restore": ("从备份恢复", "restore"),
         "do this": ("进行此操作", "do this"),
     }
 )

@@ -28,13 +28,17 @@ LAYERS: dict[str, set[str]] = {
     "logs": {"paths"},
     "resources": set(),
     # the store, then the use cases over it
+    "locale_default": set(),  # the system's language, read before anything else
     "db": {"domain", "errors", "paths"},
-    "services": {"db", "domain", "errors", "messages", "vocabulary"},
+    # reading ledgers (spreadsheets) into rows: file formats, no database
+    "ledger": {"domain", "errors", "messages", "vocabulary"},
+    "services": {"db", "domain", "errors", "messages", "vocabulary", "ledger"},
     # reports read through services, never the database or the window
     "reports": {"services", "domain", "errors", "messages", "vocabulary", "resources"},
     "sync": {"services", "db", "domain", "errors", "messages", "vocabulary"},
     # the faces: the command line and the window share the core above
     "cli": {
+        "ledger",
         "services",
         "reports",
         "sync",
@@ -49,6 +53,8 @@ LAYERS: dict[str, set[str]] = {
         "__init__",
     },
     "ui": {
+        "ledger",
+        "locale_default",
         "services",
         "reports",
         "sync",
@@ -64,6 +70,7 @@ LAYERS: dict[str, set[str]] = {
     },
     "demo_launch": {"services", "db", "domain", "errors", "logs", "paths", "__init__"},
     "tools": {"resources"},  # build-time helpers (translations)
+    "frozen_main": {"cli", "ui"},  # the frozen program's entry: one of the two faces
 }
 
 #: Third-party packages only some parts may import.
@@ -76,7 +83,8 @@ THIRD_PARTY: dict[str, set[str]] = {
     "alembic": {"db"},
     "sqlcipher3": {"db"},
     "reportlab": {"reports"},
-    "openpyxl": {"reports"},
+    "openpyxl": {"reports", "ledger", "services"},  # services: the import's error report
+    "xlrd": {"ledger"},
     "qrcode": {"reports"},
 }
 #: The domain does no I/O.
@@ -88,6 +96,8 @@ KNOWN_DEBTS: dict[tuple[str, str], str] = {
     ("sync", "cli"): "issue 9 item 6: sync/commands.py registers on cli.py (CLI package)",
     ("ui", "demo_launch"): "issue 9 item 3: ui/demo.py ↔ demo_launch.py cycle (demo package)",
     ("demo_launch", "ui"): "issue 9 item 3: demo_launch.py loads ui/demo.py by name",
+    ("ledger", "cli"): "issue 9 item 6: ledger/commands.py registers on cli.py (CLI package)",
+    ("ledger", "services"): "ledger/commands.py, a CLI command group, sits in the reading package",
 }
 
 

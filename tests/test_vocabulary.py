@@ -145,8 +145,11 @@ def test_a_field_without_a_word_would_be_caught() -> None:
 
 
 # -- no raw identifier in a Chinese message -------------------------------------------------------
-# ASCII that belongs in a Chinese sentence: formats, file types, the program's command lines.
+# ASCII that belongs in a Chinese sentence: formats, file types, the program's command lines,
+# what to type (true/false) and the weak passwords a message warns of.
 ALLOWED_ASCII = {"JSON", "SQLite", "YYYY", "MM", "DD", "HH", "X", "true", "false"}
+ALLOWED_ASCII |= {"Excel", "WPS", "CSV", "xlsx", "xls", "UTF", "GB18030", "GBK"}
+ALLOWED_ASCII |= {"qwerty", "qaz2wsx", "aaaa", "abcdef"}
 COMMAND = re.compile(r"hexi-care(?: [a-z][a-z /]*[a-z])?|--[a-z-]+")
 ASCII_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 

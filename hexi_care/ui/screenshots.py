@@ -63,7 +63,7 @@ def save(widget: QWidget, out: Path, name: str) -> None:
     print("saved", out / f"{name}.png")
 
 
-def _is(obj: object, kind: type[W]) -> W:
+def as_type(obj: object, kind: type[W]) -> W:
     """`obj`, checked to be a `kind` (the app hands back plain QWidgets)."""
     assert isinstance(obj, kind), f"expected {kind.__name__}, got {type(obj).__name__}"
     return obj
@@ -79,14 +79,14 @@ def login(
 ) -> tuple[AppContext, HexiApp]:
     ctx = AppContext(store, settings=settings)
     hexi = HexiApp(ctx)
-    dlg = _is(hexi.start(user=user), UnlockDialog)
+    dlg = as_type(hexi.start(user=user), UnlockDialog)
     wait(300)
     if shot_unlock:
         save(dlg, out, "01-unlock")
     dlg.form.password.setText(demo_launch.DEMO_PASSWORD)
     dlg.form.submit()
     until(lambda: hexi.window is not None)
-    win = _is(hexi.window, MainWindow)
+    win = as_type(hexi.window, MainWindow)
     win.resize(*SIZE)
     settle(ctx, 600)
     return ctx, hexi
@@ -129,9 +129,9 @@ def run(store: Path, out: Path, lang: str) -> None:
 
         exchange_demo.enrol_demo_laptop(store, Path(tmp) / "exchange")
         ctx, hexi = login(app, store, demo_launch.DEMO_DIRECTOR, settings, out, shot_unlock=True)
-        win = _is(hexi.window, MainWindow)
+        win = as_type(hexi.window, MainWindow)
         save(win, out, "02-workbench")
-        page = _is(win.show_page("children"), ChildrenPage)
+        page = as_type(win.show_page("children"), ChildrenPage)
         settle(ctx)
         save(win, out, "03-children")
         page.search.setText("zh")
@@ -142,7 +142,7 @@ def run(store: Path, out: Path, lang: str) -> None:
         # A child the eligibility helper has something to say about (事实无人抚养儿童), if any.
         loaded = [page.model.row_at(r) for r in range(min(page.model.total, page.model.page_size))]
         child = next((c for c in loaded if c and "no_de_facto_carer" in c.categories), loaded[0])
-        cf = _is(win.open_child(child.id), ChildFileWindow)
+        cf = as_type(win.open_child(child.id), ChildFileWindow)
         until(lambda: cf.data is not None)
         cf.resize(*SIZE)
         settle(ctx)
@@ -154,7 +154,7 @@ def run(store: Path, out: Path, lang: str) -> None:
         wait(200)
         save(cf, out, "07-child-visits")
         cf.close()
-        form = _is(win.open_visit(child_id=child.id), VisitFormWindow)
+        form = as_type(win.open_visit(child_id=child.id), VisitFormWindow)
         until(lambda: form.child is not None)
         form.resize(*SIZE)
         settle(ctx)
@@ -218,7 +218,7 @@ def run(store: Path, out: Path, lang: str) -> None:
         ctx.worker.stop()
 
         ctx, hexi = login(app, store, demo_launch.DEMO_STREET, settings, out)
-        win = _is(hexi.window, MainWindow)
+        win = as_type(hexi.window, MainWindow)
         win.show_page("review")
         settle(ctx, 600)
         save(win, out, "17-review")

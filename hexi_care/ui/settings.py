@@ -12,9 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
-from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
-
 from hexi_care.locale_default import system_language
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 
 SETTINGS_VERSION = 1
 SETTINGS_ENV = "HEXI_CARE_SETTINGS"  # an .ini path: tests and portable installs

@@ -122,6 +122,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "problem.not_a_community": ("必须是一个社区。", "must be a community."),
     "problem.unknown": ("不存在：{value}", "does not exist: {value}"),
     "problem.duplicate": ("已存在：{value}", "already exists: {value}"),
+    "problem.duplicate_child": (
+        "该身份证号码已登记给另一名儿童（编号 {child}），同一人不能登记两次。请打开该儿童的档案；"
+        "如在其他社区，请联系街道督导员办理迁移。",
+        "is already registered for another child (record {child}); one person cannot be "
+        "registered twice. Open that child's file; if it belongs to another community, ask the "
+        "street supervisor to move it.",
+    ),
+    "warning.id_address_unknown": (
+        "提示：身份证号码的地址码（{code}）不在已知的行政区划中，请核对。号码已保存（区划调整后旧号码仍然有效）。",
+        "Note: the ID number's address code ({code}) is not a known area; please check it. The "
+        "number was saved (numbers stay valid after areas merge).",
+    ),
     "problem.not_number": ("应为数字。", "must be a number."),
     "problem.not_text": ("应为文字（JSON 字符串）。", "must be text (a JSON string)."),
     "problem.not_bool": ("应为 true 或 false。", "must be true or false."),
@@ -312,6 +324,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.interrupted": ("已中断。", "Interrupted."),
     "cli.report_written": ("已生成：{path}", "Written: {path}"),
+    "cli.report_nothing": (
+        "这段时间内没有需要打印的文档，未生成文件。",
+        "Nothing to print for these dates; no file was written.",
+    ),
     # -- exchange (hexi_care.sync) -------------------------------------------------------------
     "package.not_a_package": (
         "这不是 hexi-care 数据包。",

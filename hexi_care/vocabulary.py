@@ -358,6 +358,15 @@ FIELDS = _ro(
         "held_on": ("活动日期", "date held"),
         "organiser": ("组织者", "organiser"),
         "participant_ids": ("参加儿童", "participants"),
+        "activity": ("活动", "activity"),
+        "ends_on": ("结束日期", "last day"),
+        "head_count": ("其他参与人数", "others taking part"),
+        "campaign": ("所属项目", "campaign"),
+        "funder": ("资助方", "funder"),
+        "child_ids": ("受益儿童", "children who benefited"),
+        "others": ("其他受益人数", "other people who benefited"),
+        "file_no": ("档案编号", "file number"),
+        "time_zone": ("时区", "time zone"),
         "template": ("告知书模板", "notice template"),
         "template_code": ("告知书模板", "notice template"),
         "template_version": ("模板版本", "template version"),
@@ -417,6 +426,7 @@ ACTIONS = _ro(
         "import ledgers": ("导入台账", "import ledgers"),
         "rekey the store": ("更换数据库密钥", "rekey the store"),
         "restore": ("从备份恢复", "restore"),
+        "export full ID numbers": ("导出完整身份证号", "export full ID numbers"),
         "do this": ("进行此操作", "do this"),
     }
 )

@@ -28,6 +28,26 @@
         <translation>日期</translation>
     </message>
     <message>
+        <source>Last day (if several days)</source>
+        <translation>结束日期（持续多日时）</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Others taking part (head count)</source>
+        <translation>其他参与人数（人次）</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>所属项目</translation>
+    </message>
+    <message>
+        <source>Funder</source>
+        <translation>资助方</translation>
+    </message>
+    <message>
         <source>Participants</source>
         <translation>参加儿童</translation>
     </message>
@@ -79,6 +99,7 @@
     <name>App</name>
     <message>
         <source>Hexi child care</source>
+        <extracomment>The store&apos;s time zone: &quot;today&quot; and every time shown use it, as the paper does.</extracomment>
         <translation>河西儿童关爱</translation>
     </message>
     <message>
@@ -105,20 +126,28 @@
         <translation>例如：区民政局</translation>
     </message>
     <message>
-        <source>The whole household</source>
-        <translation>全户</translation>
-    </message>
-    <message>
         <source>Given on</source>
         <translation>日期</translation>
     </message>
     <message>
-        <source>For</source>
-        <translation>帮扶对象</translation>
+        <source>Adults and children not registered who benefited too</source>
+        <translation>同时受益的成年人和未登记儿童</translation>
+    </message>
+    <message>
+        <source>Children who benefited</source>
+        <translation>受益儿童</translation>
+    </message>
+    <message>
+        <source>Other people who benefited</source>
+        <translation>其他受益人数</translation>
     </message>
     <message>
         <source>What</source>
         <translation>内容</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>所属项目</translation>
     </message>
     <message>
         <source>Save</source>
@@ -743,6 +772,10 @@
     <message>
         <source>Next visit due</source>
         <translation>下次应访</translation>
+    </message>
+    <message>
+        <source>Holiday visit</source>
+        <translation>假期走访</translation>
     </message>
     <message>
         <source>Day</source>
@@ -1519,6 +1552,46 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Sunday</source>
         <translation>星期日</translation>
+    </message>
+    <message>
+        <source>Winter holiday visit needed</source>
+        <translation>寒假走访待完成</translation>
+    </message>
+    <message>
+        <source>Summer holiday visit needed (drowning first)</source>
+        <translation>暑假走访待完成（首先提醒防溺水）</translation>
+    </message>
+    <message>
+        <source>Winter holiday visit missed</source>
+        <translation>寒假未走访</translation>
+    </message>
+    <message>
+        <source>Summer holiday visit missed</source>
+        <translation>暑假未走访</translation>
+    </message>
+    <message>
+        <source>Winter holiday</source>
+        <translation>寒假</translation>
+    </message>
+    <message>
+        <source>Summer holiday (drowning first)</source>
+        <translation>暑假（防溺水优先）</translation>
+    </message>
+    <message>
+        <source>starts {start}: every child needs a visit in it</source>
+        <translation>{start} 开始：每名儿童在假期内至少走访一次</translation>
+    </message>
+    <message>
+        <source>under way: {done} of {total} visited, {left} still to visit</source>
+        <translation>进行中：已走访 {done} / {total} 人，尚需走访 {left} 人</translation>
+    </message>
+    <message>
+        <source>over: {done} of {total} visited, {left} missed</source>
+        <translation>已结束：已走访 {done} / {total} 人，{left} 人未走访</translation>
+    </message>
+    <message>
+        <source>{name} ({span}): {state}</source>
+        <translation>{name}（{span}）：{state}</translation>
     </message>
     <message>
         <source> months</source>

@@ -184,7 +184,7 @@ def test_overdue_in_a_past_period_follows_the_schedule_as_it_stood(world: World)
             (quarterly, date(2025, 6, 1)),
             (ended, date(2025, 7, 10)),
         ):
-            visits.submit(uow, Visit(child_id=child.id or "", visit_date=day))
+            visits.submit(uow, complete_visit(child.id or "", day))
     unit = "紫金里社区"
     # 2025-02-28: monthly due 03-05; quarterly and ended not yet on the books (first visits later).
     assert _overdue(a, unit, date(2025, 1, 1), date(2025, 2, 28)) == 0

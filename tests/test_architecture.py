@@ -14,6 +14,23 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "hexi_care"
 
+#: What either face (the command line, the window) may use: the core and the helpers.
+FACE = {
+    "ledger",
+    "services",
+    "reports",
+    "sync",
+    "db",
+    "domain",
+    "errors",
+    "messages",
+    "vocabulary",
+    "logs",
+    "paths",
+    "resources",
+    "__init__",
+}
+
 #: Each part of the package: a sub-package (its folder) or a top-level module (its name).
 #: part → the parts it may import (besides itself). Read the rows as arrows in DESIGN.md.
 LAYERS: dict[str, set[str]] = {
@@ -27,8 +44,8 @@ LAYERS: dict[str, set[str]] = {
     "paths": set(),
     "logs": {"paths"},
     "resources": set(),
-    # the store, then the use cases over it
     "locale_default": set(),  # the system's language, read before anything else
+    # the store, then the use cases over it
     "db": {"domain", "errors", "paths"},
     # reading ledgers (spreadsheets) into rows: file formats, no database
     "ledger": {"domain", "errors", "messages", "vocabulary"},
@@ -37,37 +54,8 @@ LAYERS: dict[str, set[str]] = {
     "reports": {"services", "domain", "errors", "messages", "vocabulary", "resources"},
     "sync": {"services", "db", "domain", "errors", "messages", "vocabulary"},
     # the faces: the command line and the window share the core above
-    "cli": {
-        "ledger",
-        "services",
-        "reports",
-        "sync",
-        "db",
-        "domain",
-        "errors",
-        "messages",
-        "vocabulary",
-        "logs",
-        "paths",
-        "resources",
-        "__init__",
-    },
-    "ui": {
-        "ledger",
-        "locale_default",
-        "services",
-        "reports",
-        "sync",
-        "db",
-        "domain",
-        "errors",
-        "messages",
-        "vocabulary",
-        "logs",
-        "paths",
-        "resources",
-        "__init__",
-    },
+    "cli": FACE,
+    "ui": FACE | {"locale_default"},
     "demo_launch": {"services", "db", "domain", "errors", "logs", "paths", "__init__"},
     "tools": {"resources"},  # build-time helpers (translations)
     "frozen_main": {"cli", "ui"},  # the frozen program's entry: one of the two faces

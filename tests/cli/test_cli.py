@@ -285,36 +285,13 @@ def test_backup_restore_check_and_audit(hexi: Hexi, tmp_path: Path) -> None:
     assert target.json("centre", "user-pass-1", "audit", "verify")["ok"] is True
 
 
-def test_demo_is_reproducible(tmp_path: Path) -> None:
-    stores = []
-    for name in ("a", "b"):
-        h = Hexi(tmp_path / f"{name}.hexi")
-        h("--password-stdin", "init", "--admin", "admin", stdin="admin-pass-1\n")
-        code, out, err = h.as_("admin", "admin-pass-1", "demo", "--children", "40", "--seed", "3")
-        assert code == 0, err
-        h.as_(
-            "admin",
-            "admin-pass-1",
-            "user",
-            "add",
-            "c",
-            "--role",
-            "centre_supervisor",
-            "--unit",
-            "河西区",
-            stdin="user-pass-1\n",
-        )
-        stores.append(h.json("c", "user-pass-1", "child", "list"))
-    assert stores[0] == stores[1]
-    assert len(stores[0]) == 40
-
-
-def test_demo_names_keep_rare_characters_at_scale(tmp_path: Path) -> None:
-    """About one name in forty carries a rare character (生僻字), some outside the BMP: at 300
-    children some must appear, and come back out of the store and the JSON unharmed."""
-    h = Hexi(tmp_path / "big.hexi")
+def demo_store(path: Path, children: int) -> Hexi:
+    """A new store with demo data (seed 3) and a centre supervisor `c` who reads all of it."""
+    h = Hexi(path)
     h("--password-stdin", "init", "--admin", "admin", stdin="admin-pass-1\n")
-    code, _, err = h.as_("admin", "admin-pass-1", "demo", "--children", "300", "--seed", "3")
+    code, _, err = h.as_(
+        "admin", "admin-pass-1", "demo", "--children", str(children), "--seed", "3"
+    )
     assert code == 0, err
     code, _, err = h.as_(
         "admin",
@@ -329,6 +306,22 @@ def test_demo_names_keep_rare_characters_at_scale(tmp_path: Path) -> None:
         stdin="user-pass-1\n",
     )
     assert code == 0, err
+    return h
+
+
+def test_demo_is_reproducible(tmp_path: Path) -> None:
+    stores = []
+    for name in ("a", "b"):
+        h = demo_store(tmp_path / f"{name}.hexi", 40)
+        stores.append(h.json("c", "user-pass-1", "child", "list"))
+    assert stores[0] == stores[1]
+    assert len(stores[0]) == 40
+
+
+def test_demo_names_keep_rare_characters_at_scale(tmp_path: Path) -> None:
+    """About one name in forty carries a rare character (生僻字), some outside the BMP: at 300
+    children some must appear, and come back out of the store and the JSON unharmed."""
+    h = demo_store(tmp_path / "big.hexi", 300)
     listed = h.json("c", "user-pass-1", "child", "list", "--limit", "1000")
     assert len(listed) == 300
     rare = [c for c in listed if any(ord(ch) > 0xFFFF for ch in c["name"])]

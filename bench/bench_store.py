@@ -9,7 +9,6 @@ The store is built once and reused from --dir.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import time
@@ -135,7 +134,6 @@ def main() -> None:
     ap.add_argument("--visits-per-child", type=float, default=25.0)
     ap.add_argument("--dir", default="/tmp/hexi-bench-store")
     args = ap.parse_args()
-    os.environ.pop("HEXI_CARE_FAST_KDF", None)
     path = build(Path(args.dir), args.children, args.visits_per_child)
 
     ms_full, store = timed(lambda: unlock(path, "centre", PASSWORD))

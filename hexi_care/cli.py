@@ -675,9 +675,12 @@ def cmd_child_add(cli: Cli) -> int:
         for g in guardians:
             households.save_guardian(uow, replace(g, household_id=child.household_id))
         today = uow.today()
+        notices = [n.message(cli.lang) for n in uow.notices]
     if cli.args.json:
-        cli.emit_json(child_json(saved, today))
+        cli.emit_json({**child_json(saved, today), "warnings": notices})
     else:
+        for text in notices:
+            print(text, file=cli.err)
         cli.say("cli.child_added", id=saved.id)
     return 0
 
@@ -1098,13 +1101,14 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 # Command groups that live beside their package (report ..., device/package/conflict ...).
-EXTENSIONS = ("hexi_care.reports.commands", "hexi_care.sync.commands")
+EXTENSIONS = ("hexi_care.reports.commands", "hexi_care.sync.commands", "hexi_care.ledger.commands")
 #: The top-level commands an extension adds: it is imported (with the services, reportlab,
 #: the exchange code behind it) only when one of them, an unknown word or the full help is asked
 #: for. An extension missing here is always imported.
 EXTENSION_COMMANDS: dict[str, tuple[str, ...]] = {
     "hexi_care.reports.commands": ("report",),
     "hexi_care.sync.commands": ("device", "package", "conflict"),
+    "hexi_care.ledger.commands": ("import",),
 }
 _VALUED_GLOBALS = ("--store", "--user", "--lang")
 

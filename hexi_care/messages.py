@@ -154,6 +154,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "problem.not_a_community": ("必须是一个社区。", "must be a community."),
     "problem.unknown": ("不存在：{value}", "does not exist: {value}"),
     "problem.duplicate": ("已存在：{value}", "already exists: {value}"),
+    "problem.duplicate_child": (
+        "该身份证号码已登记给另一名儿童（编号 {child}），同一人不能登记两次。请打开该儿童的档案；"
+        "如在其他社区，请联系街道督导员办理迁移。",
+        "is already registered for another child (record {child}); one person cannot be "
+        "registered twice. Open that child's file; if it belongs to another community, ask the "
+        "street supervisor to move it.",
+    ),
+    "warning.id_address_unknown": (
+        "提示：身份证号码的地址码（{code}）不在已知的行政区划中，请核对。号码已保存（区划调整后旧号码仍然有效）。",
+        "Note: the ID number's address code ({code}) is not a known area; please check it. The "
+        "number was saved (numbers stay valid after areas merge).",
+    ),
     "problem.not_number": ("应为数字。", "must be a number."),
     "problem.not_text": ("应为文字（JSON 字符串）。", "must be text (a JSON string)."),
     "problem.not_bool": ("应为 true 或 false。", "must be true or false."),
@@ -339,6 +351,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.interrupted": ("已中断。", "Interrupted."),
     "cli.report_written": ("已生成：{path}", "Written: {path}"),
+    "cli.report_nothing": (
+        "这段时间内没有需要打印的文档，未生成文件。",
+        "Nothing to print for these dates; no file was written.",
+    ),
     "field.out": ("输出文件", "output file"),
     "field.household": ("家庭", "household"),
     # -- exchange (hexi_care.sync) -------------------------------------------------------------
@@ -597,6 +613,113 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exchange.kind.conflict": ("冲突", "conflicts"),
     "exchange.kind.audit": ("审计记录", "audit events"),
     # -- end of exchange -----------------------------------------------------------------------
+    # -- ledger import (hexi_care.ledger, services/ledger_import.py) ---------------------------
+    "field.street": ("所属街道", "street"),
+    "field.guardian": ("监护人", "guardian"),
+    "field.address": ("家庭住址", "address"),
+    "field.hukou_address": ("户籍地址", "registered address"),
+    "field.phone": ("联系电话", "phone"),
+    "field.school": ("就读学校", "school"),
+    "field.note": ("备注", "note"),
+    "problem.out_of_scope": (
+        "“{value}”不在您负责的范围内，不能导入。",
+        "“{value}” is outside your units and cannot be imported.",
+    ),
+    "problem.street_mismatch": (
+        "“{value}”不属于“{street}”，请核对社区和街道。",
+        "“{value}” is not in “{street}”; check the community and the street.",
+    ),
+    "problem.ambiguous": (
+        "有多个名为“{value}”的社区，请填写所属街道。",
+        "several communities are called “{value}”; fill in the street.",
+    ),
+    "problem.date_incomplete": (
+        "只有年和月。请填写完整的出生日期（如 2015-03-05）或身份证号。",
+        "has only a year and month. Give the full birth date (e.g. 2015-03-05) or the ID number.",
+    ),
+    "problem.id_as_number": (
+        "在 Excel 中被存成了数字，末几位已丢失。请把该列设为“文本”格式，重新输入号码。",
+        "was stored by Excel as a number and its last digits are lost. Format the column as text "
+        "and type the number again.",
+    ),
+    "problem.unknown_category": (
+        "不认识“{value}”。请在类别对照表中加上它对应的类别，或改成已有的类别名称。",
+        "“{value}” is not known. Add it to the category table, or use a known category name.",
+    ),
+    "ledger.problem": ("{field_label}：{problem_text}", "{field_label}: {problem_text}"),
+    "ledger.unreadable": (
+        "无法读取台账文件：{detail}",
+        "The ledger file cannot be read: {detail}",
+    ),
+    "ledger.why.missing": ("找不到该文件。", "the file does not exist."),
+    "ledger.why.locked": (
+        "文件被占用或没有读取权限。请先在 Excel/WPS 中关闭它。",
+        "the file is in use or may not be read. Close it in Excel/WPS first.",
+    ),
+    "ledger.why.io": ("读取文件时出错。", "reading the file failed."),
+    "ledger.why.empty": ("文件是空的。", "the file is empty."),
+    "ledger.why.too_big": ("文件太大，不像是台账。", "the file is too big to be a ledger."),
+    "ledger.why.damaged": (
+        "文件已损坏，或不是 Excel/CSV 文件。请在 Excel 中打开后另存为 .xlsx 再试。",
+        "the file is damaged or is not an Excel/CSV file. Open it in Excel, save it as .xlsx and "
+        "try again.",
+    ),
+    "ledger.why.xls": (
+        "这是旧版 .xls 文件，本机缺少读取它的组件。请在 Excel/WPS 中另存为 .xlsx 再导入。",
+        "this is an old .xls file and the reader for it is not installed. Save it as .xlsx in "
+        "Excel/WPS and import that.",
+    ),
+    "ledger.why.encoding": (
+        "无法识别文件的文字编码（支持 UTF-8 和 GB18030/GBK）。",
+        "the text encoding is not recognised (UTF-8 and GB18030/GBK are supported).",
+    ),
+    "ledger.why.no_header": (
+        "在前 20 行中找不到表头（至少要有“姓名”或“身份证号”列，以及另一列）。",
+        "no header in the first 20 rows (a 姓名 or 身份证号 column and one more are needed).",
+    ),
+    "ledger.why.no_sheet": (
+        "文件中没有工作表“{sheet}”。现有：{sheets}",
+        "the file has no sheet “{sheet}”. It has: {sheets}",
+    ),
+    "ledger.summary": (
+        "共 {rows} 行：新增 {new}，更新 {update}，无变化 {unchanged}，拒绝 {refused}，重复 {duplicates}。",
+        "{rows} rows: {new} new, {update} updates, {unchanged} unchanged, {refused} refused, "
+        "{duplicates} repeated.",
+    ),
+    "ledger.dry_run": (
+        "以上为预览，尚未写入任何内容。核对无误后加 --apply 导入。",
+        "This was a dry run; nothing was written. Add --apply to import.",
+    ),
+    "ledger.applied": ("已导入。", "Imported."),
+    "ledger.sheet": (
+        "工作表“{sheet}”：表头在第 {row} 行。",
+        "Sheet “{sheet}”: header on row {row}.",
+    ),
+    "ledger.unmatched": (
+        "  未识别的列：{columns}（可用 --mapping 指定，或在窗口中设置）",
+        "  Columns not recognised: {columns} (map them with --mapping or in the window)",
+    ),
+    "ledger.line_new": ("  新增  第 {row} 行  {name}", "  new     row {row}  {name}"),
+    "ledger.line_update": (
+        "  更新  第 {row} 行  {name}：{fields}",
+        "  update  row {row}  {name}: {fields}",
+    ),
+    "ledger.line_refused": ("  拒绝  第 {row} 行  {message}", "  refused row {row}  {message}"),
+    "ledger.line_duplicate": (
+        "  重复  第 {row} 行与第 {same_as_row} 行是同一名儿童",
+        "  repeat  row {row} is the same child as row {same_as_row}",
+    ),
+    "ledger.cancelled": ("已取消，未做任何更改。", "Cancelled; nothing was changed."),
+    "ledger.reason": ("原因", "Reason"),
+    "ledger.bad_mapping": (
+        "列对照文件应为 JSON 对象，例如 {example}",
+        "The mapping file must be a JSON object, e.g. {example}",
+    ),
+    "ledger.bad_field": (
+        "列对照中的“{value}”不是可导入的字段。可用：{choices}",
+        "“{value}” in the mapping is not a field. Use one of: {choices}",
+    ),
+    # -- end of ledger import ------------------------------------------------------------------
 }
 
 

@@ -99,9 +99,10 @@ def add_child(store: OpenStore, community: str, name: str = "张小明", **kw: o
             birth_date=kw.pop("birth_date", date(2015, 3, 1)),  # type: ignore[arg-type]
             id_number=kw.pop("id_number", None),  # type: ignore[arg-type]
             household_id=hh.id,
-            categories=[
-                Category(code="orphan_scattered", basis="父母双亡", start_date=date(2020, 1, 1))
-            ],
+            categories=kw.pop(  # type: ignore[arg-type]
+                "categories",
+                [Category(code="orphan_scattered", basis="父母双亡", start_date=date(2020, 1, 1))],
+            ),
             **kw,  # type: ignore[arg-type]
         )
         return children.add_child(uow, child)

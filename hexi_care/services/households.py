@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from hexi_care.db.base import new_id
 from hexi_care.db.models import Guardian as GuardianRow
 from hexi_care.db.models import Household as HouseholdRow
 from hexi_care.db.models import OrgUnit, ParentSituation
@@ -83,21 +85,30 @@ def _household_row(uow: UnitOfWork, household_id: str) -> HouseholdRow:
 
 
 def add_household(uow: UnitOfWork, household: Household) -> Household:
+    return add_households(uow, [household])[0]
+
+
+def add_households(uow: UnitOfWork, items: Sequence[Household]) -> list[Household]:
+    """New households, each checked and audited as one added by hand, written in one flush."""
     uow.require_case_reader()
-    unit = _community(uow, household.community_id)
-    row = HouseholdRow(
-        community_id=unit.id,
-        address=v.text("address", household.address, max_len=500),
-        hukou_address=v.text("address", household.hukou_address, max_len=500),
-        phone=v.text("phone", household.phone, max_len=64),
-        note=v.text("note", household.note, max_len=10000),
-    )
-    if household.id:
-        row.id = household.id
-    uow.session.add(row)
+    rows: list[HouseholdRow] = []
+    for household in items:
+        unit = _community(uow, household.community_id)
+        row = HouseholdRow(
+            id=household.id or new_id(),
+            community_id=unit.id,
+            address=v.text("address", household.address, max_len=500),
+            hukou_address=v.text("address", household.hukou_address, max_len=500),
+            phone=v.text("phone", household.phone, max_len=64),
+            note=v.text("note", household.note, max_len=10000),
+        )
+        uow.session.add(row)
+        rows.append(row)
     uow.session.flush()
-    uow.audit("create", "household", row.id)
-    return to_household(row)
+    with uow.session.no_autoflush:  # the audit head's update needs no flush per event
+        for row in rows:
+            uow.audit("create", "household", row.id)
+    return [to_household(row) for row in rows]
 
 
 def update_household(uow: UnitOfWork, household: Household) -> Household:
@@ -170,9 +181,10 @@ def _clean_situation(s: Situation) -> Situation:
     )
 
 
-def save_guardian(uow: UnitOfWork, guardian: Guardian) -> Guardian:
-    """Add or edit a guardian with their situations (situations are replaced as a set)."""
-    uow.require_case_reader()
+def _guardian_input(
+    uow: UnitOfWork, guardian: Guardian
+) -> tuple[HouseholdRow, dict[str, Any], list[Situation]]:
+    """The household, the checked field values and situations of a guardian to save."""
     if not guardian.household_id:
         raise InvalidInput("household_id", "required")
     household = _household_row(uow, guardian.household_id)
@@ -183,17 +195,6 @@ def save_guardian(uow: UnitOfWork, guardian: Guardian) -> Guardian:
         check = v.id_number(guardian.id_number, today=uow.today(), birth_date=None, sex=None)
         number = check.number if check else None
     situations = [_clean_situation(s) for s in guardian.situations]
-    if guardian.id:
-        row = uow.session.get(
-            GuardianRow, guardian.id, options=[selectinload(GuardianRow.situations)]
-        )
-        if row is None:
-            raise NotFound(what="guardian", ref=guardian.id)
-        created = False
-    else:
-        row = GuardianRow(community_id=household.community_id, household_id=household.id, version=1)
-        uow.session.add(row)
-        created = True
     values: dict[str, Any] = {
         "name": name,
         "relationship": rel.value,
@@ -203,22 +204,75 @@ def save_guardian(uow: UnitOfWork, guardian: Guardian) -> Guardian:
         "is_carer": bool(guardian.is_carer),
         "note": v.text("note", guardian.note, max_len=10000),
     }
+    return household, values, situations
+
+
+def _situation_row(community_id: str, s: Situation) -> ParentSituation:
+    return ParentSituation(
+        community_id=community_id,
+        kind=s.kind.value,
+        start_date=s.start_date,
+        expected_end_date=s.expected_end_date,
+        end_date=s.end_date,
+        evidence=s.evidence,
+        note=s.note,
+        disability_grade=s.disability_grade,
+        disability_mental=s.disability_mental,
+    )
+
+
+def add_guardians(uow: UnitOfWork, items: Sequence[Guardian]) -> list[Guardian]:
+    """New guardians, each checked and audited as one added by hand, written in one flush."""
+    uow.require_case_reader()
+    rows: list[GuardianRow] = []
+    for guardian in items:
+        household, values, situations = _guardian_input(uow, guardian)
+        row = GuardianRow(
+            id=new_id(),
+            community_id=household.community_id,
+            household_id=household.id,
+            child_id=guardian.child_id,
+            version=1,
+            updated_at=uow.now(),
+            situations=[_situation_row(household.community_id, s) for s in situations],
+            **values,
+        )
+        uow.session.add(row)
+        rows.append(row)
+    uow.session.flush()
+    with uow.session.no_autoflush:  # the audit head's update needs no flush per event
+        for row in rows:
+            # The same detail as before batching: the fields given, and situations if any.
+            given = [f for f in GUARDIAN_FIELDS if getattr(row, f, None) is not None]
+            given += ["situations"] if row.situations else []
+            uow.audit("create", "guardian", row.id, ",".join(given))
+    return [to_guardian(row) for row in rows]
+
+
+def save_guardian(uow: UnitOfWork, guardian: Guardian) -> Guardian:
+    """Add or edit a guardian with their situations (situations are replaced as a set)."""
+    uow.require_case_reader()
+    if not guardian.id:
+        return add_guardians(uow, [guardian])[0]
+    _household, values, situations = _guardian_input(uow, guardian)
+    row = uow.session.get(GuardianRow, guardian.id, options=[selectinload(GuardianRow.situations)])
+    if row is None:
+        raise NotFound(what="guardian", ref=guardian.id)
     changed: list[str] = []
     for f, new in values.items():
         old = getattr(row, f, None)
         if old != new:
-            if not created:
-                uow.record_change("guardian", row.id, row.community_id, f, old, new)
+            uow.record_change("guardian", row.id, row.community_id, f, old, new)
             setattr(row, f, new)
             changed.append(f)
-    if not created and row.child_id != guardian.child_id:
+    if row.child_id != guardian.child_id:
         uow.record_change(
             "guardian", row.id, row.community_id, "child_id", row.child_id, guardian.child_id
         )
     row.child_id = guardian.child_id
-    old_sits = [to_situation(s) for s in row.situations] if not created else []
+    old_sits = [to_situation(s) for s in row.situations]
     if old_sits != situations:
-        if not created and situation_values(old_sits) != situation_values(situations):
+        if situation_values(old_sits) != situation_values(situations):
             uow.record_change(
                 "guardian",
                 row.id,
@@ -229,25 +283,13 @@ def save_guardian(uow: UnitOfWork, guardian: Guardian) -> Guardian:
             )
         row.situations.clear()
         for s in situations:
-            row.situations.append(
-                ParentSituation(
-                    community_id=row.community_id,
-                    kind=s.kind.value,
-                    start_date=s.start_date,
-                    expected_end_date=s.expected_end_date,
-                    end_date=s.end_date,
-                    evidence=s.evidence,
-                    note=s.note,
-                    disability_grade=s.disability_grade,
-                    disability_mental=s.disability_mental,
-                )
-            )
+            row.situations.append(_situation_row(row.community_id, s))
         changed.append("situations")
-    if not created and changed:
+    if changed:
         row.version += 1
     row.updated_at = uow.now()
     uow.session.flush()
-    uow.audit("create" if created else "update", "guardian", row.id, ",".join(changed))
+    uow.audit("update", "guardian", row.id, ",".join(changed))
     return to_guardian(row)
 
 

@@ -42,7 +42,7 @@ from hexi_care.db.keys import (
 from hexi_care.db.keys import _derive as derive_kek
 from hexi_care.db.store import OpenStore
 from hexi_care.domain.enums import Role
-from hexi_care.errors import AuthFailed, InvalidInput, StoreDamaged, UserProblem
+from hexi_care.errors import AuthFailed, InvalidInput, StoreDamaged, StoreProblem, UserProblem
 from hexi_care.services.context import UnitOfWork
 from hexi_care.services.security import RekeyOutcome, outcome
 from hexi_care.services.users import check_password, find_user
@@ -53,6 +53,12 @@ ANSWER_FORMAT = "hexi-care-recovery-answer"
 ANSWER_INFO = b"hexi-care recovery answer v2"
 PENDING_FORMAT = "hexi-care-recovery-pending"
 ANSWERERS = (Role.CENTRE_SUPERVISOR, Role.ADMIN)
+
+
+class RecoveryRefused(UserProblem):
+    """A recovery request or answer that must not be acted on (exit 5: bad input)."""
+
+    exit_code = 5
 
 
 def keygen(folder: Path, passphrase: str) -> str:
@@ -167,7 +173,7 @@ def make_request(store_path: Path, out: Path, user_name: str, new_password: str)
     slots = KeySlots.load(store_mod.keys_path(store_path))
     sealed = slots.centre_sealed()
     if sealed is None:
-        raise UserProblem("recovery.no_centre_slot")
+        raise StoreProblem("recovery.no_centre_slot")
     ephemeral = X25519PrivateKey.generate()
     raw_private = ephemeral.private_bytes(
         serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
@@ -233,11 +239,11 @@ def complete_request(
         if pending.get("format") != PENDING_FORMAT:
             raise ValueError
     except FileNotFoundError:
-        raise UserProblem("recovery.no_request") from None
+        raise RecoveryRefused("recovery.no_request") from None
     except (OSError, ValueError, KeyError):
         raise StoreDamaged() from None
     if ans.get("store_id") != slots.store_id or pending.get("store_id") != slots.store_id:
-        raise UserProblem("recovery.wrong_store")
+        raise RecoveryRefused("recovery.wrong_store")
     throttle = Throttle(store_path)
     throttle.begin("recovery-pending")
     try:
@@ -295,7 +301,7 @@ def _read_request(request_file: Path) -> dict[str, Any]:
         if not isinstance(req, dict) or req.get("format") != REQUEST_FORMAT:
             raise ValueError
         if req.get("version") != REQUEST_VERSION:
-            raise UserProblem("recovery.old_request")
+            raise RecoveryRefused("recovery.old_request")
         for k in ("store_id", "sealed", "reply_key", "user", "nonce"):
             if not isinstance(req.get(k), str):
                 raise ValueError
@@ -331,9 +337,9 @@ def inspect_request(
     try:
         payload = parse_centre_payload(open_sealed(private, base64.b64decode(req["sealed"]), info))
     except (AuthFailed, StoreDamaged, ValueError):
-        raise uow.refuse(UserProblem("recovery.mismatch"), "recovery", None, "seal") from None
+        raise uow.refuse(RecoveryRefused("recovery.mismatch"), "recovery", None, "seal") from None
     if payload.store_id != req["store_id"]:
-        raise uow.refuse(UserProblem("recovery.mismatch"), "recovery", None, "store_id")
+        raise uow.refuse(RecoveryRefused("recovery.mismatch"), "recovery", None, "store_id")
     peer = uow.session.scalar(select(SyncPeer).where(SyncPeer.store_id == payload.store_id))
     if peer is None:
         peer = uow.session.get(SyncPeer, payload.device_id)
@@ -348,7 +354,7 @@ def inspect_request(
     )
     if peer is not None and peer.revoked:
         raise uow.refuse(
-            UserProblem("recovery.revoked", device=payload.device_id[:8]),
+            RecoveryRefused("recovery.revoked", device=payload.device_id[:8]),
             "recovery",
             peer.id,
             "revoked",
@@ -369,7 +375,7 @@ def answer_request(
     req = _read_request(request_file)
     if not _same_code(confirmed_code, details.code):
         raise uow.refuse(
-            UserProblem("recovery.code_mismatch"), "recovery", details.device_id, "code"
+            RecoveryRefused("recovery.code_mismatch"), "recovery", details.device_id, "code"
         )
     reply = X25519PublicKey.from_public_bytes(base64.b64decode(req["reply_key"]))
     answer = {

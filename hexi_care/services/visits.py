@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from hexi_care.db.models import Child as ChildRow
 from hexi_care.db.models import Visit as VisitRow
 from hexi_care.db.models import VisitReview
-from hexi_care.domain import schedule
+from hexi_care.domain import dates, schedule
 from hexi_care.domain.enums import (
     Rating,
     ReviewDecision,
@@ -176,7 +176,7 @@ def refresh_child_dates(uow: UnitOfWork, child: ChildRow) -> None:
         cats,
         RiskLevel(child.risk),
         settings.visit_policy(uow),
-        registered_on=child.created_at.date(),
+        registered_on=dates.local_date(child.created_at, uow.zone()),
     )
     child.next_due = min(planned, due) if planned else due
 

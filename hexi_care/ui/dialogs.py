@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -101,13 +102,29 @@ def _save(
     message.clear()
     buttons.setEnabled(False)
 
+    lang = i18n.lang()
+
     def run(task: Task) -> Any:
         with task.uow() as uow:
-            return fn(uow)
+            result = fn(uow)
+            notes = [n.message(lang) for n in uow.notices]
+        return result, notes
 
-    def ok(result: Any) -> None:
+    def ok(outcome: Any) -> None:
+        result, notes = outcome
         buttons.setEnabled(True)
         done(result)
+        if notes:
+            # Saved, but the user should hear of it (an ID number's unknown area code).
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                dialog.windowTitle(),
+                "\n".join(notes),
+                parent=dialog.parentWidget(),
+            )
+            box.setObjectName("save_notices")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
         dialog.accept()
 
     def failed(exc: BaseException) -> None:
@@ -800,21 +817,40 @@ class AssistanceDialog(QDialog):
         self.amount.setSuffix(self.tr(" yuan"))
         self.source = QLineEdit()
         self.source.setPlaceholderText(self.tr("e.g. district civil affairs bureau"))
-        self.child = QComboBox()
-        self.child.addItem(self.tr("The whole household"), None)
+        self.campaign = QLineEdit()
+        self.campaign.setObjectName("help_campaign")
+        # Who in the household benefited: the children by name, everyone else as a count.
+        self.children_list = QListWidget()
+        self.children_list.setObjectName("help_children")
+        self.children_list.setMaximumHeight(90)
         for cid, name in kids:
-            self.child.addItem(name, cid)
-        if child_id:
-            set_combo_data(self.child, child_id)
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, cid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if cid == child_id else Qt.CheckState.Unchecked
+            )
+            self.children_list.addItem(item)
+        self.others = QSpinBox()
+        self.others.setObjectName("help_others")
+        self.others.setRange(0, 100)
+        self.others.setToolTip(self.tr("Adults and children not registered who benefited too"))
         self.message = label("", "error", wrap=True)
         form = QFormLayout()
         form.addRow(self.tr("Given on"), with_error(self.on, self.errors, "date"))
-        form.addRow(self.tr("For"), with_error(self.child, self.errors, "child_id"))
+        form.addRow(
+            self.tr("Children who benefited"),
+            with_error(self.children_list, self.errors, "child_id"),
+        )
+        form.addRow(
+            self.tr("Other people who benefited"), with_error(self.others, self.errors, "others")
+        )
         form.addRow(self.tr("Kind"), with_error(self.kind, self.errors, "kind"))
         form.addRow(self.tr("What"), with_error(self.description, self.errors, "description"))
         form.addRow(self.tr("Items"), with_error(self.items, self.errors, "items"))
         form.addRow(self.tr("Money"), with_error(self.amount, self.errors, "amount"))
         form.addRow(self.tr("Source"), with_error(self.source, self.errors, "source"))
+        form.addRow(self.tr("Campaign"), with_error(self.campaign, self.errors, "campaign"))
         self.buttons = _buttons(self, self.tr("Save"))
         self.buttons.accepted.connect(self._ok)
         lay = QVBoxLayout(self)
@@ -831,7 +867,13 @@ class AssistanceDialog(QDialog):
             items=self.items.value(),
             amount_fen=round(self.amount.value() * 100),
             source=self.source.text(),
-            child_id=self.child.currentData(),
+            child_ids=[
+                self.children_list.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.children_list.count())
+                if self.children_list.item(i).checkState() == Qt.CheckState.Checked
+            ],
+            others=self.others.value(),
+            campaign=self.campaign.text(),
         )
         _save(
             self,
@@ -939,17 +981,16 @@ class ReferralDialog(QDialog):
 
 
 def _qdt(moment: datetime) -> QDateTime:
-    local = moment.astimezone()
+    local = moment.astimezone(i18n.zone())
     return QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0)
 
 
 def _from_qdt(q: QDateTime) -> datetime:
     d, t = q.date(), q.time()
-    return (
-        datetime.combine(date(d.year(), d.month(), d.day()), time(t.hour(), t.minute()))
-        .astimezone()
-        .astimezone(UTC)
-    )
+    # The time typed is the store's local time (the machine's before a store is open).
+    local = datetime.combine(date(d.year(), d.month(), d.day()), time(t.hour(), t.minute()))
+    zone = i18n.zone()
+    return (local.replace(tzinfo=zone) if zone else local.astimezone()).astimezone(UTC)
 
 
 class ReportDialog(QDialog):
@@ -1069,6 +1110,14 @@ class ActivityDialog(QDialog):
         self.place = QLineEdit()
         self.organiser = QLineEdit()
         self.note = text_edit(2)
+        # Several days, and people counted at the door besides the children named below.
+        self.ends = DateField(optional=True)
+        self.ends.setObjectName("activity_ends")
+        self.head_count = QSpinBox()
+        self.head_count.setObjectName("activity_head_count")
+        self.head_count.setRange(0, 1_000_000)
+        self.activity_campaign = QLineEdit()
+        self.funder = QLineEdit()
         self.search = QLineEdit()
         self.search.setObjectName("activity_search")
         self.search.setPlaceholderText(self.tr("Find a child: name, pinyin initials or ID digits"))
@@ -1083,10 +1132,21 @@ class ActivityDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Title"), with_error(self.title, self.errors, "title"))
         form.addRow(self.tr("Date"), with_error(self.on, self.errors, "date"))
+        form.addRow(
+            self.tr("Last day (if several days)"), with_error(self.ends, self.errors, "end_date")
+        )
         form.addRow(self.tr("Held by"), with_error(self.unit, self.errors, "unit"))
         form.addRow(self.tr("Place"), with_error(self.place, self.errors, "place"))
         form.addRow(self.tr("Organiser"), with_error(self.organiser, self.errors, "organiser"))
         form.addRow(self.tr("Note"), with_error(self.note, self.errors, "note"))
+        form.addRow(
+            self.tr("Others taking part (head count)"),
+            with_error(self.head_count, self.errors, "head_count"),
+        )
+        form.addRow(
+            self.tr("Campaign"), with_error(self.activity_campaign, self.errors, "campaign")
+        )
+        form.addRow(self.tr("Funder"), with_error(self.funder, self.errors, "funder"))
         picker = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self.search)
@@ -1187,6 +1247,10 @@ class ActivityDialog(QDialog):
             organiser=self.organiser.text(),
             note=self.note.toPlainText(),
             participant_ids=self._ids(),
+            ends_on=self.ends.value(),
+            head_count=self.head_count.value(),
+            campaign=self.activity_campaign.text(),
+            funder=self.funder.text(),
         )
         _save(
             self,

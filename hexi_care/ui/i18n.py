@@ -8,7 +8,7 @@ Messages raised by the core (UserProblem) are phrased by hexi_care.messages in t
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -108,8 +108,22 @@ def fmt_date(d: date | None) -> str:
     return d.isoformat() if d else ""
 
 
+#: The store's time zone, set once the store is open: times show as the paper prints them.
+_zone: tzinfo | None = None
+
+
+def set_zone(zone: tzinfo) -> None:
+    global _zone
+    _zone = zone
+
+
+def zone() -> tzinfo | None:
+    """The store's time zone (None, the machine's, before a store is open)."""
+    return _zone
+
+
 def fmt_datetime(t: datetime | None) -> str:
-    return t.astimezone().strftime("%Y-%m-%d %H:%M") if t else ""
+    return t.astimezone(_zone).strftime("%Y-%m-%d %H:%M") if t else ""
 
 
 # -- words for enum values ------------------------------------------------------------------------

@@ -85,6 +85,7 @@ PAGES = (
     "reports",
     "exchange",
     "settings",
+    "ledger",
 )
 
 
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
             "reports": self.tr("Reports"),
             "exchange": self.tr("Data exchange"),
             "settings": self.tr("Settings"),
+            "ledger": self.tr("Ledger import"),
         }
         for i, key in enumerate(self.page_keys):
             item = QListWidgetItem(titles[key])

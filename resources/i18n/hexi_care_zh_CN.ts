@@ -32,6 +32,10 @@
         <translation>日期</translation>
     </message>
     <message>
+        <source>Last day (if several days)</source>
+        <translation>结束日期（持续多日时）</translation>
+    </message>
+    <message>
         <source>Held by</source>
         <translation>主办单位</translation>
     </message>
@@ -46,6 +50,18 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Others taking part (head count)</source>
+        <translation>其他参与人数（人次）</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>所属项目</translation>
+    </message>
+    <message>
+        <source>Funder</source>
+        <translation>资助方</translation>
     </message>
     <message>
         <source>Participants</source>
@@ -99,6 +115,7 @@
     <name>App</name>
     <message>
         <source>Hexi child care</source>
+        <extracomment>The store&apos;s time zone: &quot;today&quot; and every time shown use it, as the paper does.</extracomment>
         <translation>河西儿童关爱</translation>
     </message>
     <message>
@@ -125,16 +142,20 @@
         <translation>例如：区民政局</translation>
     </message>
     <message>
-        <source>The whole household</source>
-        <translation>全户</translation>
-    </message>
-    <message>
         <source>Given on</source>
         <translation>日期</translation>
     </message>
     <message>
-        <source>For</source>
-        <translation>帮扶对象</translation>
+        <source>Adults and children not registered who benefited too</source>
+        <translation>同时受益的成年人和未登记儿童</translation>
+    </message>
+    <message>
+        <source>Children who benefited</source>
+        <translation>受益儿童</translation>
+    </message>
+    <message>
+        <source>Other people who benefited</source>
+        <translation>其他受益人数</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -155,6 +176,10 @@
     <message>
         <source>Source</source>
         <translation>来源</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>所属项目</translation>
     </message>
     <message>
         <source>Save</source>
@@ -209,6 +234,45 @@
     <message>
         <source>The end cannot be before the start.</source>
         <translation>结束日期不能早于开始日期。</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryWordsDialog</name>
+    <message>
+        <source>Category words</source>
+        <translation>类别对照表</translation>
+    </message>
+    <message>
+        <source>Word in ledgers</source>
+        <translation>台账中的写法</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>儿童类别</translation>
+    </message>
+    <message>
+        <source>Add a word</source>
+        <translation>添加一项</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Words the district&apos;s ledgers use for a category. The usual words and each category&apos;s own name are known already; a word set to (not a category) is skipped.</source>
+        <translation>本区台账中表示儿童类别的写法。常用写法和各类别的正式名称已经认识；设为“（不是类别）”的写法在导入时跳过。</translation>
+    </message>
+    <message>
+        <source>(not a category)</source>
+        <translation>（不是类别）</translation>
     </message>
 </context>
 <context>
@@ -778,6 +842,10 @@
         <translation>下次应访</translation>
     </message>
     <message>
+        <source>Holiday visit</source>
+        <translation>假期走访</translation>
+    </message>
+    <message>
         <source>Day</source>
         <translation>星期</translation>
     </message>
@@ -904,6 +972,22 @@
     <message>
         <source>Child</source>
         <translation>儿童</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
@@ -1535,6 +1619,7 @@ You will need: the administrator&apos;s password, the names of your streets and 
     </message>
     <message>
         <source>Child director</source>
+        <extracomment>The store&apos;s time zone, set once the store is open: times show as the paper prints them.</extracomment>
         <translation>儿童主任</translation>
     </message>
     <message>
@@ -1863,6 +1948,46 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>星期日</translation>
     </message>
     <message>
+        <source>Winter holiday visit needed</source>
+        <translation>寒假走访待完成</translation>
+    </message>
+    <message>
+        <source>Summer holiday visit needed (drowning first)</source>
+        <translation>暑假走访待完成（首先提醒防溺水）</translation>
+    </message>
+    <message>
+        <source>Winter holiday visit missed</source>
+        <translation>寒假未走访</translation>
+    </message>
+    <message>
+        <source>Summer holiday visit missed</source>
+        <translation>暑假未走访</translation>
+    </message>
+    <message>
+        <source>Winter holiday</source>
+        <translation>寒假</translation>
+    </message>
+    <message>
+        <source>Summer holiday (drowning first)</source>
+        <translation>暑假（防溺水优先）</translation>
+    </message>
+    <message>
+        <source>starts {start}: every child needs a visit in it</source>
+        <translation>{start} 开始：每名儿童在假期内至少走访一次</translation>
+    </message>
+    <message>
+        <source>under way: {done} of {total} visited, {left} still to visit</source>
+        <translation>进行中：已走访 {done} / {total} 人，尚需走访 {left} 人</translation>
+    </message>
+    <message>
+        <source>over: {done} of {total} visited, {left} missed</source>
+        <translation>已结束：已走访 {done} / {total} 人，{left} 人未走访</translation>
+    </message>
+    <message>
+        <source>{name} ({span}): {state}</source>
+        <translation>{name}（{span}）：{state}</translation>
+    </message>
+    <message>
         <source> months</source>
         <translation> 个月</translation>
     </message>
@@ -1909,6 +2034,188 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Social support</source>
         <translation>社会支持</translation>
+    </message>
+</context>
+<context>
+    <name>Ledger</name>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件……</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在逐行核对……</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入……</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Repeated</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <source>Ledgers (*.xlsx *.xlsm *.xls *.csv);;Excel (*.xlsx *.xls);;CSV (*.csv);;All files (*)</source>
+        <translation>台账文件 (*.xlsx *.xlsm *.xls *.csv);;Excel (*.xlsx *.xls);;CSV (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>(do not import)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>relationship to the child</source>
+        <translation>与儿童关系</translation>
+    </message>
+    <message>
+        <source>Same child as row {row}</source>
+        <translation>与第 {row} 行是同一名儿童</translation>
+    </message>
+    <message>
+        <source>household</source>
+        <translation>家庭</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <source>Ledger file</source>
+        <translation>台账文件</translation>
+    </message>
+    <message>
+        <source>No file chosen yet.</source>
+        <translation>尚未选择文件。</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>选择文件……</translation>
+    </message>
+    <message>
+        <source>(as written in the ledger)</source>
+        <translation>（按台账填写）</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Community of rows that name none</source>
+        <translation>未填社区的行归入</translation>
+    </message>
+    <message>
+        <source>The header may be on any of the first 20 rows; titles, blank rows, 合计 rows and notes under the table are skipped. Nothing is written until you press Import.</source>
+        <translation>表头可以在前 20 行中的任一行；标题、空行、合计行和表下的注释会自动跳过。按“导入”之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Remember these choices</source>
+        <translation>记住这些设置</translation>
+    </message>
+    <message>
+        <source>Refused rows to Excel…</source>
+        <translation>导出被拒绝的行……</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Category words…</source>
+        <translation>类别对照表……</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Ledger import</source>
+        <translation>台账导入</translation>
+    </message>
+    <message>
+        <source>Ledger to import</source>
+        <translation>要导入的台账</translation>
+    </message>
+    <message>
+        <source>Checking the ledger</source>
+        <translation>核对台账</translation>
+    </message>
+    <message>
+        <source>All sheets</source>
+        <translation>全部工作表</translation>
+    </message>
+    <message>
+        <source>{sheet}: header on row {row}</source>
+        <translation>工作表“{sheet}”的表头在第 {row} 行</translation>
+    </message>
+    <message>
+        <source>{count} column(s) not recognised: choose what they hold, or leave them out.</source>
+        <translation>有 {count} 列未能识别：请选择它们的内容，或不导入。</translation>
+    </message>
+    <message>
+        <source>Every column was recognised.</source>
+        <translation>所有列均已识别。</translation>
+    </message>
+    <message>
+        <source>(not chosen)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <source>The column choices are saved for the next ledger.</source>
+        <translation>列的设置已保存，下次导入时自动使用。</translation>
+    </message>
+    <message>
+        <source>The category words are saved.</source>
+        <translation>类别对照表已保存。</translation>
+    </message>
+    <message>
+        <source>Import {new} new and {update} updated children? Refused and repeated rows are left out. Everything is written at once, or nothing.</source>
+        <translation>导入新增 {new} 名、更新 {update} 名儿童？被拒绝和重复的行不会导入。全部内容一次写入，要么全部成功，要么什么都不改。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Imported: {new} new, {update} updated. Importing the same file again changes nothing.</source>
+        <translation>已导入：新增 {new} 名，更新 {update} 名。再次导入同一文件不会重复添加。</translation>
+    </message>
+    <message>
+        <source>Importing the ledger</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <source>Save the refused rows</source>
+        <translation>保存被拒绝的行</translation>
+    </message>
+    <message>
+        <source>{count} refused row(s) written to {path}, each with its reason. Fix them in Excel and import that file.</source>
+        <translation>已将 {count} 行被拒绝的记录连同原因写入 {path}。请在 Excel 中改正后再导入该文件。</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>已取消，未做任何更改。</translation>
     </message>
 </context>
 <context>
@@ -1967,6 +2274,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>Ledger import</source>
+        <translation>台账导入</translation>
     </message>
     <message>
         <source>Automatic backup written: {name}</source>
@@ -2487,6 +2798,37 @@ You will need: the administrator&apos;s password, the names of your streets and 
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>New password for {name}</source>
+        <translation>为 {name} 设置新密码</translation>
+    </message>
+    <message>
+        <source>Also replace the data key (recommended if the old password may be known)</source>
+        <translation>同时更换数据密钥（旧密码可能已被他人知道时建议勾选）</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>What to mend (needed to return a visit)</source>
@@ -2627,6 +2969,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>停用所选用户……</translation>
     </message>
     <message>
+        <source>New password for the chosen user…</source>
+        <translation>为所选用户设置新密码……</translation>
+    </message>
+    <message>
         <source>Replace the data key…</source>
         <translation>更换数据密钥……</translation>
     </message>
@@ -2685,6 +3031,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Choose an active user in the list first.</source>
         <translation>请先在列表中选择一个在用的用户。</translation>
+    </message>
+    <message>
+        <source>New password set for {name}.</source>
+        <translation>已为 {name} 设置新密码。</translation>
     </message>
     <message>
         <source>Deactivate {name}</source>

@@ -186,3 +186,19 @@ def test_automatic_backups_rotate_and_restore(world: World, tmp_path: Path) -> N
     assert world.path.read_bytes() == before
     restore(made[-1], world.path, "admin", ADMIN_PW)
     unlock(world.path, "dir_a", PW).lock()
+
+
+def test_an_old_format_slot_opens_and_is_rewritten(world: World) -> None:
+    """Slot files written before the key-pair slots (the data key wrapped directly) still open,
+    and the first unlock rewrites the slot so a later rekey can reach it."""
+    key = world.admin.data_key
+    with keys_mod.edit_slots(world.path) as slots:
+        slot_id = slots.slot_id_for("dir_a")
+        old = slots._wrap(
+            slot_id, "password", keys_mod.normalise_password(PW), key, KdfParams.fast()
+        )
+        slots._put(old)
+    assert not KeySlots.load(keys_path(world.path)).find(slot_id).public  # type: ignore[union-attr]
+    unlock(world.path, "dir_a", PW).lock()
+    assert KeySlots.load(keys_path(world.path)).find(slot_id).public  # type: ignore[union-attr]
+    unlock(world.path, "dir_a", PW).lock()

@@ -121,7 +121,8 @@ def test_every_document_in_english(name: str) -> None:
     pages = page_texts(pdf)
     text = "\n".join(pages)
     assert TITLES[name] in text
-    assert f"Page 1 of {len(pages)}" in pages[0]
+    copies = 2 if name.startswith("notice") else 1  # archive copy and guardian's copy
+    assert f"Page 1 of {len(pages) // copies}" in pages[0]
     assert EN.confidentiality in text
     data = _sample_data_text()
     stray = {run for run in IDEOGRAPHS.findall(text) if run not in data}

@@ -127,3 +127,73 @@ def test_the_pending_reply_key_is_not_in_the_clear(net: Net) -> None:
     stolen = _steal(net, "la")
     with pytest.raises(AuthFailed):
         recovery.complete_request(stolen, net.folder / "ans.json", "dir_a", THIEF_PW)
+
+
+def test_the_phone_call_on_the_command_line(net: Net) -> None:
+    """Both ends as people run them: the laptop prints the code, the centre operator types it."""
+    import io
+
+    from hexi_care.cli import run
+    from tests.sync.exchange_helpers import PW
+
+    key = _centre_key(net)
+    net.la.lock()
+    net.centre.lock()
+    la, centre = net.folder / "la.hexi", net.folder / "centre.hexi"
+    req, ans = net.folder / "req.json", net.folder / "ans.json"
+
+    def cli(*args: str, stdin: str) -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        return (
+            run(["--lang", "en", *args], io.StringIO(stdin), out, err),
+            out.getvalue(),
+            err.getvalue(),
+        )
+
+    code, out, err = cli(
+        "--store",
+        str(la),
+        "--password-stdin",
+        "recovery",
+        "request",
+        "--for",
+        "dir_a",
+        "--out",
+        str(req),
+        stdin="phoned-in-Pw-88\n",
+    )
+    assert code == 0, err
+    check = out.split("Check code: ")[1].split()[0]
+    base = [
+        "--store",
+        str(centre),
+        "--user",
+        "centre",
+        "--password-stdin",
+        "recovery",
+        "answer",
+        str(req),
+        "--key",
+        str(key),
+        "--out",
+        str(ans),
+    ]
+    code, out, err = cli(*base, "--code", "ZZZZ-ZZZZ", stdin=f"{PW}\n{CENTRE_PASS}\n")
+    assert code == 5 and "does not match" in err and not ans.exists()
+    assert "紫金里社区" in out and "dir_a" in out  # what the operator checks on the phone
+    code, out, err = cli(*base, stdin=f"{PW}\n{CENTRE_PASS}\n{check}\n")
+    assert code == 0, err
+    code, out, err = cli(
+        "--store",
+        str(la),
+        "--password-stdin",
+        "recovery",
+        "complete",
+        str(ans),
+        "--for",
+        "dir_a",
+        stdin="phoned-in-Pw-88\n",
+    )
+    assert code == 0, err
+    assert "district centre" in out  # the laptop says which route was used
+    unlock(la, "dir_a", "phoned-in-Pw-88").lock()

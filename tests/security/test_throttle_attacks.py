@@ -48,8 +48,10 @@ def test_eight_parallel_guessers_get_three_attempts(world: World) -> None:
     )
     assert not [o for o in outcomes if o.startswith("crash")], outcomes
     attempts = outcomes.count("failed")
-    assert attempts == FREE_ATTEMPTS, outcomes
-    assert outcomes.count("throttled") == 8 - FREE_ATTEMPTS
+    # Three free attempts; the fourth waits 1 s after the third, the fifth 2 s... On a loaded
+    # machine a late starter may legitimately get one of those, never the whole burst.
+    assert FREE_ATTEMPTS <= attempts <= FREE_ATTEMPTS + 2, outcomes
+    assert outcomes.count("throttled") == 8 - attempts
     slot = KeySlots.load(keys_path(world.path)).slot_id_for("dir_a")
     assert Throttle(world.path).failures(slot) == attempts  # every attempt was counted
     leftovers = [p.name for p in world.path.parent.iterdir() if p.name.endswith(".tmp")]

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from hexi_care.db.engine import _key_pragma
 from hexi_care.db.keys import KeySlots
 from hexi_care.db.store import keys_path, unlock
-from hexi_care.ui.rekey import RekeyDoneDialog
+from hexi_care.ui.rekey import RekeyDoneDialog, ResetPasswordDialog
 
 from .conftest import PW, wait_idle
 
@@ -82,3 +82,37 @@ def test_deactivate_offers_and_does_a_rekey(qtbot, make_app, ui_world) -> None:
     dlg.accept()
     unlock(ui_world.path, "dir_a", PW).lock()  # the others keep their passwords
     assert "dir_b" in page.admin_message.text()
+
+
+def test_an_administrators_password_reset_offers_a_rekey(qtbot, make_app, ui_world) -> None:
+    leaked = unlock(ui_world.path, "dir_a", PW)
+    leaked_key = leaked.data_key
+    leaked.lock()
+    for other in ui_world.opened:
+        other.lock()
+    ctx, _hexi, win = make_app("admin")
+    page = win.show_page("settings")
+    wait_idle(qtbot, ctx)
+    row = next(
+        i
+        for i in range(page.user_list.count())
+        if page.user_list.item(i).text().startswith("dir_a")
+    )
+    page.user_list.setCurrentRow(row)
+    page._reset_password()
+    dlg = page.findChild(ResetPasswordDialog)
+    assert dlg is not None and dlg.rekey.isChecked()  # offered, and the default
+    dlg.pw1.setText("12345678")
+    dlg.pw2.setText("12345678")
+    dlg._go()
+    qtbot.waitUntil(lambda: bool(dlg.message.text()), timeout=10000)
+    assert "常见密码" in dlg.message.text()  # refused, saying why
+    dlg.pw1.setText("reset-in-window-Pw-6")
+    dlg.pw2.setText("reset-in-window-Pw-6")
+    dlg._go()
+    qtbot.waitUntil(lambda: page.findChild(RekeyDoneDialog) is not None, timeout=20000)
+    wait_idle(qtbot, ctx)
+    page.findChild(RekeyDoneDialog).accept()
+    assert not _opens(ui_world.path, leaked_key)
+    assert "dir_a" in page.admin_message.text()
+    unlock(ui_world.path, "dir_a", "reset-in-window-Pw-6").lock()

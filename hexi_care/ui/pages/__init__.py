@@ -38,6 +38,10 @@ def make_page(key: str, ctx, main) -> QWidget:
         from hexi_care.ui.pages.exchange import ExchangePage
 
         return ExchangePage(ctx, main)
+    if key == "ledger":
+        from hexi_care.ui.pages.ledger import LedgerPage
+
+        return LedgerPage(ctx, main)
     if key == "settings":
         from hexi_care.ui.pages.settings_page import SettingsPage
 

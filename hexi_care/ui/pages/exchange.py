@@ -39,6 +39,7 @@ from hexi_care.sync.types import ExchangeCancelled
 from hexi_care.ui import i18n
 from hexi_care.ui.common import OK_COLOUR, WARN_COLOUR, label, make_table
 from hexi_care.ui.models import Column, RowsModel
+from hexi_care.ui.progress import run_with_progress
 from hexi_care.ui.worker import Task
 
 STAGES = {
@@ -417,56 +418,29 @@ class ExchangePage(QWidget):
         done: Callable[[Any], None],
         failed: Callable[[BaseException], None],
     ) -> Task:
-        dlg = QProgressDialog(
-            i18n.lookup(STAGES["read"], "Exchange"), self.tr("Cancel"), 0, 0, self
-        )
-        dlg.setWindowTitle(title)
-        dlg.setWindowModality(Qt.WindowModality.WindowModal)
-        dlg.setMinimumDuration(300)
-        dlg.setAutoClose(False)
-        dlg.setAutoReset(False)
-        self.progress = dlg
-        closed: list[bool] = []
-
-        def close() -> None:
-            if closed:
-                return
-            closed.append(True)
-            dlg.canceled.disconnect()
-            dlg.reset()
-            dlg.hide()
-            dlg.deleteLater()
-            if self.progress is dlg:
+        def track(dlg: QProgressDialog, shown: bool) -> None:
+            if shown:
+                self.progress = dlg
+            elif self.progress is dlg:
                 self.progress = None
 
-        def progress(done_n: int, total: int, stage: str) -> None:
-            if closed:
-                return
-            text = STAGES.get(stage)
-            if text:
-                dlg.setLabelText(i18n.lookup(text, "Exchange"))
-            dlg.setMaximum(max(total, 0))
-            dlg.setValue(min(done_n, total) if total else 0)
-
-        def ok(result: Any) -> None:
-            close()
-            done(result)
-
-        def bad(exc: BaseException) -> None:
-            close()
-            failed(exc)
-
-        task = self.ctx.worker.submit(fn, done=ok, failed=bad, progress=progress, owner=self)
-
-        def cancel() -> None:
-            # Stop the work (the core writes or imports nothing once it sees the flag) and close
-            # the dialog now: a task cancelled before it started reports nothing back.
-            task.cancel()
-            close()
-            failed(ExchangeCancelled())
-
-        dlg.canceled.connect(cancel)
-        return task
+        return run_with_progress(
+            self,
+            self.ctx.worker,
+            fn,
+            title=title,
+            first_label=i18n.lookup(STAGES["read"], "Exchange"),
+            cancel_text=self.tr("Cancel"),
+            stage_label=lambda stage: (
+                i18n.lookup(STAGES[stage], "Exchange") if stage in STAGES else None
+            ),
+            done=done,
+            failed=failed,
+            # Stop the work (the core writes or imports nothing once it sees the flag) and
+            # close the dialog now: a task cancelled before it started reports nothing back.
+            cancelled=lambda: failed(ExchangeCancelled()),
+            track=track,
+        )
 
     @staticmethod
     def _hooks(task: Task) -> dict[str, Any]:

@@ -32,7 +32,7 @@ from hexi_care.services import security, units, users
 from hexi_care.services import settings as store_settings
 from hexi_care.ui import i18n
 from hexi_care.ui.common import FieldErrors, label, set_role, with_error
-from hexi_care.ui.rekey import RekeyDoneDialog, choose, run_with_progress
+from hexi_care.ui.rekey import RekeyDoneDialog, ResetPasswordDialog, choose, run_with_progress
 from hexi_care.ui.settings import IDLE_MINUTES_RANGE, LANGUAGES
 from hexi_care.ui.worker import Task
 
@@ -211,6 +211,9 @@ class SettingsPage(QWidget):
         self.deactivate = QPushButton(self.tr("Deactivate the chosen user…"))
         self.deactivate.setObjectName("deactivate_user")
         self.deactivate.clicked.connect(self._deactivate)
+        self.reset_pw = QPushButton(self.tr("New password for the chosen user…"))
+        self.reset_pw.setObjectName("reset_password")
+        self.reset_pw.clicked.connect(self._reset_password)
         self.rekey = QPushButton(self.tr("Replace the data key…"))
         self.rekey.setObjectName("rekey_store")
         self.rekey.clicked.connect(self._rekey)
@@ -235,6 +238,7 @@ class SettingsPage(QWidget):
         f.addRow(self.tr("Users"), self.user_list)
         keys = QHBoxLayout()
         keys.addWidget(self.deactivate)
+        keys.addWidget(self.reset_pw)
         keys.addWidget(self.rekey)
         keys.addStretch(1)
         f.addRow("", keys)
@@ -330,11 +334,29 @@ class SettingsPage(QWidget):
         )
 
     # -- revocation ----------------------------------------------------------------------------
-    def _deactivate(self) -> None:
+    def _chosen_user(self) -> str | None:
         item = self.user_list.currentItem()
         name = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if not name:
             self.admin_message.setText(self.tr("Choose an active user in the list first."))
+            return None
+        return str(name)
+
+    def _reset_password(self) -> None:
+        name = self._chosen_user()
+        if name is None:
+            return
+        dlg = ResetPasswordDialog(self.ctx, name, self)
+        dlg.accepted.connect(
+            lambda: self.admin_message.setText(
+                self.tr("New password set for {name}.").format(name=name)
+            )
+        )
+        dlg.open()
+
+    def _deactivate(self) -> None:
+        name = self._chosen_user()
+        if name is None:
             return
         picked = choose(
             self,

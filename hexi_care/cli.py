@@ -687,9 +687,12 @@ def cmd_child_add(cli: Cli) -> int:
         for g in guardians:
             households.save_guardian(uow, replace(g, household_id=child.household_id))
         today = uow.today()
+        notices = [n.message(cli.lang) for n in uow.notices]
     if cli.args.json:
-        cli.emit_json(child_json(saved, today))
+        cli.emit_json({**child_json(saved, today), "warnings": notices})
     else:
+        for text in notices:
+            print(text, file=cli.err)
         cli.say("cli.child_added", id=saved.id)
     return 0
 

@@ -95,6 +95,9 @@ class Child(IdMixin, ScopedMixin, Base):
     last_visit: Mapped[date | None] = mapped_column(Date, index=True)
     next_due: Mapped[date | None] = mapped_column(Date, index=True)
     category_codes: Mapped[str] = mapped_column(String(255), default="")  # "a,b" of active labels
+    #: The register number printed on paper (档案编号), per community and year, kept for good:
+    #: 大营门街-紫金里-2026-0042 (given where the child is entered; see ix_child_file_no).
+    file_no: Mapped[str | None] = mapped_column(String(64))
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -102,7 +105,13 @@ class Child(IdMixin, ScopedMixin, Base):
     categories: Mapped[list[ChildCategory]] = orm_relationship(
         back_populates="child", cascade="all, delete-orphan", order_by="ChildCategory.start_date"
     )
-    __table_args__ = (Index("ix_child_community_name", "community_id", "name"),)
+    __table_args__ = (
+        Index("ix_child_community_name", "community_id", "name"),
+        # Not unique: the centre and a community's laptop may each number a child before their
+        # next exchange (one laptop per community keeps that rare); a duplicate must not stop
+        # an exchange.
+        Index("ix_child_file_no", "file_no"),
+    )
 
 
 class ChildCategory(IdMixin, ScopedMixin, Base):
@@ -197,8 +206,17 @@ class Visit(IdMixin, ScopedMixin, Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     __table_args__ = (
         Index("ix_visit_child_date", "child_id", "visit_date"),
-        # Covers the statistics' scan of a period (no reads of the wide visit rows).
-        Index("ix_visit_stats", "community_id", "visit_date", "status", "child_id", "household_id"),
+        # Covers the statistics' scan of a period and its overdue recount (no reads of the wide
+        # visit rows).
+        Index(
+            "ix_visit_stats",
+            "community_id",
+            "visit_date",
+            "status",
+            "child_id",
+            "household_id",
+            "next_visit_date",
+        ),
     )
 
 
@@ -286,8 +304,22 @@ class Assistance(IdMixin, ScopedMixin, Base):
     description: Mapped[str] = mapped_column(Text, default="")
     items: Mapped[int] = mapped_column(Integer, default=0)
     amount_fen: Mapped[int] = mapped_column(Integer, default=0)
-    source: Mapped[str] = mapped_column(String(128), default="")
+    source: Mapped[str] = mapped_column(String(128), default="")  # the funder (资助方)
     given_by: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
+    #: People in the household who benefited besides the named children (adults, children not
+    #: registered), as a count: 人 and 人次 include them.
+    others: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: The campaign the help belongs to (e.g. 冬季送温暖), for statistics filtered by campaign.
+    campaign: Mapped[str] = mapped_column(String(128), default="", server_default="")
+
+
+class AssistanceBeneficiary(IdMixin, ScopedMixin, Base):
+    """A named child of the household who benefited from help given (受益儿童)."""
+
+    __tablename__ = "assistance_beneficiary"
+    assistance_id: Mapped[str] = mapped_column(ForeignKey("assistance.id"), index=True)
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
+    __table_args__ = (UniqueConstraint("assistance_id", "child_id"),)
 
 
 class Activity(IdMixin, Base):
@@ -297,9 +329,15 @@ class Activity(IdMixin, Base):
     unit_id: Mapped[str] = mapped_column(ForeignKey("org_unit.id"), index=True)
     title: Mapped[str] = mapped_column(String(200))
     held_on: Mapped[date] = mapped_column(Date, index=True)
+    #: The last day of an activity lasting several days (None: one day).
+    ends_on: Mapped[date | None] = mapped_column(Date)
     place: Mapped[str] = mapped_column(String(200), default="")
     organiser: Mapped[str] = mapped_column(String(200), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    #: Person-times (人次) beyond the named children: a head count of everyone else who took part.
+    head_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    campaign: Mapped[str] = mapped_column(String(128), default="", server_default="")
+    funder: Mapped[str] = mapped_column(String(128), default="", server_default="")
 
 
 class ActivityParticipant(IdMixin, ScopedMixin, Base):

@@ -1,8 +1,10 @@
-"""Calendar helpers shared by the rules: ages in full years (周岁) and whole months between dates."""
+"""Calendar helpers shared by the rules: ages in full years (周岁), whole months between dates, and
+the one time zone every date derived from a timestamp uses (the store's, Asia/Shanghai by default)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.relativedelta import relativedelta
 
@@ -37,3 +39,36 @@ def add_years(day: date, years: int) -> date:
     """`day` plus `years` years; 29 February becomes 28 February in a common year."""
     result: date = day + relativedelta(years=years)
     return result
+
+
+#: The store's time zone unless an administrator sets another (setting "time_zone").
+DEFAULT_ZONE = "Asia/Shanghai"
+# China has kept UTC+8 without daylight saving since 1991: the fallback where no tz database exists
+# (Windows without the tzdata package) gives the same dates.
+_CHINA_FIXED = timezone(timedelta(hours=8), "CST")
+
+
+def zone(name: str = DEFAULT_ZONE) -> tzinfo:
+    """The time zone called `name` (IANA). Raises ValueError for an unknown name."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        if name == DEFAULT_ZONE:
+            return _CHINA_FIXED
+        raise ValueError(f"unknown time zone: {name}") from None
+
+
+def local_date(moment: datetime, tz: tzinfo) -> date:
+    """The calendar day of an aware instant in `tz` (a report found 07:00 on 1 March in Beijing
+    is a 1 March report, although it was still February in UTC)."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: the instant is unknown")
+    return moment.astimezone(tz).date()
+
+
+def day_span_utc(first: date, last: date, tz: tzinfo) -> tuple[datetime, datetime]:
+    """The instants [first 00:00, the day after last 00:00) in `tz`, as UTC: what "between these
+    days" means for timestamps."""
+    start = datetime.combine(first, time(0), tzinfo=tz).astimezone(UTC)
+    end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz).astimezone(UTC)
+    return start, end

@@ -13,8 +13,9 @@ List S: 重残 (grade 1–2, or 3–4 mental/intellectual), 重病, 被撤销监
 served for 6 months, or start to expected end ≥ 6 months) and 失联 (6 months since the police accepted the
 report, the situation's start date). Working away counts after 6 months from its start date.
 
-"Cannot be found" (查找不到生父母) is never inferred from a missing parent record: the caller passes the
-parents certified as not found in `not_found`. A missing record only explains why nothing is suggested.
+"Cannot be found" (查找不到生父母) is never inferred from a missing parent record: it counts when the
+parent's record carries a 查找不到 situation in force (the certification), or when the caller passes the
+parent in `not_found`. A missing record only explains why nothing is suggested.
 One record per parent is expected; with several, a parent counts only as far as every record agrees,
 and the suggestion is flagged for review.
 """
@@ -38,7 +39,9 @@ DEFAULT_REVIEW_DAYS = 90
 PARENTS = (Relationship.FATHER, Relationship.MOTHER)
 RULED = (CategoryCode.ORPHAN_SCATTERED, CategoryCode.NO_DE_FACTO_CARER, CategoryCode.LEFT_BEHIND)
 
-ABSENT_KINDS = frozenset({SituationKind.DECEASED, SituationKind.DECLARED_MISSING})
+ABSENT_KINDS = frozenset(
+    {SituationKind.DECEASED, SituationKind.DECLARED_MISSING, SituationKind.NOT_FOUND}
+)
 TERM_KINDS = frozenset(
     {SituationKind.IMPRISONED, SituationKind.COMPULSORY_REHAB, SituationKind.OTHER_RESTRAINT}
 )
@@ -79,6 +82,7 @@ class ReasonCode(StrEnum):
     TOO_SHORT = (
         "too_short"  # parent, kind, start, months (elapsed), end (when 6 months are reached)
     )
+    TERM_TOO_SHORT = "term_too_short"  # parent, kind, start, end (the term ends before 6 months)
     START_DATE_MISSING = "start_date_missing"  # parent, kind
     SITUATION_ENDED = "situation_ended"  # parent, kind, end
     NOT_STARTED = "not_started"  # parent, kind, start
@@ -306,10 +310,7 @@ def _orphan(
     missing = age.missing()
     for p in parents:
         if not p.is_absent:
-            missing.append(
-                _not_recorded(p) or Reason(code=ReasonCode.PARENT_NOT_ABSENT, parent=p.role)
-            )
-            missing += p.shortfalls_about(ABSENT_KINDS)
+            missing += _why_parent(p, ReasonCode.PARENT_NOT_ABSENT, ABSENT_KINDS)
     if missing:
         return missing
     return _suggestion(CategoryCode.ORPHAN_SCATTERED, age, [p.explained(p.absent) for p in parents])
@@ -324,10 +325,7 @@ def _no_carer(
         missing.append(Reason(code=ReasonCode.BOTH_PARENTS_ABSENT))
     for p in parents:
         if not p.is_unable:
-            missing.append(
-                _not_recorded(p) or Reason(code=ReasonCode.PARENT_NOT_UNABLE, parent=p.role)
-            )
-            missing += p.shortfalls_about(S_KINDS | ABSENT_KINDS)
+            missing += _why_parent(p, ReasonCode.PARENT_NOT_UNABLE, S_KINDS | ABSENT_KINDS)
     if missing:
         return missing
     return _suggestion(
@@ -352,6 +350,7 @@ def _left_behind(
     else:
         other = b if a.is_away else a
         if not (other.is_away or other.is_unable):
+            # "Neither away 6 months nor unable" agrees with any shortfall: both are said.
             missing.append(
                 _not_recorded(other)
                 or Reason(code=ReasonCode.PARENT_NOT_AWAY_OR_UNABLE, parent=other.role)
@@ -371,6 +370,16 @@ def _left_behind(
         age,
         [p.explained(f) for p, f in zip(parents, findings, strict=True)],
     )
+
+
+def _why_parent(p: _Parent, general: ReasonCode, kinds: Collection[SituationKind]) -> list[Reason]:
+    """Why a parent does not count: a recorded situation that falls short says it precisely; the
+    general sentence ("in none of the situations") only where no such situation is recorded, so
+    the two never contradict each other."""
+    if (missing := _not_recorded(p)) is not None:
+        return [missing]
+    shortfalls = p.shortfalls_about(kinds)
+    return shortfalls or [Reason(code=general, parent=p.role)]
 
 
 def _not_recorded(p: _Parent) -> Reason | None:
@@ -439,6 +448,10 @@ def _situation(
         return Reason(
             code=ReasonCode.PARENT_DECLARED_MISSING, parent=role, kind=kind, start=s.start_date
         ), None
+    if kind is SituationKind.NOT_FOUND:
+        return Reason(
+            code=ReasonCode.PARENT_NOT_FOUND, parent=role, kind=kind, start=s.start_date
+        ), None
     if kind is SituationKind.SEVERE_DISABILITY:
         grade = s.disability_grade
         if grade is None:
@@ -490,6 +503,11 @@ def _six_months(
             code=ReasonCode.PARENT_SITUATION_TERM, parent=role, kind=kind, start=start, end=term_end
         )
         return reason, None
+    if kind in TERM_KINDS and term_end is not None:
+        # The term ends before it could last 6 months: no date "when it will" exists.
+        return None, Reason(
+            code=ReasonCode.TERM_TOO_SHORT, parent=role, kind=kind, start=start, end=term_end
+        )
     return None, Reason(
         code=ReasonCode.TOO_SHORT, parent=role, kind=kind, start=start, months=months, end=reached
     )
@@ -520,6 +538,7 @@ _PARENT_EN = {Relationship.FATHER: "the father", Relationship.MOTHER: "the mothe
 _KIND_ZH = {
     SituationKind.DECEASED: "死亡",
     SituationKind.DECLARED_MISSING: "被宣告失踪",
+    SituationKind.NOT_FOUND: "查找不到",
     SituationKind.SEVERE_DISABILITY: "重残",
     SituationKind.SERIOUS_ILLNESS: "重病",
     SituationKind.IMPRISONED: "服刑在押",
@@ -533,6 +552,7 @@ _KIND_ZH = {
 _KIND_EN = {
     SituationKind.DECEASED: "death",
     SituationKind.DECLARED_MISSING: "declaration as missing",
+    SituationKind.NOT_FOUND: "being untraceable",
     SituationKind.SEVERE_DISABILITY: "severe disability",
     SituationKind.SERIOUS_ILLNESS: "serious illness",
     SituationKind.IMPRISONED: "imprisonment",
@@ -595,7 +615,7 @@ def _text(r: Reason, *, zh: bool) -> str:
                 else f"{_cap(p_en)} has been declared missing by a court{on_en}."
             )
         case c.PARENT_NOT_FOUND:
-            return f"{p_zh}查找不到" if zh else f"{_cap(p_en)} cannot be found."
+            return f"{p_zh}查找不到{since_zh}" if zh else f"{_cap(p_en)} cannot be found{since_en}."
         case c.PARENT_SITUATION if r.kind is SituationKind.SEVERE_DISABILITY:
             mental_zh = "精神/智力" if r.mental else ""
             mental_en = " mental or intellectual" if r.mental else ""
@@ -723,6 +743,13 @@ def _text(r: Reason, *, zh: bool) -> str:
                 if zh
                 else f"{_cap(p_en)}'s {k_en} since {start} has not lasted {MIN_MONTHS} months "
                 f"(it will on {end})."
+            )
+        case c.TERM_TOO_SHORT:
+            return (
+                f"{p_zh}{k_zh}期限不足{MIN_MONTHS}个月（{start}至{end}）"
+                if zh
+                else f"{_cap(p_en)}'s {k_en} ({start} to {end}) is shorter than "
+                f"{MIN_MONTHS} months."
             )
         case c.START_DATE_MISSING:
             return (

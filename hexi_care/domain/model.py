@@ -149,6 +149,7 @@ class Child:
     risk: RiskLevel = RiskLevel.LOW
     note: str = ""
     categories: list[Category] = field(default_factory=list)
+    file_no: str | None = None  # 档案编号, given by the store at registration
     id: str | None = None
     version: int = 0
 
@@ -285,10 +286,20 @@ class Assistance:
     description: str = ""
     items: int = 0
     amount_fen: int = 0
-    source: str = ""
+    source: str = ""  # the funder (资助方)
+    #: A child of the household who benefited (kept for one-child records); `child_ids` names
+    #: every child who did, `others` counts the other people who did (adults, unregistered).
     child_id: str | None = None
     activity_id: str | None = None
     id: str | None = None
+    child_ids: list[str] = field(default_factory=list)
+    others: int = 0
+    campaign: str = ""
+
+    @property
+    def beneficiary_ids(self) -> list[str]:
+        """Every named child who benefited, once each."""
+        return list(dict.fromkeys([*([self.child_id] if self.child_id else []), *self.child_ids]))
 
 
 @dataclass(slots=True, kw_only=True)
@@ -301,6 +312,10 @@ class Activity:
     note: str = ""
     participant_ids: list[str] = field(default_factory=list)
     id: str | None = None
+    ends_on: date | None = None  # the last day of an activity over several days
+    head_count: int = 0  # 人次 besides the named participants
+    campaign: str = ""
+    funder: str = ""
 
 
 @dataclass(slots=True, kw_only=True)

@@ -148,3 +148,183 @@ def general_template() -> NoticeTemplate:
 def builtin_templates() -> dict[str, NoticeTemplate]:
     """The three built-in templates by code (fresh objects: callers may change them)."""
     return {t.code: t for t in (winter_template(), summer_template(), general_template())}
+
+
+# -- English ------------------------------------------------------------------------------------
+# The same notices in English, item for item, for documents printed with --lang en. A store's own
+# (edited) templates are data and print as written.
+
+_FIRE_EN = "Fire, electricity and gas"
+_TRAFFIC_EN = "Road safety"
+_DROWNING_EN = "Drowning"
+_FOOD_EN = "Food hygiene"
+_SELF_PROTECTION_EN = "Protecting oneself"
+_ONLINE_EN = "Online safety"
+_MENTAL_EN = "The child's mental health"
+_DUTY_EN = "The guardian's duty of care"
+
+_FIRE_ITEMS_EN = [
+    "Teach the child not to play with fire or set off fireworks alone; keep lighters and matches "
+    "out of reach.",
+    "Check wiring and sockets regularly; no makeshift wiring, no overloaded sockets.",
+    "Keep heaters and electric blankets away from bedding and clothes; switch them off when "
+    "leaving or going to sleep.",
+    "Ventilate when heating with coal or gas or using a gas water heater (carbon monoxide); close "
+    "the gas valve after use.",
+    "Do not bring electric bicycles or their batteries into stairwells or homes to charge.",
+    "Teach the child to leave at once and call 119 in a fire, not to take the lift or go back for "
+    "belongings.",
+]
+_FIRE_WINTER_EXTRA_EN = (
+    "With doors and windows shut in winter, ventilate all the more; no coal stove in a bedroom; "
+    "fit a carbon monoxide alarm."
+)
+_TRAFFIC_ITEMS_EN = [
+    "Children under 12 may not cycle on roads; children under 16 may not ride electric bicycles.",
+    "No overloaded or unlicensed vehicles; wear seat belts; small children use child car seats.",
+    "Teach the child to use pavements and crossings, not to chase about on the road or climb "
+    "railings.",
+]
+_DROWNING_ITEMS_EN = [
+    "Keep the six rules: no swimming alone; no swimming with friends without permission; no "
+    "swimming without a parent or teacher; no swimming where there is no safety equipment or "
+    "lifeguard; no swimming in unfamiliar water; children who cannot swim must not go in to "
+    "rescue others.",
+    "Parents know four things: where the child is, with whom, doing what, and when they will be "
+    "home.",
+    "If someone falls into the water, shout for help and call 110 or 120; do not jump in.",
+]
+_DROWNING_SUMMER_EXTRA_EN = (
+    "In the summer heat keep away from rivers, lakes, reservoirs, ponds and flooded ground after "
+    "rain."
+)
+_DROWNING_WINTER_EXTRA_EN = (
+    "In winter do not skate or play on ice outside open rinks, and do not linger by rivers and "
+    "lakes."
+)
+_FOOD_ITEMS_EN = [
+    "Do not buy or eat unlabelled, expired or spoiled food, wild mushrooms or wild greens.",
+    "Wash hands under running water before meals, after the toilet and after coming home; keep "
+    "raw and cooked food apart.",
+    "Refrigerate leftovers at once and heat them through before eating.",
+]
+_FOOD_SUMMER_EXTRA_EN = "In summer eat little cold raw food, drink no unboiled water, keep cool."
+_SELF_PROTECTION_ITEMS_EN = [
+    "Teach the child not to go with strangers, accept food or gifts from them, or open the door "
+    "to them.",
+    "Warn the child about fraud and trafficking; in danger, ask the police, a guard or another "
+    "adult for help.",
+    "Teach the child that private parts are private: refuse improper touching, leave and tell a "
+    "parent or teacher.",
+    "Make sure the child knows the parents' phone number and the home address, and to call 110, "
+    "119 or 120 in an emergency.",
+]
+_ONLINE_ITEMS_EN = [
+    "Agree on times for going online and playing games, so the child does not get addicted.",
+    "Watch what the child looks at online; keep violence, pornography and other harmful content "
+    "away.",
+    "Teach the child not to give away personal or family details, add strangers or meet online "
+    "friends alone.",
+    "Beware of online fraud: the child may not pay, top up or tip online on their own.",
+]
+_MENTAL_ITEMS_EN = [
+    "Spend time with the child, talk, and notice changes in mood and behaviour.",
+    "If the child is low for a long time, refuses school or talks of or does self-harm, tell the "
+    "community's children's director or the school at once and seek professional help early.",
+    "Do not beat, scold harshly or punish the child physically; guide the child the right way.",
+]
+_DUTY_ITEMS_EN = [
+    "Parents are the child's first guardians and must fulfil their duties by law.",
+    "No child under 16 may live alone without a guardian; no child under 8 may be left without "
+    "anyone to look after them.",
+    "Parents working away entrust the child to a capable adult, sign an entrusted-care agreement "
+    "and keep in regular contact with the child.",
+    "Tell the community's children's director when the family's situation, phone number or "
+    "address changes.",
+]
+
+
+def _english(code: str) -> NoticeTemplate:
+    if code == "winter":
+        return NoticeTemplate(
+            code="winter",
+            version=1,
+            title="Guardian-responsibility notice for the winter holiday",
+            intro=(
+                "The winter holiday is coming: children spend long days at home, and fire, "
+                "electricity, gas and ice bring more risks. So that your child has a safe, healthy "
+                "and happy holiday, please fulfil your duties as guardian and do the following:"
+            ),
+            themes=[
+                (
+                    _FIRE_EN,
+                    [*_FIRE_ITEMS_EN[:4], _FIRE_WINTER_EXTRA_EN, *_FIRE_ITEMS_EN[4:]],
+                ),
+                (_DROWNING_EN, [_DROWNING_WINTER_EXTRA_EN, *_DROWNING_ITEMS_EN]),
+                (_TRAFFIC_EN, list(_TRAFFIC_ITEMS_EN)),
+                (_FOOD_EN, list(_FOOD_ITEMS_EN)),
+                (_SELF_PROTECTION_EN, list(_SELF_PROTECTION_ITEMS_EN)),
+                (_ONLINE_EN, list(_ONLINE_ITEMS_EN)),
+                (_MENTAL_EN, list(_MENTAL_ITEMS_EN)),
+                (_DUTY_EN, list(_DUTY_ITEMS_EN)),
+            ],
+        )
+    if code == "summer":
+        return NoticeTemplate(
+            code="summer",
+            version=1,
+            title="Guardian-responsibility notice for the summer holiday",
+            intro=(
+                "The summer holiday is when most drownings and other accidents happen. So that "
+                "your child has a safe, healthy and happy holiday, please fulfil your duties as "
+                "guardian and do the following:"
+            ),
+            themes=[
+                (
+                    _DROWNING_EN,
+                    [*_DROWNING_ITEMS_EN[:1], _DROWNING_SUMMER_EXTRA_EN, *_DROWNING_ITEMS_EN[1:]],
+                ),
+                (_TRAFFIC_EN, list(_TRAFFIC_ITEMS_EN)),
+                (_FIRE_EN, list(_FIRE_ITEMS_EN)),
+                (_FOOD_EN, [*_FOOD_ITEMS_EN, _FOOD_SUMMER_EXTRA_EN]),
+                (_SELF_PROTECTION_EN, list(_SELF_PROTECTION_ITEMS_EN)),
+                (_ONLINE_EN, list(_ONLINE_ITEMS_EN)),
+                (_MENTAL_EN, list(_MENTAL_ITEMS_EN)),
+                (_DUTY_EN, list(_DUTY_ITEMS_EN)),
+            ],
+        )
+    return NoticeTemplate(
+        code="general",
+        version=1,
+        title="Guardian-responsibility notice",
+        intro=(
+            "To protect the rights of minors, the Law on the Protection of Minors and other rules "
+            "require parents and other guardians to fulfil their duties as guardians. Please read "
+            "the following carefully and do what it asks:"
+        ),
+        themes=[
+            (_DUTY_EN, list(_DUTY_ITEMS_EN)),
+            (_FIRE_EN, list(_FIRE_ITEMS_EN)),
+            (_TRAFFIC_EN, list(_TRAFFIC_ITEMS_EN)),
+            (_DROWNING_EN, list(_DROWNING_ITEMS_EN)),
+            (_FOOD_EN, list(_FOOD_ITEMS_EN)),
+            (_SELF_PROTECTION_EN, list(_SELF_PROTECTION_ITEMS_EN)),
+            (_ONLINE_EN, list(_ONLINE_ITEMS_EN)),
+            (_MENTAL_EN, list(_MENTAL_ITEMS_EN)),
+        ],
+    )
+
+
+def in_language(template: NoticeTemplate, lang: str) -> NoticeTemplate:
+    """`template` for a document in `lang`: a built-in template, unchanged, in English when asked;
+    anything else (Chinese, or a locality's own wording) as it is."""
+    if lang != "en":
+        return template
+    builtin = builtin_templates().get(template.code)
+    if builtin is None or _wording(builtin) != _wording(template):
+        return template
+    return _english(template.code)
+
+
+def _wording(t: NoticeTemplate) -> tuple[object, ...]:
+    return (t.version, t.title, t.intro, [(theme, list(items)) for theme, items in t.themes])

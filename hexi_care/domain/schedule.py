@@ -1,5 +1,6 @@
 """Visit schedules: how often a child is visited (per category and risk level), when the next visit is
-due, how late it is, and the winter-holiday rule (at least one visit in every winter holiday).
+due, how late it is, and the holiday rules: at least one visit in every winter holiday (2023
+national notice) and in every summer holiday, when the visit reminds of drowning first.
 
 No national rule fixes the frequency (定期走访); the defaults are monthly for 孤儿, 事实无人抚养儿童 and
 high risk, quarterly otherwise, and every locality can change them.
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
@@ -83,6 +84,9 @@ class VisitPolicy:
     default: Interval = QUARTERLY
     winter_holidays: Mapping[int, HolidayWindow] = field(default_factory=dict)
     default_winter: tuple[tuple[int, int], tuple[int, int]] = ((1, 10), (2, 28))
+    #: Summer holidays by year (2025年暑假), and the rough window for years not listed.
+    summer_holidays: Mapping[int, HolidayWindow] = field(default_factory=dict)
+    default_summer: tuple[tuple[int, int], tuple[int, int]] = ((7, 10), (8, 31))
 
 
 def interval_for(
@@ -108,6 +112,26 @@ def next_due(
         raise ValueError("next_due needs the last visit or the registration date")
     due: date = since + interval_for(categories, risk, policy)
     return due
+
+
+def on_time_since(day: date, interval: Interval) -> date:
+    """The earliest last-visit date that is not overdue on `day` for this interval: a child last
+    visited (or registered) before it was due before `day`. Exact with months of unequal length,
+    so a whole caseload is checked with one comparison per child."""
+    step = timedelta(days=1)
+    first = day - interval.delta()
+    while first + interval.delta() >= day:
+        first -= step
+    while first + interval.delta() < day:
+        first += step
+    return first
+
+
+def interval_of(
+    categories: Iterable[str], risk: RiskLevel, policy: VisitPolicy | None = None
+) -> Interval:
+    """The shortest interval that applies, as an `Interval` (see interval_for)."""
+    return _interval(categories, risk, policy or VisitPolicy())
 
 
 def days_overdue(due: date, today: date) -> int:
@@ -137,23 +161,61 @@ def winter_window(year: int, policy: VisitPolicy | None = None) -> HolidayWindow
     return HolidayWindow(start, end)
 
 
+class Holiday(StrEnum):
+    """The school holidays with a visit rule."""
+
+    WINTER = "winter"  # 寒假: at least one visit (2023 national notice)
+    SUMMER = "summer"  # 暑假: at least one visit, drowning first among the reminders
+
+
+def summer_window(year: int, policy: VisitPolicy | None = None) -> HolidayWindow:
+    """The summer holiday of `year`: configured, or the policy's default window."""
+    policy = policy or VisitPolicy()
+    if year in policy.summer_holidays:
+        return policy.summer_holidays[year]
+    (sm, sd), (em, ed) = policy.default_summer
+    return HolidayWindow(_month_day(year, sm, sd), _month_day(year, em, ed))
+
+
+def holiday_window(kind: Holiday, year: int, policy: VisitPolicy | None = None) -> HolidayWindow:
+    return winter_window(year, policy) if kind is Holiday.WINTER else summer_window(year, policy)
+
+
+def current_holiday(kind: Holiday, today: date, policy: VisitPolicy | None = None) -> HolidayWindow:
+    """The holiday of this kind `today` is about: the one under way, else the nearer of the last
+    one (its result still matters for a while) and the next one (in December, the coming winter
+    holiday, not last winter's)."""
+    windows = [holiday_window(kind, today.year + k, policy) for k in (-1, 0, 1)]
+    for w in windows:
+        if today in w:
+            return w
+    past = max((w for w in windows if w.end < today), key=lambda w: w.end)
+    coming = min((w for w in windows if w.start > today), key=lambda w: w.start)
+    return past if (today - past.end) < (coming.start - today) else coming
+
+
 def current_winter(today: date, policy: VisitPolicy | None = None) -> HolidayWindow:
-    """The winter holiday `today` belongs to: the one under way, else the one named for this year
-    (a holiday that starts in December belongs to the next year)."""
-    nxt = winter_window(today.year + 1, policy)
-    return nxt if today in nxt else winter_window(today.year, policy)
+    """The winter holiday `today` belongs to (see current_holiday)."""
+    return current_holiday(Holiday.WINTER, today, policy)
+
+
+def holiday_visit_status(
+    kind: Holiday, visit_dates: Iterable[date], today: date, policy: VisitPolicy | None = None
+) -> WinterVisit:
+    """Whether this season's holiday visit is still to come, needed now, done or missed."""
+    window = current_holiday(kind, today, policy)
+    if any(d in window and d <= today for d in visit_dates):
+        return WinterVisit.DONE
+    if today < window.start:
+        return WinterVisit.UPCOMING
+    return WinterVisit.NEEDED if today <= window.end else WinterVisit.MISSED
 
 
 def winter_visit_status(
     visit_dates: Iterable[date], today: date, policy: VisitPolicy | None = None
 ) -> WinterVisit:
     """Whether this season's winter-holiday visit is still to come, needed now, done or missed."""
-    window = current_winter(today, policy)
-    if any(d in window and d <= today for d in visit_dates):
-        return WinterVisit.DONE
-    if today < window.start:
-        return WinterVisit.UPCOMING
-    return WinterVisit.NEEDED if today <= window.end else WinterVisit.MISSED
+    return holiday_visit_status(Holiday.WINTER, visit_dates, today, policy)
 
 
 def needs_winter_visit(

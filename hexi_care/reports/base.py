@@ -67,6 +67,8 @@ class DocumentPart:
     record_id: str | None = None
     #: Forms carry the confidentiality mark; so does everything else by default.
     confidential: bool = True
+    #: The readable number printed as 编号 (a child's 档案编号); the record id's start without one.
+    record_label: str | None = None
 
 
 @lru_cache(maxsize=4096)
@@ -213,7 +215,7 @@ def _decorate(canvas: Canvas, ctx: _Context, part: DocumentPart, page: int, page
         )
     if part.record_id:
         canvas.setFillColor(st.MUTED)
-        code = labels.record_no.format(code=short_id(part.record_id))
+        code = labels.record_no.format(code=part.record_label or short_id(part.record_id))
         fs.draw_string(canvas, left, line2, code, st.FOOTER_SIZE)
     canvas.setStrokeColor(st.RULE)
     canvas.setLineWidth(0.6)

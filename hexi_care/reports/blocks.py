@@ -426,3 +426,15 @@ def gap(height_mm: float) -> Spacer:
 
 def keep(*flowables: Flowable) -> KeepTogether:
     return KeepTogether(list(flowables))
+
+
+def seal_block(unit: str, labels: Labels, date_text: str | None = None) -> list[Flowable]:
+    """The issuing unit's seal area, right-aligned: room for the stamp, the unit's name, "（盖章）"
+    and the date (pre-printed, or a blank to fill)."""
+    s = st.styles()
+    out: list[Flowable] = [gap(14)]
+    if unit:
+        out.append(para(unit, s.issuer))
+    out.append(para(labels.notice_seal, s.issuer))
+    out.append(para(date_text or labels.date_blank, s.issuer))
+    return out

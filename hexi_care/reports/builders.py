@@ -3,10 +3,12 @@ report data classes. Building a document is audited. No reportlab here."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from hexi_care.domain.enums import RiskLevel, VisitKind, VisitStatus
-from hexi_care.domain.model import Child, ChildSummary, Household, NoticeTemplate
+from hexi_care.domain.enums import RiskLevel, Role, UnitKind, VisitKind, VisitStatus
+from hexi_care.domain.model import Child, ChildSummary, Household, NoticeTemplate, Visit
+from hexi_care.domain.names import pinyin_full
 from hexi_care.domain.notice_templates import builtin_templates
 from hexi_care.errors import InvalidInput, NotFound
 from hexi_care.reports.data import (
@@ -21,6 +23,8 @@ from hexi_care.reports.data import (
     StreetStats,
     VisitSummaryData,
 )
+from hexi_care.reports.formatting import issuing_unit
+from hexi_care.reports.labels import labels_for
 from hexi_care.services import (
     casefile,
     casework,
@@ -38,9 +42,50 @@ from hexi_care.services.context import UnitOfWork
 MAX_BATCH = 5000
 
 
-def meta(uow: UnitOfWork, unit_name: str = "") -> ReportMeta:
-    who = (uow.user.display_name or uow.user.name) if uow.user else "hexi-care"
-    return ReportMeta(generated_by=who, generated_at=uow.now(), unit_name=unit_name)
+def printed_names(uow: UnitOfWork, lang: str = "zh") -> dict[str, str]:
+    """User id → the name a document prints for that person: the display name, or the word for
+    their role where none is set (a login name such as "admin" is not a person's name)."""
+    words = labels_for(lang)
+    return {
+        uid: display or words.word(words.role, role)
+        for uid, (display, role, _) in users.people(uow).items()
+    }
+
+
+def _display(uow: UnitOfWork) -> str:
+    """The acting user's display name; "" when none was given (the login is no name)."""
+    if uow.user is None or uow.user.display_name == uow.user.name:
+        return ""
+    return uow.user.display_name
+
+
+def _me(uow: UnitOfWork, lang: str = "zh") -> str:
+    if uow.user is None:
+        return ""
+    words = labels_for(lang)
+    return _display(uow) or words.word(words.role, uow.user.role)
+
+
+def _signed_by_name(uow: UnitOfWork, visit: Visit, names: dict[str, str]) -> Visit:
+    """A visit whose sign-off holds its recorder's login (older records) signs with the name."""
+    login = users.people(uow).get(visit.created_by or "", ("", Role.DIRECTOR, ""))[2]
+    if login and visit.visitor_signoff == login:
+        return replace(visit, visitor_signoff=names.get(visit.created_by or "", ""))
+    return visit
+
+
+def meta(uow: UnitOfWork, unit_name: str = "", lang: str = "zh") -> ReportMeta:
+    """Footer facts; who generated it prints as "周敏（儿童主任）", or the role alone."""
+    if uow.user is None:
+        who = "hexi-care"
+    else:
+        words = labels_for(lang)
+        role = words.word(words.role, uow.user.role)
+        display = _display(uow)
+        who = display + words.paren.format(text=role) if display else role
+    return ReportMeta(
+        generated_by=who, generated_at=uow.now(), unit_name=unit_name, display_tz=uow.zone()
+    )
 
 
 def category_names(uow: UnitOfWork, lang: str = "zh") -> dict[str, str]:
@@ -84,7 +129,7 @@ def _checklist_for(
         street_name=street,
         planned_date=planned_date,
         planned_kind=VisitKind.ROUTINE,
-        planned_visitors=(uow.user.display_name or uow.user.name) if uow.user else "",
+        planned_visitors=_me(uow, lang),
         last_visit=done[0] if done else None,
         open_items=casework.followups(uow, cid, open_only=True),
         category_names=category_names(uow, lang),
@@ -124,7 +169,7 @@ def notice(uow: UnitOfWork, household_id: str, template_code: str = "general") -
         if c.household_id == household.id
     ]
     community, street = _place(uow, household.community_id)
-    director = uow.user.display_name or uow.user.name if uow.user else ""
+    director = _me(uow)
     uow.audit("report", "notice", household.id, f"{template.code} v{template.version}")
     return NoticeData(
         template=template,
@@ -134,7 +179,7 @@ def notice(uow: UnitOfWork, household_id: str, template_code: str = "general") -
         community_name=community,
         street_name=street,
         director_name=director,
-        issuing_unit=f"{community}居民委员会" if community.endswith("社区") else community,
+        issuing_unit=issuing_unit(community),
     )
 
 
@@ -149,11 +194,11 @@ def summary(
     """走访情况小结 of one visit."""
     visit = visits.get_visit(uow, visit_id)
     child = children.get_child(uow, visit.child_id)
-    names = names if names is not None else users.display_names(uow)
+    names = names if names is not None else printed_names(uow, lang)
     community, street = _place(uow, child.community_id)
     uow.audit("report", "summary", visit.id)
     return VisitSummaryData(
-        visit=visit,
+        visit=_signed_by_name(uow, visit, names),
         child=child,
         community_name=community,
         street_name=street,
@@ -170,18 +215,23 @@ def case_file(uow: UnitOfWork, child_id: str, lang: str = "zh") -> CaseFileData:
     """一人一档: mandatory reports only where the reader's role allows (the service decides)."""
     file = casefile.open_child_file(uow, child_id, purpose="report")
     titles = {t.code: t.title for t in support.templates(uow)}
+    names = printed_names(uow, lang)
+    file.visits = [_signed_by_name(uow, v, names) for v in file.visits]
     return CaseFileData(
         file=file,
         category_names=category_names(uow, lang),
-        user_names=users.display_names(uow),
+        user_names=names,
         notice_titles=titles,
     )
 
 
 def _communities(uow: UnitOfWork, unit_ref: str) -> tuple[str, list[str]]:
-    unit = units.resolve_unit(uow, unit_ref)
+    """The name of the unit covered (a reader gets the part they may see; a unit wholly outside
+    their units is refused) and its communities in the district's order."""
+    unit = statistics.covered_unit(uow, unit_ref)
     below = statistics.communities_under(uow, unit.id)
-    return unit.name, list(below)
+    order = units.unit_order(uow)
+    return unit.name, sorted(below, key=lambda c: order.get(c, 0))
 
 
 def batch(
@@ -204,21 +254,26 @@ def batch(
         if len(found) > MAX_BATCH:
             raise InvalidInput("end_date", "too_big", max=MAX_BATCH)
         found.sort(key=lambda x: (x.community_id or "", x.visit_date, x.id or ""))
-        names, cats = users.display_names(uow), category_names(uow, lang)
+        names, cats = printed_names(uow, lang), category_names(uow, lang)
         return name, [summary(uow, x.id or "", names=names, cats=cats) for x in found]
     if kind == "checklist":
         due: list[ChildSummary] = []
         for c in communities:
+            # Due in the range, or already overdue before it: those most in need come first.
             due += [
                 s
                 for s in children.list_children(uow, community_id=c)
-                if s.next_due is not None and start <= s.next_due <= end
+                if s.next_due is not None and s.next_due <= end
             ]
         if len(due) > MAX_BATCH:
             raise InvalidInput("end_date", "too_big", max=MAX_BATCH)
-        due.sort(key=lambda s: (s.community_name, s.next_due or start, s.name))
+        order = units.unit_order(uow)
+        due.sort(key=lambda s: (order.get(s.community_id, 0), s.next_due or start, s.name))
         return name, [
-            _checklist_for(uow, children.get_child(uow, s.id), s.next_due, lang) for s in due
+            _checklist_for(
+                uow, children.get_child(uow, s.id), max(s.next_due or start, start), lang
+            )
+            for s in due
         ]
     raise InvalidInput("kind", "choice", choices="checklist, summary")
 
@@ -234,45 +289,98 @@ def _figures(f: statistics.Figures) -> StatsFigures:
         amount_fen=f.amount_fen,
         overdue=f.overdue,
         mandatory_reports=f.mandatory_reports,
+        household_times=f.household_times,
     )
 
 
-def stats(uow: UnitOfWork, unit_ref: str, start: date, end: date) -> StatisticsData:
-    result = statistics.compute(uow, unit_ref, start, end)
+def stats(
+    uow: UnitOfWork,
+    unit_ref: str,
+    start: date,
+    end: date,
+    events: statistics.EventFilter | None = None,
+) -> StatisticsData:
+    """工作统计 of the unit the reader may see (`statistics.covered_unit`): `streets` always holds
+    streets, each with its communities, whatever the unit's level; `events` narrows the figures
+    to one activity, campaign or funder."""
+    events = events or statistics.EventFilter()
+    result = statistics.compute(uow, unit_ref, start, end, events)
+    narrowed: list[tuple[str, str]] = []
+    if events.activity_id:
+        found = [a for a in support.activities(uow, limit=100_000) if a.id == events.activity_id]
+        if not found:
+            raise InvalidInput("activity", "unknown", value=events.activity_id)
+        narrowed.append(("activity", found[0].title))
+    if events.campaign:
+        narrowed.append(("campaign", events.campaign))
+    if events.funder:
+        narrowed.append(("funder", events.funder))
+
+    def community(c: statistics.UnitFigures) -> CommunityStats:
+        return CommunityStats(name=c.name, figures=_figures(c.figures))
+
     streets: list[StreetStats] = []
-    if result.parts:
+    if result.kind == UnitKind.DISTRICT:
         for s in result.parts:
             streets.append(
                 StreetStats(
                     name=s.name,
                     figures=_figures(s.figures),
-                    communities=tuple(
-                        CommunityStats(name=c.name, figures=_figures(c.figures)) for c in s.parts
-                    ),
+                    communities=tuple(community(c) for c in s.parts),
                 )
             )
-    elif result.kind.value == "street":
-        streets.append(StreetStats(name=result.name, figures=_figures(result.figures)))
+    elif result.kind == UnitKind.STREET:
+        streets.append(
+            StreetStats(
+                name=result.name,
+                figures=_figures(result.figures),
+                communities=tuple(community(c) for c in result.parts),
+            )
+        )
+    else:
+        _, street = _place(uow, result.unit_id)
+        streets.append(
+            StreetStats(
+                name=street, figures=_figures(result.figures), communities=(community(result),)
+            )
+        )
     uow.audit("report", "statistics", None, f"{start}..{end}")
     return StatisticsData(
         unit_name=result.name,
+        unit_kind=result.kind.value,
         period_start=start,
         period_end=end,
         total=_figures(result.figures),
         streets=tuple(streets),
+        show_mandatory_reports=not events,
+        narrowed_to=tuple(narrowed),
     )
+
+
+#: Roles that may export the register with full ID numbers: the street and district registers
+#: are matched against 民政's records; a community's working list stays masked.
+FULL_ID_ROLES = (Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR)
 
 
 def register(
     uow: UnitOfWork, unit_ref: str, *, full_id_numbers: bool = False, lang: str = "zh"
 ) -> list[RegisterRow]:
-    """台账: one row per child in the unit (ID numbers masked unless asked for)."""
+    """台账: one row per child in the unit the reader may see, in the district's order of streets
+    and communities, then by pinyin. ID numbers are masked unless asked for by a role allowed
+    (FULL_ID_ROLES); 现住址 falls back to the household's address; guardians print with the word
+    for their relationship."""
+    if full_id_numbers:
+        uow.require_role(*FULL_ID_ROLES, action="export full ID numbers")
     name, communities = _communities(uow, unit_ref)
     names = units.unit_names(uow)
     street_of = units.street_of(uow)
+    order = units.unit_order(uow)
     cats = category_names(uow, lang)
-    rows: list[RegisterRow] = []
+    words = labels_for(lang)
+    homes: dict[str, Household] = {}
+    rows: list[tuple[tuple[int, int, str], RegisterRow]] = []
     for c in communities:
+        street = street_of.get(c, "")
         for s in children.list_children(uow, community_id=c):
             child = children.get_child(uow, s.id)
             guardians = (
@@ -280,30 +388,37 @@ def register(
                 if child.household_id
                 else []
             )
-            rows.append(
-                RegisterRow(
-                    name=child.name,
-                    street_name=names.get(street_of.get(c, ""), ""),
-                    community_name=names.get(c, ""),
-                    sex=child.sex.value,
-                    birth_date=child.birth_date,
-                    id_number=(child.id_number or "") if full_id_numbers else s.id_number_masked,
-                    categories=tuple(cats.get(x, x) for x in s.categories),
-                    risk=RiskLevel(child.risk).value,
-                    guardians="、".join(
-                        f"{g.name}({g.relationship.value})"
-                        for g in guardians
-                        if g.is_guardian or g.is_carer
-                    ),
-                    phone=child.phone
-                    or next((g.phone for g in guardians if g.is_carer and g.phone), ""),
-                    address=child.address,
-                    school=child.school,
-                    last_visit=s.last_visit,
-                    next_due=s.next_due,
-                    child_id=child.id,
-                )
+            address = child.address
+            if not address and child.household_id:
+                if child.household_id not in homes:
+                    homes[child.household_id] = households.get_household(uow, child.household_id)
+                address = homes[child.household_id].address
+            row = RegisterRow(
+                name=child.name,
+                street_name=names.get(street, ""),
+                community_name=names.get(c, ""),
+                sex=child.sex.value,
+                birth_date=child.birth_date,
+                id_number=(child.id_number or "") if full_id_numbers else s.id_number_masked,
+                categories=tuple(cats.get(x, x) for x in s.categories),
+                risk=RiskLevel(child.risk).value,
+                guardians=words.list_sep.join(
+                    g.name
+                    + words.paren.format(text=words.word(words.relationship, g.relationship.value))
+                    for g in guardians
+                    if g.is_guardian or g.is_carer
+                ),
+                phone=child.phone
+                or next((g.phone for g in guardians if g.is_carer and g.phone), ""),
+                address=address,
+                school=child.school,
+                last_visit=s.last_visit,
+                next_due=s.next_due,
+                child_id=child.id,
             )
-    rows.sort(key=lambda r: (r.street_name, r.community_name, r.name))
-    uow.audit("report", "register", None, f"{len(rows)} rows, unit {name}")
-    return rows
+            key = (order.get(street, 0), order.get(c, 0), pinyin_full(child.name))
+            rows.append((key, row))
+    rows.sort(key=lambda kr: kr[0])
+    detail = f"{len(rows)} rows, unit {name}" + (", full ID numbers" if full_id_numbers else "")
+    uow.audit("report", "register", None, detail)
+    return [r for _, r in rows]

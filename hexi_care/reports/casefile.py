@@ -348,6 +348,7 @@ def casefile_story(data: CaseFileData, meta: ReportMeta, labels: Labels = ZH) ->
         story=story,
         qr=qr_payload(QR_KIND, child.id) if child.id else None,
         record_id=child.id,
+        record_label=child.file_no,
     )
 
 

@@ -24,11 +24,12 @@ from hexi_care.reports.blocks import (
     heading,
     keep,
     para,
+    seal_block,
     signature_row,
     subheading,
 )
 from hexi_care.reports.data import ChecklistData, ReportMeta, qr_payload
-from hexi_care.reports.formatting import age_on, fmt_date, mask_id_number
+from hexi_care.reports.formatting import age_on, fmt_date, issuing_unit, mask_id_number
 from hexi_care.reports.labels import ZH, Labels
 
 QR_KIND = "checklist"
@@ -162,10 +163,16 @@ def checklist_story(data: ChecklistData, meta: ReportMeta, labels: Labels = ZH) 
         labels.phone,
         labels.categories,
     ]
-    for name, value in zip(names, values, strict=True):
-        rows.append([name, value, verify])
-    header = [labels.item, labels.registered_value, labels.verification]
-    story.append(grid(header, rows, (16, 50, 34), label_columns=(0,), min_row_height=8 * mm))
+    if child is None:
+        # Nothing is registered yet: nothing to compare, only lines to fill in.
+        blank_rows = [[name, ""] for name in names]
+        header = [labels.item, labels.fill_in]
+        story.append(grid(header, blank_rows, (16, 84), label_columns=(0,), min_row_height=8 * mm))
+    else:
+        for name, value in zip(names, values, strict=True):
+            rows.append([name, value, verify])
+        header = [labels.item, labels.registered_value, labels.verification]
+        story.append(grid(header, rows, (16, 50, 34), label_columns=(0,), min_row_height=8 * mm))
 
     # 家庭成员及监护情况
     story.append(heading(labels.sec_guardians))
@@ -330,6 +337,7 @@ def checklist_story(data: ChecklistData, meta: ReportMeta, labels: Labels = ZH) 
             signature_row([labels.visitor_sign, labels.guardian_sign], labels),
             gap(3),
             signature_row([labels.supervisor_sign], labels),
+            *seal_block(issuing_unit(data.community_name), labels),
         )
     )
 
@@ -340,6 +348,7 @@ def checklist_story(data: ChecklistData, meta: ReportMeta, labels: Labels = ZH) 
         story=story,
         qr=qr_payload(QR_KIND, record) if record else None,
         record_id=record,
+        record_label=child.file_no if child is not None else None,
     )
 
 

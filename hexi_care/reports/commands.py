@@ -49,7 +49,7 @@ def cmd_checklist(cli: Cli) -> int:
             planned = v.parse_date("date", cli.args.date)
             data = builders.checklist(uow, cid, planned_date=planned, lang=cli.lang)
             name = f"checklist-{cid[:8]}.pdf"
-        meta = builders.meta(uow, data.community_name)
+        meta = builders.meta(uow, data.community_name, cli.lang)
     out = _out(cli, name)
     render_checklist(data, meta, out, labels=labels_for(cli.lang))
     return _done(cli, out)
@@ -61,7 +61,7 @@ def cmd_notice(cli: Cli) -> int:
 
     with cli.uow() as uow:
         data = builders.notice(uow, cli.args.household, cli.args.template)
-        meta = builders.meta(uow, data.community_name)
+        meta = builders.meta(uow, data.community_name, cli.lang)
     out = _out(cli, f"notice-{cli.args.household[:8]}.pdf")
     render_notice(data, meta, out, labels=labels_for(cli.lang))
     return _done(cli, out)
@@ -74,7 +74,7 @@ def cmd_summary(cli: Cli) -> int:
     with cli.uow() as uow:
         vid = visits.resolve_visit(uow, cli.args.visit)
         data = builders.summary(uow, vid, lang=cli.lang)
-        meta = builders.meta(uow, data.community_name)
+        meta = builders.meta(uow, data.community_name, cli.lang)
     out = _out(cli, f"summary-{vid[:8]}.pdf")
     render_summary(data, meta, out, labels=labels_for(cli.lang))
     return _done(cli, out)
@@ -87,7 +87,7 @@ def cmd_casefile(cli: Cli) -> int:
     with cli.uow() as uow:
         cid = children.resolve_child(uow, cli.args.child)
         data = builders.case_file(uow, cid, cli.lang)
-        meta = builders.meta(uow, data.file.community_name)
+        meta = builders.meta(uow, data.file.community_name, cli.lang)
     out = _out(cli, f"casefile-{cid[:8]}.pdf")
     render_casefile(data, meta, out, labels=labels_for(cli.lang))
     return _done(cli, out)
@@ -100,7 +100,11 @@ def cmd_batch(cli: Cli) -> int:
     start, end = _period(cli)
     with cli.uow() as uow:
         unit_name, items = builders.batch(uow, cli.args.unit, start, end, cli.args.kind, cli.lang)
-        meta = builders.meta(uow, unit_name)
+        meta = builders.meta(uow, unit_name, cli.lang)
+    if not items:
+        # A month without visits is ordinary: say so, and write no empty file.
+        cli.say("cli.report_nothing")
+        return 0
     out = _out(cli, f"{cli.args.kind}-{start}-{end}.pdf")
     render_batch(items, meta, out, title=unit_name, labels=labels_for(cli.lang))
     return _done(cli, out)
@@ -108,11 +112,17 @@ def cmd_batch(cli: Cli) -> int:
 
 def cmd_stats(cli: Cli) -> int:
     from hexi_care.reports import builders
+    from hexi_care.services.statistics import EventFilter
 
     start, end = _period(cli)
+    events = EventFilter(
+        activity_id=cli.args.activity or None,
+        campaign=(cli.args.campaign or "").strip(),
+        funder=(cli.args.funder or "").strip(),
+    )
     with cli.uow() as uow:
-        data = builders.stats(uow, cli.args.unit, start, end)
-        meta = builders.meta(uow, data.unit_name)
+        data = builders.stats(uow, cli.args.unit, start, end, events)
+        meta = builders.meta(uow, data.unit_name, cli.lang)
     if cli.args.json:
         cli.emit_json(stats_json(data))
         if not cli.args.out:
@@ -138,6 +148,7 @@ def stats_json(data: Any) -> dict[str, Any]:
         "unit": data.unit_name,
         "from": data.period_start.isoformat(),
         "to": data.period_end.isoformat(),
+        "narrowed_to": dict(data.narrowed_to),
         "total": figs(data.total),
         "streets": [
             {
@@ -157,8 +168,10 @@ def cmd_register(cli: Cli) -> int:
     from hexi_care.reports.register import write_register_csv, write_register_xlsx
 
     with cli.uow() as uow:
-        rows = builders.register(uow, cli.args.unit, lang=cli.lang)
-        meta = builders.meta(uow)
+        rows = builders.register(
+            uow, cli.args.unit, full_id_numbers=cli.args.full_id_numbers, lang=cli.lang
+        )
+        meta = builders.meta(uow, lang=cli.lang)
     out = _out(cli, "register.xlsx")
     if out.suffix.lower() == ".csv":
         write_register_csv(rows, meta, out, labels=labels_for(cli.lang))
@@ -202,6 +215,16 @@ def register(root: Commands) -> None:
     sp.add_argument("--to", dest="date_to", required=True, metavar="DATE")
     sp.add_argument("--json", action="store_true")
     sp.add_argument("--out", metavar="FILE")
+    sp.add_argument("--activity", metavar="ID", help="only this activity's help and participants")
+    sp.add_argument("--campaign", metavar="NAME", help="only help and activities of this campaign")
+    sp.add_argument(
+        "--funder", metavar="NAME", help="only help and activities this funder paid for"
+    )
     sp = g.add("register", cmd_register)
     sp.add_argument("--unit", required=True, metavar="UNIT")
     sp.add_argument("--out", metavar="FILE", help=".xlsx (default) or .csv")
+    sp.add_argument(
+        "--full-id-numbers",
+        action="store_true",
+        help="full ID numbers instead of masked ones (street and centre supervisors only)",
+    )

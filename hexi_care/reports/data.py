@@ -173,6 +173,7 @@ class StatsFigures:
     amount_fen: int = 0  # 元, kept in fen
     overdue: int = 0  # 逾期未访 (children overdue at period end)
     mandatory_reports: int = 0  # 强制报告件数
+    household_times: int = 0  # 户次: each visit day, help given and notice, per household
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -196,9 +197,15 @@ class StatisticsData:
     period_start: date
     period_end: date
     total: StatsFigures
+    #: "district", "street" or "community": the level the figures cover (the table and chart
+    #: break a district down by street, a street by community).
+    unit_kind: str = "district"
     streets: tuple[StreetStats, ...] = ()
     #: Print the mandatory-report column (only for readers who may see those counts).
     show_mandatory_reports: bool = True
+    #: What the figures were narrowed to: (label key, value) pairs such as ("campaign", "冬季送温暖")
+    #: for an activity, campaign or funder; empty for all the unit's work.
+    narrowed_to: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -72,3 +72,8 @@ def short_id(record_id: str | None) -> str:
     if not record_id:
         return ""
     return record_id.replace("-", "")[:8].upper()
+
+
+def issuing_unit(community: str) -> str:
+    """A community's 居民委员会 as it signs and seals paper ("紫金里社区" → "紫金里社区居民委员会")."""
+    return f"{community}居民委员会" if community.endswith("社区") else community

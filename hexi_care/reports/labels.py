@@ -21,6 +21,7 @@ from hexi_care.domain.enums import (
     ReportStatus,
     ReportTrigger,
     RiskLevel,
+    Role,
     SafetyTopic,
     Sex,
     SituationKind,
@@ -36,6 +37,9 @@ def _ro(mapping: dict[str, str]) -> Mapping[str, str]:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Labels:
     """Words of the documents. Field names say where a word is used."""
+
+    #: The documents' language ("zh" or "en"), for wording that is data (built-in notices).
+    lang: str = "zh"
 
     # --- every page -------------------------------------------------------------------------
     confidentiality: str = "内部资料 注意保密"
@@ -153,6 +157,7 @@ class Labels:
     no_open_items: str = "无遗留事项"
     item: str = "项目"
     registered_value: str = "系统登记信息"
+    fill_in: str = "填写内容"
     verification: str = "核实情况"
     verify_same: str = "一致"
     verify_changed: str = "有变化："
@@ -189,6 +194,7 @@ class Labels:
     next_visit: str = "下次走访日期"
     visitor_sign: str = "走访人签名"
     guardian_sign: str = "监护人签名（自愿）"
+    summary_signatures: str = "签字确认（监护人可在本打印件上签字确认）"
     supervisor_sign: str = "督导员审核签名"
     signoff_by: str = "走访人确认"
     reviewer: str = "审核人"
@@ -247,6 +253,8 @@ class Labels:
     stats_summary: str = "总体情况"
     stats_by_unit: str = "分街道、社区统计"
     stats_chart: str = "各街道走访情况"
+    stats_chart_communities: str = "各社区走访情况"
+    stats_by_community: str = "分社区统计"
     stats_subtotal: str = "小计"
     stats_total: str = "合计"
     stats_households: str = "服务户数"
@@ -259,6 +267,11 @@ class Labels:
     stats_overdue: str = "逾期未访"
     stats_reports: str = "强制报告"
     unit_households: str = "户"
+    unit_household_times: str = "户次"
+    stats_household_times: str = "服务户次"
+    stats_filter_activity: str = "活动"
+    stats_filter_campaign: str = "项目"
+    stats_filter_funder: str = "资助方"
     unit_persons: str = "人"
     unit_person_times: str = "人次"
     unit_times: str = "次"
@@ -283,14 +296,29 @@ class Labels:
     notice_director: str = "儿童主任"
     notice_contact: str = "联系电话"
     notice_emergency: str = "紧急求助：报警 110　火警 119　急救 120"
-    notice_copies: str = "本告知书一式两份，监护人与社区各执一份。"
+    notice_copies: str = "本告知书一式两联：存档联由社区留存，监护人联交监护人保管。"
     notice_issuer: str = "{unit}"
+    notice_seal: str = "（盖章）"
+    notice_copy_archive: str = "存档联"
+    notice_copy_guardian: str = "监护人联"
+    blank_phone: str = "＿＿＿＿＿＿＿＿＿＿"
 
     # --- enums -------------------------------------------------------------------------------
     sex: Mapping[str, str] = field(default_factory=lambda: _ro({Sex.MALE: "男", Sex.FEMALE: "女"}))
     risk: Mapping[str, str] = field(
         default_factory=lambda: _ro(
             {RiskLevel.LOW: "低", RiskLevel.MEDIUM: "中", RiskLevel.HIGH: "高"}
+        )
+    )
+    #: A person's role, printed where no display name is set (never the login name).
+    role: Mapping[str, str] = field(
+        default_factory=lambda: _ro(
+            {
+                Role.DIRECTOR: "儿童主任",
+                Role.STREET_SUPERVISOR: "儿童督导员",
+                Role.CENTRE_SUPERVISOR: "区未成年人保护中心",
+                Role.ADMIN: "系统管理员",
+            }
         )
     )
     relationship: Mapping[str, str] = field(
@@ -471,6 +499,7 @@ class Labels:
 ZH = Labels()
 
 EN = Labels(
+    lang="en",
     confidentiality="Internal — confidential",
     sensitive_mark="Contains sensitive personal data of minors: do not share, photograph or publish",
     page_of="Page {page} of {pages}",
@@ -581,6 +610,7 @@ EN = Labels(
     no_open_items="No open items",
     item="Item",
     registered_value="On record",
+    fill_in="To fill in",
     verification="Checked",
     verify_same="Same",
     verify_changed="Changed:",
@@ -618,6 +648,7 @@ EN = Labels(
     next_visit="Next visit date",
     visitor_sign="Visitor's signature",
     guardian_sign="Guardian's signature (optional)",
+    summary_signatures="Signatures (the guardian may sign this printout)",
     supervisor_sign="Supervisor's signature",
     signoff_by="Confirmed by visitor",
     reviewer="Reviewer",
@@ -672,6 +703,8 @@ EN = Labels(
     stats_summary="Overview",
     stats_by_unit="By street and community",
     stats_chart="Visits by street",
+    stats_chart_communities="Visits by community",
+    stats_by_community="By community",
     stats_subtotal="Subtotal",
     stats_total="Total",
     stats_households="Families",
@@ -684,6 +717,11 @@ EN = Labels(
     stats_overdue="Overdue",
     stats_reports="Reports",
     unit_households="fam.",
+    unit_household_times="times",
+    stats_household_times="Family services",
+    stats_filter_activity="Activity",
+    stats_filter_campaign="Campaign",
+    stats_filter_funder="Funder",
     unit_persons="ppl",
     unit_person_times="times",
     unit_times="visits",
@@ -706,9 +744,24 @@ EN = Labels(
     notice_director="Children's director",
     notice_contact="Phone",
     notice_emergency="Emergency: police 110, fire 119, ambulance 120",
-    notice_copies="This notice is made in two copies: one for the guardian, one for the community.",
+    notice_copies=(
+        "This notice is made in two copies: the archive copy stays with the community, the "
+        "guardian's copy with the guardian."
+    ),
+    notice_seal="(seal)",
+    notice_copy_archive="Archive copy",
+    notice_copy_guardian="Guardian's copy",
+    blank_phone="____________________",
     sex=_ro({Sex.MALE: "Male", Sex.FEMALE: "Female"}),
     risk=_ro({RiskLevel.LOW: "Low", RiskLevel.MEDIUM: "Medium", RiskLevel.HIGH: "High"}),
+    role=_ro(
+        {
+            Role.DIRECTOR: "Children's director",
+            Role.STREET_SUPERVISOR: "Child supervisor",
+            Role.CENTRE_SUPERVISOR: "District minors-protection centre",
+            Role.ADMIN: "Administrator",
+        }
+    ),
     relationship=_ro(
         {
             Relationship.FATHER: "Father",

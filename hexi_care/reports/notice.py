@@ -2,13 +2,16 @@
 
 Laid out from a template (model.NoticeTemplate: title, intro, themes with items; the built-in
 winter, summer and general versions are in notice_templates.py). Each item has a tick box for
-the guardian; guardian and director sign with a date. The QR code holds the household id.
+the guardian; guardian and director sign with a date; the issuing 居委会 seals and dates it. Two
+copies print one after the other: 存档联 (kept by the community, marked confidential) and 监护人联
+(the guardian keeps it: no "internal" mark). The QR code holds the household id.
 """
 
 from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from hexi_care.domain.notice_templates import in_language
 from hexi_care.reports import styles as st
 from hexi_care.reports.base import DocumentPart, Output, render_parts
 from hexi_care.reports.blocks import gap, keep, para, rich, signature_row
@@ -28,15 +31,19 @@ def _numeral(n: int) -> str:
     return head + "十" + (_NUMERALS[ones - 1] if ones else "")
 
 
-def notice_story(data: NoticeData, meta: ReportMeta, labels: Labels = ZH) -> DocumentPart:
-    """The flowables and header of one notice."""
+def notice_story(
+    data: NoticeData, meta: ReportMeta, labels: Labels = ZH, *, guardian_copy: bool = False
+) -> DocumentPart:
+    """The flowables and header of one copy of a notice (the archive copy unless
+    `guardian_copy`)."""
     s = st.styles()
-    t = data.template
+    t = in_language(data.template, labels.lang)
+    copy = labels.notice_copy_guardian if guardian_copy else labels.notice_copy_archive
     story: list[Flowable] = [para(t.title, s.title)]
     version = labels.notice_version.format(
         name=labels.word(labels.notice_template_name, t.code), version=t.version
     )
-    story.append(para(version, s.subtitle))
+    story.append(para(f"{version}　{copy}", s.subtitle))
 
     guardians = [g.name for g in data.guardians]
     if guardians:
@@ -67,9 +74,10 @@ def notice_story(data: NoticeData, meta: ReportMeta, labels: Labels = ZH) -> Doc
         )
     if data.household is not None and data.household.address:
         details.append((labels.notice_household, data.household.address))
-    director = " ".join(x for x in (data.director_name, data.director_phone) if x)
-    if director:
-        details.append((labels.notice_director + labels.notice_contact, director))
+    # Name and phone are two fields: a missing phone leaves a line to write it on.
+    if data.director_name:
+        details.append((labels.notice_director, data.director_name))
+    details.append((labels.notice_contact, data.director_phone or labels.blank_phone))
     if details:
         story.append(
             rich(
@@ -86,25 +94,32 @@ def notice_story(data: NoticeData, meta: ReportMeta, labels: Labels = ZH) -> Doc
             date_text=labels.long_date(data.issue_date) if data.issue_date else None,
         ),
     ]
+    # The issuing unit seals and dates the notice: room for the stamp above its name.
+    issued = labels.long_date(data.issue_date) if data.issue_date else labels.date_blank
+    signatures.append(gap(14))
     if data.issuing_unit:
         signatures.append(para(labels.notice_issuer.format(unit=data.issuing_unit), s.issuer))
+    signatures.append(para(labels.notice_seal, s.issuer))
+    signatures.append(para(issued, s.issuer))
     signatures.append(para(labels.notice_copies, s.muted))
     story.append(keep(*signatures))
 
     record = data.qr_record
-    subject = labels.list_sep.join(guardians) if guardians else ""
+    subject = " · ".join([labels.list_sep.join(guardians), copy] if guardians else [copy])
     return DocumentPart(
         title=t.title,
         subject=subject,
         story=story,
         qr=qr_payload(QR_KIND, record) if record else None,
         record_id=record,
+        confidential=not guardian_copy,
     )
 
 
 def render_notice(
     data: NoticeData, meta: ReportMeta, out: Output = None, *, labels: Labels = ZH
 ) -> bytes | None:
-    """Render one guardian-responsibility notice to `out`, or return the PDF bytes."""
-    part = notice_story(data, meta, labels)
-    return render_parts([part], meta, out, pdf_title=part.title, labels=labels)
+    """Render one guardian-responsibility notice, archive copy then guardian's copy, to `out`, or
+    return the PDF bytes."""
+    parts = [notice_story(data, meta, labels, guardian_copy=g) for g in (False, True)]
+    return render_parts(parts, meta, out, pdf_title=parts[0].title, labels=labels)

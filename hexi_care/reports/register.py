@@ -176,6 +176,17 @@ def write_register_xlsx(
             if isinstance(value, date):
                 cell.number_format = "yyyy-mm-dd"
     ws.freeze_panes = "A2"
+    # Printed: A4 landscape, the header row on every page, all columns on one page's width.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    ws.print_options.gridLines = True
+    ws.oddHeader.left.text = ws.title
+    ws.oddHeader.right.text = labels.confidentiality
+    ws.oddFooter.center.text = labels.page_of.format(page="&P", pages="&N")
     last = get_column_letter(len(COLUMNS))
     ws.auto_filter.ref = f"A1:{last}{max(1, len(rows) + 1)}"
     stamp = to_local(meta.generated_at, meta.display_tz).replace(tzinfo=None, microsecond=0)

@@ -478,6 +478,7 @@ def statistics() -> StatisticsData:
                 amount_fen=(300 + (i * 37 + j * 11) % 500) * 100 * 10,
                 overdue=(i + j) % 3,
                 mandatory_reports=1 if (i + j) % 7 == 0 else 0,
+                household_times=8 + (i * 7 + j * 3) % 11 + 6 + (i + j) % 9,
             )
             communities.append(CommunityStats(name=f"{name[:2]}第{j + 1}社区", figures=f))
             sub = _add(sub, f)
@@ -492,6 +493,36 @@ def statistics() -> StatisticsData:
     )
 
 
+def street_statistics() -> StatisticsData:
+    """A street's statistics: its communities (long names among them), no street column."""
+    names = ["紫金里社区", "天津湾里社区", "平山道社区", "南昌路社区", "琼州道社区"]
+    communities: list[CommunityStats] = []
+    total = StatsFigures()
+    for j, name in enumerate(names):
+        f = StatsFigures(
+            households=9 + (j * 5) % 7,
+            children=12 + (j * 3) % 8,
+            person_times=30 + (j * 7) % 19,
+            visits=15 + (j * 4) % 11,
+            notices=7 + j % 4,
+            items=18 + (j * 9) % 25,
+            amount_fen=(250 + (j * 41) % 300) * 1000,
+            overdue=j % 3,
+            household_times=9 + (j * 5) % 7 + 4 + j,
+        )
+        communities.append(CommunityStats(name=name, figures=f))
+        total = _add(total, f)
+    return StatisticsData(
+        unit_name="大营门街",
+        unit_kind="street",
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 3, 31),
+        total=total,
+        streets=(StreetStats(name="大营门街", figures=total, communities=tuple(communities)),),
+        show_mandatory_reports=False,
+    )
+
+
 def _add(a: StatsFigures, b: StatsFigures) -> StatsFigures:
     return StatsFigures(
         households=a.households + b.households,
@@ -503,6 +534,7 @@ def _add(a: StatsFigures, b: StatsFigures) -> StatsFigures:
         amount_fen=a.amount_fen + b.amount_fen,
         overdue=a.overdue + b.overdue,
         mandatory_reports=a.mandatory_reports + b.mandatory_reports,
+        household_times=a.household_times + b.household_times,
     )
 
 
@@ -595,6 +627,7 @@ def documents(labels: Labels = ZH) -> dict[str, Callable[[], bytes | None]]:
         "notice_general": lambda: render_notice(notice("general"), m, labels=labels),
         "casefile": lambda: render_casefile(casefile(), m, labels=labels),
         "statistics": lambda: render_statistics(statistics(), m, labels=labels),
+        "street_statistics": lambda: render_statistics(street_statistics(), m, labels=labels),
     }
 
 

@@ -1,5 +1,6 @@
 """工作统计: the work statistics of a unit for a period — the headline figures, a table by street
-and community with subtotals, and a bar chart (reportlab.graphics).
+and community with subtotals (a street's or a community's: by community, without the street
+column), and a bar chart (reportlab.graphics).
 
 Every figure comes computed in `StatisticsData` (the builder derives them from person-level
 records and de-duplicates, DOMAIN.md "Counting"); this module only lays them out and never adds
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table
 
@@ -33,6 +35,7 @@ def _columns(data: StatisticsData, labels: Labels) -> list[tuple[str, str]]:
 
     cols = [
         ("households", head(labels.stats_households, labels.unit_households)),
+        ("household_times", head(labels.stats_household_times, labels.unit_household_times)),
         ("children", head(labels.stats_children, labels.unit_persons)),
         ("person_times", head(labels.stats_person_times, labels.unit_person_times)),
         ("visits", head(labels.stats_visits, labels.unit_times)),
@@ -58,6 +61,7 @@ def _headline(data: StatisticsData, labels: Labels) -> Table:
     t = data.total
     tiles = [
         (labels.stats_households, fmt_int(t.households), labels.unit_households),
+        (labels.stats_household_times, fmt_int(t.household_times), labels.unit_household_times),
         (labels.stats_children, fmt_int(t.children), labels.unit_persons),
         (labels.stats_person_times, fmt_int(t.person_times), labels.unit_person_times),
         (labels.stats_visits, fmt_int(t.visits), labels.unit_times),
@@ -85,11 +89,24 @@ def _headline(data: StatisticsData, labels: Labels) -> Table:
     return table(rows, [st.CONTENT_WIDTH / per_row] * per_row, style)
 
 
+def _by_street(data: StatisticsData) -> bool:
+    """A district's table and chart go by street; a street's or a community's by community."""
+    return data.unit_kind == "district"
+
+
 def _table(data: StatisticsData, labels: Labels) -> Table:
     s = st.styles()
     cols = _columns(data, labels)
-    head: list[Cell] = [para(labels.street, s.stats_head), para(labels.community, s.stats_head)]
-    head += [para(h, s.stats_head) for _, h in cols]
+    by_street = _by_street(data)
+    head_style = s.stats_head
+    if labels.lang != "zh":
+        # English words wrap at spaces, never inside a word ("Familie/s"), a size smaller.
+        head_style = ParagraphStyle(
+            "stats_head_words", parent=s.stats_head, wordWrap=None, fontSize=6.5, leading=8
+        )
+    head: list[Cell] = [para(labels.street, head_style)] if by_street else []
+    head += [para(labels.community, head_style)]
+    head += [para(h, head_style) for _, h in cols]
     rows: list[list[Cell]] = [head]
     style = st.grid_table_style(1)
     style.add("FONT", (0, 0), (-1, -1), MAIN, st.STATS_CELL_SIZE)
@@ -99,10 +116,8 @@ def _table(data: StatisticsData, labels: Labels) -> Table:
     def line(street: str, community: str, figures: StatsFigures, bold: bool) -> list[Cell]:
         name_style = s.stats_cell
         num_style = s.stats_cell_right
-        cells: list[Cell] = [
-            rich([(street, bold)], name_style),
-            rich([(community, bold)], name_style),
-        ]
+        cells: list[Cell] = [rich([(street, bold)], name_style)] if by_street else []
+        cells.append(rich([(community, bold)], name_style))
         cells += [rich([(_value(figures, a), bold)], num_style) for a, _ in cols]
         return cells
 
@@ -113,29 +128,33 @@ def _table(data: StatisticsData, labels: Labels) -> Table:
                 line(street.name if first else "", community.name, community.figures, False)
             )
             first = False
-        rows.append(line(street.name if first else "", labels.stats_subtotal, street.figures, True))
-        style.add("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), st.SUBTOTAL_BG)
-    rows.append(line(labels.stats_total, "", data.total, True))
+        if by_street:
+            rows.append(
+                line(street.name if first else "", labels.stats_subtotal, street.figures, True)
+            )
+            style.add("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), st.SUBTOTAL_BG)
+    if by_street:
+        rows.append(line(labels.stats_total, "", data.total, True))
+    else:
+        rows.append(line("", labels.stats_total, data.total, True))  # `street` is not printed
     style.add("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), st.TOTAL_BG)
 
-    name_w = 16 * mm
-    community_w = 24 * mm
     amount_w = 22 * mm
-    rest = (st.CONTENT_WIDTH - name_w - community_w - amount_w) / (len(cols) - 1)
-    widths = [name_w, community_w] + [amount_w if a == "amount_fen" else rest for a, _ in cols]
+    names_w = [16 * mm, 24 * mm] if by_street else [34 * mm]
+    rest = (st.CONTENT_WIDTH - sum(names_w) - amount_w) / (len(cols) - 1)
+    widths = names_w + [amount_w if a == "amount_fen" else rest for a, _ in cols]
     return table(rows, widths, style, repeat_rows=1)
 
 
 def _chart(data: StatisticsData, labels: Labels) -> Drawing | None:
-    """Visits and distinct children by street (by community when there is only one street)."""
+    """Visits and distinct children by street (a street's: by community); none for one bar."""
     fs = fonts()
-    if len(data.streets) == 1:
-        items: Sequence[tuple[str, StatsFigures]] = [
-            (c.name, c.figures) for c in data.streets[0].communities
-        ]
-    else:
+    items: Sequence[tuple[str, StatsFigures]]
+    if _by_street(data):
         items = [(street.name, street.figures) for street in data.streets]
-    if not items:
+    else:
+        items = [(c.name, c.figures) for street in data.streets for c in street.communities]
+    if len(items) < 2:
         return None
     width = st.CONTENT_WIDTH
     height = 78 * mm
@@ -214,19 +233,23 @@ def statistics_story(data: StatisticsData, meta: ReportMeta, labels: Labels = ZH
         )
     ]
     period = f"{labels.long_date(data.period_start)} — {labels.long_date(data.period_end)}"
-    story.append(
-        para(
-            f"{labels.stats_unit}{labels.colon}{data.unit_name}　　{labels.stats_period}{labels.colon}{period}",
-            s.subtitle,
-        )
-    )
+    scope = f"{labels.stats_unit}{labels.colon}{data.unit_name}　　{labels.stats_period}{labels.colon}{period}"
+    words = {
+        "activity": labels.stats_filter_activity,
+        "campaign": labels.stats_filter_campaign,
+        "funder": labels.stats_filter_funder,
+    }
+    for key, value in data.narrowed_to:
+        scope += f"　　{words.get(key, key)}{labels.colon}{value}"
+    story.append(para(scope, s.subtitle))
     story.append(heading(labels.stats_summary))
     story.append(_headline(data, labels))
     chart = _chart(data, labels)
+    by_street = _by_street(data)
     if chart is not None:
-        story.append(heading(labels.stats_chart))
+        story.append(heading(labels.stats_chart if by_street else labels.stats_chart_communities))
         story.append(chart)
-    story.append(heading(labels.stats_by_unit))
+    story.append(heading(labels.stats_by_unit if by_street else labels.stats_by_community))
     story.append(_table(data, labels))
     story.append(para(labels.stats_counting_note, s.muted))
     return DocumentPart(

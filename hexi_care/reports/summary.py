@@ -7,6 +7,7 @@ visit of a child in the same words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 
@@ -15,17 +16,33 @@ from reportlab.platypus import Flowable
 from hexi_care.domain.model import Child, FollowUp, Household, Referral, Visit
 from hexi_care.reports import styles as st
 from hexi_care.reports.base import DocumentPart, Output, render_parts
-from hexi_care.reports.blocks import Cell, form, grid, heading, para, rich, rule, subheading
+from hexi_care.reports.blocks import (
+    Cell,
+    form,
+    gap,
+    grid,
+    heading,
+    keep,
+    para,
+    rich,
+    rule,
+    seal_block,
+    signature_row,
+    subheading,
+)
 from hexi_care.reports.data import ReportMeta, VisitSummaryData, qr_payload
 from hexi_care.reports.formatting import (
     age_on,
     fmt_date,
     fmt_datetime,
+    issuing_unit,
     mask_id_number,
 )
 from hexi_care.reports.labels import ZH, Labels
 
 QR_KIND = "visit"
+#: A section number at the start of a heading: "一、" or "1. ".
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+\.\s*)")
 
 _FORM_COLUMNS = (17, 33, 17, 33)
 
@@ -83,8 +100,11 @@ def visit_sections(
     `compact` (case file) uses smaller headings.
     """
     s = st.styles()
-    h = subheading if compact else heading
     out: list[Flowable] = []
+
+    def h(text: str) -> Flowable:
+        # Inside the case file a visit's parts go unnumbered: the file's own 一、… are its sections.
+        return subheading(_NUMBERED.sub("", text)) if compact else heading(text)
 
     # Facts of the visit (DOMAIN.md 1).
     when = labels.long_date(visit.visit_date) + (f" {visit.visit_time}" if visit.visit_time else "")
@@ -277,12 +297,22 @@ def summary_story(data: VisitSummaryData, meta: ReportMeta, labels: Labels = ZH)
             ),
         )
     )
+    # The visitor signs; the guardian may sign the printout (DOMAIN.md 11); the community seals.
+    story.append(
+        keep(
+            gap(3),
+            subheading(labels.summary_signatures),
+            signature_row([labels.visitor_sign, labels.guardian_sign], labels),
+            *seal_block(issuing_unit(data.community_name), labels),
+        )
+    )
     return DocumentPart(
         title=labels.title_summary,
         subject=child.name,
         story=story,
         qr=qr_payload(QR_KIND, visit.id) if visit.id else None,
         record_id=visit.id,
+        record_label=child.file_no,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date
@@ -11,14 +12,14 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from hexi_care.db.base import new_id
-from hexi_care.db.models import CategoryDef, ChildCategory, OrgUnit
+from hexi_care.db.models import CategoryDef, ChildCategory, OrgUnit, Setting
 from hexi_care.db.models import Child as ChildRow
 from hexi_care.db.models import Household as HouseholdRow
 from hexi_care.domain import idnumber, names, schedule
 from hexi_care.domain.enums import RiskLevel, Role, Sex, UnitKind
 from hexi_care.domain.model import Category, Child, ChildSummary
 from hexi_care.errors import InvalidInput, NotFound, UserProblem
-from hexi_care.services import settings
+from hexi_care.services import settings, visits
 from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
 
@@ -65,6 +66,10 @@ def _clean(uow: UnitOfWork, child: Child, known: Collection[str] | None = None) 
         assert check is not None
         number = check.number
         birth = birth or check.birth_date
+        _refuse_duplicate(uow, number, child.id)
+        for w in check.warnings:
+            # Districts merge and people keep their numbers: saved, but the user hears of it.
+            uow.notice(f"warning.id_{w.code.value}", code=w.actual)
     elif not child.no_hukou and child.id_number is not None and child.id_number.strip() == "":
         number = None
     unit = uow.session.get(OrgUnit, child.community_id) if child.community_id else None
@@ -114,8 +119,117 @@ def _clean(uow: UnitOfWork, child: Child, known: Collection[str] | None = None) 
     )
 
 
+def file_number(street: str, community: str, year: int, seq: int) -> str:
+    """档案编号: street, community (without 社区), year of registration, a sequence in that
+    community and year: 大营门街-紫金里-2026-0042."""
+    short = community.removesuffix("社区") or community
+    return f"{street}-{short}-{year}-{seq:04d}"
+
+
+def _next_file_no(uow: UnitOfWork, community_id: str) -> tuple[str, int]:
+    """The prefix of this community's numbers this year and the next free sequence number."""
+    community = uow.session.get(OrgUnit, community_id)
+    assert community is not None
+    street = uow.session.get(OrgUnit, community.parent_id) if community.parent_id else None
+    prefix = file_number(street.name if street else "", community.name, uow.today().year, 0)[:-4]
+    taken = uow.session.scalars(
+        select(ChildRow.file_no).where(
+            ChildRow.community_id == community_id, ChildRow.file_no.startswith(prefix)
+        )
+    )
+    last = max(
+        (int(n[len(prefix) :]) for n in taken if n and n[len(prefix) :].isdigit()), default=0
+    )
+    return prefix, last + 1
+
+
+def find_by_id_number(uow: UnitOfWork, number: str) -> str | None:
+    """The id of the child already registered in this store with `number`, in any community.
+
+    One person is one child record, so the check runs over the whole store: a Core read on the
+    unit of work's own connection, past the scope filter on purpose, that returns nothing but
+    the record id (a second session cannot read while this one holds the write lock).
+    """
+    t = ChildRow.__table__.c
+    found = uow.session.connection().scalar(
+        select(t.id).where(t.id_tail == idnumber.tail(number), t.id_number == number)
+    )
+    return str(found) if found is not None else None
+
+
+def _refuse_duplicate(uow: UnitOfWork, number: str, child_id: str | None) -> None:
+    existing = find_by_id_number(uow, number)
+    if existing is not None and existing != child_id:
+        raise InvalidInput("id_number", "duplicate_child", child=existing)
+
+
 def _active_codes(cats: list[Category], today: date) -> str:
     return ",".join(sorted({c.code for c in cats if c.active_on(today)}))
+
+
+#: Setting key prefix: the day a community's categories were last brought up to date.
+_DATES_APPLIED = "category_dates:"
+
+
+def apply_category_dates(uow: UnitOfWork) -> int:
+    """Categories start and end by date, not when someone saves the child: once a day for each
+    community the reader may see, the active categories (the list column) and the next-due date
+    they set are recomputed for every child whose categories changed by date (a category ending
+    at 18 leaves lists, schedules and statistics that day). Returns how many children changed.
+
+    Lists, the workbench and the statistics call it first; it costs one small read a day after.
+    """
+    today = uow.today()
+    stamp = json.dumps(today.isoformat())
+    s = uow.session
+    marks = dict(
+        s.execute(
+            select(Setting.key, Setting.value_json).where(Setting.key.like(f"{_DATES_APPLIED}%"))
+        ).all()
+    )
+    communities = [
+        c
+        for c in s.scalars(select(OrgUnit.id).where(OrgUnit.kind == UnitKind.COMMUNITY))
+        if uow.scope.allows(c) and marks.get(_DATES_APPLIED + c) != stamp
+    ]
+    if not communities:
+        return 0
+    changed = 0
+    stmt = (
+        select(ChildRow)
+        .where(ChildRow.community_id.in_(communities))
+        .options(selectinload(ChildRow.categories))
+    )
+    earlier = [marks.get(_DATES_APPLIED + c) for c in communities]
+    if all(earlier):
+        # Only categories that started or ended since the last time can have changed.
+        since = min(date.fromisoformat(json.loads(str(m))) for m in earlier)
+        crossed = select(ChildCategory.child_id).where(
+            or_(
+                and_(ChildCategory.end_date >= since, ChildCategory.end_date < today),
+                and_(ChildCategory.start_date > since, ChildCategory.start_date <= today),
+            )
+        )
+        stmt = stmt.where(ChildRow.id.in_(crossed))
+    rows = s.scalars(stmt)
+    for row in rows:
+        codes = _active_codes([_category(c) for c in row.categories], today)
+        if codes != row.category_codes:
+            row.category_codes = codes
+            visits.refresh_child_dates(uow, row)
+            changed += 1
+    for c in communities:
+        mark = s.get(Setting, _DATES_APPLIED + c)
+        if mark is None:
+            s.add(Setting(key=_DATES_APPLIED + c, value_json=stamp))
+        else:
+            mark.value_json = stamp
+    s.flush()
+    return changed
+
+
+def _category(r: ChildCategory) -> Category:
+    return Category(code=r.code, start_date=r.start_date, end_date=r.end_date)
 
 
 def _apply(row: ChildRow, child: Child, today: date) -> None:
@@ -186,6 +300,7 @@ def to_child(row: ChildRow) -> Child:
             for c in row.categories
         ],
         version=row.version,
+        file_no=row.file_no,
     )
 
 
@@ -216,9 +331,23 @@ def add_children(uow: UnitOfWork, kids: Sequence[Child]) -> list[Child]:
     )
     rows: list[ChildRow] = []
     codes = set(category_defs(uow))
+    # 档案编号: the next free number per community, read once per community for the batch.
+    next_no: dict[str, tuple[str, int]] = {}
     for child in kids:
         clean = _clean(uow, child, codes)
-        row = ChildRow(id=clean.id or new_id(), community_id=clean.community_id)
+        community = clean.community_id
+        assert community is not None
+        if community not in next_no:
+            next_no[community] = _next_file_no(uow, community)
+        prefix, seq = next_no[community]
+        next_no[community] = (prefix, seq + 1)
+        # Registered now by the store's clock: due dates count from the same day everywhere.
+        row = ChildRow(
+            id=clean.id or new_id(),
+            community_id=community,
+            created_at=uow.now(),
+            file_no=f"{prefix}{seq:04d}",
+        )
         _apply(row, clean, uow.today())
         # A newly registered child is due a first visit within the interval of its categories
         # and risk.
@@ -375,6 +504,7 @@ def count_children(
     overdue: bool = False,
 ) -> int:
     uow.require_case_reader()
+    apply_category_dates(uow)
     stmt = _filtered(
         select(func.count(ChildRow.id)),
         query=query,
@@ -423,6 +553,7 @@ def search_children(
 ) -> tuple[int, list[ChildSummary]]:
     """(number of matches, one page of them) in one pass over the table."""
     uow.require_case_reader()
+    apply_category_dates(uow)
     order: Any = SORT_KEYS.get(sort, ChildRow.name_pinyin)
     searching = bool(query and query.strip())
     if searching:

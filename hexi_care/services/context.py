@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -16,15 +17,33 @@ from sqlalchemy.orm import Session
 
 from hexi_care.db import audit
 from hexi_care.db.engine import classify_db_error
-from hexi_care.db.models import ChangeLog
+from hexi_care.db.models import ChangeLog, Setting
 from hexi_care.db.scope import Scope
 from hexi_care.db.store import OpenStore
+from hexi_care.domain import dates
 from hexi_care.domain.enums import Role
 from hexi_care.domain.model import User
 from hexi_care.errors import ScopeDenied
 
 log = logging.getLogger("hexi_care.services")
 E = TypeVar("E", bound=BaseException)
+
+#: The setting naming the store's time zone, and where a session caches it.
+ZONE_SETTING = "time_zone"
+ZONE_KEY = "hexi_zone"
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A message about a successful action; parameters never carry personal data."""
+
+    key: str
+    params: dict[str, Any]
+
+    def message(self, lang: str = "zh") -> str:
+        from hexi_care.messages import render
+
+        return render(self.key, lang, **self.params)
 
 
 class UnitOfWork:
@@ -39,6 +58,9 @@ class UnitOfWork:
         self.scope = Scope.all() if user is None else store.scope_for(user)
         self._session: Session | None = None
         self._audit_head: audit.ChainHead | None = None
+        #: Things the user should hear about although the action succeeded (an ID number with an
+        #: unknown address code): message keys with their parameters, for the CLI and the window.
+        self.notices: list[Notice] = []
 
     # -- lifecycle ---------------------------------------------------------------------------
     def __enter__(self) -> UnitOfWork:
@@ -123,8 +145,29 @@ class UnitOfWork:
     def now(self) -> datetime:
         return self.store.clock()
 
+    def zone(self) -> tzinfo:
+        """The store's time zone (setting "time_zone", Asia/Shanghai by default): every date
+        derived from a timestamp uses it, never the machine's zone."""
+        cached = self.session.info.get(ZONE_KEY)
+        if isinstance(cached, tzinfo):
+            return cached
+        row = self.session.get(Setting, ZONE_SETTING)
+        name = json.loads(row.value_json) if row is not None else dates.DEFAULT_ZONE
+        try:
+            tz = dates.zone(str(name))
+        except ValueError:
+            log.warning("unknown time zone in the settings; using %s", dates.DEFAULT_ZONE)
+            tz = dates.zone()
+        self.session.info[ZONE_KEY] = tz
+        return tz
+
     def today(self) -> date:
-        return self.now().astimezone().date()
+        """Today in the store's time zone."""
+        return dates.local_date(self.now(), self.zone())
+
+    def notice(self, key: str, /, **params: Any) -> None:
+        """Tell the user something about an action that succeeded (see `notices`)."""
+        self.notices.append(Notice(key, params))
 
     def require_role(self, *roles: Role, action: str = "") -> None:
         if self.user is None:

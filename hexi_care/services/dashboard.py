@@ -16,9 +16,11 @@ from hexi_care.db.models import Child as ChildRow
 from hexi_care.db.models import FollowUp as FollowUpRow
 from hexi_care.db.models import MandatoryReport as ReportRow
 from hexi_care.db.models import Visit as VisitRow
+from hexi_care.domain import schedule
+from hexi_care.domain.dates import day_span_utc, local_date
 from hexi_care.domain.enums import FollowUpStatus, ReportStatus, Role, VisitKind, VisitStatus
 from hexi_care.domain.schedule import days_overdue
-from hexi_care.services import units
+from hexi_care.services import children, settings, units
 from hexi_care.services.casework import REPORT_READERS
 from hexi_care.services.context import UnitOfWork
 
@@ -41,6 +43,21 @@ class WorkItem:
     days_overdue: int = 0
     text: str = ""
     categories: list[str] = field(default_factory=list)
+    #: "winter" or "summer" while this child's holiday visit is needed now, "winter_missed" or
+    #: "summer_missed" when the holiday ended without one; "" otherwise.
+    holiday: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HolidayRule:
+    """Where the user's children stand with a holiday visit rule this season."""
+
+    kind: str  # winter | summer
+    start: date
+    end: date
+    phase: str  # upcoming | under_way | over
+    children: int  # children in the user's units
+    visited: int  # visited in the holiday so far
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -54,6 +71,7 @@ class Dashboard:
     followups: list[WorkItem]
     reports: list[WorkItem] | None  # None when the user's role may not read mandatory reports
     counts: dict[str, int]
+    holidays: list[HolidayRule] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -70,9 +88,57 @@ class ReviewItem:
     author: str
 
 
-def _child_item(kind: str, r: Any, names: dict[str, str], today: date) -> WorkItem:
+def _holidays(uow: UnitOfWork, today: date) -> tuple[list[HolidayRule], dict[str, str]]:
+    """The winter and summer rules this season, and child id → the holiday whose visit is
+    needed now or was missed (for the due and overdue lines)."""
+    policy = settings.visit_policy(uow)
+    s = uow.session
+    total = int(s.scalar(select(func.count(ChildRow.id))) or 0)
+    rules: list[HolidayRule] = []
+    pending: dict[str, str] = {}
+    for kind in (schedule.Holiday.WINTER, schedule.Holiday.SUMMER):
+        window = schedule.current_holiday(kind, today, policy)
+        phase = (
+            "upcoming" if today < window.start else "under_way" if today <= window.end else "over"
+        )
+        visited: set[str] = set()
+        if phase != "upcoming":
+            visited = set(
+                s.scalars(
+                    select(VisitRow.child_id)
+                    .where(
+                        VisitRow.visit_date.between(window.start, min(window.end, today)),
+                        VisitRow.status != VisitStatus.DRAFT,
+                    )
+                    .distinct()
+                )
+            )
+            # Children on the books before the holiday ended are the ones it concerns.
+            _, after = day_span_utc(window.end, window.end, uow.zone())
+            for child_id in s.scalars(select(ChildRow.id).where(ChildRow.created_at < after)):
+                if child_id not in visited:
+                    pending.setdefault(
+                        child_id, kind.value if phase == "under_way" else f"{kind.value}_missed"
+                    )
+        rules.append(
+            HolidayRule(
+                kind=kind.value,
+                start=window.start,
+                end=window.end,
+                phase=phase,
+                children=total,
+                visited=len(visited),
+            )
+        )
+    return rules, pending
+
+
+def _child_item(
+    kind: str, r: Any, names: dict[str, str], today: date, holiday: str = ""
+) -> WorkItem:
     """A due or overdue child as a line of the 工作台 (opening it opens the child)."""
     return WorkItem(
+        holiday=holiday,
         kind=kind,
         record_id=r.id,
         child_id=r.id,
@@ -135,19 +201,27 @@ def dashboard(uow: UnitOfWork, *, cap: int = LIST_CAP) -> Dashboard:
     """The user's 工作台. Directors see every draft and returned visit of their community;
     supervisors see the drafts they wrote themselves and the visits returned in their units."""
     uow.require_case_reader()
+    children.apply_category_dates(uow)  # a category ending today changes who is due
     today = uow.today()
     week_end = today + timedelta(days=6 - today.weekday())
     names = units.unit_names(uow)
     s = uow.session
     counts: dict[str, int] = {}
 
+    holidays, pending = _holidays(uow, today)
     due_stmt = _children_due(uow, today, week_end, overdue=False)
     counts["due_this_week"] = _count(uow, due_stmt)
-    due = [_child_item("due", r, names, today) for r in s.execute(due_stmt.limit(cap))]
+    due = [
+        _child_item("due", r, names, today, pending.get(r.id, ""))
+        for r in s.execute(due_stmt.limit(cap))
+    ]
 
     over_stmt = _children_due(uow, None, today, overdue=True)
     counts["overdue"] = _count(uow, over_stmt)
-    overdue = [_child_item("overdue", r, names, today) for r in s.execute(over_stmt.limit(cap))]
+    overdue = [
+        _child_item("overdue", r, names, today, pending.get(r.id, ""))
+        for r in s.execute(over_stmt.limit(cap))
+    ]
 
     director = uow.user is None or uow.user.role == Role.DIRECTOR
     lists: dict[str, list[WorkItem]] = {}
@@ -222,7 +296,7 @@ def dashboard(uow: UnitOfWork, *, cap: int = LIST_CAP) -> Dashboard:
                 child_id=r.child_id,
                 child_name=r.name,
                 community_name=names.get(r.community_id, ""),
-                when=r.found_at.astimezone().date(),
+                when=local_date(r.found_at, uow.zone()),
                 text=r.trigger,
             )
             for r in s.execute(rep_stmt.limit(cap))
@@ -238,6 +312,7 @@ def dashboard(uow: UnitOfWork, *, cap: int = LIST_CAP) -> Dashboard:
         followups=followups,
         reports=reports,
         counts=counts,
+        holidays=holidays,
     )
 
 

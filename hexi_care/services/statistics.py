@@ -8,33 +8,46 @@ Definitions (docs/reports.md repeats them for readers of the printed table):
 - 人次 person-times: each child's each visit, each activity attended, each help given to a child;
 - 走访 visits: submitted (or reviewed) visits, drafts excluded;
 - 件 items and 元 money: sums of help given; 告知书 notices delivered; 强制报告 reports found in the
-  period; 逾期 children whose next visit was due before the end of the period (or today) and not made.
+  period (on the store's calendar, not UTC's);
+- 逾期 overdue: children registered by the period's last day (or today, when earlier) whose next
+  visit, as the schedule stood on that day (the last visit made by then, the categories active
+  then), was due before it.
 Every child and household belongs to one community, so street and district figures are sums of
 distinct community figures; nothing is counted twice across units.
+
+A reader is given the part of the unit they may see: a director asking for the district gets their
+community, under its own name; a unit wholly outside their units is refused.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, String, cast, func, select
 
 from hexi_care.db.models import (
     Activity,
     ActivityParticipant,
     Assistance,
+    AssistanceBeneficiary,
+    ChildCategory,
     MandatoryReport,
     NoticeDelivery,
     OrgUnit,
     Visit,
 )
 from hexi_care.db.models import Child as ChildRow
-from hexi_care.domain.enums import UnitKind, VisitStatus
-from hexi_care.errors import InvalidInput
+from hexi_care.domain import dates, schedule
+from hexi_care.domain.enums import RiskLevel, UnitKind, VisitStatus
+from hexi_care.domain.model import Unit
+from hexi_care.errors import InvalidInput, ScopeDenied
+from hexi_care.services import settings
+from hexi_care.services.children import apply_category_dates
 from hexi_care.services.context import UnitOfWork
-from hexi_care.services.units import resolve_unit
+from hexi_care.services.units import related_unit_ids, resolve_unit, unit_order
 
 COUNTED = (VisitStatus.SUBMITTED, VisitStatus.APPROVED, VisitStatus.RETURNED)
 
@@ -50,6 +63,7 @@ class Figures:
     amount_fen: int = 0
     overdue: int = 0
     mandatory_reports: int = 0
+    household_times: int = 0  # 户次: each visit day, help given and notice, per household
 
     def add(self, other: Figures) -> None:
         for f in fields(self):
@@ -86,106 +100,189 @@ def communities_under(uow: UnitOfWork, unit_id: str) -> dict[str, tuple[str, str
     return out
 
 
-def compute(uow: UnitOfWork, unit_ref: str, start: date, end: date) -> UnitFigures:
-    """Figures for `unit_ref` with a breakdown by street and community (only those in scope)."""
+def covered_unit(uow: UnitOfWork, unit_ref: str) -> Unit:
+    """The unit a reader's figures, registers and batches for `unit_ref` actually cover: the unit
+    itself, or the reader's own unit when `unit_ref` lies above it (a director asking for the
+    district gets their community). A unit wholly outside the reader's units is refused."""
+    unit = resolve_unit(uow, unit_ref)
+    related = related_unit_ids(uow)
+    if related is None or uow.user is None:
+        return unit
+    if unit.id not in related:
+        raise ScopeDenied()
+    parents = dict(uow.session.execute(select(OrgUnit.id, OrgUnit.parent_id)).all())
+    up = parents.get(uow.user.unit_id)
+    while up is not None:
+        if up == unit.id:
+            return resolve_unit(uow, uow.user.unit_id)
+        up = parents.get(up)
+    return unit
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Only the help and activities of one activity, campaign or funder (资助方). With any of
+    these set, visits, notices, overdue children and mandatory reports are not counted: they
+    belong to no activity, campaign or funder."""
+
+    activity_id: str | None = None
+    campaign: str = ""
+    funder: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.activity_id or self.campaign or self.funder)
+
+
+def compute(
+    uow: UnitOfWork,
+    unit_ref: str,
+    start: date,
+    end: date,
+    events: EventFilter | None = None,
+) -> UnitFigures:
+    """Figures for `unit_ref` (as `covered_unit` narrows it) with a breakdown by street and
+    community; `events` narrows them to one activity, campaign or funder."""
     uow.require_case_reader()
     if end < start:
         raise InvalidInput("end_date", "end_before_start")
-    unit = resolve_unit(uow, unit_ref)
+    events = events or EventFilter()
+    unit = covered_unit(uow, unit_ref)
+    apply_category_dates(uow)
     communities = communities_under(uow, unit.id)
     ids = list(communities)
     per: dict[str, Figures] = {c: Figures() for c in ids}
     households: dict[str, set[str]] = defaultdict(set)
     kids: dict[str, set[str]] = defaultdict(set)
+    # People counted, not named (help's `others`): the most in one household in the period.
+    others: dict[str, dict[str, int]] = defaultdict(dict)
     s = uow.session
 
-    visit_rows = s.execute(
-        select(Visit.community_id, Visit.child_id, Visit.household_id, func.count())
-        .where(
-            Visit.community_id.in_(ids),
-            Visit.visit_date.between(start, end),
-            # `status || ""` keeps the planner off the status index: the covering one is faster.
-            (Visit.status + "").in_(COUNTED),
-        )
-        .group_by(Visit.community_id, Visit.child_id, Visit.household_id)
-    ).all()
-    for community, child, household, n in visit_rows:
-        per[community].visits += n
-        per[community].person_times += n
-        kids[community].add(child)
-        if household:
-            households[community].add(household)
+    if not events:
+        for community, (n, days) in _visits(uow, ids, start, end, kids, households).items():
+            per[community].visits += n
+            per[community].person_times += n
+            per[community].household_times += days
+        for community, notice_household, n in s.execute(
+            select(
+                NoticeDelivery.community_id,
+                NoticeDelivery.household_id,
+                func.count(NoticeDelivery.id),
+            )
+            .where(
+                NoticeDelivery.community_id.in_(ids),
+                NoticeDelivery.delivered_on.between(start, end),
+            )
+            .group_by(NoticeDelivery.community_id, NoticeDelivery.household_id)
+        ).all():
+            per[community].notices += n
+            per[community].household_times += n
+            households[community].add(notice_household)
 
-    for community, notice_household, n in s.execute(
-        select(
-            NoticeDelivery.community_id, NoticeDelivery.household_id, func.count(NoticeDelivery.id)
-        )
-        .where(
-            NoticeDelivery.community_id.in_(ids), NoticeDelivery.delivered_on.between(start, end)
-        )
-        .group_by(NoticeDelivery.community_id, NoticeDelivery.household_id)
-    ).all():
-        per[community].notices += n
-        households[community].add(notice_household)
-
-    for community, help_household, help_child, n, items, fen in s.execute(
+    help_given: list[ColumnElement[bool]] = [
+        Assistance.community_id.in_(ids),
+        Assistance.given_on.between(start, end),
+    ]
+    if events.activity_id:
+        help_given.append(Assistance.activity_id == events.activity_id)
+    if events.campaign:
+        help_given.append(Assistance.campaign == events.campaign)
+    if events.funder:
+        help_given.append(Assistance.source == events.funder)
+    for community, help_household, n, items, fen, counted, most in s.execute(
         select(
             Assistance.community_id,
             Assistance.household_id,
-            Assistance.child_id,
             func.count(Assistance.id),
             func.sum(Assistance.items),
             func.sum(Assistance.amount_fen),
+            func.sum(Assistance.others),
+            func.max(Assistance.others),
         )
-        .where(Assistance.community_id.in_(ids), Assistance.given_on.between(start, end))
-        .group_by(Assistance.community_id, Assistance.household_id, Assistance.child_id)
+        .where(*help_given)
+        .group_by(Assistance.community_id, Assistance.household_id)
     ).all():
-        per[community].items += int(items or 0)
-        per[community].amount_fen += int(fen or 0)
+        f = per[community]
+        f.items += int(items or 0)
+        f.amount_fen += int(fen or 0)
+        f.household_times += n
+        f.person_times += int(counted or 0)
         households[community].add(help_household)
-        if help_child:
-            kids[community].add(help_child)
-            per[community].person_times += n
-
-    for community, participant, n in s.execute(
-        select(
-            ActivityParticipant.community_id,
-            ActivityParticipant.child_id,
-            func.count(ActivityParticipant.id),
+        others[community][help_household] = int(most or 0)
+    named: list[tuple[type[AssistanceBeneficiary | ActivityParticipant], Any, Any, list[Any]]] = [
+        (
+            AssistanceBeneficiary,
+            Assistance,
+            Assistance.id == AssistanceBeneficiary.assistance_id,
+            help_given,
         )
-        .join(Activity, Activity.id == ActivityParticipant.activity_id)
-        .where(ActivityParticipant.community_id.in_(ids), Activity.held_on.between(start, end))
-        .group_by(ActivityParticipant.community_id, ActivityParticipant.child_id)
-    ).all():
-        per[community].person_times += n
-        kids[community].add(participant)
+    ]
 
-    cutoff = min(end, uow.today())
-    for community, n in s.execute(
-        select(ChildRow.community_id, func.count(ChildRow.id))
-        .where(ChildRow.community_id.in_(ids), ChildRow.next_due < cutoff)
-        .group_by(ChildRow.community_id)
+    # Activities over the period (any of their days in it), named participants and head counts.
+    held: list[ColumnElement[bool]] = [
+        Activity.held_on <= end,
+        func.coalesce(Activity.ends_on, Activity.held_on) >= start,
+    ]
+    if events.activity_id:
+        held.append(Activity.id == events.activity_id)
+    if events.campaign:
+        held.append(Activity.campaign == events.campaign)
+    if events.funder:
+        held.append(Activity.funder == events.funder)
+    named.append(
+        (
+            ActivityParticipant,
+            Activity,
+            Activity.id == ActivityParticipant.activity_id,
+            [ActivityParticipant.community_id.in_(ids), *held],
+        )
+    )
+    # Children named as helped or as taking part: each time is a 人次, each child one 人.
+    for model, parent, joined, where in named:
+        for community, child, n in s.execute(
+            select(model.community_id, model.child_id, func.count(model.id))
+            .join(parent, joined)
+            .where(*where)
+            .group_by(model.community_id, model.child_id)
+        ).all():
+            per[community].person_times += n
+            kids[community].add(child)
+    # A head count belongs to the unit that held the activity: its community, its street's
+    # subtotal or the district's total (it names nobody, so it adds 人次, not 人).
+    below = {unit.id, *ids, *(street for _, street in communities.values())}
+    held_by: dict[str, int] = {}
+    for held_unit, heads in s.execute(
+        select(Activity.unit_id, func.sum(Activity.head_count))
+        .where(Activity.unit_id.in_(below), *held)
+        .group_by(Activity.unit_id)
     ).all():
-        per[community].overdue = n
+        held_by[held_unit] = int(heads or 0)
 
-    if uow.user is None or uow.user.role.value != "admin":
+    if not events:
+        for community, n in overdue_on(uow, ids, min(end, uow.today())).items():
+            per[community].overdue = n
+
+    if not events and (uow.user is None or uow.user.role.value != "admin"):
+        first, after = dates.day_span_utc(start, end, uow.zone())
         for community, n in s.execute(
             select(MandatoryReport.community_id, func.count(MandatoryReport.id))
             .where(
                 MandatoryReport.community_id.in_(ids),
-                func.date(MandatoryReport.found_at).between(start.isoformat(), end.isoformat()),
+                MandatoryReport.found_at >= first,
+                MandatoryReport.found_at < after,
             )
             .group_by(MandatoryReport.community_id)
         ).all():
             per[community].mandatory_reports = n
 
     for c in ids:
+        per[c].person_times += held_by.get(c, 0)
+    for c in ids:
         per[c].households = len(households[c])
-        per[c].children = len(kids[c])
+        per[c].children = len(kids[c]) + sum(others[c].values())
 
     # Assemble the tree: unit → streets → communities.
     street_names = dict(s.execute(select(OrgUnit.id, OrgUnit.name)).all())
-    street_sort = dict(s.execute(select(OrgUnit.id, OrgUnit.sort)).all())
+    order = unit_order(uow)
     by_street: dict[str, list[UnitFigures]] = defaultdict(list)
     for c, (name, street) in communities.items():
         by_street[street].append(UnitFigures(c, name, UnitKind.COMMUNITY, per[c]))
@@ -198,9 +295,9 @@ def compute(uow: UnitOfWork, unit_ref: str, start: date, end: date) -> UnitFigur
         )
         return UnitFigures(unit.id, unit.name, unit.kind, only.figures)
     streets: list[UnitFigures] = []
-    for street in sorted(by_street, key=lambda x: (street_sort.get(x, 0), street_names.get(x, ""))):
-        parts = sorted(by_street[street], key=lambda u: u.name)
-        sub = Figures()
+    for street in sorted(by_street, key=lambda x: order.get(x, 0)):
+        parts = sorted(by_street[street], key=lambda u: order.get(u.unit_id, 0))
+        sub = Figures(person_times=held_by.get(street, 0))
         for p in parts:
             sub.add(p.figures)
         streets.append(
@@ -209,4 +306,155 @@ def compute(uow: UnitOfWork, unit_ref: str, start: date, end: date) -> UnitFigur
         total.add(sub)
     if unit.kind == UnitKind.STREET:
         return streets[0] if streets else UnitFigures(unit.id, unit.name, unit.kind, total)
+    total.person_times += held_by.get(unit.id, 0)
     return UnitFigures(unit.id, unit.name, unit.kind, total, streets)
+
+
+def _visits(
+    uow: UnitOfWork,
+    ids: list[str],
+    start: date,
+    end: date,
+    kids: dict[str, set[str]],
+    households: dict[str, set[str]],
+) -> dict[str, tuple[int, int]]:
+    """Visits of the period per community: (visits, 户次 — a household visited on a day, however
+    many of its children); the children and households visited are added to `kids` and
+    `households`. Grouping by community streams the covering index; the distinct counts and
+    sets are made in SQLite."""
+    s = uow.session
+    in_period = (
+        Visit.community_id.in_(ids),
+        Visit.visit_date.between(start, end),
+        # `status || ""` keeps the planner off the status index: the covering one is faster.
+        (Visit.status + "").in_(COUNTED),
+    )
+    day_of_household = Visit.household_id + cast(Visit.visit_date, String)
+    counts = {
+        community: (n, days)
+        for community, n, days in s.execute(
+            select(Visit.community_id, func.count(), func.count(day_of_household.distinct()))
+            .where(*in_period)
+            .group_by(Visit.community_id)
+        ).all()
+    }
+    for community, child, household in s.execute(
+        select(Visit.community_id, Visit.child_id, Visit.household_id).where(*in_period).distinct()
+    ).all():
+        kids[community].add(child)
+        if household:
+            households[community].add(household)
+    return counts
+
+
+def overdue_on(uow: UnitOfWork, community_ids: list[str], day: date) -> dict[str, int]:
+    """community → children overdue on `day`, from the schedule as it stood then: the last visit
+    made by `day` (its planned next date, else one interval later, for the categories active on
+    `day` and the child's risk level) was due before `day`. Children registered after `day` are
+    not counted.
+
+    Only visits of the last interval before `day` are read: a child with none there was due
+    before `day` whatever its interval (the margin covers months of unequal length), which keeps a
+    past year's figure as fast as this month's.
+    """
+    s = uow.session
+    tz = uow.zone()
+    policy = settings.visit_policy(uow)
+    longest = max(
+        [policy.default, *policy.by_category.values(), *policy.by_risk.values()],
+        key=lambda i: i.approx_days,
+    )
+    window_start = day - longest.delta() - timedelta(days=7)
+    kids = s.execute(
+        select(ChildRow.id, ChildRow.community_id, ChildRow.risk).where(
+            ChildRow.community_id.in_(community_ids)
+        )
+    ).all()
+    # Registration dates matter only for children entered in the window or later (few).
+    since_window, _ = dates.day_span_utc(window_start, window_start, tz)
+    registered = {
+        child_id: dates.local_date(created, tz)
+        for child_id, created in s.execute(
+            select(ChildRow.id, ChildRow.created_at).where(
+                ChildRow.community_id.in_(community_ids), ChildRow.created_at >= since_window
+            )
+        ).all()
+    }
+    cats: dict[str, list[str]] = defaultdict(list)
+    for child_id, code, first, last in s.execute(
+        select(
+            ChildCategory.child_id,
+            ChildCategory.code,
+            ChildCategory.start_date,
+            ChildCategory.end_date,
+        )
+        .join(ChildRow, ChildRow.id == ChildCategory.child_id)
+        .where(ChildRow.community_id.in_(community_ids))
+    ).all():
+        if (first is None or first <= day) and (last is None or day <= last):
+            cats[child_id].append(code)
+    # The last counted visit on or before `day` within the window, with the next date it planned
+    # (a window function: one row per child leaves SQLite, portable to PostgreSQL).
+    latest = (
+        select(
+            Visit.child_id,
+            Visit.visit_date,
+            Visit.next_visit_date,
+            func.row_number()
+            .over(partition_by=Visit.child_id, order_by=Visit.visit_date.desc())
+            .label("rank"),
+        )
+        .where(
+            Visit.community_id.in_(community_ids),
+            Visit.visit_date > window_start,
+            Visit.visit_date <= day,
+            (Visit.status + "").in_(COUNTED),
+        )
+        .subquery()
+    )
+    recent: dict[str, tuple[date, date | None]] = {
+        child_id: (visited, planned)
+        for child_id, visited, planned in s.execute(
+            select(latest.c.child_id, latest.c.visit_date, latest.c.next_visit_date).where(
+                latest.c.rank == 1
+            )
+        ).all()
+    }
+    # A child visited before it was entered in the program (a paper ledger typed in later) was
+    # on the books from its first visit. A child with no visit in the window and on the books
+    # before it was due before `day` (the threshold below lies inside the window).
+    entered_later = [c for c, on in registered.items() if on > window_start and c not in recent]
+    for chunk in range(0, len(entered_later), 500):
+        for child_id, first_visit in s.execute(
+            select(Visit.child_id, func.min(Visit.visit_date))
+            .where(
+                Visit.child_id.in_(entered_later[chunk : chunk + 500]),
+                (Visit.status + "").in_(COUNTED),
+            )
+            .group_by(Visit.child_id)
+        ).all():
+            registered[child_id] = min(registered[child_id], first_visit)
+    out: dict[str, int] = defaultdict(int)
+    intervals: dict[tuple[tuple[str, ...], str], schedule.Interval] = {}
+    thresholds: dict[schedule.Interval, date] = {}
+    for child_id, community, risk in kids:
+        key = (tuple(cats.get(child_id, ())), risk)
+        if key not in intervals:
+            intervals[key] = schedule.interval_of(key[0], RiskLevel(risk), policy)
+        interval = intervals[key]
+        if interval not in thresholds:
+            thresholds[interval] = schedule.on_time_since(day, interval)
+        if child_id in recent:
+            visited, planned = recent[child_id]
+            late = visited < thresholds[interval] or (
+                planned is not None and visited < planned < day
+            )
+        elif child_id not in registered:
+            late = True  # on the books since before the window, not visited in it
+        elif registered[child_id] > day:
+            continue  # not yet on the books
+        else:
+            late = registered[child_id] < thresholds[interval]
+        if late:
+            out[community] += 1
+    return dict(out)

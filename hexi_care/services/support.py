@@ -8,7 +8,7 @@ import json
 from sqlalchemy import select
 
 from hexi_care.db.models import Activity as ActivityRow
-from hexi_care.db.models import ActivityParticipant, OrgUnit
+from hexi_care.db.models import ActivityParticipant, AssistanceBeneficiary, OrgUnit
 from hexi_care.db.models import Assistance as AssistanceRow
 from hexi_care.db.models import Child as ChildRow
 from hexi_care.db.models import Household as HouseholdRow
@@ -140,7 +140,7 @@ def deliveries(uow: UnitOfWork, household_id: str) -> list[NoticeDelivery]:
 
 
 # -- help given -----------------------------------------------------------------------------------
-def to_assistance(r: AssistanceRow) -> Assistance:
+def to_assistance(r: AssistanceRow, child_ids: list[str] | None = None) -> Assistance:
     return Assistance(
         id=r.id,
         household_id=r.household_id,
@@ -152,16 +152,22 @@ def to_assistance(r: AssistanceRow) -> Assistance:
         items=r.items,
         amount_fen=r.amount_fen,
         source=r.source,
+        child_ids=child_ids if child_ids is not None else ([r.child_id] if r.child_id else []),
+        others=r.others,
+        campaign=r.campaign,
     )
 
 
 def record_assistance(uow: UnitOfWork, a: Assistance) -> Assistance:
+    """Help given to a household: the children of it who benefited are named (each must live
+    there), the other people who did are counted (`others`)."""
     uow.require_case_reader()
     hh = _household(uow, a.household_id)
-    if a.child_id:
-        child = uow.session.get(ChildRow, a.child_id)
+    named = a.beneficiary_ids
+    for child_id in named:
+        child = uow.session.get(ChildRow, child_id)
         if child is None or child.household_id != hh.id:
-            raise InvalidInput("child_id", "unknown", value=a.child_id)
+            raise InvalidInput("child_id", "unknown", value=child_id)
     if a.kind not in ASSISTANCE_KINDS:
         raise InvalidInput("kind", "choice", choices=", ".join(ASSISTANCE_KINDS))
     on = v.parse_date("date", a.given_on, required=True)
@@ -169,20 +175,37 @@ def record_assistance(uow: UnitOfWork, a: Assistance) -> Assistance:
     row = AssistanceRow(
         household_id=hh.id,
         community_id=hh.community_id,
-        child_id=a.child_id,
-        activity_id=a.activity_id,
+        child_id=named[0] if named else None,
+        activity_id=_activity_id(uow, a.activity_id),
         given_on=on,
         kind=a.kind,
         description=v.text("description", a.description, max_len=2000),
         items=v.non_negative_int("items", a.items, max_value=100_000),
         amount_fen=v.non_negative_int("amount", a.amount_fen, max_value=MAX_AMOUNT_FEN),
         source=v.text("source", a.source, max_len=128),
+        others=v.non_negative_int("others", a.others, max_value=100),
+        campaign=v.text("campaign", a.campaign, max_len=128),
         given_by=uow.user_id,
     )
     uow.session.add(row)
     uow.session.flush()
-    uow.audit("create", "assistance", row.id)
-    return to_assistance(row)
+    for child_id in named:
+        uow.session.add(
+            AssistanceBeneficiary(
+                assistance_id=row.id, child_id=child_id, community_id=hh.community_id
+            )
+        )
+    uow.session.flush()
+    uow.audit("create", "assistance", row.id, f"{len(named)} children, {row.others} others")
+    return to_assistance(row, named)
+
+
+def _activity_id(uow: UnitOfWork, activity_id: str | None) -> str | None:
+    if not activity_id:
+        return None
+    if uow.session.get(ActivityRow, activity_id) is None:
+        raise InvalidInput("activity", "unknown", value=activity_id)
+    return activity_id
 
 
 def assistance_for(
@@ -193,8 +216,19 @@ def assistance_for(
     if household_id:
         stmt = stmt.where(AssistanceRow.household_id == household_id)
     if child_id:
-        stmt = stmt.where(AssistanceRow.child_id == child_id)
-    return [to_assistance(r) for r in uow.session.scalars(stmt)]
+        named = select(AssistanceBeneficiary.assistance_id).where(
+            AssistanceBeneficiary.child_id == child_id
+        )
+        stmt = stmt.where(AssistanceRow.id.in_(named))
+    rows = list(uow.session.scalars(stmt))
+    children: dict[str, list[str]] = {}
+    for assistance_id, beneficiary in uow.session.execute(
+        select(AssistanceBeneficiary.assistance_id, AssistanceBeneficiary.child_id).where(
+            AssistanceBeneficiary.assistance_id.in_([r.id for r in rows])
+        )
+    ).all():
+        children.setdefault(assistance_id, []).append(beneficiary)
+    return [to_assistance(r, children.get(r.id, [])) for r in rows]
 
 
 # -- activities -----------------------------------------------------------------------------------
@@ -205,13 +239,19 @@ def add_activity(uow: UnitOfWork, a: Activity) -> Activity:
     if unit is None:
         raise InvalidInput("unit", "unknown", value=a.unit_id)
     on = v.parse_date("date", a.held_on, required=True)
+    ends = v.parse_date("end_date", a.ends_on)
+    v.date_range("end_date", on, ends)
     row = ActivityRow(
         unit_id=unit.id,
         title=v.text("title", a.title, required=True, max_len=200),
         held_on=on,
+        ends_on=ends if ends != on else None,
         place=v.text("place", a.place, max_len=200),
         organiser=v.text("organiser", a.organiser, max_len=200),
         note=v.text("note", a.note, max_len=5000),
+        head_count=v.non_negative_int("head_count", a.head_count, max_value=1_000_000),
+        campaign=v.text("campaign", a.campaign, max_len=128),
+        funder=v.text("funder", a.funder, max_len=128),
     )
     uow.session.add(row)
     uow.session.flush()
@@ -226,15 +266,23 @@ def add_activity(uow: UnitOfWork, a: Activity) -> Activity:
         )
     uow.session.flush()
     uow.audit("create", "activity", row.id, f"{len(a.participant_ids)} participants")
+    return _to_activity(row, list(dict.fromkeys(a.participant_ids)))
+
+
+def _to_activity(r: ActivityRow, participant_ids: list[str]) -> Activity:
     return Activity(
-        id=row.id,
-        unit_id=row.unit_id,
-        title=row.title,
-        held_on=row.held_on,
-        place=row.place,
-        organiser=row.organiser,
-        note=row.note,
-        participant_ids=list(dict.fromkeys(a.participant_ids)),
+        id=r.id,
+        unit_id=r.unit_id,
+        title=r.title,
+        held_on=r.held_on,
+        ends_on=r.ends_on,
+        place=r.place,
+        organiser=r.organiser,
+        note=r.note,
+        participant_ids=participant_ids,
+        head_count=r.head_count,
+        campaign=r.campaign,
+        funder=r.funder,
     )
 
 
@@ -253,18 +301,7 @@ def activities(uow: UnitOfWork, limit: int = 500) -> list[Activity]:
                 select(ActivityParticipant.child_id).where(ActivityParticipant.activity_id == r.id)
             )
         )
-        out.append(
-            Activity(
-                id=r.id,
-                unit_id=r.unit_id,
-                title=r.title,
-                held_on=r.held_on,
-                place=r.place,
-                organiser=r.organiser,
-                note=r.note,
-                participant_ids=ids,
-            )
-        )
+        out.append(_to_activity(r, ids))
     return out
 
 

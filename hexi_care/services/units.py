@@ -77,6 +77,12 @@ def add_unit(uow: UnitOfWork, name: str, parent_ref: str, code: str | None = Non
     return _to_unit(row)
 
 
+def unit_order(uow: UnitOfWork) -> dict[str, int]:
+    """unit id → its position in the district's own order (list_units), to sort printed rows by
+    street and community the way the district lists them rather than by character code."""
+    return {u.id: i for i, u in enumerate(list_units(uow))}
+
+
 def unit_names(uow: UnitOfWork) -> dict[str, str]:
     return dict(uow.session.execute(select(OrgUnit.id, OrgUnit.name)).all())
 

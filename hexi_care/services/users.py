@@ -149,6 +149,16 @@ def deactivate_user(uow: UnitOfWork, name: str) -> None:
     uow.audit("deactivate", "user", target.id)
 
 
+def people(uow: UnitOfWork) -> dict[str, tuple[str, Role, str]]:
+    """User id → (display name, empty when none was given; role; login name), for paper, which
+    prints a person's name or role, never a login (add_user copies the login into the display
+    name when none is given: that copy is no name)."""
+    return {
+        r.id: (r.display_name if r.display_name != r.name else "", Role(r.role), r.name)
+        for r in uow.session.scalars(select(AppUser))
+    }
+
+
 def display_names(uow: UnitOfWork) -> dict[str, str]:
     """User id → the name printed on forms (colleagues' names are not case data)."""
     return {r.id: r.display_name or r.name for r in uow.session.scalars(select(AppUser))}

@@ -142,7 +142,7 @@ KINDS: dict[str, Kind] = {
             True,
             True,
         ),
-        Kind("child", m.Child, ("id", *CHILD_FIELDS, "created_at"), PROFILE, True, True),
+        Kind("child", m.Child, ("id", *CHILD_FIELDS, "created_at", "file_no"), PROFILE, True, True),
         Kind(
             "guardian",
             m.Guardian,
@@ -160,6 +160,14 @@ KINDS: dict[str, Kind] = {
         Kind("mandatory_report", m.MandatoryReport, _all(m.MandatoryReport), ORDERED, True, True),
         Kind("notice_delivery", m.NoticeDelivery, _all(m.NoticeDelivery), FACT, True, True),
         Kind("assistance", m.Assistance, _all(m.Assistance), FACT, True, True),
+        Kind(
+            "assistance_beneficiary",
+            m.AssistanceBeneficiary,
+            _all(m.AssistanceBeneficiary),
+            FACT,
+            True,
+            True,
+        ),
         Kind(
             "activity_participant",
             m.ActivityParticipant,

@@ -15,7 +15,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from hexi_care import logs
+from hexi_care.domain import dates
 from hexi_care.domain.enums import Role
 from hexi_care.domain.model import Unit, User
 from hexi_care.paths import default_store
@@ -33,6 +34,8 @@ from hexi_care.ui.worker import DbWorker
 
 if TYPE_CHECKING:
     from hexi_care.services.context import UnitOfWork
+    from hexi_care.ui.main_window import MainWindow
+    from hexi_care.ui.wizard import SetupWizard
 
 log = logging.getLogger("hexi_care.ui")
 Clock = Callable[[], datetime]
@@ -66,6 +69,8 @@ class RefData:
     all_unit_names: dict[str, str] = field(default_factory=dict)
     categories: i18n.CategoryNames = field(default_factory=i18n.CategoryNames)
     user_names: dict[str, str] = field(default_factory=dict)
+    #: The store's time zone: "today" and every time shown use it, as the paper does.
+    zone: tzinfo = field(default_factory=dates.zone)
 
     def unit_name(self, unit_id: str | None) -> str:
         return self.all_unit_names.get(unit_id or "", "")
@@ -87,6 +92,7 @@ def load_ref(uow: UnitOfWork) -> RefData:
         all_unit_names={u.id: u.name for u in all_units},
         categories=i18n.CategoryNames(listings.category_names(uow)),
         user_names=listings.user_names(uow),
+        zone=uow.zone(),
     )
 
 
@@ -117,7 +123,8 @@ class AppContext:
         self.marks[name] = time.perf_counter()
 
     def today(self):
-        return self.clock().astimezone().date()
+        """Today in the store's time zone (the same day the services and the paper use)."""
+        return self.clock().astimezone(self.ref.zone).date()
 
     @property
     def is_supervisor(self) -> bool:
@@ -144,9 +151,9 @@ class HexiApp(QObject):
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.window = None
+        self.window: MainWindow | None = None
         self.dialog: QWidget | None = None
-        self.wizard = None
+        self.wizard: SetupWizard | None = None
         ctx.worker.unhandled_error.connect(self._unhandled)
 
     # -- start ---------------------------------------------------------------------------------
@@ -193,6 +200,7 @@ class HexiApp(QObject):
 
         def done(ref: RefData) -> None:
             self.ctx.ref = ref
+            i18n.set_zone(ref.zone)
             self.open_main_window()
 
         self.ctx.worker.call(load_ref, done=done, owner=self)

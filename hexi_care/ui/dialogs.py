@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QDateTime, QIODevice, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QDateTime, QIODevice, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -72,8 +73,12 @@ from hexi_care.ui.common import (
     text_edit,
     with_error,
 )
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, RowsModel
 from hexi_care.ui.worker import Task
+
+if TYPE_CHECKING:
+    from hexi_care.ui.app import AppContext
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -88,8 +93,15 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return box
 
 
+class RecordDialog(QDialog):
+    """A dialog that saves a record on the database worker (`_save`); it holds the window's
+    context."""
+
+    ctx: AppContext
+
+
 def _save(
-    dialog: QDialog,
+    dialog: RecordDialog,
     fn: Any,
     errors: FieldErrors,
     message: QLabel,
@@ -101,13 +113,29 @@ def _save(
     message.clear()
     buttons.setEnabled(False)
 
+    lang = i18n.lang()
+
     def run(task: Task) -> Any:
         with task.uow() as uow:
-            return fn(uow)
+            result = fn(uow)
+            notes = [n.message(lang) for n in uow.notices]
+        return result, notes
 
-    def ok(result: Any) -> None:
+    def ok(outcome: Any) -> None:
+        result, notes = outcome
         buttons.setEnabled(True)
         done(result)
+        if notes:
+            # Saved, but the user should hear of it (an ID number's unknown area code).
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                dialog.windowTitle(),
+                "\n".join(notes),
+                parent=dialog.parentWidget(),
+            )
+            box.setObjectName("save_notices")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
         dialog.accept()
 
     def failed(exc: BaseException) -> None:
@@ -204,7 +232,7 @@ class ChildProfileForm(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Name"), with_error(self.name, self.errors, "name"))
+        form.addRow(i18n.field("name"), with_error(self.name, self.errors, "name"))
         sexbirth = QHBoxLayout()
         sexbirth.addWidget(with_error(self.sex, self.errors, "sex"))
         sexbirth.addWidget(QLabel(self.tr("Birth date")))
@@ -216,20 +244,20 @@ class ChildProfileForm(QWidget):
         idbox.addWidget(self.id_hint)
         idbox.addWidget(self.no_hukou)
         form.addRow(self.tr("ID number"), idbox)
-        form.addRow(self.tr("Community"), with_error(self.community, self.errors, "community"))
+        form.addRow(i18n.field("community"), with_error(self.community, self.errors, "community"))
         form.addRow(
             self.tr("Registered address"),
             with_error(self.hukou_address, self.errors, "hukou_address"),
         )
-        form.addRow(self.tr("Address"), with_error(self.address, self.errors, "address"))
+        form.addRow(i18n.field("address"), with_error(self.address, self.errors, "address"))
         school = QHBoxLayout()
         school.addWidget(with_error(self.school, self.errors, "school"), 3)
         school.addWidget(QLabel(self.tr("Grade")))
         school.addWidget(with_error(self.grade, self.errors, "grade"), 1)
         form.addRow(self.tr("School"), school)
-        form.addRow(self.tr("Phone"), with_error(self.phone, self.errors, "phone"))
-        form.addRow(self.tr("Risk level"), with_error(self.risk, self.errors, "risk"))
-        form.addRow(self.tr("Note"), with_error(self.note, self.errors, "note"))
+        form.addRow(i18n.field("phone"), with_error(self.phone, self.errors, "phone"))
+        form.addRow(i18n.field("risk"), with_error(self.risk, self.errors, "risk"))
+        form.addRow(i18n.field("note"), with_error(self.note, self.errors, "note"))
         cats = QGroupBox(self.tr("Categories (each with its basis, evidence and dates)"))
         cl = QVBoxLayout(cats)
         cl.addWidget(self.cat_view)
@@ -341,8 +369,9 @@ class ChildProfileForm(QWidget):
         ):
             w.setReadOnly(ro)
         self.note.setReadOnly(ro)
-        for w in (self.sex, self.birth, self.no_hukou, self.community, self.risk):
-            w.setEnabled(not ro)
+        other: QWidget
+        for other in (self.sex, self.birth, self.no_hukou, self.community, self.risk):
+            other.setEnabled(not ro)
 
     def _add_category(self) -> None:
         dlg = CategoryDialog(self.ctx, self)
@@ -432,7 +461,7 @@ class CategoryDialog(QDialog):
         self.accept()
 
 
-class NewChildDialog(QDialog):
+class NewChildDialog(RecordDialog):
     """A child not yet registered, with a new household at the given address."""
 
     saved = Signal(object)
@@ -569,7 +598,7 @@ class SituationDialog(QDialog):
         self.accept()
 
 
-class GuardianDialog(QDialog):
+class GuardianDialog(RecordDialog):
     """A parent, guardian or entrusted carer, with their situations and dates."""
 
     saved = Signal(object)
@@ -603,15 +632,15 @@ class GuardianDialog(QDialog):
         self.sit_list.itemActivated.connect(lambda _i: self._edit())
         self.message = label("", "error", wrap=True)
         form = QFormLayout()
-        form.addRow(self.tr("Name"), with_error(self.name, self.errors, "name"))
+        form.addRow(i18n.field("name"), with_error(self.name, self.errors, "name"))
         form.addRow(
-            self.tr("Relationship"), with_error(self.relationship, self.errors, "relationship")
+            i18n.field("relationship"), with_error(self.relationship, self.errors, "relationship")
         )
-        form.addRow(self.tr("ID number"), with_error(self.id_number, self.errors, "id_number"))
-        form.addRow(self.tr("Phone"), with_error(self.phone, self.errors, "phone"))
+        form.addRow(i18n.field("id_number"), with_error(self.id_number, self.errors, "id_number"))
+        form.addRow(i18n.field("phone"), with_error(self.phone, self.errors, "phone"))
         form.addRow("", self.is_guardian)
         form.addRow("", self.is_carer)
-        form.addRow(self.tr("Note"), with_error(self.note, self.errors, "note"))
+        form.addRow(i18n.field("note"), with_error(self.note, self.errors, "note"))
         sits = QGroupBox(self.tr("Situations (death, prison, illness, lost contact …) with dates"))
         sl = QVBoxLayout(sits)
         sl.addWidget(self.sit_list)
@@ -644,16 +673,24 @@ class GuardianDialog(QDialog):
         for s in self.situations:
             self.sit_list.addItem(situation_text(s))
 
+    def _added(self, s: Situation) -> None:
+        self.situations.append(s)
+        self._fill()
+
+    def _replaced(self, row: int, s: Situation) -> None:
+        self.situations[row] = s
+        self._fill()
+
     def _add(self) -> None:
         dlg = SituationDialog(self)
-        dlg.chosen.connect(lambda s: (self.situations.append(s), self._fill()))
+        dlg.chosen.connect(self._added)
         dlg.open()
 
     def _edit(self) -> None:
         r = self.sit_list.currentRow()
         if 0 <= r < len(self.situations):
             dlg = SituationDialog(self, self.situations[r])
-            dlg.chosen.connect(lambda s, r=r: (self.situations.__setitem__(r, s), self._fill()))
+            dlg.chosen.connect(lambda s, r=r: self._replaced(r, s))
             dlg.open()
 
     def _remove(self) -> None:
@@ -697,7 +734,7 @@ def ensure_templates(uow) -> list[NoticeTemplate]:
     return [support.save_template(uow, t) for t in builtin_templates().values()]
 
 
-class NoticeDeliveryDialog(QDialog):
+class NoticeDeliveryDialog(RecordDialog):
     """A guardian-responsibility notice (监护责任告知书) handed to the household."""
 
     saved = Signal(object)
@@ -722,11 +759,11 @@ class NoticeDeliveryDialog(QDialog):
         self.note = QLineEdit()
         self.message = label("", "error", wrap=True)
         form = QFormLayout()
-        form.addRow(self.tr("Notice"), with_error(self.template, self.errors, "template"))
+        form.addRow(i18n.field("template"), with_error(self.template, self.errors, "template"))
         form.addRow(self.tr("Delivered on"), with_error(self.on, self.errors, "date"))
         form.addRow(self.tr("Guardian"), with_error(self.guardian, self.errors, "name"))
         form.addRow("", self.signed)
-        form.addRow(self.tr("Note"), with_error(self.note, self.errors, "note"))
+        form.addRow(i18n.field("note"), with_error(self.note, self.errors, "note"))
         self.buttons = _buttons(self, self.tr("Save"))
         self.buttons.accepted.connect(self._ok)
         lay = QVBoxLayout(self)
@@ -764,7 +801,7 @@ class NoticeDeliveryDialog(QDialog):
         )
 
 
-class AssistanceDialog(QDialog):
+class AssistanceDialog(RecordDialog):
     """Help given (帮扶/慰问) to a household, and to one child if it was for them."""
 
     saved = Signal(object)
@@ -800,21 +837,40 @@ class AssistanceDialog(QDialog):
         self.amount.setSuffix(self.tr(" yuan"))
         self.source = QLineEdit()
         self.source.setPlaceholderText(self.tr("e.g. district civil affairs bureau"))
-        self.child = QComboBox()
-        self.child.addItem(self.tr("The whole household"), None)
+        self.campaign = QLineEdit()
+        self.campaign.setObjectName("help_campaign")
+        # Who in the household benefited: the children by name, everyone else as a count.
+        self.children_list = QListWidget()
+        self.children_list.setObjectName("help_children")
+        self.children_list.setMaximumHeight(90)
         for cid, name in kids:
-            self.child.addItem(name, cid)
-        if child_id:
-            set_combo_data(self.child, child_id)
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, cid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if cid == child_id else Qt.CheckState.Unchecked
+            )
+            self.children_list.addItem(item)
+        self.others = QSpinBox()
+        self.others.setObjectName("help_others")
+        self.others.setRange(0, 100)
+        self.others.setToolTip(self.tr("Adults and children not registered who benefited too"))
         self.message = label("", "error", wrap=True)
         form = QFormLayout()
         form.addRow(self.tr("Given on"), with_error(self.on, self.errors, "date"))
-        form.addRow(self.tr("For"), with_error(self.child, self.errors, "child_id"))
-        form.addRow(self.tr("Kind"), with_error(self.kind, self.errors, "kind"))
+        form.addRow(
+            self.tr("Children who benefited"),
+            with_error(self.children_list, self.errors, "child_id"),
+        )
+        form.addRow(
+            self.tr("Other people who benefited"), with_error(self.others, self.errors, "others")
+        )
+        form.addRow(i18n.field("kind"), with_error(self.kind, self.errors, "kind"))
         form.addRow(self.tr("What"), with_error(self.description, self.errors, "description"))
-        form.addRow(self.tr("Items"), with_error(self.items, self.errors, "items"))
-        form.addRow(self.tr("Money"), with_error(self.amount, self.errors, "amount"))
-        form.addRow(self.tr("Source"), with_error(self.source, self.errors, "source"))
+        form.addRow(i18n.field("items"), with_error(self.items, self.errors, "items"))
+        form.addRow(i18n.field("amount"), with_error(self.amount, self.errors, "amount"))
+        form.addRow(i18n.field("source"), with_error(self.source, self.errors, "source"))
+        form.addRow(self.tr("Campaign"), with_error(self.campaign, self.errors, "campaign"))
         self.buttons = _buttons(self, self.tr("Save"))
         self.buttons.accepted.connect(self._ok)
         lay = QVBoxLayout(self)
@@ -831,7 +887,13 @@ class AssistanceDialog(QDialog):
             items=self.items.value(),
             amount_fen=round(self.amount.value() * 100),
             source=self.source.text(),
-            child_id=self.child.currentData(),
+            child_ids=[
+                self.children_list.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.children_list.count())
+                if self.children_list.item(i).checkState() == Qt.CheckState.Checked
+            ],
+            others=self.others.value(),
+            campaign=self.campaign.text(),
         )
         _save(
             self,
@@ -844,7 +906,7 @@ class AssistanceDialog(QDialog):
 
 
 # -- follow-ups, referrals, mandatory reports --------------------------------------------------------
-class FollowUpDialog(QDialog):
+class FollowUpDialog(RecordDialog):
     saved = Signal(object)
 
     def __init__(
@@ -862,9 +924,9 @@ class FollowUpDialog(QDialog):
         self.due = DateField(optional=True)
         self.message = label("", "error", wrap=True)
         form = QFormLayout()
-        form.addRow(self.tr("Action"), with_error(self.action, self.errors, "action"))
-        form.addRow(self.tr("Who"), with_error(self.owner, self.errors, "owner"))
-        form.addRow(self.tr("Deadline"), with_error(self.due, self.errors, "due_date"))
+        form.addRow(i18n.field("action"), with_error(self.action, self.errors, "action"))
+        form.addRow(i18n.field("owner"), with_error(self.owner, self.errors, "owner"))
+        form.addRow(i18n.field("due_date"), with_error(self.due, self.errors, "due_date"))
         self.buttons = _buttons(self, self.tr("Save"))
         self.buttons.accepted.connect(self._ok)
         lay = QVBoxLayout(self)
@@ -890,7 +952,7 @@ class FollowUpDialog(QDialog):
         )
 
 
-class ReferralDialog(QDialog):
+class ReferralDialog(RecordDialog):
     saved = Signal(object)
 
     def __init__(self, ctx, parent: QWidget | None, child_id: str) -> None:
@@ -909,10 +971,10 @@ class ReferralDialog(QDialog):
         self.outcome = text_edit(2)
         self.message = label("", "error", wrap=True)
         form = QFormLayout()
-        form.addRow(self.tr("Referred to"), with_error(self.agency, self.errors, "agency"))
-        form.addRow(self.tr("Reason"), with_error(self.reason, self.errors, "reason"))
+        form.addRow(i18n.field("agency"), with_error(self.agency, self.errors, "agency"))
+        form.addRow(i18n.field("reason"), with_error(self.reason, self.errors, "reason"))
         form.addRow(self.tr("Date"), with_error(self.on, self.errors, "date"))
-        form.addRow(self.tr("Outcome"), with_error(self.outcome, self.errors, "outcome"))
+        form.addRow(i18n.field("outcome"), with_error(self.outcome, self.errors, "outcome"))
         self.buttons = _buttons(self, self.tr("Save"))
         self.buttons.accepted.connect(self._ok)
         lay = QVBoxLayout(self)
@@ -939,20 +1001,19 @@ class ReferralDialog(QDialog):
 
 
 def _qdt(moment: datetime) -> QDateTime:
-    local = moment.astimezone()
+    local = moment.astimezone(i18n.zone())
     return QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0)
 
 
 def _from_qdt(q: QDateTime) -> datetime:
     d, t = q.date(), q.time()
-    return (
-        datetime.combine(date(d.year(), d.month(), d.day()), time(t.hour(), t.minute()))
-        .astimezone()
-        .astimezone(UTC)
-    )
+    # The time typed is the store's local time (the machine's before a store is open).
+    local = datetime.combine(date(d.year(), d.month(), d.day()), time(t.hour(), t.minute()))
+    zone = i18n.zone()
+    return (local.replace(tzinfo=zone) if zone else local.astimezone()).astimezone(UTC)
 
 
-class ReportDialog(QDialog):
+class ReportDialog(RecordDialog):
     """A mandatory report (强制报告): report to the police at once; this keeps the record of it."""
 
     saved = Signal(object)
@@ -989,19 +1050,19 @@ class ReportDialog(QDialog):
             wrap=True,
         )
         form = QFormLayout()
-        form.addRow(self.tr("Trigger"), with_error(self.trigger, self.errors, "trigger"))
-        form.addRow(self.tr("Found at"), with_error(self.found, self.errors, "found_at"))
+        form.addRow(i18n.field("trigger"), with_error(self.trigger, self.errors, "trigger"))
+        form.addRow(i18n.field("found_at"), with_error(self.found, self.errors, "found_at"))
         rep = QHBoxLayout()
         rep.addWidget(self.reported_done)
         rep.addWidget(with_error(self.reported, self.errors, "reported_at"), 1)
         form.addRow(self.tr("Reported at"), rep)
-        form.addRow(self.tr("Agency"), with_error(self.agency, self.errors, "agency"))
-        form.addRow(self.tr("Receipt number"), with_error(self.receipt, self.errors, "receipt_no"))
+        form.addRow(i18n.field("agency"), with_error(self.agency, self.errors, "agency"))
+        form.addRow(i18n.field("receipt_no"), with_error(self.receipt, self.errors, "receipt_no"))
         form.addRow(
-            self.tr("What was found"), with_error(self.description, self.errors, "description")
+            i18n.field("description"), with_error(self.description, self.errors, "description")
         )
-        form.addRow(self.tr("Feedback"), with_error(self.feedback, self.errors, "feedback"))
-        form.addRow(self.tr("Status"), with_error(self.status, self.errors, "status"))
+        form.addRow(i18n.field("feedback"), with_error(self.feedback, self.errors, "feedback"))
+        form.addRow(i18n.field("status"), with_error(self.status, self.errors, "status"))
         self.buttons = _buttons(self, self.tr("Save"))
         self.buttons.accepted.connect(self._ok)
         lay = QVBoxLayout(self)
@@ -1049,7 +1110,7 @@ class ReportDialog(QDialog):
 
 
 # -- activities ----------------------------------------------------------------------------------------
-class ActivityDialog(QDialog):
+class ActivityDialog(RecordDialog):
     """An activity (慰问、营会、讲座 …) and the children who took part (counted as 人次)."""
 
     saved = Signal(object)
@@ -1069,6 +1130,14 @@ class ActivityDialog(QDialog):
         self.place = QLineEdit()
         self.organiser = QLineEdit()
         self.note = text_edit(2)
+        # Several days, and people counted at the door besides the children named below.
+        self.ends = DateField(optional=True)
+        self.ends.setObjectName("activity_ends")
+        self.head_count = QSpinBox()
+        self.head_count.setObjectName("activity_head_count")
+        self.head_count.setRange(0, 1_000_000)
+        self.activity_campaign = QLineEdit()
+        self.funder = QLineEdit()
         self.search = QLineEdit()
         self.search.setObjectName("activity_search")
         self.search.setPlaceholderText(self.tr("Find a child: name, pinyin initials or ID digits"))
@@ -1081,12 +1150,23 @@ class ActivityDialog(QDialog):
         self.count = label("", "muted")
         self.message = label("", "error", wrap=True)
         form = QFormLayout()
-        form.addRow(self.tr("Title"), with_error(self.title, self.errors, "title"))
+        form.addRow(i18n.field("title"), with_error(self.title, self.errors, "title"))
         form.addRow(self.tr("Date"), with_error(self.on, self.errors, "date"))
+        form.addRow(
+            self.tr("Last day (if several days)"), with_error(self.ends, self.errors, "end_date")
+        )
         form.addRow(self.tr("Held by"), with_error(self.unit, self.errors, "unit"))
-        form.addRow(self.tr("Place"), with_error(self.place, self.errors, "place"))
-        form.addRow(self.tr("Organiser"), with_error(self.organiser, self.errors, "organiser"))
-        form.addRow(self.tr("Note"), with_error(self.note, self.errors, "note"))
+        form.addRow(i18n.field("place"), with_error(self.place, self.errors, "place"))
+        form.addRow(i18n.field("organiser"), with_error(self.organiser, self.errors, "organiser"))
+        form.addRow(i18n.field("note"), with_error(self.note, self.errors, "note"))
+        form.addRow(
+            self.tr("Others taking part (head count)"),
+            with_error(self.head_count, self.errors, "head_count"),
+        )
+        form.addRow(
+            self.tr("Campaign"), with_error(self.activity_campaign, self.errors, "campaign")
+        )
+        form.addRow(self.tr("Funder"), with_error(self.funder, self.errors, "funder"))
         picker = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self.search)
@@ -1187,6 +1267,10 @@ class ActivityDialog(QDialog):
             organiser=self.organiser.text(),
             note=self.note.toPlainText(),
             participant_ids=self._ids(),
+            ends_on=self.ends.value(),
+            head_count=self.head_count.value(),
+            campaign=self.activity_campaign.text(),
+            funder=self.funder.text(),
         )
         _save(
             self,
@@ -1216,7 +1300,8 @@ def make_thumbnail(data: bytes) -> bytes | None:
     buf = QByteArray()
     dev = QBuffer(buf)
     dev.open(QIODevice.OpenModeFlag.WriteOnly)
-    small.save(dev, "JPEG", 80)
+    # PySide6's stub says bytes, but the call only accepts str at run time.
+    small.save(dev, "JPEG", 80)  # type: ignore[call-overload]
     dev.close()
     return bytes(buf.data())
 

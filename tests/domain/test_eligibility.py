@@ -237,15 +237,15 @@ def test_six_months_counted_from_the_start(
         assert one(NO_CARER, *guardians, as_of=as_of).reasons[1].months == 6
     else:
         why = why_not(NO_CARER, CHILD, guardians, as_of)
-        assert [r.code for r in why] == [R.PARENT_NOT_UNABLE, R.TOO_SHORT]
-        assert why[1].start == start
-        assert why[1].months == 5
-        assert why[1].end is not None and why[1].end > as_of
+        assert [r.code for r in why] == [R.TOO_SHORT]  # not also "in none of the situations"
+        assert why[0].start == start
+        assert why[0].months == 5
+        assert why[0].end is not None and why[0].end > as_of
 
 
 def test_too_short_says_when_six_months_are_reached() -> None:
     guardians = (father(sit(K.LOST_CONTACT, date(2024, 3, 1))), mother(sit(K.DECEASED)))
-    (_, short) = why_not(NO_CARER, CHILD, guardians, AS_OF)
+    (short,) = why_not(NO_CARER, CHILD, guardians, AS_OF)
     assert short.end == date(2024, 9, 1)
     assert short.text_zh() == "父亲失联自2024-03-01起未满6个月（2024-09-01满6个月）"
 
@@ -286,7 +286,7 @@ def test_lost_contact_has_no_term() -> None:
 def test_a_six_month_situation_needs_a_start_date() -> None:
     guardians = (father(sit(K.IMPRISONED, None)), mother(sit(K.DECEASED)))
     assert suggested(*guardians) == []
-    assert missing(NO_CARER, *guardians) == [R.PARENT_NOT_UNABLE, R.START_DATE_MISSING]
+    assert missing(NO_CARER, *guardians) == [R.START_DATE_MISSING]
 
 
 # --- 重残 ------------------------------------------------------------------------------------
@@ -311,9 +311,9 @@ def test_severe_disability(grade: int, mental: bool, counts: bool) -> None:
     assert suggested(disabled, mother(sit(K.DECEASED))) == ([NO_CARER] if counts else [])
     if not counts:
         why = why_not(NO_CARER, CHILD, [disabled, mother(sit(K.DECEASED))], AS_OF)
-        assert why[1].code is R.DISABILITY_NOT_SEVERE
+        assert [r.code for r in why] == [R.DISABILITY_NOT_SEVERE]
         assert (
-            why[1].text_zh()
+            why[0].text_zh()
             == f"父亲为{'一二三四'[grade - 1]}级残疾（非精神、智力残疾），不属于重残"
         )
 
@@ -370,14 +370,14 @@ def test_an_ended_situation_does_not_count() -> None:
     guardians = (father(sit(K.IMPRISONED, end_date=ended)), mother(sit(K.DECEASED)))
     assert suggested(*guardians) == []
     why = why_not(NO_CARER, CHILD, guardians, AS_OF)
-    assert [r.code for r in why] == [R.PARENT_NOT_UNABLE, R.SITUATION_ENDED]
-    assert why[1].text_zh() == "父亲服刑在押已于2024-06-14结束"
+    assert [r.code for r in why] == [R.SITUATION_ENDED]
+    assert why[0].text_zh() == "父亲服刑在押已于2024-06-14结束"
 
 
 def test_a_future_situation_does_not_count() -> None:
     guardians = (father(sit(K.SERIOUS_ILLNESS, date(2024, 7, 1))), mother(sit(K.DECEASED)))
     assert suggested(*guardians) == []
-    assert missing(NO_CARER, *guardians) == [R.PARENT_NOT_UNABLE, R.NOT_STARTED]
+    assert missing(NO_CARER, *guardians) == [R.NOT_STARTED]
 
 
 def test_no_flag_while_a_lasting_situation_remains() -> None:
@@ -672,3 +672,37 @@ def test_adding_an_ended_situation_never_creates_a_suggestion(
         )
     after = [s.code for s in suggest(birth, changed, as_of, not_found=not_found)]
     assert set(after) <= set(before)
+
+
+def test_parents_recorded_as_not_found_make_an_orphan() -> None:
+    """Issue 16 item 11: the 查找不到 records themselves count, without the caller's `not_found`;
+    the explanation names the situation instead of leaving it blank."""
+    guardians = (father(sit(K.NOT_FOUND, date(2020, 1, 1))), mother(sit(K.NOT_FOUND, None)))
+    assert suggested(*guardians) == [ORPHAN]
+    s = one(ORPHAN, *guardians)
+    assert [r.text_zh() for r in s.reasons[1:]] == [
+        "父亲查找不到（自2020-01-01起）",
+        "母亲查找不到",
+    ]
+    assert s.reasons[2].text_en() == "The mother cannot be found."
+    assert missing(NO_CARER, *guardians) == [R.BOTH_PARENTS_ABSENT]
+    # One not found, the other imprisoned for years: 事实无人抚养, with both situations named.
+    other = (father(sit(K.NOT_FOUND, None)), mother(sit(K.IMPRISONED, date(2020, 1, 1))))
+    texts = [r.text_zh() for r in one(NO_CARER, *other).reasons]
+    assert "父亲查找不到" in texts and all(t.strip("（）") for t in texts)
+
+
+def test_a_term_ending_before_six_months_says_so() -> None:
+    """Issue 16 item 14: no "reaches 6 months on 07-01" for a term that ends on 06-05, and no
+    "in none of the situations" next to the imprisonment that falls short."""
+    guardians = (
+        father(sit(K.IMPRISONED, date(2025, 1, 5), expected_end_date=date(2025, 6, 5))),
+        mother(sit(K.DECEASED)),
+    )
+    why = why_not(NO_CARER, CHILD, guardians, date(2025, 3, 1))
+    assert [r.code for r in why] == [R.TERM_TOO_SHORT]
+    assert why[0].text_zh() == "父亲服刑在押期限不足6个月（2025-01-05至2025-06-05）"
+    assert why[0].text_en() == (
+        "The father's imprisonment (2025-01-05 to 2025-06-05) is shorter than 6 months."
+    )
+    assert "不属于" not in "".join(r.text_zh() for r in why)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hexi_care.domain import schedule
 from hexi_care.domain.enums import CategoryCode, RiskLevel
 from hexi_care.domain.schedule import (
     MONTHLY,
@@ -22,6 +23,7 @@ from hexi_care.domain.schedule import (
     interval_for,
     needs_winter_visit,
     next_due,
+    summer_window,
     winter_visit_status,
     winter_window,
 )
@@ -149,7 +151,9 @@ POLICY = VisitPolicy(
         ([], date(2025, 2, 16), WinterVisit.NEEDED),
         ([], date(2025, 2, 17), WinterVisit.MISSED),
         ([date(2025, 2, 1)], date(2025, 7, 1), WinterVisit.DONE),
-        ([], date(2025, 12, 1), WinterVisit.MISSED),  # 2025's holiday is over
+        ([], date(2025, 3, 1), WinterVisit.MISSED),  # 2025's holiday is just over
+        # In December, before the holiday, the coming one is what matters (issue 16 item 13).
+        ([], date(2025, 12, 1), WinterVisit.UPCOMING),
         ([], date(2025, 12, 28), WinterVisit.NEEDED),  # 2026's has started
         ([date(2025, 12, 30)], date(2026, 1, 5), WinterVisit.DONE),
     ],
@@ -161,7 +165,8 @@ def test_winter_visit_status(visits: list[date], today: date, status: WinterVisi
 
 def test_current_winter() -> None:
     assert current_winter(date(2025, 12, 28), POLICY).start == date(2025, 12, 27)
-    assert current_winter(date(2025, 12, 26), POLICY).end == date(2025, 2, 16)
+    assert current_winter(date(2025, 12, 26), POLICY).start == date(2025, 12, 27)
+    assert current_winter(date(2025, 3, 26), POLICY).end == date(2025, 2, 16)
     assert current_winter(date(2026, 3, 1), POLICY).end == date(2026, 2, 10)
 
 
@@ -189,3 +194,45 @@ def test_holiday_window() -> None:
     assert date(2025, 2, 17) not in window
     with pytest.raises(ValueError):
         HolidayWindow(date(2025, 2, 16), date(2025, 1, 18))
+
+
+@given(
+    day=st.dates(min_value=date(2000, 3, 1), max_value=date(2100, 1, 1)),
+    months=st.integers(0, 12),
+    days=st.integers(0, 40),
+)
+def test_on_time_since_is_the_exact_threshold(day: date, months: int, days: int) -> None:
+    """A last visit on the threshold is not yet overdue on `day`; one day earlier it is."""
+    if months == days == 0:
+        days = 1
+    interval = schedule.Interval(months=months, days=days)
+    first = schedule.on_time_since(day, interval)
+    assert first + interval.delta() >= day
+    assert first - timedelta(days=1) + interval.delta() < day
+
+
+def test_summer_rule() -> None:
+    """Issue 16 item 13: the summer holiday needs a visit too (drowning first among reminders)."""
+    assert summer_window(2026) == HolidayWindow(date(2026, 7, 10), date(2026, 8, 31))
+    summer = schedule.Holiday.SUMMER
+    assert schedule.holiday_visit_status(summer, [], date(2026, 6, 1)) == WinterVisit.UPCOMING
+    assert schedule.holiday_visit_status(summer, [], date(2026, 7, 20)) == WinterVisit.NEEDED
+    done = [date(2026, 7, 15)]
+    assert schedule.holiday_visit_status(summer, done, date(2026, 7, 20)) == WinterVisit.DONE
+    assert schedule.holiday_visit_status(summer, [], date(2026, 9, 10)) == WinterVisit.MISSED
+    # In May the coming summer matters, not last year's.
+    assert schedule.current_holiday(summer, date(2026, 5, 1)).start == date(2026, 7, 10)
+    own = VisitPolicy(summer_holidays={2026: HolidayWindow(date(2026, 7, 4), date(2026, 8, 30))})
+    assert schedule.holiday_visit_status(summer, [], date(2026, 7, 5), own) == WinterVisit.NEEDED
+
+
+def test_holiday_windows_survive_the_settings_round_trip() -> None:
+    from hexi_care.services.settings import policy_from_dict, policy_to_dict
+
+    own = VisitPolicy(
+        winter_holidays={2027: HolidayWindow(date(2027, 1, 16), date(2027, 2, 21))},
+        summer_holidays={2027: HolidayWindow(date(2027, 7, 3), date(2027, 8, 29))},
+    )
+    back = policy_from_dict(policy_to_dict(own))
+    assert back.winter_holidays == own.winter_holidays
+    assert back.summer_holidays == own.summer_holidays

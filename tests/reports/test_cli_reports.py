@@ -15,11 +15,12 @@ from sqlalchemy import select
 
 from hexi_care.db.models import AuditEvent
 from hexi_care.domain.enums import ReportTrigger
-from hexi_care.domain.model import MandatoryReport, Visit
+from hexi_care.domain.model import MandatoryReport
 from hexi_care.services import casework, visits
 from hexi_care.services.context import UnitOfWork
 from tests.cli.test_cli import Hexi
 from tests.conftest import PW, World, add_child
+from tests.factories import complete_visit
 
 
 def _text(path: Path) -> str:
@@ -37,9 +38,9 @@ def filled(world: World) -> tuple[World, str, str]:
     with UnitOfWork(director) as uow:
         v = visits.submit(
             uow,
-            Visit(
-                child_id=child.id or "",
-                visit_date=date(2026, 11, 2),
+            complete_visit(
+                child.id or "",
+                date(2026, 11, 2),
                 needs="需要冬衣和学习用品",
                 help_given="送去棉衣",
             ),
@@ -203,3 +204,71 @@ def test_bad_dates_and_template(filled: tuple[World, str, str]) -> None:
         lang="en",
     )
     assert code == 5 and "YYYY-MM-DD" in err
+
+
+def test_street_statistics_break_down_by_community(
+    filled: tuple[World, str, str], tmp_path: Path
+) -> None:
+    """Issue 16 item 2: a street's statistics list its communities in the 社区 column, without a
+    subtotal per row, and `streets` in the JSON holds the street."""
+    world, _, _ = filled
+    h = Hexi(world.path)
+    out = tmp_path / "street.pdf"
+    args = ("report", "stats", "--unit", "大营门街", "--from", "2026-11-01", "--to", "2026-11-30")
+    code, stdout, err = h.as_("street_a", PW, *args, "--json", "--out", str(out))
+    assert code == 0, err
+    data = json.loads(stdout)
+    assert data["unit"] == "大营门街"
+    assert [s["name"] for s in data["streets"]] == ["大营门街"]
+    assert [c["name"] for c in data["streets"][0]["communities"]] == ["紫金里社区"]
+    assert data["streets"][0]["figures"]["visits"] == 1
+    text = _text(out)
+    assert "大营门街工作统计" in text and "紫金里社区" in text
+    assert "小计" not in text and "各街道" not in text and "分社区统计" in text
+    code, stdout, err = h.as_("street_a", PW, *args, "--json", lang="en")
+    assert code == 0, err
+    assert json.loads(stdout)["streets"][0]["communities"][0]["name"] == "紫金里社区"
+
+
+def test_a_directors_district_statistics_say_what_they_cover(
+    filled: tuple[World, str, str], tmp_path: Path
+) -> None:
+    """Issue 16 item 4: titled with the community the figures hold; a unit wholly outside the
+    reader's units is refused with exit 4 by stats, register and batch, and nothing is written."""
+    world, _, _ = filled
+    h = Hexi(world.path)
+    out = tmp_path / "mine.pdf"
+    code, _, err = h.as_(
+        "dir_a", PW, "report", "stats", "--unit", "河西区", "--from", "2026-11-01", "--to",
+        "2026-11-30", "--out", str(out),
+    )  # fmt: skip
+    assert code == 0, err
+    text = _text(out)
+    assert "紫金里社区工作统计" in text and "河西区工作统计" not in text
+    period = ("--from", "2026-11-01", "--to", "2026-11-30")
+    for args in (
+        ("stats", "--unit", "紫金里社区", *period),
+        ("register", "--unit", "紫金里社区"),
+        ("batch", "--unit", "大营门街", *period, "--kind", "summary"),
+    ):
+        target = tmp_path / f"refused-{args[0]}.{'xlsx' if args[0] == 'register' else 'pdf'}"
+        code, _, err = h.as_("dir_b", PW, "report", *args, "--out", str(target))
+        assert code == 4, (args, err)
+        assert "无权" in err
+        assert not target.exists()
+
+
+def test_an_empty_batch_says_so_and_writes_nothing(
+    filled: tuple[World, str, str], tmp_path: Path
+) -> None:
+    """Issue 16 item 6: a month without visits is ordinary: exit 0, a message, no file."""
+    world, _, _ = filled
+    out = tmp_path / "empty.pdf"
+    for lang, words in (("zh", "没有需要打印的文档"), ("en", "Nothing to print")):
+        code, stdout, err = Hexi(world.path).as_(
+            "dir_a", PW, "report", "batch", "--unit", "紫金里社区", "--from", "2026-06-01",
+            "--to", "2026-06-30", "--kind", "summary", "--out", str(out), lang=lang,
+        )  # fmt: skip
+        assert code == 0, err
+        assert words in stdout + err
+        assert not out.exists()

@@ -5,18 +5,25 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
+import pytest
+
+from hexi_care.db.store import OpenStore, unlock
 from hexi_care.domain.enums import ReportTrigger
 from hexi_care.domain.model import (
     Activity,
     Assistance,
+    Category,
     MandatoryReport,
     NoticeDelivery,
     Visit,
 )
-from hexi_care.services import casework, children, statistics, support, visits
+from hexi_care.errors import InvalidInput, ScopeDenied
+from hexi_care.services import casework, children, settings, statistics, support, visits
 from hexi_care.services.context import UnitOfWork
-from tests.conftest import World, add_child
+from tests.conftest import PW, World, add_child
+from tests.factories import complete_visit
 
 
 def test_figures_match_a_hand_count(world: World) -> None:
@@ -33,14 +40,12 @@ def test_figures_match_a_hand_count(world: World) -> None:
 
     with UnitOfWork(a) as uow:
         for d in (date(2026, 1, 5), date(2026, 2, 5), date(2026, 3, 10)):
-            visits.submit(uow, Visit(child_id=c1.id or "", visit_date=d))
+            visits.submit(uow, complete_visit(c1.id or "", d))
         visits.save_draft(
             uow, Visit(child_id=c1.id or "", visit_date=date(2026, 3, 20))
         )  # drafts don't count
-        visits.submit(
-            uow, Visit(child_id=c1.id or "", visit_date=date(2025, 12, 20))
-        )  # before the period
-        visits.submit(uow, Visit(child_id=c2.id or "", visit_date=date(2026, 1, 15)))
+        visits.submit(uow, complete_visit(c1.id or "", date(2025, 12, 20)))  # before the period
+        visits.submit(uow, complete_visit(c2.id or "", date(2026, 1, 15)))
         support.record_delivery(
             uow,
             NoticeDelivery(
@@ -80,8 +85,8 @@ def test_figures_match_a_hand_count(world: World) -> None:
             ),
         )
     with UnitOfWork(b) as uow:
-        first = visits.submit(uow, Visit(child_id=c4.id or "", visit_date=date(2026, 2, 10)))
-        visits.submit(uow, Visit(child_id=c4.id or "", visit_date=date(2026, 3, 12)))
+        first = visits.submit(uow, complete_visit(c4.id or "", date(2026, 2, 10)))
+        visits.submit(uow, complete_visit(c4.id or "", date(2026, 3, 12)))
         support.record_delivery(
             uow,
             NoticeDelivery(
@@ -113,6 +118,8 @@ def test_figures_match_a_hand_count(world: World) -> None:
     fa, fb = by_name["紫金里社区"], by_name["平江里社区"]
     assert (fa.visits, fa.households, fa.children, fa.person_times) == (4, 2, 3, 7)
     assert (fa.notices, fa.items, fa.amount_fen, fa.mandatory_reports) == (2, 3, 50000, 1)
+    # 户次: H1 visited on 4 days, 2 notices, 2 help given.
+    assert fa.household_times == 8
     assert (fb.visits, fb.households, fb.children, fb.person_times, fb.notices, fb.items) == (
         2,
         1,
@@ -139,4 +146,114 @@ def test_figures_match_a_hand_count(world: World) -> None:
     with UnitOfWork(a) as uow:
         mine = statistics.compute(uow, "河西区", date(2026, 1, 1), date(2026, 3, 31))
     assert mine.figures.visits == 4
-    assert [c.name for s in mine.parts for c in s.parts] == ["紫金里社区"]
+    assert (mine.name, mine.kind.value, mine.parts) == ("紫金里社区", "community", [])
+
+
+def _overdue(store: OpenStore, unit: str, start: date, end: date) -> int:
+    with UnitOfWork(store) as uow:
+        return statistics.compute(uow, unit, start, end).figures.overdue
+
+
+def test_overdue_in_a_past_period_follows_the_schedule_as_it_stood(world: World) -> None:
+    """Issue 16 item 1: overdue at a period's end is recounted from the visits made by then and
+    the categories active then, not from today's next-due dates."""
+    a = world.login("dir_a")
+    monthly = add_child(a, world.community_a, name="月访")  # 散居孤儿: monthly
+    quarterly = add_child(
+        a,
+        world.community_a,
+        name="季访",
+        categories=[Category(code="left_behind", start_date=date(2020, 1, 1))],
+    )
+    ended = add_child(
+        a,
+        world.community_a,
+        name="满期",  # the orphan category ends on 2025-06-30: quarterly from then on
+        categories=[
+            Category(
+                code="orphan_scattered", start_date=date(2020, 1, 1), end_date=date(2025, 6, 30)
+            )
+        ],
+    )
+    add_child(a, world.community_a, name="新登记")  # registered 2026-11-20, never visited
+    with UnitOfWork(a) as uow:
+        for child, day in (
+            (monthly, date(2025, 1, 10)),
+            (monthly, date(2025, 2, 5)),
+            (monthly, date(2026, 1, 20)),
+            (quarterly, date(2025, 6, 1)),
+            (ended, date(2025, 7, 10)),
+        ):
+            visits.submit(uow, complete_visit(child.id or "", day))
+    unit = "紫金里社区"
+    # 2025-02-28: monthly due 03-05; quarterly and ended not yet on the books (first visits later).
+    assert _overdue(a, unit, date(2025, 1, 1), date(2025, 2, 28)) == 0
+    # 2025-03-31: monthly was due 03-05.
+    assert _overdue(a, unit, date(2025, 1, 1), date(2025, 3, 31)) == 1
+    # 2025-08-31: monthly overdue; quarterly due 09-01; ended (quarterly now) due 10-10.
+    assert _overdue(a, unit, date(2025, 7, 1), date(2025, 8, 31)) == 1
+    # 2025-09-30: quarterly was due 09-01.
+    assert _overdue(a, unit, date(2025, 7, 1), date(2025, 9, 30)) == 2
+    # The whole of 2025: all three (today's next-due dates would say otherwise).
+    assert _overdue(a, unit, date(2025, 1, 1), date(2025, 12, 31)) == 3
+    # 2026-01-31: monthly visited 01-20, due 02-20; the other two are long overdue.
+    assert _overdue(a, unit, date(2026, 1, 1), date(2026, 1, 31)) == 2
+    # Today (2026-11-20): all four, the new child since its registration is not yet overdue.
+    assert _overdue(a, unit, date(2026, 1, 1), date(2026, 12, 31)) == 3
+    a.lock()
+
+
+def test_reports_count_on_the_store_calendar(world: World) -> None:
+    """Issue 16 item 3: a report found at 07:00 on 1 March in Beijing (still February in UTC) is a
+    March report; "today" is the store's day, not the machine's UTC day."""
+    a = world.login("dir_a")
+    child = add_child(a, world.community_a)
+    with UnitOfWork(a) as uow:
+        casework.add_report(
+            uow,
+            MandatoryReport(
+                child_id=child.id or "",
+                trigger=ReportTrigger.ABANDONED,
+                found_at=datetime(2024, 3, 1, 7, tzinfo=ZoneInfo("Asia/Shanghai")),
+                reported_at=datetime(2024, 3, 1, 8, tzinfo=ZoneInfo("Asia/Shanghai")),
+                agency="公安河西分局",
+            ),
+        )
+    with UnitOfWork(a) as uow:
+        feb = statistics.compute(uow, "紫金里社区", date(2024, 2, 1), date(2024, 2, 29))
+        march = statistics.compute(uow, "紫金里社区", date(2024, 3, 1), date(2024, 3, 31))
+    assert (feb.figures.mandatory_reports, march.figures.mandatory_reports) == (0, 1)
+    a.lock()
+
+    # A clock at 20:00 UTC on 20 November is 04:00 on the 21st in Beijing.
+    evening = unlock(world.path, "dir_a", PW, clock=lambda: datetime(2026, 11, 20, 20, tzinfo=UTC))
+    with UnitOfWork(evening) as uow:
+        assert uow.today() == date(2026, 11, 21)
+    with UnitOfWork(world.admin) as uow:
+        settings.set_time_zone(uow, "Europe/Berlin")
+    with UnitOfWork(evening) as uow:
+        assert uow.today() == date(2026, 11, 20)
+    with UnitOfWork(world.admin) as uow, pytest.raises(InvalidInput):
+        settings.set_time_zone(uow, "Mars/Olympus")
+    evening.lock()
+
+
+def test_a_unit_outside_the_readers_units_is_refused(world: World) -> None:
+    """Issue 16 item 4: figures for what the reader may see, under its own name; a unit wholly
+    outside is refused, not answered with zeros."""
+    b = world.login("dir_b")
+    with UnitOfWork(b) as uow, pytest.raises(ScopeDenied):
+        statistics.compute(uow, "大营门街", date(2026, 1, 1), date(2026, 3, 31))
+    with UnitOfWork(b) as uow, pytest.raises(ScopeDenied):
+        statistics.compute(uow, "紫金里社区", date(2026, 1, 1), date(2026, 3, 31))
+    with UnitOfWork(b) as uow:
+        district = statistics.compute(uow, "河西区", date(2026, 1, 1), date(2026, 3, 31))
+    assert (district.name, district.kind.value) == ("平江里社区", "community")
+    street = world.login("street_a")
+    with UnitOfWork(street) as uow:
+        mine = statistics.compute(uow, "河西区", date(2026, 1, 1), date(2026, 3, 31))
+        with pytest.raises(ScopeDenied):
+            statistics.compute(uow, "马场街", date(2026, 1, 1), date(2026, 3, 31))
+    assert (mine.name, [c.name for c in mine.parts]) == ("大营门街", ["紫金里社区"])
+    b.lock()
+    street.lock()

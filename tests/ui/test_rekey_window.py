@@ -156,7 +156,7 @@ def test_settings_notes_an_old_format_centre_slot(qtbot, make_app, ui_world, tmp
     from tests.security.old_slots import old_format_centre_slot
 
     public = Path(recovery.keygen(tmp_path / "centre-key", "centre-recovery-passphrase"))
-    store = unlock(ui_world.path, "admin", PW)
+    store = unlock(ui_world.path, "dir_a", PW)  # any user's unlock gives the data key
     old_format_centre_slot(ui_world.path, store.data_key, public)
     store.lock()
     ctx, _hexi, win = make_app("admin")

@@ -3,7 +3,9 @@ follow-ups and open mandatory reports. Each line opens its record (Enter or doub
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from functools import partial
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -19,6 +21,7 @@ from hexi_care.services import dashboard
 from hexi_care.services.dashboard import Dashboard, WorkItem
 from hexi_care.ui import i18n
 from hexi_care.ui.common import ERROR_COLOUR, WARN_COLOUR, label, make_table, on_activate
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, RowsModel
 
 WEEKDAYS = (
@@ -30,6 +33,37 @@ WEEKDAYS = (
     QT_TRANSLATE_NOOP("Labels", "Saturday"),
     QT_TRANSLATE_NOOP("Labels", "Sunday"),
 )
+
+
+HOLIDAY_NEEDED = {
+    "winter": QT_TRANSLATE_NOOP("Labels", "Winter holiday visit needed"),
+    "summer": QT_TRANSLATE_NOOP("Labels", "Summer holiday visit needed (drowning first)"),
+    "winter_missed": QT_TRANSLATE_NOOP("Labels", "Winter holiday visit missed"),
+    "summer_missed": QT_TRANSLATE_NOOP("Labels", "Summer holiday visit missed"),
+}
+
+
+def holiday_line(rule) -> str:
+    """One line of the workbench for a holiday visit rule (winter or summer)."""
+    name = {
+        "winter": i18n.translate("Labels", "Winter holiday"),
+        "summer": i18n.translate("Labels", "Summer holiday (drowning first)"),
+    }[rule.kind]
+    span = f"{i18n.fmt_date(rule.start)} – {i18n.fmt_date(rule.end)}"
+    left = rule.children - rule.visited
+    if rule.phase == "upcoming":
+        text = i18n.translate("Labels", "starts {start}: every child needs a visit in it")
+        state = text.format(start=i18n.fmt_date(rule.start))
+    elif rule.phase == "under_way":
+        text = i18n.translate(
+            "Labels", "under way: {done} of {total} visited, {left} still to visit"
+        )
+        state = text.format(done=rule.visited, total=rule.children, left=left)
+    else:
+        text = i18n.translate("Labels", "over: {done} of {total} visited, {left} missed")
+        state = text.format(done=rule.visited, total=rule.children, left=left)
+    line = i18n.translate("Labels", "{name} ({span}): {state}")
+    return line.format(name=name, span=span, state=state)
 
 
 def weekday(d) -> str:
@@ -46,6 +80,12 @@ def _columns(ctx, kind: str) -> list[Column]:
         QT_TRANSLATE_NOOP("Columns", "Categories"), lambda i: cats.names(i.categories), width=10
     )
     right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    holiday = Column(
+        QT_TRANSLATE_NOOP("Columns", "Holiday visit"),
+        lambda i: i18n.translate("Labels", HOLIDAY_NEEDED[i.holiday]) if i.holiday else "",
+        foreground=lambda i: WARN_COLOUR if i.holiday else None,
+        width=8,
+    )
     if kind == "due":
         return [
             name,
@@ -53,6 +93,7 @@ def _columns(ctx, kind: str) -> list[Column]:
             category,
             Column(QT_TRANSLATE_NOOP("Columns", "Due"), lambda i: i18n.fmt_date(i.when), width=6),
             Column(QT_TRANSLATE_NOOP("Columns", "Day"), lambda i: weekday(i.when), width=4),
+            holiday,
         ]
     if kind == "overdue":
         return [
@@ -69,6 +110,7 @@ def _columns(ctx, kind: str) -> list[Column]:
                 foreground=lambda i: ERROR_COLOUR if i.days_overdue > 30 else WARN_COLOUR,
                 width=5,
             ),
+            holiday,
         ]
     if kind in ("drafts", "returned"):
         cols = [
@@ -174,7 +216,7 @@ class DashboardPage(QWidget):
             self.models[key] = model
             view = make_table(model, stretch={"due": 2, "overdue": 2, "followups": 2}.get(key))
             view.setObjectName(f"list_{key}")
-            on_activate(view, lambda row, k=key: self._open(k, row))
+            on_activate(view, partial(self._open, key))
             self.views[key] = view
             self.lists.addWidget(view)
             card.clicked.connect(lambda _=False, k=key: self.select(k))
@@ -187,6 +229,9 @@ class DashboardPage(QWidget):
         lay.setContentsMargins(16, 12, 16, 12)
         lay.addWidget(self.title)
         lay.addWidget(self.subtitle)
+        self.holidays = label("", "muted")
+        self.holidays.setObjectName("holiday_rules")
+        lay.addWidget(self.holidays)
         lay.addLayout(grid)
         head = QHBoxLayout()
         head.addWidget(self.list_title)
@@ -223,6 +268,7 @@ class DashboardPage(QWidget):
                 date=d.today.isoformat(), weekday=weekday(d.today), end=d.week_end.isoformat()
             )
         )
+        self.holidays.setText("\n".join(holiday_line(r) for r in d.holidays))
         rows: dict[str, list[WorkItem] | None] = {
             "due": d.due_this_week,
             "overdue": d.overdue,

@@ -63,8 +63,11 @@ def test_parallel_slot_changes_are_not_lost(world: World) -> None:
     names = [f"extra{i}" for i in range(8)]
     outcomes = _run_parallel([["slot", str(world.path), n, ADMIN_PW] for n in names])
     # On a loaded machine a process may wait out the database's busy timeout and be told the
-    # store is in use; none may crash, and no slot that was written may be lost.
-    assert set(outcomes) <= {"ok", "busy"} and outcomes.count("ok") >= 6, outcomes
+    # store is in use, or find the admin's slot with attempts still in flight (each attempt is
+    # counted before it is tried) and be told to wait; none may crash, and no slot that was
+    # written may be lost.
+    assert set(outcomes) <= {"ok", "busy", "throttled"}, outcomes
+    assert "ok" in outcomes, outcomes  # the test is not vacuous: some slot was written
     slots = KeySlots.load(keys_path(world.path))
     assert all(slots.has_user(n) for n, o in zip(names, outcomes, strict=True) if o == "ok")
     for n in ("admin", "dir_a", "dir_b", "street_a", "centre"):

@@ -157,7 +157,7 @@ def next_file_numbers(
     for community, number in taken:
         for key in years[community]:
             prefix, seq = out[key]
-            tail = number[len(prefix) :] if number.startswith(prefix) else ""
+            tail = number[len(prefix) :] if number and number.startswith(prefix) else ""
             if tail.isdigit():
                 out[key] = (prefix, max(seq, int(tail) + 1))
     return out

@@ -212,7 +212,7 @@ class SettingsPage(QWidget):
         box = QGroupBox(self.tr("Time zone (for the whole store)"))
         self.zone = QComboBox()
         self.zone.setObjectName("setting_time_zone")
-        self.zone.setMaximumWidth(360)
+        self.zone.setMinimumWidth(260)
         names = {
             "Asia/Shanghai": self.tr("Beijing time"),
             "Asia/Urumqi": self.tr("Xinjiang time"),
@@ -229,8 +229,9 @@ class SettingsPage(QWidget):
         self.zone_message = label("", "muted", wrap=True)
         f = QFormLayout(box)
         row = QHBoxLayout()
-        row.addWidget(self.zone, 1)
+        row.addWidget(self.zone)
         row.addWidget(self.save_zone)
+        row.addStretch(1)
         f.addRow(self.tr("Time zone"), row)
         f.addRow("", self.zone_message)
         f.addRow(

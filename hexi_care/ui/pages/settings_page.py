@@ -222,7 +222,9 @@ class SettingsPage(QWidget):
             "UTC": self.tr("Coordinated Universal Time"),
         }
         for zone in store_settings.TIME_ZONES:
-            self.zone.addItem(f"{names.get(zone, zone)} ({zone})", zone)
+            # A region's zone shows its IANA name too (what the command line takes); UTC is its own.
+            shown = f"{names[zone]} ({zone})" if "/" in zone else names.get(zone, zone)
+            self.zone.addItem(shown, zone)
         self.save_zone = QPushButton(self.tr("Save the time zone"))
         self.save_zone.setObjectName("save_time_zone")
         self.save_zone.clicked.connect(self._save_zone)

@@ -7,6 +7,7 @@ Run: .venv/bin/python bench/bench_ledger.py [--rows 5000] [--dir /tmp/x]
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import tempfile
 import time
@@ -92,6 +93,8 @@ def main() -> None:
     )
     with UnitOfWork(store) as uow:
         print(f"children in the store: {children.count_children(uow)}")
+    # The machine is shared: the load says how much of it the figures above had.
+    print("load average (1, 5, 15 min): {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
     store.lock()
 
 

@@ -81,6 +81,24 @@ class InvalidInput(UserProblem):
         return str(self.params["problem"])
 
 
+class SubmitIncomplete(InvalidInput):
+    """A visit sent for review without what a submission needs (domain.submission); `missing`
+    lists every such field, `field` the first of them."""
+
+    def __init__(self, missing: list[str] | tuple[str, ...]) -> None:
+        super().__init__(missing[0], "needed_to_submit", needed=tuple(missing))
+
+    def message(self, lang: str = "zh") -> str:
+        # The key stays "invalid_input" (the CLI's JSON contract); the sentence names every field.
+        from hexi_care.messages import render
+
+        return render("submit_incomplete", lang, **self.params)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return tuple(self.params["needed"])
+
+
 class NotFound(UserProblem):
     exit_code = 5
     key = "not_found"

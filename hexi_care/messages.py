@@ -1,12 +1,16 @@
 """Messages the core shows to people (CLI output, errors), in Simplified Chinese and English.
 
 The window uses Qt Linguist for its own strings; errors raised by the core are phrased here so the
-CLI and the GUI say the same sentence. Parameters never carry personal data.
+CLI and the GUI say the same sentence. Parameters never carry personal data. Words for fields,
+roles, record kinds, actions and statuses inside a message come from hexi_care.vocabulary.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from hexi_care import vocabulary
+from hexi_care.domain.enums import Role, VisitStatus
 
 LANGS = ("zh", "en")
 
@@ -72,43 +76,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "程序内部错误（已记录到日志 {log}）。您的数据未丢失，请将日志交给技术支持。",
         "Internal error (written to the log {log}). Your data is safe; please send the log to support.",
     ),
-    # -- field labels ------------------------------------------------------------------------
-    "field.name": ("姓名", "name"),
-    "field.time_zone": ("时区", "time zone"),
-    "field.id_number": ("身份证号", "ID number"),
-    "field.birth_date": ("出生日期", "birth date"),
-    "field.sex": ("性别", "sex"),
-    "field.community": ("所属社区", "community"),
-    "field.household_id": ("家庭", "household"),
-    "field.categories": ("儿童类别", "categories"),
-    "field.category": ("儿童类别", "category"),
-    "field.visit_date": ("走访日期", "visit date"),
-    "field.next_visit_date": ("下次走访日期", "next visit date"),
-    "field.child_id": ("儿童", "child"),
-    "field.kind": ("类型", "kind"),
-    "field.status": ("状态", "status"),
-    "field.role": ("角色", "role"),
-    "field.unit": ("单位", "unit"),
-    "field.password": ("密码", "password"),
-    "field.user": ("用户", "user"),
-    "field.json": ("输入的 JSON", "JSON input"),
-    "field.rating": ("评价", "rating"),
-    "field.date": ("日期", "date"),
-    "field.amount": ("金额", "amount"),
-    "field.items": ("件数", "items"),
-    "field.relationship": ("关系", "relationship"),
-    "field.situation": ("情况", "situation"),
-    "field.start_date": ("开始日期", "start date"),
-    "field.end_date": ("结束日期", "end date"),
-    "field.risk": ("风险等级", "risk level"),
-    "field.attachment": ("附件", "attachment"),
-    "field.due_date": ("截止日期", "due date"),
-    "field.found_at": ("发现时间", "time found"),
-    "field.reported_at": ("报告时间", "time reported"),
-    "field.trigger": ("报告情形", "trigger"),
-    "field.parent": ("上级单位", "parent unit"),
-    "field.visit_time": ("走访时间", "visit time"),
-    "field.template": ("告知书模板", "notice template"),
     # -- problems ----------------------------------------------------------------------------
     "problem.required": ("必填，请填写。", "is required."),
     "problem.too_long": ("太长（最多 {max} 个字）。", "is too long (at most {max} characters)."),
@@ -217,6 +184,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "with digits.",
     ),
     "problem.bad_time": ("时间格式应为 HH:MM。", "must be a time as HH:MM."),
+    "problem.needed_to_submit": ("提交审核前必须填写。", "is needed before submitting."),
+    "submit_incomplete": (
+        "还不能提交审核：请先填写{needed_labels}。草稿可以随时保存。",
+        "Cannot submit for review yet: fill in {needed_labels} first. A draft can be saved any time.",
+    ),
     # -- CLI ---------------------------------------------------------------------------------
     "cli.password": ("密码：", "Password: "),
     "cli.new_password": ("新密码：", "New password: "),
@@ -361,8 +333,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这段时间内没有需要打印的文档，未生成文件。",
         "Nothing to print for these dates; no file was written.",
     ),
-    "field.out": ("输出文件", "output file"),
-    "field.household": ("家庭", "household"),
     # -- exchange (hexi_care.sync) -------------------------------------------------------------
     "package.not_a_package": (
         "这不是 hexi-care 数据包。",
@@ -620,13 +590,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exchange.kind.audit": ("审计记录", "audit events"),
     # -- end of exchange -----------------------------------------------------------------------
     # -- ledger import (hexi_care.ledger, services/ledger_import.py) ---------------------------
-    "field.street": ("所属街道", "street"),
-    "field.guardian": ("监护人", "guardian"),
-    "field.address": ("家庭住址", "address"),
-    "field.hukou_address": ("户籍地址", "registered address"),
-    "field.phone": ("联系电话", "phone"),
-    "field.school": ("就读学校", "school"),
-    "field.note": ("备注", "note"),
     "problem.out_of_scope": (
         "“{value}”不在您负责的范围内，不能导入。",
         "“{value}” is outside your units and cannot be imported.",
@@ -730,14 +693,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 
 def render(key: str, lang: str = "zh", **params: Any) -> str:
-    """The message for `key` in `lang`, with parameters filled in (and field/problem expanded)."""
+    """The message for `key` in `lang`, with parameters filled in: field names, roles, record
+    kinds, actions and visit statuses become the vocabulary's words; problem and reason keys
+    become their sentences."""
     idx = 1 if lang == "en" else 0
+    if key.startswith("field."):
+        return vocabulary.lookup(vocabulary.FIELDS, key[len("field.") :], lang) or key
     template = MESSAGES.get(key, (key, key))[idx]
     values = dict(params)
     if "field" in values and "field_label" not in values:
-        values["field_label"] = MESSAGES.get(f"field.{values['field']}", (values["field"],) * 2)[
-            idx
-        ]
+        values["field_label"] = vocabulary.field(str(values["field"]), lang)
+    if "needed" in values and "needed_labels" not in values:
+        sep = ", " if lang == "en" else "、"
+        values["needed_labels"] = sep.join(vocabulary.field(str(f), lang) for f in values["needed"])
     if "problem" in values and "problem_text" not in values:
         values["problem_text"] = render(
             f"problem.{values['problem']}", lang, **_without(values, "problem", "field")
@@ -746,10 +714,27 @@ def render(key: str, lang: str = "zh", **params: Any) -> str:
         values["reason_text"] = render(
             f"package.{values['reason']}", lang, **_without(values, "reason")
         )
+    _to_words(values, lang)
     try:
         return template.format(**values)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+def _to_words(values: dict[str, Any], lang: str) -> None:
+    """Identifiers passed as parameters (a field, a role, a record kind, an action, a visit
+    status) are shown as words; anything else (already a word, a name, a number) is left as it
+    came."""
+    for name, table in (
+        ("what", vocabulary.RECORDS),
+        ("action", vocabulary.ACTIONS),
+        ("field", vocabulary.FIELDS),
+    ):
+        if isinstance(values.get(name), str):
+            values[name] = vocabulary.lookup(table, values[name], lang) or values[name]
+    for name, enum in (("role", Role), ("status", VisitStatus)):
+        if isinstance(values.get(name), str):
+            values[name] = vocabulary.enum_word(enum, values[name], lang) or values[name]
 
 
 def _without(d: dict[str, Any], *keys: str) -> dict[str, Any]:

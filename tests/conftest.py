@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -49,6 +49,10 @@ def fixed_clock() -> datetime:
 
 @dataclass
 class World:
+    """The one test world: a real store with Hexi's streets, two communities in two streets and
+    one user per role (dir_a 王主任 and dir_b directing the communities, street_a supervising the
+    first street, centre for the district). UI tests add families (kids_a, kids_b)."""
+
     path: Path
     admin: OpenStore
     recovery_code: str
@@ -56,14 +60,31 @@ class World:
     community_b: str
     street: str
     other_street: str
+    kids_a: list[str] = field(default_factory=list)
+    kids_b: list[str] = field(default_factory=list)
+    opened: list[OpenStore] = field(default_factory=list)
 
-    def login(self, name: str, password: str = PW) -> OpenStore:
-        return unlock(self.path, name, password, clock=fixed_clock)
+    @property
+    def street_a(self) -> str:
+        return self.street
+
+    @staticmethod
+    def password(name: str) -> str:
+        return ADMIN_PW if name == "admin" else PW
+
+    def login(self, name: str, password: str | None = None) -> OpenStore:
+        """Unlock as `name`; every store opened here is locked when the world closes."""
+        store = unlock(self.path, name, password or self.password(name), clock=fixed_clock)
+        self.opened.append(store)
+        return store
+
+    def close(self) -> None:
+        for store in [*self.opened, self.admin]:
+            if not store.locked:
+                store.lock()
 
 
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    path = tmp_path / "store.hexi"
+def build_world(path: Path) -> World:
     created = create_store(
         path,
         admin_name="admin",
@@ -78,13 +99,19 @@ def world(tmp_path: Path) -> Iterator[World]:
         b = units.add_unit(uow, "平江里社区", "马场街")
         street = units.resolve_unit(uow, "大营门街").id
         other = units.resolve_unit(uow, "马场街").id
-        users.add_user(uow, "dir_a", "director", a.id, PW, kdf=KdfParams.fast())
-        users.add_user(uow, "dir_b", "director", b.id, PW, kdf=KdfParams.fast())
-        users.add_user(uow, "street_a", "street_supervisor", street, PW, kdf=KdfParams.fast())
-        users.add_user(uow, "centre", "centre_supervisor", "河西区", PW, kdf=KdfParams.fast())
-    w = World(path, admin, created.recovery_code, a.id, b.id, street, other)
+        fast = KdfParams.fast()
+        users.add_user(uow, "dir_a", "director", a.id, PW, kdf=fast, display_name="王主任")
+        users.add_user(uow, "dir_b", "director", b.id, PW, kdf=fast)
+        users.add_user(uow, "street_a", "street_supervisor", street, PW, kdf=fast)
+        users.add_user(uow, "centre", "centre_supervisor", "河西区", PW, kdf=fast)
+    return World(path, admin, created.recovery_code, a.id, b.id, street, other)
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    w = build_world(tmp_path / "store.hexi")
     yield w
-    admin.lock()
+    w.close()
 
 
 def add_child(store: OpenStore, community: str, name: str = "张小明", **kw: object) -> Child:

@@ -12,6 +12,7 @@ from hexi_care.db.models import CategoryDef, OrgUnit
 from hexi_care.db.models import NoticeTemplate as NoticeTemplateRow
 from hexi_care.domain.enums import CategoryCode, UnitKind
 from hexi_care.domain.notice_templates import builtin_templates
+from hexi_care.vocabulary import CATEGORY
 
 HEXI_STREETS = (
     "大营门街",
@@ -30,47 +31,21 @@ HEXI_STREETS = (
     "太湖路街",
 )
 
+# The group each built-in category belongs to; the names are the vocabulary's.
+CATEGORY_GROUPS: tuple[tuple[CategoryCode, str], ...] = (
+    (CategoryCode.ORPHAN_SCATTERED, "orphan"),
+    (CategoryCode.ORPHAN_INSTITUTION, "orphan"),
+    (CategoryCode.NO_DE_FACTO_CARER, "no_carer"),
+    (CategoryCode.DIFFICULTY_POVERTY, "difficulty"),
+    (CategoryCode.DIFFICULTY_DISABILITY, "difficulty"),
+    (CategoryCode.DIFFICULTY_GUARDIANSHIP, "difficulty"),
+    (CategoryCode.DIFFICULTY_PRISONER_CHILD, "difficulty"),
+    (CategoryCode.DIFFICULTY_ABUSED, "difficulty"),
+    (CategoryCode.LEFT_BEHIND, "left_behind"),
+)
 # (code, Chinese, English, group)
-DEFAULT_CATEGORIES: tuple[tuple[str, str, str, str], ...] = (
-    (CategoryCode.ORPHAN_SCATTERED, "散居孤儿", "Orphan living in the community", "orphan"),
-    (CategoryCode.ORPHAN_INSTITUTION, "集中养育孤儿", "Orphan in institutional care", "orphan"),
-    (
-        CategoryCode.NO_DE_FACTO_CARER,
-        "事实无人抚养儿童",
-        "Child without a de facto carer",
-        "no_carer",
-    ),
-    (
-        CategoryCode.DIFFICULTY_POVERTY,
-        "困境儿童（贫困家庭）",
-        "Child in difficulty (poverty)",
-        "difficulty",
-    ),
-    (
-        CategoryCode.DIFFICULTY_DISABILITY,
-        "困境儿童（重病重残）",
-        "Child in difficulty (illness or disability)",
-        "difficulty",
-    ),
-    (
-        CategoryCode.DIFFICULTY_GUARDIANSHIP,
-        "困境儿童（监护缺失或不当）",
-        "Child in difficulty (guardianship)",
-        "difficulty",
-    ),
-    (
-        CategoryCode.DIFFICULTY_PRISONER_CHILD,
-        "困境儿童（服刑人员子女）",
-        "Child in difficulty (parent imprisoned)",
-        "difficulty",
-    ),
-    (
-        CategoryCode.DIFFICULTY_ABUSED,
-        "困境儿童（受虐待）",
-        "Child in difficulty (abused)",
-        "difficulty",
-    ),
-    (CategoryCode.LEFT_BEHIND, "留守儿童", "Left-behind child", "left_behind"),
+DEFAULT_CATEGORIES: tuple[tuple[str, str, str, str], ...] = tuple(
+    (str(code), *CATEGORY[code], group) for code, group in CATEGORY_GROUPS
 )
 
 

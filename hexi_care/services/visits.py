@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from hexi_care.db.models import Child as ChildRow
 from hexi_care.db.models import Visit as VisitRow
 from hexi_care.db.models import VisitReview
-from hexi_care.domain import dates, schedule
+from hexi_care.domain import dates, schedule, submission
 from hexi_care.domain.enums import (
     Rating,
     ReviewDecision,
@@ -27,7 +27,7 @@ from hexi_care.domain.enums import (
     VisitStatus,
 )
 from hexi_care.domain.model import SectionRating, Visit
-from hexi_care.errors import InvalidInput, NotFound, ScopeDenied, UserProblem
+from hexi_care.errors import InvalidInput, NotFound, ScopeDenied, SubmitIncomplete, UserProblem
 from hexi_care.services import settings
 from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
@@ -214,8 +214,12 @@ def save_draft(uow: UnitOfWork, visit: Visit) -> Visit:
 
 
 def submit(uow: UnitOfWork, visit: Visit) -> Visit:
-    """Save and submit for review in one transaction."""
+    """Save and submit for review in one transaction; refused as a whole (nothing saved) when the
+    visit lacks what a submission needs (domain.submission)."""
     saved = save_draft(uow, visit)
+    missing = submission.missing_for_submit(saved)
+    if missing:
+        raise SubmitIncomplete(missing)
     row = _visit_row(uow, saved.id or "")
     if not row.visitor_signoff:
         row.visitor_signoff = (uow.user.display_name or uow.user.name) if uow.user else ""

@@ -34,6 +34,8 @@ from hexi_care.ui.worker import DbWorker
 
 if TYPE_CHECKING:
     from hexi_care.services.context import UnitOfWork
+    from hexi_care.ui.main_window import MainWindow
+    from hexi_care.ui.wizard import SetupWizard
 
 log = logging.getLogger("hexi_care.ui")
 Clock = Callable[[], datetime]
@@ -149,9 +151,9 @@ class HexiApp(QObject):
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.window = None
+        self.window: MainWindow | None = None
         self.dialog: QWidget | None = None
-        self.wizard = None
+        self.wizard: SetupWizard | None = None
         ctx.worker.unhandled_error.connect(self._unhandled)
 
     # -- start ---------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -59,6 +59,7 @@ from hexi_care.ui.dialogs import (
     make_thumbnail,
     situation_text,
 )
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import RIGHT, Column, RowsModel
 from hexi_care.ui.visit_form import visit_html
 from hexi_care.ui.worker import Task
@@ -267,10 +268,10 @@ class ChildFileWindow(QWidget):
         from PySide6.QtWidgets import QFormLayout
 
         fl = QFormLayout(box)
-        fl.addRow(self.tr("Address"), with_error(self.hh_address, self.hh_errors, "address"))
+        fl.addRow(i18n.field("address"), with_error(self.hh_address, self.hh_errors, "address"))
         fl.addRow(self.tr("Registered address"), self.hh_hukou)
-        fl.addRow(self.tr("Phone"), with_error(self.hh_phone, self.hh_errors, "phone"))
-        fl.addRow(self.tr("Note"), with_error(self.hh_note, self.hh_errors, "note"))
+        fl.addRow(i18n.field("phone"), with_error(self.hh_phone, self.hh_errors, "phone"))
+        fl.addRow(i18n.field("note"), with_error(self.hh_note, self.hh_errors, "note"))
         r2 = QHBoxLayout()
         r2.addWidget(self.hh_message, 1)
         r2.addWidget(open_hh)
@@ -450,12 +451,13 @@ class ChildFileWindow(QWidget):
         add_rep = QPushButton(self.tr("Record a mandatory report…"))
         add_rep.clicked.connect(lambda: self._edit_report(-1))
         self.rep_box = QGroupBox(self.tr("Mandatory reports"))
-        for title, view, buttons in (
+        boxes: list[tuple[str | None, QWidget, tuple[QPushButton, ...]]] = [
             (self.tr("Follow-up actions"), self.fu_view, (add_f, done_f, cancel_f)),
             (self.tr("Referrals"), make_table(self.referrals, stretch=3), (add_r,)),
             (None, self.rep_view, (add_rep,)),
-        ):
-            g = self.rep_box if title is None else QGroupBox(title)
+        ]
+        for box_title, view, buttons in boxes:
+            g = self.rep_box if box_title is None else QGroupBox(box_title)
             gl3 = QVBoxLayout(g)
             gl3.addWidget(view)
             rb = QHBoxLayout()
@@ -741,7 +743,7 @@ class ChildFileWindow(QWidget):
         self.ctx.worker.call(
             households.update_household,
             hh,
-            done=lambda _h: (self.hh_message.setText(self.tr("Saved.")), self.reload()),
+            done=self._household_saved,
             failed=failed,
             owner=self,
         )
@@ -779,8 +781,17 @@ class ChildFileWindow(QWidget):
 
     def _add_followup(self) -> None:
         dlg = FollowUpDialog(self.ctx, self, self.child_id)
-        dlg.saved.connect(lambda _f: (self.reload(), self.main.record_changed(None)))
+        dlg.saved.connect(self._casework_changed)
         dlg.open()
+
+    def _casework_changed(self, _record: object = None) -> None:
+        """A follow-up or report changed: this file and the lists that count them are stale."""
+        self.reload()
+        self.main.record_changed(None)
+
+    def _household_saved(self, _household: object) -> None:
+        self.hh_message.setText(self.tr("Saved."))
+        self.reload()
 
     def _close_followup(self, cancelled: bool) -> None:
         f = self.followups.row_at(self.fu_view.currentIndex().row())
@@ -790,7 +801,7 @@ class ChildFileWindow(QWidget):
             casework.close_followup,
             f.id,
             cancelled=cancelled,
-            done=lambda _f: (self.reload(), self.main.record_changed(None)),
+            done=self._casework_changed,
             owner=self,
         )
 
@@ -802,7 +813,7 @@ class ChildFileWindow(QWidget):
     def _edit_report(self, row: int) -> None:
         existing = self.reports.row_at(row) if row >= 0 else None
         dlg = ReportDialog(self.ctx, self, self.child_id, existing)
-        dlg.saved.connect(lambda _r: (self.reload(), self.main.record_changed(None)))
+        dlg.saved.connect(self._casework_changed)
         dlg.open()
 
     def _add_attachment(self) -> None:

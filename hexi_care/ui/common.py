@@ -331,7 +331,7 @@ def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> boo
 
 
 def shortcut(
-    parent: QWidget, keys: str | QKeySequence | QKeySequence.StandardKey, fn: Callable[[], None]
+    parent: QWidget, keys: str | QKeySequence | QKeySequence.StandardKey, fn: Callable[[], object]
 ) -> QShortcut:
     sc = QShortcut(QKeySequence(keys), parent)
     sc.activated.connect(fn)

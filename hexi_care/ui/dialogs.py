@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QDateTime, QIODevice, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QDateTime, QIODevice, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -73,8 +73,12 @@ from hexi_care.ui.common import (
     text_edit,
     with_error,
 )
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, RowsModel
 from hexi_care.ui.worker import Task
+
+if TYPE_CHECKING:
+    from hexi_care.ui.app import AppContext
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -89,8 +93,15 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return box
 
 
+class RecordDialog(QDialog):
+    """A dialog that saves a record on the database worker (`_save`); it holds the window's
+    context."""
+
+    ctx: AppContext
+
+
 def _save(
-    dialog: QDialog,
+    dialog: RecordDialog,
     fn: Any,
     errors: FieldErrors,
     message: QLabel,
@@ -221,7 +232,7 @@ class ChildProfileForm(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Name"), with_error(self.name, self.errors, "name"))
+        form.addRow(i18n.field("name"), with_error(self.name, self.errors, "name"))
         sexbirth = QHBoxLayout()
         sexbirth.addWidget(with_error(self.sex, self.errors, "sex"))
         sexbirth.addWidget(QLabel(self.tr("Birth date")))
@@ -233,20 +244,20 @@ class ChildProfileForm(QWidget):
         idbox.addWidget(self.id_hint)
         idbox.addWidget(self.no_hukou)
         form.addRow(self.tr("ID number"), idbox)
-        form.addRow(self.tr("Community"), with_error(self.community, self.errors, "community"))
+        form.addRow(i18n.field("community"), with_error(self.community, self.errors, "community"))
         form.addRow(
             self.tr("Registered address"),
             with_error(self.hukou_address, self.errors, "hukou_address"),
         )
-        form.addRow(self.tr("Address"), with_error(self.address, self.errors, "address"))
+        form.addRow(i18n.field("address"), with_error(self.address, self.errors, "address"))
         school = QHBoxLayout()
         school.addWidget(with_error(self.school, self.errors, "school"), 3)
         school.addWidget(QLabel(self.tr("Grade")))
         school.addWidget(with_error(self.grade, self.errors, "grade"), 1)
         form.addRow(self.tr("School"), school)
-        form.addRow(self.tr("Phone"), with_error(self.phone, self.errors, "phone"))
-        form.addRow(self.tr("Risk level"), with_error(self.risk, self.errors, "risk"))
-        form.addRow(self.tr("Note"), with_error(self.note, self.errors, "note"))
+        form.addRow(i18n.field("phone"), with_error(self.phone, self.errors, "phone"))
+        form.addRow(i18n.field("risk"), with_error(self.risk, self.errors, "risk"))
+        form.addRow(i18n.field("note"), with_error(self.note, self.errors, "note"))
         cats = QGroupBox(self.tr("Categories (each with its basis, evidence and dates)"))
         cl = QVBoxLayout(cats)
         cl.addWidget(self.cat_view)
@@ -358,8 +369,9 @@ class ChildProfileForm(QWidget):
         ):
             w.setReadOnly(ro)
         self.note.setReadOnly(ro)
-        for w in (self.sex, self.birth, self.no_hukou, self.community, self.risk):
-            w.setEnabled(not ro)
+        other: QWidget
+        for other in (self.sex, self.birth, self.no_hukou, self.community, self.risk):
+            other.setEnabled(not ro)
 
     def _add_category(self) -> None:
         dlg = CategoryDialog(self.ctx, self)
@@ -449,7 +461,7 @@ class CategoryDialog(QDialog):
         self.accept()
 
 
-class NewChildDialog(QDialog):
+class NewChildDialog(RecordDialog):
     """A child not yet registered, with a new household at the given address."""
 
     saved = Signal(object)
@@ -586,7 +598,7 @@ class SituationDialog(QDialog):
         self.accept()
 
 
-class GuardianDialog(QDialog):
+class GuardianDialog(RecordDialog):
     """A parent, guardian or entrusted carer, with their situations and dates."""
 
     saved = Signal(object)
@@ -620,15 +632,15 @@ class GuardianDialog(QDialog):
         self.sit_list.itemActivated.connect(lambda _i: self._edit())
         self.message = label("", "error", wrap=True)
         form = QFormLayout()
-        form.addRow(self.tr("Name"), with_error(self.name, self.errors, "name"))
+        form.addRow(i18n.field("name"), with_error(self.name, self.errors, "name"))
         form.addRow(
-            self.tr("Relationship"), with_error(self.relationship, self.errors, "relationship")
+            i18n.field("relationship"), with_error(self.relationship, self.errors, "relationship")
         )
-        form.addRow(self.tr("ID number"), with_error(self.id_number, self.errors, "id_number"))
-        form.addRow(self.tr("Phone"), with_error(self.phone, self.errors, "phone"))
+        form.addRow(i18n.field("id_number"), with_error(self.id_number, self.errors, "id_number"))
+        form.addRow(i18n.field("phone"), with_error(self.phone, self.errors, "phone"))
         form.addRow("", self.is_guardian)
         form.addRow("", self.is_carer)
-        form.addRow(self.tr("Note"), with_error(self.note, self.errors, "note"))
+        form.addRow(i18n.field("note"), with_error(self.note, self.errors, "note"))
         sits = QGroupBox(self.tr("Situations (death, prison, illness, lost contact …) with dates"))
         sl = QVBoxLayout(sits)
         sl.addWidget(self.sit_list)
@@ -661,16 +673,24 @@ class GuardianDialog(QDialog):
         for s in self.situations:
             self.sit_list.addItem(situation_text(s))
 
+    def _added(self, s: Situation) -> None:
+        self.situations.append(s)
+        self._fill()
+
+    def _replaced(self, row: int, s: Situation) -> None:
+        self.situations[row] = s
+        self._fill()
+
     def _add(self) -> None:
         dlg = SituationDialog(self)
-        dlg.chosen.connect(lambda s: (self.situations.append(s), self._fill()))
+        dlg.chosen.connect(self._added)
         dlg.open()
 
     def _edit(self) -> None:
         r = self.sit_list.currentRow()
         if 0 <= r < len(self.situations):
             dlg = SituationDialog(self, self.situations[r])
-            dlg.chosen.connect(lambda s, r=r: (self.situations.__setitem__(r, s), self._fill()))
+            dlg.chosen.connect(lambda s, r=r: self._replaced(r, s))
             dlg.open()
 
     def _remove(self) -> None:
@@ -714,7 +734,7 @@ def ensure_templates(uow) -> list[NoticeTemplate]:
     return [support.save_template(uow, t) for t in builtin_templates().values()]
 
 
-class NoticeDeliveryDialog(QDialog):
+class NoticeDeliveryDialog(RecordDialog):
     """A guardian-responsibility notice (监护责任告知书) handed to the household."""
 
     saved = Signal(object)
@@ -739,11 +759,11 @@ class NoticeDeliveryDialog(QDialog):
         self.note = QLineEdit()
         self.message = label("", "error", wrap=True)
         form = QFormLayout()
-        form.addRow(self.tr("Notice"), with_error(self.template, self.errors, "template"))
+        form.addRow(i18n.field("template"), with_error(self.template, self.errors, "template"))
         form.addRow(self.tr("Delivered on"), with_error(self.on, self.errors, "date"))
         form.addRow(self.tr("Guardian"), with_error(self.guardian, self.errors, "name"))
         form.addRow("", self.signed)
-        form.addRow(self.tr("Note"), with_error(self.note, self.errors, "note"))
+        form.addRow(i18n.field("note"), with_error(self.note, self.errors, "note"))
         self.buttons = _buttons(self, self.tr("Save"))
         self.buttons.accepted.connect(self._ok)
         lay = QVBoxLayout(self)
@@ -781,7 +801,7 @@ class NoticeDeliveryDialog(QDialog):
         )
 
 
-class AssistanceDialog(QDialog):
+class AssistanceDialog(RecordDialog):
     """Help given (帮扶/慰问) to a household, and to one child if it was for them."""
 
     saved = Signal(object)
@@ -845,11 +865,11 @@ class AssistanceDialog(QDialog):
         form.addRow(
             self.tr("Other people who benefited"), with_error(self.others, self.errors, "others")
         )
-        form.addRow(self.tr("Kind"), with_error(self.kind, self.errors, "kind"))
+        form.addRow(i18n.field("kind"), with_error(self.kind, self.errors, "kind"))
         form.addRow(self.tr("What"), with_error(self.description, self.errors, "description"))
-        form.addRow(self.tr("Items"), with_error(self.items, self.errors, "items"))
-        form.addRow(self.tr("Money"), with_error(self.amount, self.errors, "amount"))
-        form.addRow(self.tr("Source"), with_error(self.source, self.errors, "source"))
+        form.addRow(i18n.field("items"), with_error(self.items, self.errors, "items"))
+        form.addRow(i18n.field("amount"), with_error(self.amount, self.errors, "amount"))
+        form.addRow(i18n.field("source"), with_error(self.source, self.errors, "source"))
         form.addRow(self.tr("Campaign"), with_error(self.campaign, self.errors, "campaign"))
         self.buttons = _buttons(self, self.tr("Save"))
         self.buttons.accepted.connect(self._ok)
@@ -886,7 +906,7 @@ class AssistanceDialog(QDialog):
 
 
 # -- follow-ups, referrals, mandatory reports --------------------------------------------------------
-class FollowUpDialog(QDialog):
+class FollowUpDialog(RecordDialog):
     saved = Signal(object)
 
     def __init__(
@@ -904,9 +924,9 @@ class FollowUpDialog(QDialog):
         self.due = DateField(optional=True)
         self.message = label("", "error", wrap=True)
         form = QFormLayout()
-        form.addRow(self.tr("Action"), with_error(self.action, self.errors, "action"))
-        form.addRow(self.tr("Who"), with_error(self.owner, self.errors, "owner"))
-        form.addRow(self.tr("Deadline"), with_error(self.due, self.errors, "due_date"))
+        form.addRow(i18n.field("action"), with_error(self.action, self.errors, "action"))
+        form.addRow(i18n.field("owner"), with_error(self.owner, self.errors, "owner"))
+        form.addRow(i18n.field("due_date"), with_error(self.due, self.errors, "due_date"))
         self.buttons = _buttons(self, self.tr("Save"))
         self.buttons.accepted.connect(self._ok)
         lay = QVBoxLayout(self)
@@ -932,7 +952,7 @@ class FollowUpDialog(QDialog):
         )
 
 
-class ReferralDialog(QDialog):
+class ReferralDialog(RecordDialog):
     saved = Signal(object)
 
     def __init__(self, ctx, parent: QWidget | None, child_id: str) -> None:
@@ -951,10 +971,10 @@ class ReferralDialog(QDialog):
         self.outcome = text_edit(2)
         self.message = label("", "error", wrap=True)
         form = QFormLayout()
-        form.addRow(self.tr("Referred to"), with_error(self.agency, self.errors, "agency"))
-        form.addRow(self.tr("Reason"), with_error(self.reason, self.errors, "reason"))
+        form.addRow(i18n.field("agency"), with_error(self.agency, self.errors, "agency"))
+        form.addRow(i18n.field("reason"), with_error(self.reason, self.errors, "reason"))
         form.addRow(self.tr("Date"), with_error(self.on, self.errors, "date"))
-        form.addRow(self.tr("Outcome"), with_error(self.outcome, self.errors, "outcome"))
+        form.addRow(i18n.field("outcome"), with_error(self.outcome, self.errors, "outcome"))
         self.buttons = _buttons(self, self.tr("Save"))
         self.buttons.accepted.connect(self._ok)
         lay = QVBoxLayout(self)
@@ -993,7 +1013,7 @@ def _from_qdt(q: QDateTime) -> datetime:
     return (local.replace(tzinfo=zone) if zone else local.astimezone()).astimezone(UTC)
 
 
-class ReportDialog(QDialog):
+class ReportDialog(RecordDialog):
     """A mandatory report (强制报告): report to the police at once; this keeps the record of it."""
 
     saved = Signal(object)
@@ -1030,19 +1050,19 @@ class ReportDialog(QDialog):
             wrap=True,
         )
         form = QFormLayout()
-        form.addRow(self.tr("Trigger"), with_error(self.trigger, self.errors, "trigger"))
-        form.addRow(self.tr("Found at"), with_error(self.found, self.errors, "found_at"))
+        form.addRow(i18n.field("trigger"), with_error(self.trigger, self.errors, "trigger"))
+        form.addRow(i18n.field("found_at"), with_error(self.found, self.errors, "found_at"))
         rep = QHBoxLayout()
         rep.addWidget(self.reported_done)
         rep.addWidget(with_error(self.reported, self.errors, "reported_at"), 1)
         form.addRow(self.tr("Reported at"), rep)
-        form.addRow(self.tr("Agency"), with_error(self.agency, self.errors, "agency"))
-        form.addRow(self.tr("Receipt number"), with_error(self.receipt, self.errors, "receipt_no"))
+        form.addRow(i18n.field("agency"), with_error(self.agency, self.errors, "agency"))
+        form.addRow(i18n.field("receipt_no"), with_error(self.receipt, self.errors, "receipt_no"))
         form.addRow(
-            self.tr("What was found"), with_error(self.description, self.errors, "description")
+            i18n.field("description"), with_error(self.description, self.errors, "description")
         )
-        form.addRow(self.tr("Feedback"), with_error(self.feedback, self.errors, "feedback"))
-        form.addRow(self.tr("Status"), with_error(self.status, self.errors, "status"))
+        form.addRow(i18n.field("feedback"), with_error(self.feedback, self.errors, "feedback"))
+        form.addRow(i18n.field("status"), with_error(self.status, self.errors, "status"))
         self.buttons = _buttons(self, self.tr("Save"))
         self.buttons.accepted.connect(self._ok)
         lay = QVBoxLayout(self)
@@ -1090,7 +1110,7 @@ class ReportDialog(QDialog):
 
 
 # -- activities ----------------------------------------------------------------------------------------
-class ActivityDialog(QDialog):
+class ActivityDialog(RecordDialog):
     """An activity (慰问、营会、讲座 …) and the children who took part (counted as 人次)."""
 
     saved = Signal(object)
@@ -1130,15 +1150,15 @@ class ActivityDialog(QDialog):
         self.count = label("", "muted")
         self.message = label("", "error", wrap=True)
         form = QFormLayout()
-        form.addRow(self.tr("Title"), with_error(self.title, self.errors, "title"))
+        form.addRow(i18n.field("title"), with_error(self.title, self.errors, "title"))
         form.addRow(self.tr("Date"), with_error(self.on, self.errors, "date"))
         form.addRow(
             self.tr("Last day (if several days)"), with_error(self.ends, self.errors, "end_date")
         )
         form.addRow(self.tr("Held by"), with_error(self.unit, self.errors, "unit"))
-        form.addRow(self.tr("Place"), with_error(self.place, self.errors, "place"))
-        form.addRow(self.tr("Organiser"), with_error(self.organiser, self.errors, "organiser"))
-        form.addRow(self.tr("Note"), with_error(self.note, self.errors, "note"))
+        form.addRow(i18n.field("place"), with_error(self.place, self.errors, "place"))
+        form.addRow(i18n.field("organiser"), with_error(self.organiser, self.errors, "organiser"))
+        form.addRow(i18n.field("note"), with_error(self.note, self.errors, "note"))
         form.addRow(
             self.tr("Others taking part (head count)"),
             with_error(self.head_count, self.errors, "head_count"),
@@ -1280,7 +1300,8 @@ def make_thumbnail(data: bytes) -> bytes | None:
     buf = QByteArray()
     dev = QBuffer(buf)
     dev.open(QIODevice.OpenModeFlag.WriteOnly)
-    small.save(dev, "JPEG", 80)
+    # PySide6's stub says bytes, but the call only accepts str at run time.
+    small.save(dev, "JPEG", 80)  # type: ignore[call-overload]
     dev.close()
     return bytes(buf.data())
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -23,6 +23,7 @@ from hexi_care.ui import i18n
 from hexi_care.ui.child_file import guardian_columns, help_columns
 from hexi_care.ui.common import label, make_table, on_activate, shortcut
 from hexi_care.ui.dialogs import AssistanceDialog, GuardianDialog, NoticeDeliveryDialog
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, RowsModel
 from hexi_care.ui.worker import Task
 

@@ -50,7 +50,9 @@ def run(out: Path, lang: str) -> None:
     from hexi_care.services import units
     from hexi_care.services.context import UnitOfWork
     from hexi_care.ui.app import make_qapp, prepare
-    from hexi_care.ui.screenshots import SIZE, login, save, settle, wait
+    from hexi_care.ui.main_window import MainWindow
+    from hexi_care.ui.pages.ledger import LedgerPage
+    from hexi_care.ui.screenshots import SIZE, as_type, login, save, settle, wait
     from hexi_care.ui.settings import Settings
 
     out.mkdir(parents=True, exist_ok=True)
@@ -76,9 +78,9 @@ def run(out: Path, lang: str) -> None:
             messy_rows(street.name, community.name),
             title=f"{street.name}{community.name}困境儿童和留守儿童信息台账",
         )
-        win = hexi.window
+        win = as_type(hexi.window, MainWindow)
         win.resize(*SIZE)
-        page = win.show_page("ledger")
+        page = as_type(win.show_page("ledger"), LedgerPage)
         settle(ctx)
         page.open_file(ledger)
         settle(ctx, 600)

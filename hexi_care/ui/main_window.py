@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -87,6 +87,13 @@ PAGES = (
     "settings",
     "ledger",
 )
+
+
+@runtime_checkable
+class Refreshable(Protocol):
+    """A page that reloads its rows when a record it may show changes."""
+
+    def refresh(self) -> None: ...
 
 
 class MainWindow(QMainWindow):
@@ -263,8 +270,10 @@ class MainWindow(QMainWindow):
             refresh()
 
     def _find(self) -> None:
+        from hexi_care.ui.pages.children import ChildrenPage
+
         page = self.show_page("children")
-        if page is not None:
+        if isinstance(page, ChildrenPage):
             page.focus_search()
 
     # -- records -------------------------------------------------------------------------------
@@ -287,7 +296,7 @@ class MainWindow(QMainWindow):
         win = self._show_record(
             f"child:{child_id}", lambda: ChildFileWindow(self.ctx, self, child_id)
         )
-        if tab:
+        if tab and isinstance(win, ChildFileWindow):
             win.show_tab(tab)
         return win
 
@@ -330,13 +339,15 @@ class MainWindow(QMainWindow):
         """A record was saved: lists and open files showing it refresh."""
         for key in ("dashboard", "children", "visits", "review", "households"):
             page = self.pages.get(key)
-            if page is not None and page.isVisible():
+            if isinstance(page, Refreshable) and page.isVisible():
                 page.refresh()
             elif page is not None:
                 page.setProperty("stale", True)
         if child_id:
+            from hexi_care.ui.child_file import ChildFileWindow
+
             win = self.records.get(f"child:{child_id}")
-            if win is not None:
+            if isinstance(win, ChildFileWindow):
                 win.reload()
 
     def _daily_backup(self) -> None:

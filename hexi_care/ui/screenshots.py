@@ -16,6 +16,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -24,7 +25,16 @@ from hexi_care import demo_launch
 from hexi_care.db.store import keys_path
 from hexi_care.domain.enums import Rating, SafetyTopic
 from hexi_care.ui.app import AppContext, HexiApp, make_qapp, prepare
+from hexi_care.ui.child_file import ChildFileWindow
+from hexi_care.ui.main_window import MainWindow
+from hexi_care.ui.pages.children import ChildrenPage
+from hexi_care.ui.pages.exchange import ExchangePage
+from hexi_care.ui.pages.reports import ReportsPage
 from hexi_care.ui.settings import Settings
+from hexi_care.ui.unlock import UnlockDialog
+from hexi_care.ui.visit_form import VisitFormWindow
+
+W = TypeVar("W", bound=QWidget)
 
 SIZE = (1366, 740)  # the window inside a 1366×768 screen, below a task bar
 
@@ -53,6 +63,12 @@ def save(widget: QWidget, out: Path, name: str) -> None:
     print("saved", out / f"{name}.png")
 
 
+def as_type(obj: object, kind: type[W]) -> W:
+    """`obj`, checked to be a `kind` (the app hands back plain QWidgets)."""
+    assert isinstance(obj, kind), f"expected {kind.__name__}, got {type(obj).__name__}"
+    return obj
+
+
 def login(
     app: QApplication,
     store: Path,
@@ -63,14 +79,14 @@ def login(
 ) -> tuple[AppContext, HexiApp]:
     ctx = AppContext(store, settings=settings)
     hexi = HexiApp(ctx)
-    dlg = hexi.start(user=user)
+    dlg = as_type(hexi.start(user=user), UnlockDialog)
     wait(300)
     if shot_unlock:
         save(dlg, out, "01-unlock")
     dlg.form.password.setText(demo_launch.DEMO_PASSWORD)
     dlg.form.submit()
     until(lambda: hexi.window is not None)
-    win = hexi.window
+    win = as_type(hexi.window, MainWindow)
     win.resize(*SIZE)
     settle(ctx, 600)
     return ctx, hexi
@@ -113,9 +129,9 @@ def run(store: Path, out: Path, lang: str) -> None:
 
         exchange_demo.enrol_demo_laptop(store, Path(tmp) / "exchange")
         ctx, hexi = login(app, store, demo_launch.DEMO_DIRECTOR, settings, out, shot_unlock=True)
-        win = hexi.window
+        win = as_type(hexi.window, MainWindow)
         save(win, out, "02-workbench")
-        page = win.show_page("children")
+        page = as_type(win.show_page("children"), ChildrenPage)
         settle(ctx)
         save(win, out, "03-children")
         page.search.setText("zh")
@@ -126,7 +142,7 @@ def run(store: Path, out: Path, lang: str) -> None:
         # A child the eligibility helper has something to say about (事实无人抚养儿童), if any.
         loaded = [page.model.row_at(r) for r in range(min(page.model.total, page.model.page_size))]
         child = next((c for c in loaded if c and "no_de_facto_carer" in c.categories), loaded[0])
-        cf = win.open_child(child.id)
+        cf = as_type(win.open_child(child.id), ChildFileWindow)
         until(lambda: cf.data is not None)
         cf.resize(*SIZE)
         settle(ctx)
@@ -138,7 +154,7 @@ def run(store: Path, out: Path, lang: str) -> None:
         wait(200)
         save(cf, out, "07-child-visits")
         cf.close()
-        form = win.open_visit(child_id=child.id)
+        form = as_type(win.open_visit(child_id=child.id), VisitFormWindow)
         until(lambda: form.child is not None)
         form.resize(*SIZE)
         settle(ctx)
@@ -151,7 +167,7 @@ def run(store: Path, out: Path, lang: str) -> None:
         form.visit_date.setDate(QDate.currentDate().addDays(3))
         form.autosave(explicit=True)
         settle(ctx)
-        form.scroll.verticalScrollBar().setValue(0)
+        form.scroll_area.verticalScrollBar().setValue(0)
         wait(200)
         save(form, out, "08-visit-form-error")
         form.visit_date.setDate(QDate.currentDate())
@@ -173,9 +189,9 @@ def run(store: Path, out: Path, lang: str) -> None:
             ("settings", "15-settings"),
         ):
             shown = win.show_page(key)
-            if key == "reports" and shown is not None:
+            if isinstance(shown, ReportsPage):
                 shown.refresh()  # the figures counted, as after pressing 统计
-            if key == "exchange" and shown is not None:
+            if isinstance(shown, ExchangePage):
                 settle(ctx)
                 exchange_demo.export_on_page(shown, Path(tmp) / "usb")
                 settle(ctx)
@@ -202,7 +218,7 @@ def run(store: Path, out: Path, lang: str) -> None:
         ctx.worker.stop()
 
         ctx, hexi = login(app, store, demo_launch.DEMO_STREET, settings, out)
-        win = hexi.window
+        win = as_type(hexi.window, MainWindow)
         win.show_page("review")
         settle(ctx, 600)
         save(win, out, "17-review")

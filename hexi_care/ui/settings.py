@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
 from hexi_care.locale_default import system_language
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 
 SETTINGS_VERSION = 1
 SETTINGS_ENV = "HEXI_CARE_SETTINGS"  # an .ini path: tests and portable installs
@@ -60,6 +61,16 @@ def _upgrade_0_to_1(_qs: QSettings) -> None:
 UPGRADES: dict[int, Callable[[QSettings], None]] = {0: _upgrade_0_to_1}
 
 
+def _as_int(raw: object, default: int) -> int:
+    """QSettings hands back whatever the ini file holds (str, int, None): an int or `default`."""
+    if isinstance(raw, int | str):
+        try:
+            return int(raw)
+        except ValueError:
+            return default
+    return default
+
+
 class Settings:
     """Typed access to the declared options. Unknown names are a bug and raise KeyError."""
 
@@ -80,7 +91,7 @@ class Settings:
         return cls(QSettings(str(path), QSettings.Format.IniFormat))
 
     def _upgrade(self) -> None:
-        version = int(self.qs.value("meta/version", 0) or 0)
+        version = _as_int(self.qs.value("meta/version", 0), 0)
         while version < SETTINGS_VERSION:
             UPGRADES[version](self.qs)
             version += 1
@@ -94,10 +105,7 @@ class Settings:
         if opt.type is bool:
             return raw in (True, "true", "1", 1)
         if opt.type is int:
-            try:
-                return int(raw)
-            except (TypeError, ValueError):
-                return opt.default
+            return _as_int(raw, opt.default)
         if opt.type is QByteArray:
             return raw if isinstance(raw, QByteArray) else opt.default
         return opt.type(raw)

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import html
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -36,9 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hexi_care.domain import submission
 from hexi_care.domain.enums import FollowUpStatus, Rating, SafetyTopic, VisitKind, VisitStatus
 from hexi_care.domain.model import Child, FollowUp, SectionRating, Visit
-from hexi_care.errors import InvalidInput, NotFound
+from hexi_care.errors import InvalidInput, NotFound, SubmitIncomplete
 from hexi_care.services import casework, children, form_recovery, visits
 from hexi_care.services.form_recovery import Snapshot
 from hexi_care.ui import i18n
@@ -54,7 +56,8 @@ from hexi_care.ui.common import (
     text_edit,
     with_error,
 )
-from hexi_care.ui.worker import Task
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
+from hexi_care.ui.worker import Task, logged_only
 
 AUTOSAVE_MS = 4000
 
@@ -66,14 +69,6 @@ SECTION_TITLES = {
     "social_support": QT_TRANSLATE_NOOP(
         "Labels", "8. Social support (allowances, 低保, aid, school, relatives, NGOs)"
     ),
-}
-
-SECTION_SHORT = {
-    "physical": QT_TRANSLATE_NOOP("Labels", "Physical state"),
-    "psychological": QT_TRANSLATE_NOOP("Labels", "Psychological condition"),
-    "living": QT_TRANSLATE_NOOP("Labels", "Living environment"),
-    "education": QT_TRANSLATE_NOOP("Labels", "Family education"),
-    "social_support": QT_TRANSLATE_NOOP("Labels", "Social support"),
 }
 
 
@@ -132,24 +127,18 @@ def visit_html(v: Visit, child_name: str = "") -> str:
     parts = [
         f"<h3>{e(child_name)} · {e(v.visit_date.isoformat())} {e(v.visit_time)}</h3><table width='100%'>"
     ]
-    parts.append(row(i18n.translate("Visit", "Kind"), i18n.label(i18n.VISIT_KIND, v.kind)))
-    parts.append(row(i18n.translate("Visit", "Status"), i18n.label(i18n.VISIT_STATUS, v.status)))
-    parts.append(row(i18n.translate("Visit", "Visitors"), v.visitors))
-    parts.append(row(i18n.translate("Visit", "People met"), v.people_met))
-    parts.append(row(i18n.translate("Visit", "Place"), v.place))
-    parts.append(
-        row(i18n.translate("Visit", "Basic information verified"), yn(v.basic_info_verified))
-    )
+    parts.append(row(i18n.field("kind"), i18n.label(i18n.VISIT_KIND, v.kind)))
+    parts.append(row(i18n.field("status"), i18n.label(i18n.VISIT_STATUS, v.status)))
+    parts.append(row(i18n.field("visitors"), v.visitors))
+    parts.append(row(i18n.field("people_met"), v.people_met))
+    parts.append(row(i18n.field("place"), v.place))
+    parts.append(row(i18n.field("basic_info_verified"), yn(v.basic_info_verified)))
     if v.basic_info_changes:
-        parts.append(row(i18n.translate("Visit", "Changes found"), v.basic_info_changes))
-    parts.append(
-        row(i18n.translate("Visit", "Carer"), f"{v.carer_name} {v.carer_relationship}".strip())
-    )
-    parts.append(
-        row(i18n.translate("Visit", "Entrusted-care agreement signed"), yn(v.entrusted_agreement))
-    )
-    parts.append(row(i18n.translate("Visit", "Carer suitable"), yn(v.carer_suitable)))
-    parts.append(row(i18n.translate("Visit", "Contact with the parents"), v.parent_contact))
+        parts.append(row(i18n.field("basic_info_changes"), v.basic_info_changes))
+    parts.append(row(i18n.field("carer_name"), f"{v.carer_name} {v.carer_relationship}".strip()))
+    parts.append(row(i18n.field("entrusted_agreement"), yn(v.entrusted_agreement)))
+    parts.append(row(i18n.field("carer_suitable"), yn(v.carer_suitable)))
+    parts.append(row(i18n.field("parent_contact"), v.parent_contact))
     if v.child_alone_under16:
         parts.append(
             row(
@@ -168,23 +157,23 @@ def visit_html(v: Visit, child_name: str = "") -> str:
         sec: SectionRating = getattr(v, s)
         parts.append(
             row(
-                i18n.lookup(SECTION_SHORT[s]),
+                i18n.field(s),
                 " · ".join(x for x in (i18n.label(i18n.RATING, sec.rating), sec.note) if x),
             )
         )
     parts.append(
         row(
-            i18n.translate("Visit", "Safety reminders given"),
+            i18n.field("safety_reminders"),
             "、".join(i18n.label(i18n.SAFETY, SafetyTopic(x)) for x in v.safety_reminders),
         )
     )
-    parts.append(row(i18n.translate("Visit", "Needs found"), v.needs))
-    parts.append(row(i18n.translate("Visit", "Help given"), v.help_given))
-    parts.append(row(i18n.translate("Visit", "Referrals"), v.referrals))
-    parts.append(row(i18n.translate("Visit", "Next visit"), i18n.fmt_date(v.next_visit_date)))
-    parts.append(row(i18n.translate("Visit", "Signed off by"), v.visitor_signoff))
+    parts.append(row(i18n.field("needs"), v.needs))
+    parts.append(row(i18n.field("help_given"), v.help_given))
+    parts.append(row(i18n.field("referrals"), v.referrals))
+    parts.append(row(i18n.field("next_visit_date"), i18n.fmt_date(v.next_visit_date)))
+    parts.append(row(i18n.field("visitor_signoff"), v.visitor_signoff))
     if v.review_comment:
-        parts.append(row(i18n.translate("Visit", "Supervisor's comment"), v.review_comment))
+        parts.append(row(i18n.field("review_comment"), v.review_comment))
     parts.append("</table>")
     return "".join(parts)
 
@@ -265,6 +254,8 @@ class VisitFormWindow(QWidget):
         self.setWindowTitle(self.tr("Home visit"))
         self.resize(1040, 720)
         self.errors = FieldErrors(self)
+        # Fields the last submit attempt found missing (domain.submission), kept marked until filled.
+        self._submit_findings: list[str] = []
         self._build()
         self._timer = QTimer(self)
         self._timer.setInterval(AUTOSAVE_MS)
@@ -310,14 +301,14 @@ class VisitFormWindow(QWidget):
         f1 = QFormLayout(g1)
         when = QHBoxLayout()
         when.addWidget(with_error(self.visit_date, self.errors, "visit_date"))
-        when.addWidget(QLabel(self.tr("Time")))
+        when.addWidget(QLabel(i18n.field("visit_time")))
         when.addWidget(with_error(self.visit_time, self.errors, "visit_time"))
         when.addStretch(1)
-        f1.addRow(self.tr("Date"), when)
-        f1.addRow(self.tr("Kind"), with_error(self.kind, self.errors, "kind"))
-        f1.addRow(self.tr("Visitors"), with_error(self.visitors, self.errors, "visitors"))
-        f1.addRow(self.tr("People met"), with_error(self.people_met, self.errors, "people_met"))
-        f1.addRow(self.tr("Place"), with_error(self.place, self.errors, "place"))
+        f1.addRow(i18n.field("visit_date"), when)
+        f1.addRow(i18n.field("kind"), with_error(self.kind, self.errors, "kind"))
+        f1.addRow(i18n.field("visitors"), with_error(self.visitors, self.errors, "visitors"))
+        f1.addRow(i18n.field("people_met"), with_error(self.people_met, self.errors, "people_met"))
+        f1.addRow(i18n.field("place"), with_error(self.place, self.errors, "place"))
 
         # 2. basic information
         self.basic_verified = QCheckBox(
@@ -365,11 +356,11 @@ class VisitFormWindow(QWidget):
         carer = QHBoxLayout()
         carer.addWidget(with_error(self.carer_name, self.errors, "carer_name"), 2)
         carer.addWidget(with_error(self.carer_relationship, self.errors, "carer_relationship"), 1)
-        f3.addRow(self.tr("Who actually cares for the child"), carer)
-        f3.addRow(self.tr("Entrusted-care agreement signed"), self.entrusted)
-        f3.addRow(self.tr("Carer suitable"), self.carer_suitable)
+        f3.addRow(i18n.field("carer_name"), carer)
+        f3.addRow(i18n.field("entrusted_agreement"), self.entrusted)
+        f3.addRow(i18n.field("carer_suitable"), self.carer_suitable)
         f3.addRow(
-            self.tr("Contact with the parents"),
+            i18n.field("parent_contact"),
             with_error(self.parent_contact, self.errors, "parent_contact"),
         )
         f3.addRow("", self.alone16)
@@ -419,9 +410,9 @@ class VisitFormWindow(QWidget):
         self.add_followup.clicked.connect(self._add_followup)
         g10 = QGroupBox(self.tr("10. Needs, help, referrals and the next visit"))
         f10 = QFormLayout(g10)
-        f10.addRow(self.tr("Needs found"), with_error(self.needs, self.errors, "needs"))
-        f10.addRow(self.tr("Help given"), with_error(self.help_given, self.errors, "help_given"))
-        f10.addRow(self.tr("Referrals"), with_error(self.referrals, self.errors, "referrals"))
+        f10.addRow(i18n.field("needs"), with_error(self.needs, self.errors, "needs"))
+        f10.addRow(i18n.field("help_given"), with_error(self.help_given, self.errors, "help_given"))
+        f10.addRow(i18n.field("referrals"), with_error(self.referrals, self.errors, "referrals"))
         fu = QVBoxLayout()
         fu.addWidget(self.followups)
         fu.addWidget(self.add_followup, 0, Qt.AlignmentFlag.AlignLeft)
@@ -430,7 +421,7 @@ class VisitFormWindow(QWidget):
         nxt.addWidget(with_error(self.next_date, self.errors, "next_visit_date"))
         nxt.addWidget(self.use_suggestion)
         nxt.addStretch(1)
-        f10.addRow(self.tr("Next visit"), nxt)
+        f10.addRow(i18n.field("next_visit_date"), nxt)
         f10.addRow("", self.suggestion)
 
         # 11. sign-off
@@ -439,7 +430,9 @@ class VisitFormWindow(QWidget):
         self.review_comment = label("", "warning", wrap=True)
         g11 = QGroupBox(self.tr("11. Sign-off"))
         f11 = QFormLayout(g11)
-        f11.addRow(self.tr("Visitor"), with_error(self.signoff, self.errors, "visitor_signoff"))
+        f11.addRow(
+            i18n.field("visitor_signoff"), with_error(self.signoff, self.errors, "visitor_signoff")
+        )
         f11.addRow(
             "",
             label(
@@ -458,9 +451,10 @@ class VisitFormWindow(QWidget):
         for g in self.sections:
             col.addWidget(g)
         col.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(body)
+        # Not `self.scroll`: that would shadow QWidget.scroll(dx, dy).
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(body)
 
         self.index = QListWidget()
         self.index.setFixedWidth(190)
@@ -469,7 +463,9 @@ class VisitFormWindow(QWidget):
         for g in self.sections:
             self.index.addItem(g.title())
         self.index.currentRowChanged.connect(
-            lambda r: self.scroll.ensureWidgetVisible(self.sections[r], 0, 0) if r >= 0 else None
+            lambda r: (
+                self.scroll_area.ensureWidgetVisible(self.sections[r], 0, 0) if r >= 0 else None
+            )
         )
 
         self.state = label("", "muted")
@@ -501,7 +497,7 @@ class VisitFormWindow(QWidget):
         bar.addWidget(self.close_button)
         mid = QHBoxLayout()
         mid.addWidget(self.index)
-        mid.addWidget(self.scroll, 1)
+        mid.addWidget(self.scroll_area, 1)
         lay = QVBoxLayout(self)
         lay.addWidget(self.header)
         lay.addWidget(self.subheader)
@@ -523,12 +519,12 @@ class VisitFormWindow(QWidget):
             self.signoff,
         ):
             w.textChanged.connect(self._changed)
-        for w in (self.basic_changes, self.needs, self.help_given, self.referrals):
-            w.textChanged.connect(self._changed)
-        for w in (self.kind, self.entrusted, self.carer_suitable):
-            w.currentIndexChanged.connect(self._changed)
-        for w in (self.basic_verified, self.alone16, self.alone8, *self.safety.values()):
-            w.toggled.connect(self._changed)
+        for te in (self.basic_changes, self.needs, self.help_given, self.referrals):
+            te.textChanged.connect(self._changed)
+        for combo in (self.kind, self.entrusted, self.carer_suitable):
+            combo.currentIndexChanged.connect(self._changed)
+        for cb in (self.basic_verified, self.alone16, self.alone8, *self.safety.values()):
+            cb.toggled.connect(self._changed)
         for rr in self.ratings.values():
             rr.changed.connect(self._changed)
         self.next_date.dateChanged.connect(self._changed)
@@ -563,8 +559,11 @@ class VisitFormWindow(QWidget):
             referrals=self.referrals.toPlainText(),
             next_visit_date=self.next_date.value(),
             visitor_signoff=self.signoff.text(),
-            **{s: self.ratings[s].value() for s in Visit.SECTIONS},
+            **self._section_values(),
         )
+
+    def _section_values(self) -> dict[str, Any]:
+        return {s: self.ratings[s].value() for s in Visit.SECTIONS}
 
     def fill(self, v: Visit) -> None:
         self._loading = True
@@ -699,7 +698,7 @@ class VisitFormWindow(QWidget):
             user = self.ctx.user
             self.fill(
                 Visit(
-                    child_id=child.id,
+                    child_id=child.id or self.child_id or "",
                     visit_date=today,
                     visitors=i18n.label(i18n.ROLE, user.role) if user else "",
                     visitor_signoff=(user.display_name or user.name) if user else "",
@@ -740,9 +739,10 @@ class VisitFormWindow(QWidget):
             self.signoff,
         ):
             w.setReadOnly(ro)
-        for w in (self.basic_changes, self.needs, self.help_given, self.referrals):
-            w.setReadOnly(ro)
-        for w in (
+        for te in (self.basic_changes, self.needs, self.help_given, self.referrals):
+            te.setReadOnly(ro)
+        other: QWidget
+        for other in (
             self.kind,
             self.entrusted,
             self.carer_suitable,
@@ -755,7 +755,7 @@ class VisitFormWindow(QWidget):
             self.use_suggestion,
             self.add_followup,
         ):
-            w.setEnabled(not ro)
+            other.setEnabled(not ro)
         for rr in self.ratings.values():
             rr.set_read_only(ro)
         self.save_button.setVisible(not ro)
@@ -800,7 +800,7 @@ class VisitFormWindow(QWidget):
             self.child_id,
             vdate,
             done=done,
-            failed=lambda _e: None,
+            failed=logged_only,  # no suggestion then; the date can still be typed
             owner=self,
         )
 
@@ -851,12 +851,14 @@ class VisitFormWindow(QWidget):
         elif self.dirty:
             self.state.setText(self.tr("Changed; saved automatically every few seconds."))
 
-    def _task(self, *, submit: bool = False, final: bool = False) -> Any:
+    def _task(
+        self, *, submit: bool = False, final: bool = False
+    ) -> Callable[[Task[tuple[str, Any]]], tuple[str, Any]]:
         visit = self.collect()
         data = visit_data(visit)
         form_id = self.form_id
 
-        def run(task: Task) -> tuple[str, Any]:
+        def run(task: Task[tuple[str, Any]]) -> tuple[str, Any]:
             with task.uow() as uow:
                 form_recovery.save(uow, form_id, "visit", data)
             try:
@@ -891,6 +893,11 @@ class VisitFormWindow(QWidget):
     ) -> None:
         kind, value = result
         self.errors.clear()
+        if kind == "invalid" and isinstance(value, SubmitIncomplete):
+            # The service applied the same rule and refused: nothing was saved, so keep editing.
+            self.dirty = True
+            self._show_missing(value.missing)
+            return
         if kind == "invalid":
             self.last_invalid = value
             shown = self.errors.show_invalid(value, focus=explicit or submitted)
@@ -903,6 +910,7 @@ class VisitFormWindow(QWidget):
                 QMessageBox.warning(self, self.tr("Cannot submit yet"), i18n.problem_text(value))
             return
         self.last_invalid = None
+        self._mark_findings(focus=False)
         visit: Visit = value
         self.saved_once = True
         self.visit_id = visit.id or self.visit_id
@@ -917,6 +925,12 @@ class VisitFormWindow(QWidget):
                 )
             )
             self._update_state(self.tr("Submitted at {time}.").format(time=when))
+        elif self._submit_findings:
+            self._update_state(
+                self.tr(
+                    "Draft saved at {time}. Fill in the marked fields to submit it for review."
+                ).format(time=when)
+            )
         else:
             self._update_state(self.tr("Draft saved at {time}.").format(time=when))
         self.saved.emit(visit)
@@ -927,11 +941,29 @@ class VisitFormWindow(QWidget):
         self._update_state(self.tr("Not saved: {problem}").format(problem=i18n.problem_text(exc)))
 
     def missing_for_submit(self) -> list[str]:
-        """What a submitted visit must have beyond what a draft needs."""
-        v = self.collect()
-        missing = [f for f in ("visitors", "people_met") if not getattr(v, f).strip()]
-        missing += [s for s in Visit.SECTIONS if getattr(v, s).rating is None]
-        return missing
+        """The core's submit rule (domain.submission) applied to what is typed now."""
+        return submission.missing_for_submit(self.collect())
+
+    def _show_missing(self, missing: Sequence[str]) -> None:
+        """Mark every field a submission still needs, focusing the first; the draft is kept."""
+        self._submit_findings = list(missing)
+        self._mark_findings(focus=True)
+        self._update_state(
+            self.tr("Fill in the marked fields before submitting; the draft is kept.")
+        )
+
+    def _mark_findings(self, *, focus: bool) -> None:
+        """(Re)mark what a submission still needs, of the fields the last submit attempt named:
+        an autosave clears the marks, a field filled since is no longer marked."""
+        if not self._submit_findings:
+            return
+        still = submission.missing_for_submit(self.collect())
+        self._submit_findings = [f for f in still if f in self._submit_findings]
+        if not self._submit_findings:
+            return
+        problem = i18n.field_problem(SubmitIncomplete(self._submit_findings))
+        for i, name in enumerate(self._submit_findings):
+            self.errors.show(name, problem, focus=focus and i == 0)
 
     def submit(self) -> None:
         if self.read_only or self.child is None:
@@ -939,11 +971,7 @@ class VisitFormWindow(QWidget):
         self.errors.clear()
         missing = self.missing_for_submit()
         if missing:
-            for i, name in enumerate(missing):
-                self.errors.show(name, self.tr("Needed before submitting."), focus=i == 0)
-            self._update_state(
-                self.tr("Fill in the marked fields before submitting; the draft is kept.")
-            )
+            self._show_missing(missing)
             self.autosave(explicit=False)
             return
         self.dirty = False
@@ -957,7 +985,8 @@ class VisitFormWindow(QWidget):
 
     def _discard_snapshot(self) -> None:
         fid = self.form_id
-        self.ctx.worker.call(form_recovery.discard, fid, failed=lambda _e: None)
+        # A snapshot that could not be discarded is offered again at the next start: nothing lost.
+        self.ctx.worker.call(form_recovery.discard, fid, failed=logged_only)
 
     def flush_before_lock(self) -> None:
         """The window is locking: save what is typed now (the snapshot even if it does not validate)."""
@@ -967,9 +996,8 @@ class VisitFormWindow(QWidget):
             and (self.dirty or self.last_invalid is not None)
         ):
             self.dirty = False
-            self.ctx.worker.submit(
-                self._task(), owner=self, failed=lambda _e: None, name="visit-lock-save"
-            )
+            # A failure here (disk full…) reaches the main window through unhandled_error.
+            self.ctx.worker.submit(self._task(), owner=self, name="visit-lock-save")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if (
@@ -1008,9 +1036,7 @@ class VisitFormWindow(QWidget):
             if clicked is discard:
                 self._discard_snapshot()
             elif clicked is later:
-                self.ctx.worker.submit(
-                    self._task(), owner=None, failed=lambda _e: None, name="visit-close-save"
-                )
+                self.ctx.worker.submit(self._task(), owner=None, name="visit-close-save")
             event.accept()
             return
         self._closing = True
@@ -1031,8 +1057,7 @@ class VisitFormWindow(QWidget):
         self.ctx.worker.submit(
             self._task(final=True),
             done=saved,
-            owner=main,
-            failed=lambda _e: None,
+            owner=main,  # a failure is shown by the main window (unhandled_error)
             name="visit-close-save",
         )
         event.accept()

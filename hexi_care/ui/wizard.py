@@ -55,6 +55,18 @@ class NewUser:
     password: str
 
 
+def _setup_wizard(page: QWizardPage) -> SetupWizard:
+    """The wizard a page belongs to, typed (pages read each other's fields through it)."""
+    wiz = page.wizard()
+    assert isinstance(wiz, SetupWizard), "page used outside the setup wizard"
+    return wiz
+
+
+def _cell(table: QTableWidget, row: int, col: int) -> str:
+    item = table.item(row, col)
+    return item.text() if item is not None else ""
+
+
 class IntroPage(QWizardPage):
     def __init__(self, ctx) -> None:
         super().__init__()
@@ -222,8 +234,7 @@ class UnitsPage(QWizardPage):
 
     def rows(self) -> list[tuple[str, str]]:
         return [
-            (self.table.item(r, 0).text(), self.table.item(r, 1).text())
-            for r in range(self.table.rowCount())
+            (_cell(self.table, r, 0), _cell(self.table, r, 1)) for r in range(self.table.rowCount())
         ]
 
     def validatePage(self) -> bool:
@@ -290,7 +301,7 @@ class UsersPage(QWizardPage):
         wiz = self.wizard()
         if wiz is None:
             return
-        units_page: UnitsPage = wiz.units_page
+        units_page = _setup_wizard(self).units_page
         role = self.role.currentData()
         self.unit.clear()
         if role == Role.CENTRE_SUPERVISOR:
@@ -315,7 +326,7 @@ class UsersPage(QWizardPage):
             return
         if (
             any(u.name.casefold() == name.casefold() for u in self.users)
-            or name.casefold() == self.wizard().admin_page.name.text().strip().casefold()
+            or name.casefold() == _setup_wizard(self).admin_page.name.text().strip().casefold()
         ):
             self.message.setText(self.tr("That user name is already taken."))
             return
@@ -386,7 +397,7 @@ class CreatePage(QWizardPage):
     def initializePage(self) -> None:
         if self.done or self.task is not None:
             return
-        wiz: SetupWizard = self.wizard()
+        wiz = _setup_wizard(self)
         path = Path(wiz.intro.path.text().strip()).expanduser()
         admin = wiz.admin_page.name.text().strip()
         admin_pw = wiz.admin_page.pw1.text()
@@ -532,14 +543,14 @@ class RecoveryPage(QWizardPage):
         lay.addWidget(self.confirm)
 
     def initializePage(self) -> None:
-        self.code.setText(self.wizard().create_page.recovery_code)
+        self.code.setText(_setup_wizard(self).create_page.recovery_code)
 
     def isComplete(self) -> bool:
         return self.confirm.isChecked()
 
     def document(self) -> QTextDocument:
         doc = QTextDocument()
-        wiz = self.wizard()
+        wiz = _setup_wizard(self)
         doc.setHtml(
             "<h2>{title}</h2><p>{store}</p><p style='font-size:20pt; font-family:monospace'><b>{code}</b></p><p>{note}</p>".format(
                 title=html.escape(self.tr("hexi-care recovery code")),

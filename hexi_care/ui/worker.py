@@ -13,7 +13,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal
@@ -26,21 +26,29 @@ if TYPE_CHECKING:  # the database code loads after the first window is up (see a
 
 log = logging.getLogger("hexi_care.ui.worker")
 
+R = TypeVar("R")
+
+
+def logged_only(exc: BaseException) -> None:
+    """A `failed` callback for work whose failure the user need not act on (a suggestion, a
+    clean-up): the worker has already logged it, and nothing is shown."""
+
 
 class Cancelled(Exception):
     """Raised inside a task that saw its cancel flag; the task's callbacks are not called."""
 
 
-class Task:
-    """One unit of background work and what to do with its outcome on the GUI thread."""
+class Task(Generic[R]):
+    """One unit of background work returning an R, and what to do with its outcome on the GUI
+    thread."""
 
     def __init__(
         self,
-        fn: Callable[[Task], Any],
+        fn: Callable[[Task[R]], R],
         *,
-        done: Callable[[Any], None] | None = None,
-        failed: Callable[[BaseException], None] | None = None,
-        progress: Callable[[int, int, str], None] | None = None,
+        done: Callable[[R], object] | None = None,
+        failed: Callable[[BaseException], object] | None = None,
+        progress: Callable[[int, int, str], object] | None = None,
         owner: QObject | None = None,
         name: str = "",
     ) -> None:
@@ -50,7 +58,7 @@ class Task:
         self.on_progress = progress
         self.owner = owner
         self.name = name or getattr(fn, "__name__", "task")
-        self.result: Any = None
+        self.result: R | None = None
         self.error: BaseException | None = None
         self.store: OpenStore | None = None
         self.worker: DbWorker | None = None
@@ -97,7 +105,7 @@ class DbWorker(QThread):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("hexi-care-db-worker")
-        self._queue: queue.Queue[Task | None] = queue.Queue()
+        self._queue: queue.Queue[Task[Any] | None] = queue.Queue()
         self.store: OpenStore | None = None
         self._pending = 0
         self.task_finished.connect(self._deliver)
@@ -106,14 +114,14 @@ class DbWorker(QThread):
     # -- submitting --------------------------------------------------------------------------
     def submit(
         self,
-        fn: Callable[[Task], Any],
+        fn: Callable[[Task[R]], R],
         *,
-        done: Callable[[Any], None] | None = None,
-        failed: Callable[[BaseException], None] | None = None,
-        progress: Callable[[int, int, str], None] | None = None,
+        done: Callable[[R], object] | None = None,
+        failed: Callable[[BaseException], object] | None = None,
+        progress: Callable[[int, int, str], object] | None = None,
         owner: QObject | None = None,
         name: str = "",
-    ) -> Task:
+    ) -> Task[R]:
         task = Task(fn, done=done, failed=failed, progress=progress, owner=owner, name=name)
         task.worker = self
         self._pending += 1
@@ -126,16 +134,16 @@ class DbWorker(QThread):
 
     def call(
         self,
-        service: Callable[..., Any],
+        service: Callable[..., R],
         *args: Any,
-        done: Callable[[Any], None] | None = None,
-        failed: Callable[[BaseException], None] | None = None,
+        done: Callable[[R], object] | None = None,
+        failed: Callable[[BaseException], object] | None = None,
         owner: QObject | None = None,
         **kwargs: Any,
-    ) -> Task:
+    ) -> Task[R]:
         """Run `service(uow, *args, **kwargs)` in one unit of work (one user action)."""
 
-        def run(task: Task) -> Any:
+        def run(task: Task[R]) -> R:
             with task.uow() as uow:
                 return service(uow, *args, **kwargs)
 
@@ -151,7 +159,7 @@ class DbWorker(QThread):
         """Finish queued work, lock the store and end the thread."""
         if self.isRunning():
 
-            def close(task: Task) -> None:
+            def close(task: Task[None]) -> None:
                 if self.store is not None:
                     self.store.lock()
                     self.store = None
@@ -181,17 +189,19 @@ class DbWorker(QThread):
             self.task_finished.emit(task)
 
     # -- back on the GUI thread --------------------------------------------------------------
-    def _alive(self, task: Task) -> bool:
+    def _alive(self, task: Task[Any]) -> bool:
         return task.owner is None or shiboken6.isValid(task.owner)
 
-    def _deliver_progress(self, task: Task, done: int, total: int, text: str) -> None:
+    def _deliver_progress(self, task: Task[Any], done: int, total: int, text: str) -> None:
         if task.on_progress is not None and self._alive(task) and not task.cancelled:
             task.on_progress(done, total, text)
 
-    def _deliver(self, task: Task) -> None:
+    def _deliver(self, task: Task[Any]) -> None:
         task.finished = True
         self._pending -= 1
         try:
+            if task.error is not None and not isinstance(task.error, Cancelled):
+                _log_failure(task)
             if not self._alive(task):
                 return
             if isinstance(task.error, Cancelled):
@@ -203,9 +213,17 @@ class DbWorker(QThread):
             if task.failed is not None:
                 task.failed(task.error)
                 return
-            if not isinstance(task.error, UserProblem):
-                log.error("task %s failed", task.name, exc_info=task.error)
             self.unhandled_error.emit(task.error)
         finally:
             if self._pending == 0:
                 self.busy_changed.emit(False)
+
+
+def _log_failure(task: Task[Any]) -> None:
+    """Every failure leaves a trace, whether or not a callback handles it (CONVENTIONS 22): the
+    user's problem by its message key (safe: no personal data), a bug with its traceback."""
+    error = task.error
+    if isinstance(error, UserProblem):
+        log.warning("task %s refused: %s (%s)", task.name, error.key, type(error).__name__)
+    else:
+        log.error("task %s failed", task.name, exc_info=error)

@@ -24,10 +24,6 @@
         <translation>← 移除</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>名称</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -38,18 +34,6 @@
     <message>
         <source>Held by</source>
         <translation>主办单位</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>地点</translation>
-    </message>
-    <message>
-        <source>Organiser</source>
-        <translation>组织者</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
     </message>
     <message>
         <source>Others taking part (head count)</source>
@@ -158,24 +142,8 @@
         <translation>其他受益人数</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
         <source>What</source>
         <translation>内容</translation>
-    </message>
-    <message>
-        <source>Items</source>
-        <translation>件数</translation>
-    </message>
-    <message>
-        <source>Money</source>
-        <translation>资金</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>来源</translation>
     </message>
     <message>
         <source>Campaign</source>
@@ -322,20 +290,8 @@
         <translation>家庭</translation>
     </message>
     <message>
-        <source>Address</source>
-        <translation>住址</translation>
-    </message>
-    <message>
         <source>Registered address</source>
         <translation>户籍地址</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
     </message>
     <message>
         <source>Parents, guardians and carers</source>
@@ -548,10 +504,6 @@
         <translation>与户口簿一致</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
@@ -564,16 +516,8 @@
         <translation>身份证号</translation>
     </message>
     <message>
-        <source>Community</source>
-        <translation>社区</translation>
-    </message>
-    <message>
         <source>Registered address</source>
         <translation>户籍地址</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>住址</translation>
     </message>
     <message>
         <source>Grade</source>
@@ -582,18 +526,6 @@
     <message>
         <source>School</source>
         <translation>就读学校</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <source>Risk level</source>
-        <translation>风险等级</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
     </message>
     <message>
         <source>Categories (each with its basis, evidence and dates)</source>
@@ -1399,18 +1331,6 @@
         <translation>例如：协助办理户口登记</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>事项</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <source>Deadline</source>
-        <translation>截止日期</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1440,26 +1360,6 @@
     <message>
         <source>Remove</source>
         <translation>删除</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Relationship</source>
-        <translation>关系</translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
     </message>
     <message>
         <source>Situations (death, prison, illness, lost contact …) with dates</source>
@@ -1618,300 +1518,6 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>{date}结束</translation>
     </message>
     <message>
-        <source>Child director</source>
-        <extracomment>The store&apos;s time zone, set once the store is open: times show as the paper prints them.</extracomment>
-        <translation>儿童主任</translation>
-    </message>
-    <message>
-        <source>Child supervisor (street)</source>
-        <translation>儿童督导员（街道）</translation>
-    </message>
-    <message>
-        <source>Centre supervisor</source>
-        <translation>区未保中心</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
-        <source>District</source>
-        <translation>区</translation>
-    </message>
-    <message>
-        <source>Street</source>
-        <translation>街道</translation>
-    </message>
-    <message>
-        <source>Community</source>
-        <translation>社区</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>男</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>女</translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation>低</translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation>中</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation>高</translation>
-    </message>
-    <message>
-        <source>Father</source>
-        <translation>父亲</translation>
-    </message>
-    <message>
-        <source>Mother</source>
-        <translation>母亲</translation>
-    </message>
-    <message>
-        <source>Grandfather</source>
-        <translation>祖父/外祖父</translation>
-    </message>
-    <message>
-        <source>Grandmother</source>
-        <translation>祖母/外祖母</translation>
-    </message>
-    <message>
-        <source>Sibling</source>
-        <translation>兄弟姐妹</translation>
-    </message>
-    <message>
-        <source>Other relative</source>
-        <translation>其他亲属</translation>
-    </message>
-    <message>
-        <source>Entrusted carer</source>
-        <translation>受委托照护人</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>Deceased</source>
-        <translation>死亡</translation>
-    </message>
-    <message>
-        <source>Declared missing</source>
-        <translation>宣告失踪</translation>
-    </message>
-    <message>
-        <source>Severe disability</source>
-        <translation>重残</translation>
-    </message>
-    <message>
-        <source>Serious illness</source>
-        <translation>重病</translation>
-    </message>
-    <message>
-        <source>Serving a prison sentence</source>
-        <translation>服刑在押</translation>
-    </message>
-    <message>
-        <source>Compulsory drug rehabilitation</source>
-        <translation>强制隔离戒毒</translation>
-    </message>
-    <message>
-        <source>Other restriction of liberty</source>
-        <translation>被执行其他限制人身自由的措施</translation>
-    </message>
-    <message>
-        <source>Lost contact</source>
-        <translation>失联</translation>
-    </message>
-    <message>
-        <source>Guardianship revoked</source>
-        <translation>被撤销监护资格</translation>
-    </message>
-    <message>
-        <source>Deported</source>
-        <translation>被遣送（驱逐）出境</translation>
-    </message>
-    <message>
-        <source>Working away from home</source>
-        <translation>外出务工</translation>
-    </message>
-    <message>
-        <source>Cannot be found (certified)</source>
-        <translation>查找不到（已认定）</translation>
-    </message>
-    <message>
-        <source>Routine visit</source>
-        <translation>定期走访</translation>
-    </message>
-    <message>
-        <source>Campaign (holiday care)</source>
-        <translation>集中走访（寒暑假、节日慰问）</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>跟进走访</translation>
-    </message>
-    <message>
-        <source>Emergency</source>
-        <translation>紧急走访</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <source>Awaiting review</source>
-        <translation>待审核</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>已通过</translation>
-    </message>
-    <message>
-        <source>Returned</source>
-        <translation>已退回</translation>
-    </message>
-    <message>
-        <source>Good</source>
-        <translation>良好</translation>
-    </message>
-    <message>
-        <source>Fair</source>
-        <translation>一般</translation>
-    </message>
-    <message>
-        <source>Poor</source>
-        <translation>较差</translation>
-    </message>
-    <message>
-        <source>Serious problem</source>
-        <translation>严重问题</translation>
-    </message>
-    <message>
-        <source>Fire, electricity and gas</source>
-        <translation>用火用电用气安全</translation>
-    </message>
-    <message>
-        <source>Traffic safety</source>
-        <translation>交通安全</translation>
-    </message>
-    <message>
-        <source>Drowning prevention</source>
-        <translation>防溺水</translation>
-    </message>
-    <message>
-        <source>Food hygiene</source>
-        <translation>食品卫生</translation>
-    </message>
-    <message>
-        <source>Self-protection</source>
-        <translation>自我防护意识</translation>
-    </message>
-    <message>
-        <source>Online safety</source>
-        <translation>网络安全</translation>
-    </message>
-    <message>
-        <source>Child&apos;s mental health</source>
-        <translation>孩子心理健康</translation>
-    </message>
-    <message>
-        <source>Guardianship duty</source>
-        <translation>监护主体责任</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>待办</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Awaiting feedback</source>
-        <translation>待反馈</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>已办结</translation>
-    </message>
-    <message>
-        <source>Injury to private parts</source>
-        <translation>隐私部位遭受伤害</translation>
-    </message>
-    <message>
-        <source>Girl under 14 sexually assaulted, pregnant or after abortion</source>
-        <translation>不满14周岁女性未成年人遭受性侵害、怀孕或流产</translation>
-    </message>
-    <message>
-        <source>Girl 14 or older pregnant through suspected assault</source>
-        <translation>已满14周岁女性未成年人疑似因遭受侵害怀孕</translation>
-    </message>
-    <message>
-        <source>Multiple injuries, severe malnutrition or impaired consciousness (suspected abuse)</source>
-        <translation>多处损伤、严重营养不良或意识不清（疑似遭受虐待）</translation>
-    </message>
-    <message>
-        <source>Injury or death by suicide, self-harm, poisoning, beating or other abnormal cause</source>
-        <translation>因自杀、自残、中毒、被殴打等非正常原因受伤或死亡</translation>
-    </message>
-    <message>
-        <source>Abandoned or long left without care</source>
-        <translation>被遗弃或长期无人照料</translation>
-    </message>
-    <message>
-        <source>Origin unknown, missing or trafficked</source>
-        <translation>来历不明、失踪或被拐卖</translation>
-    </message>
-    <message>
-        <source>Organised begging</source>
-        <translation>被组织乞讨</translation>
-    </message>
-    <message>
-        <source>Other serious harm</source>
-        <translation>其他严重侵害</translation>
-    </message>
-    <message>
-        <source>Suspected domestic violence</source>
-        <translation>疑似家庭暴力</translation>
-    </message>
-    <message>
-        <source>Goods</source>
-        <translation>物资</translation>
-    </message>
-    <message>
-        <source>Money</source>
-        <translation>资金</translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation>服务</translation>
-    </message>
-    <message>
-        <source>Not known</source>
-        <extracomment>Every enum shown on screen, with its words (a test checks that each value has them).</extracomment>
-        <translation>不清楚</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
         <source>{age} yrs</source>
         <translation>{age}岁</translation>
     </message>
@@ -2014,26 +1620,6 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>8. Social support (allowances, 低保, aid, school, relatives, NGOs)</source>
         <translation>八、社会支持现状（补贴、低保、救助、学校、亲属、社会组织）</translation>
-    </message>
-    <message>
-        <source>Physical state</source>
-        <translation>生理状态</translation>
-    </message>
-    <message>
-        <source>Psychological condition</source>
-        <translation>心理状况</translation>
-    </message>
-    <message>
-        <source>Living environment</source>
-        <translation>居住环境</translation>
-    </message>
-    <message>
-        <source>Family education</source>
-        <translation>家庭教育</translation>
-    </message>
-    <message>
-        <source>Social support</source>
-        <translation>社会支持</translation>
     </message>
 </context>
 <context>
@@ -2337,20 +1923,12 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>监护人已签字</translation>
     </message>
     <message>
-        <source>Notice</source>
-        <translation>告知书</translation>
-    </message>
-    <message>
         <source>Delivered on</source>
         <translation>送达日期</translation>
     </message>
     <message>
         <source>Guardian</source>
         <translation>监护人</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2541,20 +2119,8 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>例如：学校、社工机构、医院</translation>
     </message>
     <message>
-        <source>Referred to</source>
-        <translation>转介机构</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>日期</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>结果</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2626,36 +2192,8 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>发现未成年人遭受或疑似遭受侵害、面临危险时，应立即向公安机关报告（110），并向民政、教育部门报告。报告人信息严格保密。</translation>
     </message>
     <message>
-        <source>Trigger</source>
-        <translation>报告情形</translation>
-    </message>
-    <message>
-        <source>Found at</source>
-        <translation>发现时间</translation>
-    </message>
-    <message>
         <source>Reported at</source>
         <translation>报告时间</translation>
-    </message>
-    <message>
-        <source>Agency</source>
-        <translation>报告机关</translation>
-    </message>
-    <message>
-        <source>Receipt number</source>
-        <translation>回执编号</translation>
-    </message>
-    <message>
-        <source>What was found</source>
-        <translation>发现的情况</translation>
-    </message>
-    <message>
-        <source>Feedback</source>
-        <translation>反馈情况</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
     </message>
     <message>
         <source>Save</source>
@@ -3437,50 +2975,6 @@ You will need: the administrator&apos;s password, the names of your streets and 
 <context>
     <name>Visit</name>
     <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Visitors</source>
-        <translation>走访人员</translation>
-    </message>
-    <message>
-        <source>People met</source>
-        <translation>见到的人</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>地点</translation>
-    </message>
-    <message>
-        <source>Basic information verified</source>
-        <translation>基本信息已核实</translation>
-    </message>
-    <message>
-        <source>Changes found</source>
-        <translation>发现的变化</translation>
-    </message>
-    <message>
-        <source>Carer</source>
-        <translation>照护人</translation>
-    </message>
-    <message>
-        <source>Entrusted-care agreement signed</source>
-        <translation>已签订委托照护协议</translation>
-    </message>
-    <message>
-        <source>Carer suitable</source>
-        <translation>照护人是否适宜</translation>
-    </message>
-    <message>
-        <source>Contact with the parents</source>
-        <translation>父母联系情况</translation>
-    </message>
-    <message>
         <source>Warning</source>
         <translation>警示</translation>
     </message>
@@ -3491,34 +2985,6 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>A child under 8 is left unattended</source>
         <translation>未满8周岁儿童无人看护</translation>
-    </message>
-    <message>
-        <source>Safety reminders given</source>
-        <translation>安全提醒</translation>
-    </message>
-    <message>
-        <source>Needs found</source>
-        <translation>发现的需求</translation>
-    </message>
-    <message>
-        <source>Help given</source>
-        <translation>帮扶慰问</translation>
-    </message>
-    <message>
-        <source>Referrals</source>
-        <translation>转介</translation>
-    </message>
-    <message>
-        <source>Next visit</source>
-        <translation>下次走访</translation>
-    </message>
-    <message>
-        <source>Signed off by</source>
-        <translation>走访人签字</translation>
-    </message>
-    <message>
-        <source>Supervisor&apos;s comment</source>
-        <translation>督导意见</translation>
     </message>
     <message>
         <source>What was seen, and what needs attention</source>
@@ -3546,30 +3012,6 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>1. Visit</source>
         <translation>一、走访情况</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Visitors</source>
-        <translation>走访人员</translation>
-    </message>
-    <message>
-        <source>People met</source>
-        <translation>见到的人</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>地点</translation>
     </message>
     <message>
         <source>ID, household registration, address, school and phone numbers checked</source>
@@ -3608,22 +3050,6 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>三、家庭主体责任落实情况</translation>
     </message>
     <message>
-        <source>Who actually cares for the child</source>
-        <translation>实际照护人</translation>
-    </message>
-    <message>
-        <source>Entrusted-care agreement signed</source>
-        <translation>已签订委托照护协议</translation>
-    </message>
-    <message>
-        <source>Carer suitable</source>
-        <translation>照护人是否适宜</translation>
-    </message>
-    <message>
-        <source>Contact with the parents</source>
-        <translation>父母联系情况</translation>
-    </message>
-    <message>
         <source>4–8. Ratings</source>
         <translation>四至八、状况评价</translation>
     </message>
@@ -3644,32 +3070,12 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>十、需求、帮扶、转介与下次走访</translation>
     </message>
     <message>
-        <source>Needs found</source>
-        <translation>发现的需求</translation>
-    </message>
-    <message>
-        <source>Help given</source>
-        <translation>帮扶慰问</translation>
-    </message>
-    <message>
-        <source>Referrals</source>
-        <translation>转介</translation>
-    </message>
-    <message>
         <source>Open follow-up actions</source>
         <translation>未完成的跟进事项</translation>
     </message>
     <message>
-        <source>Next visit</source>
-        <translation>下次走访</translation>
-    </message>
-    <message>
         <source>11. Sign-off</source>
         <translation>十一、签字确认</translation>
-    </message>
-    <message>
-        <source>Visitor</source>
-        <translation>走访人</translation>
     </message>
     <message>
         <source>The guardian may sign the printed copy. A supervisor reviews the visit after you submit it.</source>
@@ -3756,16 +3162,16 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>已于 {time} 提交。</translation>
     </message>
     <message>
+        <source>Draft saved at {time}. Fill in the marked fields to submit it for review.</source>
+        <translation>草稿已于 {time} 保存。请填写标出的项目后再提交审核。</translation>
+    </message>
+    <message>
         <source>Draft saved at {time}.</source>
         <translation>草稿已于 {time} 保存。</translation>
     </message>
     <message>
         <source>Not saved: {problem}</source>
         <translation>未保存：{problem}</translation>
-    </message>
-    <message>
-        <source>Needed before submitting.</source>
-        <translation>提交前须填写。</translation>
     </message>
     <message>
         <source>Fill in the marked fields before submitting; the draft is kept.</source>

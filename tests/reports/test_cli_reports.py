@@ -15,11 +15,12 @@ from sqlalchemy import select
 
 from hexi_care.db.models import AuditEvent
 from hexi_care.domain.enums import ReportTrigger
-from hexi_care.domain.model import MandatoryReport, Visit
+from hexi_care.domain.model import MandatoryReport
 from hexi_care.services import casework, visits
 from hexi_care.services.context import UnitOfWork
 from tests.cli.test_cli import Hexi
 from tests.conftest import PW, World, add_child
+from tests.factories import complete_visit
 
 
 def _text(path: Path) -> str:
@@ -37,9 +38,9 @@ def filled(world: World) -> tuple[World, str, str]:
     with UnitOfWork(director) as uow:
         v = visits.submit(
             uow,
-            Visit(
-                child_id=child.id or "",
-                visit_date=date(2026, 11, 2),
+            complete_visit(
+                child.id or "",
+                date(2026, 11, 2),
                 needs="需要冬衣和学习用品",
                 help_given="送去棉衣",
             ),

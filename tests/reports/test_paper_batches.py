@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from hexi_care.domain.model import Visit
 from hexi_care.reports import builders
 from hexi_care.reports.batch import render_batch
 from hexi_care.services import visits
 from hexi_care.services.context import UnitOfWork
 from tests.conftest import World, add_child
+from tests.factories import complete_visit
 from tests.reports.pdfcheck import all_text
 
 
@@ -21,8 +21,8 @@ def test_checklists_for_a_period_put_the_overdue_first(world: World) -> None:
     soon = add_child(a, world.community_a, name="将到丙")
     add_child(world.login("dir_b"), world.community_b, name="别社丁")
     with UnitOfWork(a) as uow:
-        visits.submit(uow, Visit(child_id=overdue.id or "", visit_date=date(2026, 6, 1)))
-        visits.submit(uow, Visit(child_id=soon.id or "", visit_date=date(2026, 11, 15)))
+        visits.submit(uow, complete_visit(overdue.id or "", date(2026, 6, 1)))
+        visits.submit(uow, complete_visit(soon.id or "", date(2026, 11, 15)))
     with UnitOfWork(a) as uow:
         name, items = builders.batch(
             uow, "紫金里社区", date(2026, 12, 1), date(2026, 12, 31), "checklist"

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from hexi_care.domain.model import Visit
 from hexi_care.reports import samples
 from hexi_care.reports.casefile import render_casefile
 from hexi_care.reports.checklist import render_checklist
@@ -19,6 +18,7 @@ from hexi_care.services import children, users, visits
 from hexi_care.services.context import UnitOfWork
 from tests.cli.test_cli import Hexi
 from tests.conftest import PW, World, add_child
+from tests.factories import complete_visit
 from tests.reports.pdfcheck import all_text, flat
 
 META = samples.meta()
@@ -56,7 +56,7 @@ def test_people_print_by_display_name_or_role_never_login(world: World, tmp_path
     director = world.login("dir_x")  # no display name set
     child = add_child(director, world.community_a, name="王𠮷")
     with UnitOfWork(director) as uow:
-        visit = visits.submit(uow, Visit(child_id=child.id or "", visit_date=date(2026, 11, 2)))
+        visit = visits.submit(uow, complete_visit(child.id or "", date(2026, 11, 2)))
     centre = world.login("centre")
     with UnitOfWork(centre) as uow:
         visits.review(uow, visit.id or "", "approved", "")
@@ -86,7 +86,7 @@ def test_forms_print_the_childs_register_number(world: World, tmp_path: Path) ->
         edited = children.update_child(
             uow, replace(children.get_child(uow, first.id or ""), school="育英小学")
         )
-        visit = visits.submit(uow, Visit(child_id=first.id or "", visit_date=date(2026, 11, 2)))
+        visit = visits.submit(uow, complete_visit(first.id or "", date(2026, 11, 2)))
     assert edited.file_no == first.file_no
     world.admin.lock()
     out = tmp_path / "s.pdf"

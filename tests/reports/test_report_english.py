@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from hexi_care.domain.model import Visit
 from hexi_care.reports import samples
 from hexi_care.reports.labels import EN, ZH, Labels, labels_for
 from hexi_care.services import visits
 from hexi_care.services.context import UnitOfWork
 from tests.cli.test_cli import Hexi
 from tests.conftest import PW, World, add_child
+from tests.factories import complete_visit
 from tests.reports.pdfcheck import page_texts
 
 #: CJK ideographs, CJK punctuation, full-width forms: none of them belongs in an English word.
@@ -143,9 +143,9 @@ def filled(world: World) -> tuple[World, str]:
     with UnitOfWork(director) as uow:
         v = visits.submit(
             uow,
-            Visit(
-                child_id=child.id or "",
-                visit_date=date(2026, 11, 2),
+            complete_visit(
+                child.id or "",
+                date(2026, 11, 2),
                 needs="需要冬衣和学习用品",
                 help_given="送去棉衣",
             ),

@@ -14,11 +14,12 @@ from sqlalchemy import select
 from hexi_care.db.models import ChangeLog
 from hexi_care.domain.enums import Rating, VisitStatus
 from hexi_care.domain.model import Category, SectionRating, Visit
-from hexi_care.errors import InvalidInput
+from hexi_care.errors import InvalidInput, SubmitIncomplete
 from hexi_care.services import children, visits
 from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
 from tests.conftest import World, add_child
+from tests.factories import complete_visit
 
 
 def _field_of(exc: pytest.ExceptionInfo[InvalidInput]) -> str:
@@ -156,7 +157,7 @@ def test_visit_lifecycle_updates_the_child(world: World) -> None:
     with UnitOfWork(store) as uow:
         summary = children.list_children(uow)[0]
         assert summary.last_visit is None  # drafts do not count
-        done = visits.submit(uow, draft)
+        done = visits.submit(uow, complete_visit(draft.child_id, draft.visit_date, id=draft.id))
     assert done.status == VisitStatus.SUBMITTED
     # Orphans are visited monthly by default: the next visit is suggested a month on.
     assert done.next_visit_date == date(2026, 12, 10)
@@ -198,3 +199,41 @@ def test_id_number_validator_agrees_with_birth_date_and_sex(
     with pytest.raises(InvalidInput) as exc:
         v.id_number(number, today=date(2026, 11, 20), birth_date=birth + timedelta(days=1), sex=sex)
     assert exc.value.problem == "id_birth_date_mismatch"
+
+
+def test_submit_refuses_an_incomplete_visit_and_keeps_the_draft(world: World) -> None:
+    """One submit rule (domain.submission) in the service: who visited, whom they met and the five
+    ratings; the refusal names every missing field and saves nothing of the submission."""
+    store = world.login("dir_a")
+    child = add_child(store, world.community_a)
+    with UnitOfWork(store) as uow:
+        draft = visits.save_draft(
+            uow,
+            Visit(
+                child_id=child.id or "",
+                visit_date=date(2026, 11, 10),
+                visitors="王芳",
+                physical=SectionRating(rating=Rating.GOOD),
+            ),
+        )
+    with pytest.raises(SubmitIncomplete) as exc, UnitOfWork(store) as uow:
+        visits.submit(uow, replace(draft, needs="冬衣"))
+    assert exc.value.missing == ("people_met", *Visit.SECTIONS[1:])
+    assert (exc.value.key, exc.value.field, exc.value.problem) == (
+        "invalid_input",
+        "people_met",
+        "needed_to_submit",
+    )
+    assert exc.value.message("zh") == (
+        "还不能提交审核：请先填写见面人员、心理状况、居住环境、家庭教育、社会支持。草稿可以随时保存。"
+    )
+    with UnitOfWork(store) as uow:
+        kept = visits.get_visit(uow, draft.id or "")
+    assert (kept.status, kept.needs, kept.submitted_at) == (VisitStatus.DRAFT, "", None)
+    # Whitespace is not an answer.
+    with pytest.raises(SubmitIncomplete) as exc, UnitOfWork(store) as uow:
+        visits.submit(uow, complete_visit(child.id or "", date(2026, 11, 10), visitors="  "))
+    assert exc.value.missing == ("visitors",)
+    with UnitOfWork(store) as uow:
+        done = visits.submit(uow, complete_visit(child.id or "", date(2026, 11, 10), id=draft.id))
+    assert done.status == VisitStatus.SUBMITTED

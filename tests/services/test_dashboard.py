@@ -4,55 +4,23 @@ scope only."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 
-from hexi_care.db.keys import KdfParams
-from hexi_care.db.store import OpenStore, create_store, unlock
+from hexi_care.db.store import OpenStore
 from hexi_care.domain.enums import ReportTrigger, Sex, VisitStatus
 from hexi_care.domain.model import Category, Child, FollowUp, Household, MandatoryReport, Visit
 from hexi_care.errors import ScopeDenied
-from hexi_care.services import casework, children, dashboard, households, units, users, visits
+from hexi_care.services import casework, children, dashboard, households, visits
 from hexi_care.services.context import UnitOfWork
-from hexi_care.services.reference import seed_reference
-
-PW = "secret-pass-1"
-NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # a Friday
-
-
-def clock() -> datetime:
-    return NOW
+from tests.conftest import World
+from tests.factories import complete_visit
 
 
 @pytest.fixture
-def stores(tmp_path: Path):
-    path = tmp_path / "s.hexi"
-    admin = create_store(
-        path,
-        admin_name="admin",
-        admin_password=PW,
-        kdf=KdfParams.fast(),
-        clock=clock,
-        seed_reference=seed_reference,
-    ).store
-    with UnitOfWork(admin) as uow:
-        a = units.add_unit(uow, "紫金里社区", "大营门街")
-        b = units.add_unit(uow, "平江里社区", "马场街")
-        users.add_user(uow, "dir_a", "director", a.id, PW, kdf=KdfParams.fast())
-        users.add_user(uow, "dir_b", "director", b.id, PW, kdf=KdfParams.fast())
-        users.add_user(uow, "centre", "centre_supervisor", "河西区", PW, kdf=KdfParams.fast())
-    admin.lock()
-    opened: list[OpenStore] = []
-
-    def login(name: str) -> OpenStore:
-        s = unlock(path, name, PW, clock=clock)
-        opened.append(s)
-        return s
-
-    yield login, a.id, b.id
-    for s in opened:
-        s.lock()
+def stores(world: World):
+    """The one test world, as (login, community a, community b)."""
+    return world.login, world.community_a, world.community_b
 
 
 def _child(store: OpenStore, community: str, name: str) -> str:
@@ -80,7 +48,7 @@ def test_dashboard_lists_work_in_scope_only(stores) -> None:
     cb = _child(dir_b, b, "李小红")
     with UnitOfWork(dir_a) as uow:
         # Visited a long time ago: monthly for orphans, so overdue by now.
-        visits.submit(uow, Visit(child_id=ca, visit_date=date(2026, 9, 1)))
+        visits.submit(uow, complete_visit(ca, date(2026, 9, 1)))
         visits.save_draft(uow, Visit(child_id=ca, visit_date=date(2026, 11, 19), needs="冬衣"))
         casework.add_followup(
             uow, FollowUp(child_id=ca, action="联系学校", due_date=date(2026, 11, 10))
@@ -114,7 +82,7 @@ def test_due_this_week_and_returned(stores) -> None:
     dir_a, centre = login("dir_a"), login("centre")
     ca = _child(dir_a, a, "王小军")
     with UnitOfWork(dir_a) as uow:
-        v = visits.submit(uow, Visit(child_id=ca, visit_date=date(2026, 10, 21)))
+        v = visits.submit(uow, complete_visit(ca, date(2026, 10, 21)))
     with UnitOfWork(dir_a) as uow:
         d = dashboard.dashboard(uow)
     assert [i.when for i in d.due_this_week] == [date(2026, 11, 21)]

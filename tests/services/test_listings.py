@@ -3,56 +3,23 @@ sorted by SQL, and inside the user's scope."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-from pathlib import Path
+from datetime import date
 
 import pytest
 
-from hexi_care.db.keys import KdfParams
-from hexi_care.db.store import OpenStore, create_store, unlock
+from hexi_care.db.store import OpenStore
 from hexi_care.domain.enums import Relationship, Sex, UnitKind
 from hexi_care.domain.model import Activity, Assistance, Category, Child, Guardian, Household, Visit
-from hexi_care.services import children, households, listings, support, units, users, visits
+from hexi_care.services import children, households, listings, support, units, visits
 from hexi_care.services.context import UnitOfWork
-from hexi_care.services.reference import seed_reference
-
-PW = "secret-pass-1"
-
-
-def clock() -> datetime:
-    return datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+from tests.conftest import World
+from tests.factories import complete_visit
 
 
 @pytest.fixture
-def setup(tmp_path: Path):
-    path = tmp_path / "s.hexi"
-    admin = create_store(
-        path,
-        admin_name="admin",
-        admin_password=PW,
-        kdf=KdfParams.fast(),
-        clock=clock,
-        seed_reference=seed_reference,
-    ).store
-    with UnitOfWork(admin) as uow:
-        a = units.add_unit(uow, "紫金里社区", "大营门街")
-        b = units.add_unit(uow, "平江里社区", "马场街")
-        users.add_user(
-            uow, "dir_a", "director", a.id, PW, kdf=KdfParams.fast(), display_name="王主任"
-        )
-        users.add_user(uow, "dir_b", "director", b.id, PW, kdf=KdfParams.fast())
-        users.add_user(uow, "centre", "centre_supervisor", "河西区", PW, kdf=KdfParams.fast())
-    admin.lock()
-    opened: list[OpenStore] = []
-
-    def login(name: str) -> OpenStore:
-        s = unlock(path, name, PW, clock=clock)
-        opened.append(s)
-        return s
-
-    yield login, a.id, b.id
-    for s in opened:
-        s.lock()
+def setup(world: World):
+    """The one test world, as (login, community a, community b)."""
+    return world.login, world.community_a, world.community_b
 
 
 def _family(store: OpenStore, community: str, address: str, *names: str) -> tuple[str, list[str]]:
@@ -97,7 +64,7 @@ def test_visits_are_paged_filtered_and_scoped(setup) -> None:
     _, (c1, c2) = _family(dir_a, a, "紫金山路1号", "张小明", "张小红")
     _, (c3,) = _family(dir_b, b, "平江道2号", "李小刚")
     with UnitOfWork(dir_a) as uow:
-        visits.submit(uow, Visit(child_id=c1, visit_date=date(2026, 11, 1)))
+        visits.submit(uow, complete_visit(c1, date(2026, 11, 1)))
         visits.save_draft(uow, Visit(child_id=c2, visit_date=date(2026, 11, 2)))
         visits.save_draft(uow, Visit(child_id=c1, visit_date=date(2026, 11, 3)))
     with UnitOfWork(dir_b) as uow:

@@ -23,6 +23,7 @@ from hexi_care.errors import InvalidInput, ScopeDenied
 from hexi_care.services import casework, children, settings, statistics, support, visits
 from hexi_care.services.context import UnitOfWork
 from tests.conftest import PW, World, add_child
+from tests.factories import complete_visit
 
 
 def test_figures_match_a_hand_count(world: World) -> None:
@@ -39,14 +40,12 @@ def test_figures_match_a_hand_count(world: World) -> None:
 
     with UnitOfWork(a) as uow:
         for d in (date(2026, 1, 5), date(2026, 2, 5), date(2026, 3, 10)):
-            visits.submit(uow, Visit(child_id=c1.id or "", visit_date=d))
+            visits.submit(uow, complete_visit(c1.id or "", d))
         visits.save_draft(
             uow, Visit(child_id=c1.id or "", visit_date=date(2026, 3, 20))
         )  # drafts don't count
-        visits.submit(
-            uow, Visit(child_id=c1.id or "", visit_date=date(2025, 12, 20))
-        )  # before the period
-        visits.submit(uow, Visit(child_id=c2.id or "", visit_date=date(2026, 1, 15)))
+        visits.submit(uow, complete_visit(c1.id or "", date(2025, 12, 20)))  # before the period
+        visits.submit(uow, complete_visit(c2.id or "", date(2026, 1, 15)))
         support.record_delivery(
             uow,
             NoticeDelivery(
@@ -86,8 +85,8 @@ def test_figures_match_a_hand_count(world: World) -> None:
             ),
         )
     with UnitOfWork(b) as uow:
-        first = visits.submit(uow, Visit(child_id=c4.id or "", visit_date=date(2026, 2, 10)))
-        visits.submit(uow, Visit(child_id=c4.id or "", visit_date=date(2026, 3, 12)))
+        first = visits.submit(uow, complete_visit(c4.id or "", date(2026, 2, 10)))
+        visits.submit(uow, complete_visit(c4.id or "", date(2026, 3, 12)))
         support.record_delivery(
             uow,
             NoticeDelivery(
@@ -185,7 +184,7 @@ def test_overdue_in_a_past_period_follows_the_schedule_as_it_stood(world: World)
             (quarterly, date(2025, 6, 1)),
             (ended, date(2025, 7, 10)),
         ):
-            visits.submit(uow, Visit(child_id=child.id or "", visit_date=day))
+            visits.submit(uow, complete_visit(child.id or "", day))
     unit = "紫金里社区"
     # 2025-02-28: monthly due 03-05; quarterly and ended not yet on the books (first visits later).
     assert _overdue(a, unit, date(2025, 1, 1), date(2025, 2, 28)) == 0

@@ -22,7 +22,7 @@ from hexi_care.db.keys import KdfParams
 from hexi_care.db.store import OpenStore, create_store, load_user, unlock
 from hexi_care.db.sync_models import SyncConflict, SyncIdentity
 from hexi_care.domain.enums import Sex, VisitStatus
-from hexi_care.domain.model import Category, Child, Household, Visit
+from hexi_care.domain.model import Category, Child, Household
 from hexi_care.services import children, households, units, users, visits
 from hexi_care.services.context import UnitOfWork
 from hexi_care.services.reference import seed_reference
@@ -40,6 +40,7 @@ from hexi_care.sync.export import visit_stage
 from hexi_care.sync.identity import keys_of
 from hexi_care.sync.records import KINDS, category_list, digest, row_fields, situation_list
 from hexi_care.sync.types import ImportResult
+from tests.factories import submitted_visit
 
 PW = "secret-pass-1"
 ADMIN_PW = "admin-pass-1"
@@ -180,9 +181,7 @@ def submit_visit(
     store: OpenStore, child_id: str, day: date = date(2024, 1, 5), note: str = ""
 ) -> str:
     with UnitOfWork(store) as uow:
-        v = visits.add_visit(
-            uow, Visit(child_id=child_id, visit_date=day, status=VisitStatus.SUBMITTED, needs=note)
-        )
+        v = visits.add_visit(uow, submitted_visit(child_id, day, needs=note))
         assert v.id is not None
         return v.id
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from hexi_care.cli import run
+from tests.factories import complete_visit_json
 
 ADMIN = "admin-pass-1"
 PW = "secret-pass-1"
@@ -114,7 +115,7 @@ def test_the_exchange_from_the_command_line(tmp_path: Path) -> None:
         "add",
         "--child",
         child["id"],
-        stdin=json.dumps({"visit_date": "2024-01-05", "status": "submitted"}),
+        stdin=json.dumps(complete_visit_json("2024-01-05", status="submitted")),
     )
 
     up = tmp_path / "up.hxp"

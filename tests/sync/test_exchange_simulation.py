@@ -24,6 +24,7 @@ from hexi_care.errors import BadPackage
 from hexi_care.services import children, visits
 from hexi_care.services.context import UnitOfWork
 from hexi_care.sync import import_package, list_conflicts, resolve_conflict
+from tests.factories import complete_visit_json
 from tests.sync.exchange_helpers import (
     Net,
     Template,
@@ -124,10 +125,10 @@ class Model:
             v = visits.add_visit(
                 uow,
                 visits.visit_from_dict(
-                    {
-                        "visit_date": (date(2024, 1, 1) + timedelta(days=pick % 300)).isoformat(),
-                        "status": "submitted",
-                    },
+                    complete_visit_json(
+                        (date(2024, 1, 1) + timedelta(days=pick % 300)).isoformat(),
+                        status="submitted",
+                    ),
                     child,
                 ),
             )

@@ -13,31 +13,25 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HEXI_CARE_NO_DIALOGS", "1")
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from hexi_care.db.keys import KdfParams
-from hexi_care.db.store import OpenStore, create_store, unlock
+from hexi_care.db.store import OpenStore
 from hexi_care.domain.enums import Relationship, Sex, SituationKind
 from hexi_care.domain.model import Category, Child, Guardian, Household, Situation
-from hexi_care.services import children, households, units, users
+from hexi_care.services import children, households
 from hexi_care.services.context import UnitOfWork
-from hexi_care.services.reference import seed_reference
 from hexi_care.ui import refguard
+from tests.conftest import PW as PW
+from tests.conftest import World, build_world
+from tests.conftest import fixed_clock as clock
 
-PW = "secret-pass-1"
-NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # a Friday
 OFFSCREEN_NOISE = (
     r"This plugin does not support",
     r"propagateSizeHints",
 )
-
-
-def clock() -> datetime:
-    return NOW
 
 
 # PySide6 6.12 on Python 3.11 drops a reference to None on every void call (see ui/refguard.py);
@@ -53,20 +47,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.qt_log_ignore(*OFFSCREEN_NOISE))
 
 
-@dataclass
-class UiWorld:
-    path: Path
-    community_a: str
-    community_b: str
-    street_a: str
-    kids_a: list[str] = field(default_factory=list)
-    kids_b: list[str] = field(default_factory=list)
-    opened: list[OpenStore] = field(default_factory=list)
-
-    def login(self, name: str) -> OpenStore:
-        s = unlock(self.path, name, PW, clock=clock)
-        self.opened.append(s)
-        return s
+#: The UI tests' world is the one test world (tests/conftest.py) with families added.
+UiWorld = World
 
 
 def add_family(
@@ -131,38 +113,23 @@ def add_family(
 
 
 @pytest.fixture
-def ui_world(tmp_path: Path) -> Iterator[UiWorld]:
-    path = tmp_path / "store.hexi"
-    admin = create_store(
-        path,
-        admin_name="admin",
-        admin_password=PW,
-        kdf=KdfParams.fast(),
-        clock=clock,
-        seed_reference=seed_reference,
-    ).store
-    with UnitOfWork(admin) as uow:
-        a = units.add_unit(uow, "紫金里社区", "大营门街")
-        b = units.add_unit(uow, "平江里社区", "马场街")
-        street = units.resolve_unit(uow, "大营门街").id
-        users.add_user(
-            uow, "dir_a", "director", a.id, PW, kdf=KdfParams.fast(), display_name="王主任"
-        )
-        users.add_user(uow, "dir_b", "director", b.id, PW, kdf=KdfParams.fast())
-        users.add_user(uow, "street_a", "street_supervisor", street, PW, kdf=KdfParams.fast())
-        users.add_user(uow, "centre", "centre_supervisor", "河西区", PW, kdf=KdfParams.fast())
-    admin.lock()
-    w = UiWorld(path, a.id, b.id, street)
+def ui_world(tmp_path: Path) -> Iterator[World]:
+    w = build_world(tmp_path / "store.hexi")
     dir_a = w.login("dir_a")
     _, w.kids_a = add_family(
-        dir_a, a.id, "紫金山路1号", "张小明", "张小红", id_numbers=("12010320150301001X", None)
+        dir_a,
+        w.community_a,
+        "紫金山路1号",
+        "张小明",
+        "张小红",
+        id_numbers=("12010320150301001X", None),
     )
-    _, more = add_family(dir_a, a.id, "友谊路9号", "刘一")
+    _, more = add_family(dir_a, w.community_a, "友谊路9号", "刘一")
     w.kids_a += more
-    _, w.kids_b = add_family(w.login("dir_b"), b.id, "平江道2号", "李小刚")
+    _, w.kids_b = add_family(w.login("dir_b"), w.community_b, "平江道2号", "李小刚")
+    w.admin.lock()  # the window unlocks on its own; a rekey needs the file to itself
     yield w
-    for s in w.opened:
-        s.lock()
+    w.close()
 
 
 @pytest.fixture
@@ -181,7 +148,7 @@ def make_app(qtbot, tmp_path: Path, ui_world: UiWorld):
         made.append((ctx, hexi))
         dlg = hexi.start(user=user)
         qtbot.addWidget(dlg)
-        dlg.form.password.setText(PW)
+        dlg.form.password.setText(ui_world.password(user))
         dlg.form.submit()
         qtbot.waitUntil(lambda: hexi.window is not None, timeout=10000)
         win = hexi.window

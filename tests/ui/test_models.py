@@ -13,6 +13,7 @@ from hexi_care.domain.model import FollowUp, SectionRating, Visit
 from hexi_care.services import casework, children, visits
 from hexi_care.services.context import UnitOfWork
 from hexi_care.ui.models import Column, PagedModel, RowsModel
+from tests.factories import complete_visit
 
 from .conftest import wait_idle
 
@@ -22,9 +23,7 @@ def _with_casework(ui_world) -> None:
         full = {s: SectionRating(rating=Rating.GOOD) for s in Visit.SECTIONS}
         visits.submit(
             uow,
-            Visit(
-                child_id=ui_world.kids_a[0], visit_date=date(2026, 9, 1), people_met="儿童", **full
-            ),
+            complete_visit(ui_world.kids_a[0], date(2026, 9, 1), people_met="儿童", **full),
         )
         visits.save_draft(uow, Visit(child_id=ui_world.kids_a[1], visit_date=date(2026, 11, 19)))
         casework.add_followup(

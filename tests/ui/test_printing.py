@@ -20,6 +20,7 @@ from hexi_care.services import visits
 from hexi_care.services.context import UnitOfWork
 from hexi_care.ui import printing
 from hexi_care.ui.worker import Cancelled, Task
+from tests.factories import complete_visit
 
 from .conftest import wait_idle
 
@@ -65,9 +66,9 @@ def submit_visit(ui_world, child: int = 0, day: int = 2) -> str:
     with UnitOfWork(ui_world.login("dir_a")) as uow:
         v = visits.submit(
             uow,
-            visits.Visit(
-                child_id=ui_world.kids_a[child],
-                visit_date=date(2026, 11, day),
+            complete_visit(
+                ui_world.kids_a[child],
+                date(2026, 11, day),
                 people_met="儿童及其祖母",
                 needs="需要学习用品",
             ),

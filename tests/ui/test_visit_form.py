@@ -8,9 +8,13 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 
+from hexi_care import messages
+from hexi_care.domain import submission
 from hexi_care.domain.enums import Rating, SafetyTopic, VisitStatus
+from hexi_care.domain.model import Visit
 from hexi_care.services import form_recovery, visits
 from hexi_care.services.context import UnitOfWork
+from tests.factories import complete_visit
 
 from .conftest import wait_idle
 
@@ -114,11 +118,19 @@ def test_invalid_input_is_shown_at_the_field_and_nothing_is_lost(qtbot, make_app
 def test_submitting_needs_the_ratings_and_people_met(qtbot, make_app, ui_world) -> None:
     ctx, _hexi, win = make_app("dir_a")
     form = _open_form(qtbot, win, ui_world.kids_a[2])
+    form.needs.setPlainText("冬衣")
     form.submit()
-    wait_idle(qtbot, ctx)
+    wait_idle(qtbot, ctx)  # the draft is saved meanwhile; the marks stay
     missing = form.errors.current()
-    assert {"people_met", "physical", "social_support"} <= set(missing)
+    # The window shows the core's findings (domain.submission), each at its field, in the core's words.
+    assert list(missing) == submission.missing_for_submit(form.collect())
+    assert list(missing) == ["people_met", *Visit.SECTIONS]  # visitors is prefilled
+    assert set(missing.values()) == {messages.render("problem.needed_to_submit", "zh")}
+    assert form.errors.labels["people_met"].isVisibleTo(form)
     assert not form.read_only
+    with UnitOfWork(ui_world.login("dir_a")) as uow:  # the draft is kept
+        kept = visits.list_visits(uow, child_id=ui_world.kids_a[2])
+    assert [v.status for v in kept] == [VisitStatus.DRAFT]
 
 
 def test_drafts_are_saved_automatically_and_reopen(qtbot, make_app, ui_world, monkeypatch) -> None:
@@ -150,12 +162,8 @@ def test_drafts_are_saved_automatically_and_reopen(qtbot, make_app, ui_world, mo
 def test_supervisor_returns_and_approves(qtbot, make_app, ui_world) -> None:
     director = ui_world.login("dir_a")
     with UnitOfWork(director) as uow:
-        v1 = visits.submit(
-            uow, visits.Visit(child_id=ui_world.kids_a[0], visit_date=date(2026, 11, 2))
-        )
-        v2 = visits.submit(
-            uow, visits.Visit(child_id=ui_world.kids_a[1], visit_date=date(2026, 11, 3))
-        )
+        v1 = visits.submit(uow, complete_visit(ui_world.kids_a[0], date(2026, 11, 2)))
+        v2 = visits.submit(uow, complete_visit(ui_world.kids_a[1], date(2026, 11, 3)))
     ctx, _hexi, win = make_app("street_a")
     assert "review" in win.page_keys
     page = win.show_page("review")
@@ -184,9 +192,7 @@ def test_a_returned_visit_is_mended_and_resubmitted(qtbot, make_app, ui_world) -
     with UnitOfWork(director) as uow:
         v = visits.submit(
             uow,
-            visits.Visit(
-                child_id=ui_world.kids_a[0], visit_date=date(2026, 11, 2), people_met="儿童"
-            ),
+            complete_visit(ui_world.kids_a[0], date(2026, 11, 2), people_met="儿童"),
         )
     with UnitOfWork(ui_world.login("street_a")) as uow:
         visits.review(uow, v.id, "returned", "请补充评价")
@@ -198,12 +204,11 @@ def test_a_returned_visit_is_mended_and_resubmitted(qtbot, make_app, ui_world) -
     form = win.records[f"visit:{v.id}"]
     qtbot.waitUntil(lambda: form.child is not None, timeout=5000)
     assert form.review_comment.isVisibleTo(form) and "请补充评价" in form.review_comment.text()
+    form.visitors.setText("")  # mending, the director empties a field a submission needs
     form.submit()
     wait_idle(qtbot, ctx)
-    assert {"visitors", "physical"} <= set(form.errors.current())  # what the supervisor asked for
+    assert list(form.errors.current()) == ["visitors"]
     form.visitors.setText("儿童主任")
-    for s in form.ratings.values():
-        s.buttons[Rating.GOOD].setChecked(True)
     form.submit()
     wait_idle(qtbot, ctx)
     assert form.read_only

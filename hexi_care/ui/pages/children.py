@@ -4,7 +4,7 @@ overdue; sort by any column the database can sort by. ID numbers are masked."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from hexi_care.domain.enums import RiskLevel
-from hexi_care.domain.model import ChildSummary
+from hexi_care.domain.model import Child, ChildSummary
 from hexi_care.services import children
 from hexi_care.ui import i18n
 from hexi_care.ui.common import ERROR_COLOUR, WARN_COLOUR, age_years, label, make_table, on_activate
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, PagedModel
 
 
@@ -221,9 +222,13 @@ class ChildrenPage(QWidget):
         if c is not None:
             self.main.open_child(c.id)
 
+    def _child_added(self, child: Child) -> None:
+        self.refresh()
+        self.main.open_child(child.id)
+
     def _new_child(self) -> None:
         from hexi_care.ui.dialogs import NewChildDialog
 
         dlg = NewChildDialog(self.ctx, self)
-        dlg.saved.connect(lambda child: (self.refresh(), self.main.open_child(child.id)))
+        dlg.saved.connect(self._child_added)
         dlg.open()

@@ -3,7 +3,9 @@ follow-ups and open mandatory reports. Each line opens its record (Enter or doub
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from functools import partial
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -19,6 +21,7 @@ from hexi_care.services import dashboard
 from hexi_care.services.dashboard import Dashboard, WorkItem
 from hexi_care.ui import i18n
 from hexi_care.ui.common import ERROR_COLOUR, WARN_COLOUR, label, make_table, on_activate
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, RowsModel
 
 WEEKDAYS = (
@@ -213,7 +216,7 @@ class DashboardPage(QWidget):
             self.models[key] = model
             view = make_table(model, stretch={"due": 2, "overdue": 2, "followups": 2}.get(key))
             view.setObjectName(f"list_{key}")
-            on_activate(view, lambda row, k=key: self._open(k, row))
+            on_activate(view, partial(self._open, key))
             self.views[key] = view
             self.lists.addWidget(view)
             card.clicked.connect(lambda _=False, k=key: self.select(k))

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,6 +38,7 @@ from hexi_care.messages import t
 from hexi_care.sync.types import ExchangeCancelled
 from hexi_care.ui import i18n
 from hexi_care.ui.common import OK_COLOUR, WARN_COLOUR, label, make_table
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, RowsModel
 from hexi_care.ui.progress import run_with_progress
 from hexi_care.ui.worker import Task

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -37,6 +37,7 @@ from hexi_care.errors import UserProblem
 from hexi_care.messages import t
 from hexi_care.ui import i18n
 from hexi_care.ui.common import OK_COLOUR, WARN_COLOUR, ask, label, make_table, set_role
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, RowsModel
 from hexi_care.ui.progress import run_with_progress
 from hexi_care.ui.worker import Task
@@ -458,7 +459,7 @@ class LedgerPage(QWidget):
     def _fill_mapping(self) -> None:
         while self.mapping_grid.count():
             item = self.mapping_grid.takeAt(0)
-            w = item.widget()
+            w = item.widget() if item is not None else None
             if w is not None:
                 w.deleteLater()
         self._mapping_boxes = {}

@@ -5,11 +5,10 @@ household's documents print from their own windows."""
 
 from __future__ import annotations
 
-import importlib
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,16 +24,8 @@ from PySide6.QtWidgets import (
 from hexi_care.services import statistics
 from hexi_care.ui import i18n, printing
 from hexi_care.ui.common import DateField, label, make_table, yuan
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, RowsModel
-
-
-def load_extension(name: str) -> None:
-    """Import an optional module that registers actions; absent is fine, broken is a bug."""
-    try:
-        importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name != name:
-            raise
 
 
 def _flat(u: statistics.UnitFigures, depth: int = 0) -> list[tuple[int, statistics.UnitFigures]]:

@@ -3,7 +3,6 @@ with a comment saying what to mend."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -26,6 +25,7 @@ from hexi_care.ui.common import (
     text_edit,
     with_error,
 )
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, RowsModel
 from hexi_care.ui.visit_form import visit_html
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
@@ -21,6 +21,7 @@ from hexi_care.services import children, listings
 from hexi_care.ui import i18n
 from hexi_care.ui.common import label, make_table, on_activate, yuan
 from hexi_care.ui.dialogs import ActivityDialog, AssistanceDialog
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import RIGHT, Column, RowsModel
 
 
@@ -45,9 +46,7 @@ class ChildPicker(QDialog):
         lay.addWidget(ok, 0, Qt.AlignmentFlag.AlignRight)
         self.search.textChanged.connect(self._find)
         self.results.itemActivated.connect(self._pick)
-        ok.clicked.connect(
-            lambda: self.results.currentItem() and self._pick(self.results.currentItem())
-        )
+        ok.clicked.connect(self._pick_current)
         self.resize(460, 420)
 
     def _find(self) -> None:
@@ -70,6 +69,11 @@ class ChildPicker(QDialog):
     def _pick(self, item: QListWidgetItem) -> None:
         self.chosen = item.data(Qt.ItemDataRole.UserRole)
         self.accept()
+
+    def _pick_current(self) -> None:
+        item = self.results.currentItem()
+        if item is not None:
+            self._pick(item)
 
 
 class SupportPage(QWidget):

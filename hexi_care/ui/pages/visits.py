@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +18,7 @@ from hexi_care.domain.enums import VisitStatus
 from hexi_care.services import listings
 from hexi_care.ui import i18n
 from hexi_care.ui.common import ERROR_COLOUR, DateField, label, make_table, on_activate
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, PagedModel
 
 
@@ -142,8 +143,12 @@ class VisitsPage(QWidget):
         self.status.currentIndexChanged.connect(self.refresh)
         self.community.currentIndexChanged.connect(self.refresh)
         self.use_dates.toggled.connect(self.refresh)
-        self.date_from.dateChanged.connect(lambda: self.use_dates.isChecked() and self.refresh())
-        self.date_to.dateChanged.connect(lambda: self.use_dates.isChecked() and self.refresh())
+        self.date_from.dateChanged.connect(self._dates_changed)
+        self.date_to.dateChanged.connect(self._dates_changed)
+
+    def _dates_changed(self) -> None:
+        if self.use_dates.isChecked():
+            self.refresh()
 
     def refresh(self) -> None:
         self.setProperty("stale", False)

@@ -141,12 +141,10 @@ def downgrade() -> None:
     op.drop_index("ix_child_file_no", table_name="child")
     op.drop_column("child", "file_no")
     op.drop_table("assistance_beneficiary")
-    with op.batch_alter_table("activity", schema=None) as batch_op:
-        for column in ("funder", "campaign", "head_count", "ends_on"):
-            batch_op.drop_column(column)
-    with op.batch_alter_table("assistance", schema=None) as batch_op:
-        batch_op.drop_column("campaign")
-        batch_op.drop_column("others")
+    for column in ("funder", "campaign", "head_count", "ends_on"):
+        op.drop_column("activity", column)
+    op.drop_column("assistance", "campaign")
+    op.drop_column("assistance", "others")
     with op.batch_alter_table("visit", schema=None) as batch_op:
         batch_op.drop_index("ix_visit_stats")
         batch_op.create_index(

@@ -1,11 +1,11 @@
-"""The ledger import page: real widgets on a real store, offscreen; a Qt warning fails a test."""
+"""The 台账导入 page (issue 11): real widgets on a real store, offscreen; a Qt warning fails a
+test (tests/ui/conftest.py). The ledgers are built as in tests/ledger."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
-import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtWidgets import QPushButton
 
@@ -13,13 +13,8 @@ from hexi_care.services import children
 from hexi_care.services.context import UnitOfWork
 from tests.ledger.builders import id_for, save, titled_sheet
 from tests.ledger.test_import import messy_book
-from tests.ui.conftest import OFFSCREEN_NOISE, make_app, ui_world, wait_idle
 
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    pytest.mark.qt_log_ignore(*OFFSCREEN_NOISE),
-]
-__all__ = ["make_app", "ui_world"]  # fixtures shared with tests/ui
+from .conftest import wait_idle
 
 
 def open_page(qtbot, make_app, user: str = "dir_a"):

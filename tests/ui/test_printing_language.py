@@ -15,6 +15,7 @@ from hexi_care.services import visits
 from hexi_care.services.context import UnitOfWork
 from hexi_care.ui import i18n, printing
 from hexi_care.ui.worker import Task
+from tests.factories import complete_visit
 
 
 def _text(pdf: bytes) -> str:
@@ -42,7 +43,7 @@ def test_english_window_prints_english_people_words(english, ui_world, user) -> 
     kids = ui_world.kids_a if user == "dir_a" else ui_world.kids_b
     with UnitOfWork(store) as uow:
         visit = visits.submit(
-            uow, visits.Visit(child_id=kids[0], visit_date=date(2026, 11, 2), needs="books")
+            uow, complete_visit(kids[0], date(2026, 11, 2), visitors="Wang Fang", needs="books")
         )
         household = visits.get_visit(uow, visit.id or "").household_id
     assert household

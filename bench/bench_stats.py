@@ -2,12 +2,15 @@
 the store that bench/bench_store.py builds (20,000 children, ~490,000 visits), overdue recounted
 as the schedule stood at each period's end. Target ≤ 2 s cold (the first run after opening the
 store), ≤ 1 s warm.
+Each line gives wall-clock and CPU time and the load average when it started (the machine is
+shared: compare CPU time between runs, and run it several times).
 Run: .venv/bin/python bench/bench_stats.py [--dir /tmp/hexi-bench-store]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from datetime import date
 from pathlib import Path
@@ -33,17 +36,19 @@ def main() -> None:
             (date(today.year - 2, today.month, 1), today),
         ]
         for start, end in periods * 2:  # the second round runs with a warm cache
-            t0 = time.perf_counter()
+            load = os.getloadavg()[0]
+            t0, c0 = time.perf_counter(), time.process_time()
             with UnitOfWork(store) as uow:
                 data = builders.stats(uow, "河西区", start, end)
                 meta = builders.meta(uow, data.unit_name)
             t1 = time.perf_counter()
             render_statistics(data, meta)
-            t2 = time.perf_counter()
+            t2, c2 = time.perf_counter(), time.process_time()
+            # CPU time beside wall-clock time: on a shared machine the load stretches the latter.
             print(
                 f"{start}..{end}: figures {t1 - t0:.2f} s + PDF {t2 - t1:.2f} s = {t2 - t0:.2f} s "
-                f"({data.total.visits} visits, {data.total.children} children, "
-                f"{data.total.households} households)"
+                f"(CPU {c2 - c0:.2f} s, load {load:.1f}; {data.total.visits} visits, "
+                f"{data.total.children} children, {data.total.households} households)"
             )
         print(
             "target: statistics over 20,000 children and ~490,000 visits <= 2 s cold, <= 1 s warm"

@@ -410,6 +410,20 @@ def cmd_unit_add(cli: Cli) -> int:
     return 0
 
 
+def cmd_settings_time_zone(cli: Cli) -> int:
+    from hexi_care.services import settings
+
+    with cli.uow() as uow:
+        if cli.args.zone:
+            settings.set_time_zone(uow, cli.args.zone.strip())
+        zone = settings.time_zone_name(uow)
+    if cli.args.json:
+        cli.emit_json({"time_zone": zone})
+    else:
+        cli.say("cli.time_zone_set" if cli.args.zone else "cli.time_zone", zone=zone)
+    return 0
+
+
 def cmd_demo(cli: Cli) -> int:
     from hexi_care.services import demo
 
@@ -1030,6 +1044,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     sp = g.add("add", cmd_unit_add)
     sp.add_argument("name")
     sp.add_argument("--parent", required=True)
+    sp.add_argument("--json", action="store_true")
+
+    g = group("settings", "settings shared by the whole store")
+    sp = g.add("time-zone", cmd_settings_time_zone)
+    sp.add_argument("zone", nargs="?", metavar="ZONE", help="an IANA name, e.g. Asia/Shanghai")
     sp.add_argument("--json", action="store_true")
 
     sp = add("demo", cmd_demo, help="fill the store with synthetic data")

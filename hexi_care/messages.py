@@ -208,6 +208,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.password_changed": ("已修改 {name} 的密码。", "Password of {name} changed."),
     "cli.unit_added": ("已添加 {name}。", "{name} added."),
+    "cli.time_zone": ("本数据库的时区：{zone}", "The store's time zone: {zone}"),
+    "cli.time_zone_set": (
+        "时区已设为 {zone}：今天、应访日期、统计和打印日期都按此时区计算。",
+        "Time zone set to {zone}: today, due dates, statistics and printed dates follow it.",
+    ),
     "cli.child_added": ("已添加儿童 {id}。", "Child {id} added."),
     "cli.visit_added": ("已添加走访 {id}。", "Visit {id} added."),
     "cli.audit_ok": (

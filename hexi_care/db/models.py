@@ -207,14 +207,14 @@ class Visit(IdMixin, ScopedMixin, Base):
     __table_args__ = (
         Index("ix_visit_child_date", "child_id", "visit_date"),
         # Covers the statistics' scan of a period and its overdue recount (no reads of the wide
-        # visit rows).
+        # visit rows); day then household, so 户次 is counted as the index streams by.
         Index(
             "ix_visit_stats",
             "community_id",
             "visit_date",
-            "status",
-            "child_id",
             "household_id",
+            "child_id",
+            "status",
             "next_visit_date",
         ),
     )

@@ -154,7 +154,9 @@ def notice_template(uow: UnitOfWork, code: str) -> NoticeTemplate:
         return builtin[code]
 
 
-def notice(uow: UnitOfWork, household_id: str, template_code: str = "general") -> NoticeData:
+def notice(
+    uow: UnitOfWork, household_id: str, template_code: str = "general", lang: str = "zh"
+) -> NoticeData:
     """监护责任告知书 for one household: addressed to the guardians and carers actually there."""
     household: Household = households.get_household(uow, household_id)
     template = notice_template(uow, template_code)
@@ -169,7 +171,7 @@ def notice(uow: UnitOfWork, household_id: str, template_code: str = "general") -
         if c.household_id == household.id
     ]
     community, street = _place(uow, household.community_id)
-    director = _me(uow)
+    director = _me(uow, lang)
     uow.audit("report", "notice", household.id, f"{template.code} v{template.version}")
     return NoticeData(
         template=template,

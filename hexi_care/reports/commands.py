@@ -60,7 +60,7 @@ def cmd_notice(cli: Cli) -> int:
     from hexi_care.reports.notice import render_notice
 
     with cli.uow() as uow:
-        data = builders.notice(uow, cli.args.household, cli.args.template)
+        data = builders.notice(uow, cli.args.household, cli.args.template, cli.lang)
         meta = builders.meta(uow, data.community_name, cli.lang)
     out = _out(cli, f"notice-{cli.args.household[:8]}.pdf")
     render_notice(data, meta, out, labels=labels_for(cli.lang))

@@ -126,21 +126,41 @@ def file_number(street: str, community: str, year: int, seq: int) -> str:
     return f"{street}-{short}-{year}-{seq:04d}"
 
 
-def _next_file_no(uow: UnitOfWork, community_id: str) -> tuple[str, int]:
-    """The prefix of this community's numbers this year and the next free sequence number."""
-    community = uow.session.get(OrgUnit, community_id)
-    assert community is not None
-    street = uow.session.get(OrgUnit, community.parent_id) if community.parent_id else None
-    prefix = file_number(street.name if street else "", community.name, uow.today().year, 0)[:-4]
-    taken = uow.session.scalars(
-        select(ChildRow.file_no).where(
-            ChildRow.community_id == community_id, ChildRow.file_no.startswith(prefix)
+def next_file_numbers(
+    uow: UnitOfWork, wanted: Collection[tuple[str, int]]
+) -> dict[tuple[str, int], tuple[str, int]]:
+    """(community id, year) → the prefix of that community's numbers for that year and the next
+    free sequence number; one read of units and one of the numbers already given, however many
+    communities and years (registration, a ledger batch and demo data number the same way)."""
+    if not wanted:
+        return {}
+    units = {
+        u: (name, parent)
+        for u, name, parent in uow.session.execute(
+            select(OrgUnit.id, OrgUnit.name, OrgUnit.parent_id)
+        ).all()
+    }
+    out: dict[tuple[str, int], tuple[str, int]] = {}
+    for community, year in wanted:
+        name, street = units[community]
+        street_name = units[street][0] if street in units else ""
+        out[(community, year)] = (file_number(street_name, name, year, 0)[:-4], 1)
+    communities = {c for c, _ in wanted}
+    taken = uow.session.execute(
+        select(ChildRow.community_id, ChildRow.file_no).where(
+            ChildRow.community_id.in_(communities), ChildRow.file_no.is_not(None)
         )
-    )
-    last = max(
-        (int(n[len(prefix) :]) for n in taken if n and n[len(prefix) :].isdigit()), default=0
-    )
-    return prefix, last + 1
+    ).all()
+    years: dict[str, list[tuple[str, int]]] = {}
+    for key in out:
+        years.setdefault(key[0], []).append(key)
+    for community, number in taken:
+        for key in years[community]:
+            prefix, seq = out[key]
+            tail = number[len(prefix) :] if number and number.startswith(prefix) else ""
+            if tail.isdigit():
+                out[key] = (prefix, max(seq, int(tail) + 1))
+    return out
 
 
 def find_by_id_number(uow: UnitOfWork, number: str) -> str | None:
@@ -332,15 +352,14 @@ def add_children(uow: UnitOfWork, kids: Sequence[Child]) -> list[Child]:
     rows: list[ChildRow] = []
     codes = set(category_defs(uow))
     # 档案编号: the next free number per community, read once per community for the batch.
-    next_no: dict[str, tuple[str, int]] = {}
-    for child in kids:
-        clean = _clean(uow, child, codes)
+    year = uow.today().year
+    cleaned = [_clean(uow, child, codes) for child in kids]
+    next_no = next_file_numbers(uow, {(c.community_id or "", year) for c in cleaned})
+    for clean in cleaned:
         community = clean.community_id
         assert community is not None
-        if community not in next_no:
-            next_no[community] = _next_file_no(uow, community)
-        prefix, seq = next_no[community]
-        next_no[community] = (prefix, seq + 1)
+        prefix, seq = next_no[(community, year)]
+        next_no[(community, year)] = (prefix, seq + 1)
         # Registered now by the store's clock: due dates count from the same day everywhere.
         row = ChildRow(
             id=clean.id or new_id(),

@@ -21,7 +21,7 @@ from sqlalchemy import insert, select
 from hexi_care.db import models as m
 from hexi_care.db.base import Base
 from hexi_care.db.store import OpenStore
-from hexi_care.domain import idnumber, names, schedule
+from hexi_care.domain import dates, idnumber, names, schedule
 from hexi_care.domain.enums import (
     CategoryCode,
     Rating,
@@ -34,6 +34,7 @@ from hexi_care.domain.enums import (
     VisitStatus,
 )
 from hexi_care.errors import StoreProblem
+from hexi_care.services import children as child_service
 from hexi_care.services.context import UnitOfWork
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文单"
@@ -287,6 +288,21 @@ BASIS_OF = {
 def _bulk(session: Any, model: type[Base], rows: list[dict[str, Any]]) -> None:
     for i in range(0, len(rows), 5000):
         session.execute(insert(model), rows[i : i + 5000])
+
+
+def _number(uow: UnitOfWork, kids: list[dict[str, Any]]) -> None:
+    """档案编号 for demo children as registration gives them: per community and year of entry
+    (the store's calendar), in the order entered, after any numbers the store already holds."""
+    tz = uow.zone()
+    year = {k["id"]: dates.local_date(k["created_at"], tz).year for k in kids}
+    next_no = child_service.next_file_numbers(
+        uow, {(k["community_id"], year[k["id"]]) for k in kids}
+    )
+    for k in sorted(kids, key=lambda k: (k["created_at"], k["id"])):
+        key = (k["community_id"], year[k["id"]])
+        prefix, seq = next_no[key]
+        next_no[key] = (prefix, seq + 1)
+        k["file_no"] = f"{prefix}{seq:04d}"
 
 
 def generate(
@@ -638,6 +654,7 @@ def generate(
                             given_by=director,
                         )
                     )
+        _number(uow, rows["child"])
         _bulk(s, m.Household, rows["hh"])
         _bulk(s, m.Guardian, rows["guard"])
         _bulk(s, m.ParentSituation, rows["sit"])

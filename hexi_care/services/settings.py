@@ -87,6 +87,18 @@ def set_visit_policy(uow: UnitOfWork, policy: schedule.VisitPolicy) -> None:
     uow.session.info.pop("visit_policy", None)
 
 
+#: The zones offered in the window (the CLI takes any IANA name): China's standard time first,
+#: then the zones a laptop in the field might be set to by mistake or by need.
+TIME_ZONES = (
+    dates.DEFAULT_ZONE,
+    "Asia/Urumqi",
+    "Asia/Hong_Kong",
+    "Asia/Macau",
+    "Asia/Taipei",
+    "UTC",
+)
+
+
 def time_zone_name(uow: UnitOfWork) -> str:
     """The store's time zone (IANA name); `UnitOfWork.zone()` applies it."""
     return str(get(uow, ZONE_SETTING, dates.DEFAULT_ZONE))

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, cast, func, select
+from sqlalchemy import ColumnElement, func, select
 
 from hexi_care.db.models import (
     Activity,
@@ -320,8 +320,8 @@ def _visits(
 ) -> dict[str, tuple[int, int]]:
     """Visits of the period per community: (visits, 户次 — a household visited on a day, however
     many of its children); the children and households visited are added to `kids` and
-    `households`. Grouping by community streams the covering index; the distinct counts and
-    sets are made in SQLite."""
+    `households`. The covering index holds each community's visits by day and household, so the
+    households visited each day are grouped as it streams (no sort), and counted per community."""
     s = uow.session
     in_period = (
         Visit.community_id.in_(ids),
@@ -329,13 +329,19 @@ def _visits(
         # `status || ""` keeps the planner off the status index: the covering one is faster.
         (Visit.status + "").in_(COUNTED),
     )
-    day_of_household = Visit.household_id + cast(Visit.visit_date, String)
+    days = (
+        select(Visit.community_id, Visit.household_id, func.count().label("n"))
+        .where(*in_period)
+        .group_by(Visit.community_id, Visit.visit_date, Visit.household_id)
+        .subquery()
+    )
     counts = {
-        community: (n, days)
-        for community, n, days in s.execute(
-            select(Visit.community_id, func.count(), func.count(day_of_household.distinct()))
-            .where(*in_period)
-            .group_by(Visit.community_id)
+        community: (int(n), days_visited)
+        for community, n, days_visited in s.execute(
+            # A visit without a household is a visit, not a household's day.
+            select(
+                days.c.community_id, func.sum(days.c.n), func.count(days.c.household_id)
+            ).group_by(days.c.community_id)
         ).all()
     }
     for community, child, household in s.execute(

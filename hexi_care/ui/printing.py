@@ -252,7 +252,7 @@ def checklist_job(child_id: str | None) -> Callable[[Task], bytes]:
                 )
             else:
                 data = builders.blank_checklist(uow)
-            meta = builders.meta(uow, data.community_name)
+            meta = builders.meta(uow, data.community_name, lang)
         return render_checklist(data, meta, labels=labels_for(lang)) or b""
 
     return run
@@ -267,7 +267,7 @@ def casefile_job(child_id: str) -> Callable[[Task], bytes]:
 
         with task.uow() as uow:
             data = builders.case_file(uow, child_id, lang)
-            meta = builders.meta(uow, data.file.community_name)
+            meta = builders.meta(uow, data.file.community_name, lang)
         return render_casefile(data, meta, labels=labels_for(lang)) or b""
 
     return run
@@ -282,7 +282,7 @@ def summary_job(visit_id: str) -> Callable[[Task], bytes]:
 
         with task.uow() as uow:
             data = builders.summary(uow, visit_id, lang=lang)
-            meta = builders.meta(uow, data.community_name)
+            meta = builders.meta(uow, data.community_name, lang)
         return render_summary(data, meta, labels=labels_for(lang)) or b""
 
     return run
@@ -296,8 +296,8 @@ def notice_job(household_id: str, template: str) -> Callable[[Task], bytes]:
         from hexi_care.reports.notice import render_notice
 
         with task.uow() as uow:
-            data = builders.notice(uow, household_id, template)
-            meta = builders.meta(uow, data.community_name)
+            data = builders.notice(uow, household_id, template, lang)
+            meta = builders.meta(uow, data.community_name, lang)
         return render_notice(data, meta, labels=labels_for(lang)) or b""
 
     return run
@@ -312,7 +312,7 @@ def statistics_job(unit: str, start: date, end: date) -> Callable[[Task], bytes]
 
         with task.uow() as uow:
             data = builders.stats(uow, unit, start, end)
-            meta = builders.meta(uow, data.unit_name)
+            meta = builders.meta(uow, data.unit_name, lang)
         return render_statistics(data, meta, labels=labels_for(lang)) or b""
 
     return run
@@ -394,7 +394,7 @@ def batch_job(unit: str, start: date, end: date, kind: str, out: Path) -> Callab
         task.report(0, 0, "collect")
         with task.uow() as uow:
             unit_name, items = builders.batch(uow, unit, start, end, kind, lang)
-            meta = builders.meta(uow, unit_name)
+            meta = builders.meta(uow, unit_name, lang)
         task.check_cancelled()
         if not items:
             return 0
@@ -490,7 +490,7 @@ def register_job(unit: str, out: Path) -> Callable[[Task], int]:
 
         with task.uow() as uow:
             rows = builders.register(uow, unit, lang=lang)
-            meta = builders.meta(uow)
+            meta = builders.meta(uow, lang=lang)
         if out.suffix.lower() == ".csv":
             write_register_csv(rows, meta, out, labels=labels_for(lang))
         else:

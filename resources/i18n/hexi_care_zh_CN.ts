@@ -2590,6 +2590,54 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>设置</translation>
     </message>
     <message>
+        <source>Time zone (for the whole store)</source>
+        <translation>时区（全库统一）</translation>
+    </message>
+    <message>
+        <source>Beijing time</source>
+        <translation>北京时间</translation>
+    </message>
+    <message>
+        <source>Xinjiang time</source>
+        <translation>新疆时间</translation>
+    </message>
+    <message>
+        <source>Hong Kong</source>
+        <translation>香港</translation>
+    </message>
+    <message>
+        <source>Macao</source>
+        <translation>澳门</translation>
+    </message>
+    <message>
+        <source>Taipei</source>
+        <translation>台北</translation>
+    </message>
+    <message>
+        <source>Coordinated Universal Time</source>
+        <translation>协调世界时</translation>
+    </message>
+    <message>
+        <source>Save the time zone</source>
+        <translation>保存时区</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Today, due dates, statistics and the printed date follow this zone on every laptop of the store.</source>
+        <translation>今天、应访日期、统计和打印日期在本库的每台电脑上都按此时区计算。</translation>
+    </message>
+    <message>
+        <source>The district centre sets the time zone.</source>
+        <translation>时区由区未保中心设置。</translation>
+    </message>
+    <message>
+        <source>Saved. Dates now follow {zone}.</source>
+        <translation>已保存。日期现按 {zone} 计算。</translation>
+    </message>
+    <message>
         <source>Users and communities</source>
         <translation>用户和社区</translation>
     </message>

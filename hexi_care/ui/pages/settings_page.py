@@ -1,6 +1,6 @@
 """设置: this computer's settings (language, idle lock, backup folder, a backup now), the store's visit
-intervals per category and risk level (the centre or the administrator changes them), and, for the
-administrator, users and communities."""
+intervals per category and risk level and its time zone (the centre or the administrator changes
+them), and, for the administrator, users and communities."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hexi_care.domain import schedule
+from hexi_care.domain import dates, schedule
 from hexi_care.domain.enums import RiskLevel, Role, UnitKind
 from hexi_care.errors import InvalidInput
 from hexi_care.messages import t
@@ -187,6 +187,8 @@ class SettingsPage(QWidget):
             self.save_policy.setVisible(False)
             self.policy_message.setText(self.tr("The district centre sets the intervals."))
 
+        zone_box = self._zone_box()
+
         body = QWidget()
         col = QVBoxLayout(body)
         col.setContentsMargins(16, 12, 16, 12)
@@ -195,6 +197,7 @@ class SettingsPage(QWidget):
         if ctx.user is not None and ctx.user.role == Role.ADMIN:
             col.addWidget(self._admin_box())
         col.addWidget(policy_box)
+        col.addWidget(zone_box)
         col.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -202,6 +205,75 @@ class SettingsPage(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(scroll)
+
+    # -- the store's time zone -----------------------------------------------------------------
+    def _zone_box(self) -> QGroupBox:
+        """The zone every date is derived in (today, due dates, statistics, the paper's footer):
+        one for the store, set by an administrator or the centre supervisor."""
+        box = QGroupBox(self.tr("Time zone (for the whole store)"))
+        self.zone = QComboBox()
+        self.zone.setObjectName("setting_time_zone")
+        self.zone.setMinimumWidth(260)
+        names = {
+            "Asia/Shanghai": self.tr("Beijing time"),
+            "Asia/Urumqi": self.tr("Xinjiang time"),
+            "Asia/Hong_Kong": self.tr("Hong Kong"),
+            "Asia/Macau": self.tr("Macao"),
+            "Asia/Taipei": self.tr("Taipei"),
+            "UTC": self.tr("Coordinated Universal Time"),
+        }
+        for zone in store_settings.TIME_ZONES:
+            # A region's zone shows its IANA name too (what the command line takes); UTC is its own.
+            shown = f"{names[zone]} ({zone})" if "/" in zone else names.get(zone, zone)
+            self.zone.addItem(shown, zone)
+        self.save_zone = QPushButton(self.tr("Save the time zone"))
+        self.save_zone.setObjectName("save_time_zone")
+        self.save_zone.clicked.connect(self._save_zone)
+        self.zone_message = label("", "muted", wrap=True)
+        f = QFormLayout(box)
+        row = QHBoxLayout()
+        row.addWidget(self.zone)
+        row.addWidget(self.save_zone)
+        row.addStretch(1)
+        f.addRow(self.tr("Time zone"), row)
+        f.addRow("", self.zone_message)
+        f.addRow(
+            "",
+            label(
+                self.tr(
+                    "Today, due dates, statistics and the printed date follow this zone on every laptop of the store."
+                ),
+                "muted",
+                wrap=True,
+            ),
+        )
+        if not self.may_edit_policy:
+            self.zone.setEnabled(False)
+            self.save_zone.setVisible(False)
+            self.zone_message.setText(self.tr("The district centre sets the time zone."))
+        return box
+
+    def _show_zone(self, name: str) -> None:
+        if self.zone.findData(name) < 0:  # set elsewhere (the command line takes any zone)
+            self.zone.addItem(name, name)
+        self.zone.setCurrentIndex(self.zone.findData(name))
+
+    def _save_zone(self) -> None:
+        name = str(self.zone.currentData())
+
+        def done(_r: object) -> None:
+            zone = dates.zone(name)
+            self.ctx.ref.zone = zone
+            i18n.set_zone(zone)
+            self.zone_message.setText(self.tr("Saved. Dates now follow {zone}.").format(zone=name))
+
+        self.ctx.worker.call(
+            store_settings.set_time_zone,
+            name,
+            done=done,
+            failed=lambda e: self.zone_message.setText(i18n.problem_text(e)),
+            owner=self,
+        )
 
     # -- administration -------------------------------------------------------------------------
     def _admin_box(self) -> QGroupBox:
@@ -511,6 +583,7 @@ class SettingsPage(QWidget):
         if self.ctx.user is not None and self.ctx.user.role == Role.ADMIN:
             self._refresh_admin()
         self.ctx.worker.call(store_settings.visit_policy, done=self._show_policy, owner=self)
+        self.ctx.worker.call(store_settings.time_zone_name, done=self._show_zone, owner=self)
 
     def _show_policy(self, p: schedule.VisitPolicy) -> None:
         self.policy = p

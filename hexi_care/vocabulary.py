@@ -248,6 +248,13 @@ FIELDS = _ro(
         "community": ("所属社区", "community"),
         "community_id": ("所属社区", "community"),
         "street": ("所属街道", "street"),
+        # what `child show --json` prints besides the profile (read-only for `child edit`)
+        "community_name": ("社区名称", "community name"),
+        "street_name": ("街道名称", "street name"),
+        "category_details": ("儿童类别明细", "category details"),
+        "visits": ("走访记录", "visits"),
+        "followups": ("跟进事项", "follow-up items"),
+        "mandatory_reports": ("强制报告", "mandatory reports"),
         "guardian": ("监护人", "guardian"),
         "unit": ("单位", "unit"),
         "unit_id": ("单位", "unit"),

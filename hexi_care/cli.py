@@ -722,6 +722,18 @@ def _changes(
     return data
 
 
+def _saved(cli: Cli, shown: dict[str, Any], notices: Sequence[str] = ()) -> int:
+    """What an edit prints: the saved record as JSON (with the core's warnings where the record
+    has a `warnings` list), or a line saying it is saved with the warnings on standard error."""
+    if cli.args.json:
+        cli.emit_json({**shown, "warnings": list(notices)} if "warnings" in shown else shown)
+    else:
+        for text in notices:
+            print(text, file=cli.err)
+        cli.say("cli.record_saved", id=shown["id"])
+    return 0
+
+
 def cmd_child_edit(cli: Cli) -> int:
     from dataclasses import replace
 
@@ -750,15 +762,9 @@ def cmd_child_edit(cli: Cli) -> int:
         ids = {c.code: c.id for c in before.categories}
         cats = [replace(c, id=ids.get(c.code)) for c in child.categories]
         saved = children.update_child(uow, replace(child, id=cid, categories=cats))
-        today = uow.today()
+        shown = {**child_json(saved, uow.today()), "warnings": []}
         notices = [n.message(cli.lang) for n in uow.notices]
-    if cli.args.json:
-        cli.emit_json({**child_json(saved, today), "warnings": notices})
-    else:
-        for text in notices:
-            print(text, file=cli.err)
-        cli.say("cli.record_saved", id=saved.id)
-    return 0
+    return _saved(cli, shown, notices)
 
 
 def cmd_household_edit(cli: Cli) -> int:
@@ -775,11 +781,7 @@ def cmd_household_edit(cli: Cli) -> int:
             raise InvalidInput(key, "unknown", value=key)
         texts: dict[str, Any] = {k: v.json_text(k, x) or "" for k, x in changes.items()}
         saved = households.update_household(uow, replace(before, **texts))
-    if cli.args.json:
-        cli.emit_json(_json_default(saved))
-    else:
-        cli.say("cli.record_saved", id=saved.id)
-    return 0
+    return _saved(cli, _plain(saved))
 
 
 def cmd_guardian_edit(cli: Cli) -> int:
@@ -801,11 +803,7 @@ def cmd_guardian_edit(cli: Cli) -> int:
                 parsed, id=before.id, household_id=before.household_id, child_id=before.child_id
             ),
         )
-    if cli.args.json:
-        cli.emit_json(_json_default(saved))
-    else:
-        cli.say("cli.record_saved", id=saved.id)
-    return 0
+    return _saved(cli, _plain(saved))
 
 
 def cmd_visit_list(cli: Cli) -> int:

@@ -1,5 +1,5 @@
-"""Whatever JSON a script sends, `child add`, `visit add` and the `edit` commands answer with success or a clear
-invalid-input message (exit 5), never with an internal error."""
+"""Whatever JSON a script sends, `child add`, `visit add` and the `edit` commands answer with
+success or a clear invalid-input message (exit 5), never with an internal error."""
 
 from __future__ import annotations
 

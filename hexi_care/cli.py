@@ -987,6 +987,7 @@ def cmd_recovery_request(cli: Cli) -> int:
 
 def cmd_recovery_answer(cli: Cli) -> int:
     from hexi_care.services import recovery
+    from hexi_care.services.context import UnitOfWork
 
     store = cli.open()
     passphrase = cli.read_next_secret("cli.centre_key_passphrase")

@@ -64,14 +64,27 @@ def debs(frozen: Path, source_tree: Path, tmp_path_factory: pytest.TempPathFacto
     return made
 
 
+#: The package is installed machine-wide: test runs of several checkouts on one machine take
+#: turns (a lock file every run of this test holds while it installs, upgrades and removes).
+LOCK = (
+    Path("/run/lock") if Path("/run/lock").is_dir() else Path("/tmp")
+) / "hexi-care-deb-test.lock"
+
+
 @pytest.fixture
 def clean_system() -> Iterator[None]:
-    if installed_version() is not None:
-        # Not ours to remove, and a silent skip would hide the test: say what to do.
-        pytest.fail("hexi-care is already installed here: `dpkg --purge hexi-care`, then run again")
-    yield
-    if installed_version() is not None:
-        dpkg("--remove", PACKAGE)
+    import fcntl  # POSIX only, like this test
+
+    with LOCK.open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # waits while another run's .deb test is under way
+        if installed_version() is not None:
+            # Not ours to remove, and a silent skip would hide the test: say what to do.
+            pytest.fail("hexi-care is already installed here: `dpkg --purge hexi-care`, then again")
+        try:
+            yield
+        finally:
+            if installed_version() is not None:
+                dpkg("--purge", PACKAGE)
 
 
 def _make_older(store: Path) -> bytes:
@@ -81,8 +94,12 @@ def _make_older(store: Path) -> bytes:
     opened.lock()
     engine = make_engine(store, key)
     try:
-        with engine.connect() as conn, conn.begin():
-            command.downgrade(migrate.alembic_config(conn), "0001")
+        with engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA foreign_keys = OFF")  # as migrate.upgrade: tables are recreated
+            with conn.begin():
+                command.downgrade(migrate.alembic_config(conn), "0001")
         assert migrate.current_revision(engine) == "0001"
     finally:
         engine.dispose()

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hexi_care.cli import CHILD_INPUT
+from hexi_care.services.households import GUARDIAN_FIELDS, HOUSEHOLD_FIELDS
 from tests.cli.test_cli import Hexi
 
 SCALARS = st.one_of(
@@ -136,19 +137,8 @@ def family(store: tuple[Hexi, str]) -> dict[str, str]:
 
 EDIT_KEYS = {
     "child": [*sorted(CHILD_INPUT), "category_details", "visits", "id", "version", "bogus"],
-    "household": ["address", "hukou_address", "phone", "note", "community_id", "version", "bogus"],
-    "guardian": [
-        "name",
-        "relationship",
-        "id_number",
-        "phone",
-        "is_guardian",
-        "is_carer",
-        "note",
-        "situations",
-        "household_id",
-        "bogus",
-    ],
+    "household": [*HOUSEHOLD_FIELDS, "community_id", "version", "bogus"],
+    "guardian": [*GUARDIAN_FIELDS, "situations", "household_id", "bogus"],
 }
 
 

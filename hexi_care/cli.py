@@ -655,6 +655,7 @@ def guardians_from_json(data: object) -> list[Guardian]:
                     disability_mental=bool(
                         v.json_bool("situation", x.get("disability_mental", False))
                     ),
+                    note=v.json_text("note", x.get("note")) or "",
                 )
             )
         out.append(
@@ -670,6 +671,7 @@ def guardians_from_json(data: object) -> list[Guardian]:
                 is_guardian=bool(v.json_bool("is_guardian", g.get("is_guardian", False))),
                 is_carer=bool(v.json_bool("is_carer", g.get("is_carer", False))),
                 situations=situations,
+                note=v.json_text("note", g.get("note")) or "",
             )
         )
     return out
@@ -709,6 +711,125 @@ def cmd_child_add(cli: Cli) -> int:
             print(text, file=cli.err)
         cli.say("cli.child_added", id=saved.id)
     return 0
+
+
+# -- edit: the changed fields as JSON, with the names `child show --json` prints ------------------
+#: Fields `child show --json` prints that `child edit` does not change: computed ones, and the
+#: household and guardians (`household edit`, `guardian edit`).
+CHILD_FIXED = {
+    "community_name",
+    "street_name",
+    "household",
+    "guardians",
+    "visits",
+    "followups",
+    "mandatory_reports",
+}
+
+
+def _plain(value: Any) -> Any:
+    """`value` as `child show --json` prints it (dates as text), to merge changes into."""
+    return json.loads(json.dumps(value, default=_json_default, ensure_ascii=False))
+
+
+def _changes(
+    data: dict[str, Any], current_id: str | None, version: int, fixed: set[str]
+) -> dict[str, Any]:
+    """The fields to change. `id` may be sent back unchanged; `version`, when sent, must still be
+    the record's (someone else's edit in between is not overwritten)."""
+    data = dict(data)
+    if "id" in data and data.pop("id") != current_id:
+        raise InvalidInput("id", "read_only")
+    if "version" in data and data.pop("version") != version:
+        raise InvalidInput("version", "stale")
+    for key in sorted(data):
+        if key in fixed:
+            raise InvalidInput(key, "read_only")
+    return data
+
+
+def _saved(cli: Cli, shown: dict[str, Any], notices: Sequence[str] = ()) -> int:
+    """What an edit prints: the saved record as JSON (with the core's warnings where the record
+    has a `warnings` list), or a line saying it is saved with the warnings on standard error."""
+    if cli.args.json:
+        cli.emit_json({**shown, "warnings": list(notices)} if "warnings" in shown else shown)
+    else:
+        for text in notices:
+            print(text, file=cli.err)
+        cli.say("cli.record_saved", id=shown["id"])
+    return 0
+
+
+def cmd_child_edit(cli: Cli) -> int:
+    from dataclasses import replace
+
+    from hexi_care.services import children
+
+    with cli.uow() as uow:
+        data = _read_json(cli)
+        cid = children.resolve_child(uow, cli.args.id)
+        before = children.get_child(uow, cid)
+        changes = _changes(data, before.id, before.version, CHILD_FIXED)
+        if "category_details" in changes:
+            if "categories" in changes:
+                raise InvalidInput("category_details", "read_only")
+            changes["categories"] = changes.pop("category_details")
+        if isinstance(changes.get("categories"), list):
+            # A code alone keeps the basis, evidence and dates the child's category already has.
+            known = {c.code: _plain(c) for c in before.categories}
+            changes["categories"] = [
+                known.get(c, c) if isinstance(c, str) else c for c in changes["categories"]
+            ]
+        shown = child_json(before, uow.today())
+        current = {k: shown[k] for k in CHILD_INPUT if k in shown}
+        current["categories"] = _plain(before.categories)
+        child, _household = child_from_json(uow, {**current, **changes})
+        # The same code is the same category record: an unchanged one is not rewritten.
+        ids = {c.code: c.id for c in before.categories}
+        cats = [replace(c, id=ids.get(c.code)) for c in child.categories]
+        saved = children.update_child(uow, replace(child, id=cid, categories=cats))
+        shown = {**child_json(saved, uow.today()), "warnings": []}
+        notices = [n.message(cli.lang) for n in uow.notices]
+    return _saved(cli, shown, notices)
+
+
+def cmd_household_edit(cli: Cli) -> int:
+    from dataclasses import replace
+
+    from hexi_care.services import households
+    from hexi_care.services import validate as v
+
+    with cli.uow() as uow:
+        data = _read_json(cli)
+        before = households.get_household(uow, cli.args.id.strip())
+        changes = _changes(data, before.id, before.version, {"community_id"})
+        for key in sorted(set(changes) - set(households.HOUSEHOLD_FIELDS)):
+            raise InvalidInput(key, "unknown", value=key)
+        texts: dict[str, Any] = {k: v.json_text(k, x) or "" for k, x in changes.items()}
+        saved = households.update_household(uow, replace(before, **texts))
+    return _saved(cli, _plain(saved))
+
+
+def cmd_guardian_edit(cli: Cli) -> int:
+    from dataclasses import replace
+
+    from hexi_care.services import households
+
+    with cli.uow() as uow:
+        data = _read_json(cli)
+        before = households.get_guardian(uow, cli.args.id.strip())
+        changes = _changes(data, before.id, before.version, {"household_id", "child_id"})
+        current = _plain(before)
+        for key in sorted(set(changes) - set(current)):
+            raise InvalidInput(key, "unknown", value=key)
+        (parsed,) = guardians_from_json([{**current, **changes}])
+        saved = households.save_guardian(
+            uow,
+            replace(
+                parsed, id=before.id, household_id=before.household_id, child_id=before.child_id
+            ),
+        )
+    return _saved(cli, _plain(saved))
 
 
 def cmd_visit_list(cli: Cli) -> int:
@@ -1067,6 +1188,19 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     sp.add_argument("id")
     sp.add_argument("--json", action="store_true")
     sp = g.add("add", cmd_child_add)
+    sp.add_argument("--json", action="store_true")
+    sp = g.add("edit", cmd_child_edit)
+    sp.add_argument("id")
+    sp.add_argument("--json", action="store_true")
+
+    g = group("household", "households")
+    sp = g.add("edit", cmd_household_edit)
+    sp.add_argument("id")
+    sp.add_argument("--json", action="store_true")
+
+    g = group("guardian", "guardians and family members")
+    sp = g.add("edit", cmd_guardian_edit)
+    sp.add_argument("id")
     sp.add_argument("--json", action="store_true")
 
     g = group("visit", "home visits")

@@ -121,6 +121,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "problem.not_a_community": ("必须是一个社区。", "must be a community."),
     "problem.unknown": ("不存在：{value}", "does not exist: {value}"),
+    "problem.read_only": (
+        "不能用此命令修改（只读，或有专门的修改命令）。",
+        "cannot be changed with this command (read-only, or changed with its own command).",
+    ),
+    "problem.stale": (
+        "记录已在您读取后被修改，请重新读取再改。",
+        "the record changed after you read it; read it again and redo the change.",
+    ),
     "problem.duplicate": ("已存在：{value}", "already exists: {value}"),
     "problem.duplicate_child": (
         "该身份证号码已登记给另一名儿童（编号 {child}），同一人不能登记两次。请打开该儿童的档案；"
@@ -214,6 +222,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Time zone set to {zone}: today, due dates, statistics and printed dates follow it.",
     ),
     "cli.child_added": ("已添加儿童 {id}。", "Child {id} added."),
+    "cli.record_saved": ("已保存 {id}。", "{id} saved."),
     "cli.visit_added": ("已添加走访 {id}。", "Visit {id} added."),
     "cli.audit_ok": (
         "审计记录完整：共 {events} 条，无篡改。",

@@ -1,8 +1,8 @@
 """The one vocabulary: the Chinese and English word for every enum value, every field name and
 every built-in category a user may read.
 
-Qt-free, so the window (ui/i18n.py), the command line and the core's messages (messages.py) and,
-at merge, the printed documents (reports/labels.py) all read the same word. Where the screen and
+Qt-free, so the window (ui/i18n.py), the command line, the core's messages (messages.py) and
+the printed documents (reports/labels.py) all read the same word. Where the screen and
 the paper used to differ, the word chosen here is the one to keep: a submitted visit is 待审核
 ("Awaiting review") wherever it shows, an approved one 已通过, a campaign visit
 集中走访（寒暑假、节日慰问）, the visit field people_met 见面人员, a grandfather "Grandfather".
@@ -248,6 +248,13 @@ FIELDS = _ro(
         "community": ("所属社区", "community"),
         "community_id": ("所属社区", "community"),
         "street": ("所属街道", "street"),
+        # what `child show --json` prints besides the profile (read-only for `child edit`)
+        "community_name": ("社区名称", "community name"),
+        "street_name": ("街道名称", "street name"),
+        "category_details": ("儿童类别明细", "category details"),
+        "visits": ("走访记录", "visits"),
+        "followups": ("跟进事项", "follow-up items"),
+        "mandatory_reports": ("强制报告", "mandatory reports"),
         "guardian": ("监护人", "guardian"),
         "unit": ("单位", "unit"),
         "unit_id": ("单位", "unit"),
@@ -457,6 +464,21 @@ def field(name: str, lang: str = "zh") -> str:
     """The word for a field name; the name itself only when the vocabulary lacks it (a test
     fails then)."""
     return lookup(FIELDS, name, lang) or name
+
+
+_COLUMNS: dict[tuple[int, str], tuple[Mapping[str, Words], Mapping[str, str]]] = {}
+
+
+def column(table: Mapping[str, Words], lang: str = "zh") -> Mapping[str, str]:
+    """One language of a table above, as key → word (the printed documents read enum words this
+    way). Built once per table and language: the tables are fixed for the process."""
+    key = (id(table), "en" if lang == "en" else "zh")
+    cached = _COLUMNS.get(key)
+    if cached is not None and cached[0] is table:  # the id alone could be reused
+        return cached[1]
+    words = MappingProxyType({k: _pick(w, lang) for k, w in table.items()})
+    _COLUMNS[key] = (table, words)
+    return words
 
 
 def yes_no(value: bool | None, lang: str = "zh") -> str:

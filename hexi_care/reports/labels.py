@@ -2,8 +2,10 @@
 
 The documents are Chinese paper forms, so `ZH` is the default. An English variant is another
 `Labels(...)` instance passed to the renderers; no renderer holds a literal word of its own.
-Enum values map to words here; the list of child categories is data (category_def), so renderers
-prefer the names the builder passes and fall back to `category` below for the built-in codes.
+Layout words (titles, column heads, footers) live here; the words for enum values and built-in
+categories come from hexi_care.vocabulary, so the paper says what the screen says. The list of child
+categories is data (category_def), so renderers prefer the names the builder passes and fall back to
+`category` below for the built-in codes.
 """
 
 from __future__ import annotations
@@ -13,21 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from hexi_care.domain.enums import (
-    CategoryCode,
-    FollowUpStatus,
-    Rating,
-    Relationship,
-    ReportStatus,
-    ReportTrigger,
-    RiskLevel,
-    Role,
-    SafetyTopic,
-    Sex,
-    SituationKind,
-    VisitKind,
-    VisitStatus,
-)
+from hexi_care import vocabulary
 
 
 def _ro(mapping: dict[str, str]) -> Mapping[str, str]:
@@ -303,146 +291,10 @@ class Labels:
     notice_copy_guardian: str = "监护人联"
     blank_phone: str = "＿＿＿＿＿＿＿＿＿＿"
 
-    # --- enums -------------------------------------------------------------------------------
-    sex: Mapping[str, str] = field(default_factory=lambda: _ro({Sex.MALE: "男", Sex.FEMALE: "女"}))
-    risk: Mapping[str, str] = field(
-        default_factory=lambda: _ro(
-            {RiskLevel.LOW: "低", RiskLevel.MEDIUM: "中", RiskLevel.HIGH: "高"}
-        )
-    )
-    #: A person's role, printed where no display name is set (never the login name).
-    role: Mapping[str, str] = field(
-        default_factory=lambda: _ro(
-            {
-                Role.DIRECTOR: "儿童主任",
-                Role.STREET_SUPERVISOR: "儿童督导员",
-                Role.CENTRE_SUPERVISOR: "区未成年人保护中心",
-                Role.ADMIN: "系统管理员",
-            }
-        )
-    )
-    relationship: Mapping[str, str] = field(
-        default_factory=lambda: _ro(
-            {
-                Relationship.FATHER: "父亲",
-                Relationship.MOTHER: "母亲",
-                Relationship.GRANDFATHER: "祖父/外祖父",
-                Relationship.GRANDMOTHER: "祖母/外祖母",
-                Relationship.SIBLING: "兄弟姐妹",
-                Relationship.RELATIVE: "其他亲属",
-                Relationship.ENTRUSTED: "受委托照护人",
-                Relationship.OTHER: "其他",
-            }
-        )
-    )
-    situation: Mapping[str, str] = field(
-        default_factory=lambda: _ro(
-            {
-                SituationKind.DECEASED: "死亡",
-                SituationKind.DECLARED_MISSING: "宣告失踪",
-                SituationKind.SEVERE_DISABILITY: "重残",
-                SituationKind.SERIOUS_ILLNESS: "重病",
-                SituationKind.IMPRISONED: "服刑在押",
-                SituationKind.COMPULSORY_REHAB: "强制隔离戒毒",
-                SituationKind.OTHER_RESTRAINT: "被执行其他限制人身自由的措施",
-                SituationKind.LOST_CONTACT: "失联",
-                SituationKind.GUARDIANSHIP_REVOKED: "被撤销监护资格",
-                SituationKind.DEPORTED: "被遣送（驱逐）出境",
-                SituationKind.WORKING_AWAY: "外出务工",
-                SituationKind.NOT_FOUND: "查找不到",
-            }
-        )
-    )
-    visit_kind: Mapping[str, str] = field(
-        default_factory=lambda: _ro(
-            {
-                VisitKind.ROUTINE: "定期走访",
-                VisitKind.CAMPAIGN: "专项/节日慰问",
-                VisitKind.FOLLOW_UP: "跟进走访",
-                VisitKind.EMERGENCY: "紧急走访",
-            }
-        )
-    )
-    visit_status: Mapping[str, str] = field(
-        default_factory=lambda: _ro(
-            {
-                VisitStatus.DRAFT: "草稿",
-                VisitStatus.SUBMITTED: "已提交",
-                VisitStatus.APPROVED: "已审核",
-                VisitStatus.RETURNED: "已退回",
-            }
-        )
-    )
-    rating: Mapping[str, str] = field(
-        default_factory=lambda: _ro(
-            {
-                Rating.GOOD: "良好",
-                Rating.FAIR: "一般",
-                Rating.POOR: "较差",
-                Rating.SERIOUS: "严重问题",
-            }
-        )
-    )
-    safety_topic: Mapping[str, str] = field(
-        default_factory=lambda: _ro(
-            {
-                SafetyTopic.FIRE_ELECTRICITY_GAS: "用火用电用气安全",
-                SafetyTopic.TRAFFIC: "交通安全",
-                SafetyTopic.DROWNING: "防溺水",
-                SafetyTopic.FOOD_HYGIENE: "食品卫生",
-                SafetyTopic.SELF_PROTECTION: "自我防护意识",
-                SafetyTopic.ONLINE: "网络安全",
-                SafetyTopic.MENTAL_HEALTH: "孩子心理健康",
-                SafetyTopic.GUARDIANSHIP_DUTY: "监护主体责任",
-            }
-        )
-    )
-    followup_status: Mapping[str, str] = field(
-        default_factory=lambda: _ro(
-            {
-                FollowUpStatus.OPEN: "未完成",
-                FollowUpStatus.DONE: "已完成",
-                FollowUpStatus.CANCELLED: "已取消",
-            }
-        )
-    )
-    report_trigger: Mapping[str, str] = field(
-        default_factory=lambda: _ro(
-            {
-                ReportTrigger.PRIVATE_PARTS_INJURY: "未成年人的生殖器官或隐私部位遭受或疑似遭受非正常损伤",
-                ReportTrigger.GIRL_UNDER14_ASSAULT_PREGNANCY: "不满十四周岁的女性未成年人遭受或疑似遭受性侵害、怀孕、流产",
-                ReportTrigger.GIRL_14PLUS_PREGNANT_ASSAULT: "十四周岁以上女性未成年人疑似遭受性侵害而怀孕、流产",
-                ReportTrigger.MULTIPLE_INJURIES_ABUSE: "身体存在多处损伤、严重营养不良、意识不清，存在或疑似存在暴力伤害、虐待",
-                ReportTrigger.ABNORMAL_INJURY_OR_DEATH: "因自杀、自残、中毒、被人殴打等非正常原因受伤、死亡",
-                ReportTrigger.ABANDONED: "被遗弃或长期处于无人照料状态",
-                ReportTrigger.MISSING_TRAFFICKED: "来源不明、失踪或被拐卖、收买",
-                ReportTrigger.ORGANISED_BEGGING: "被组织乞讨",
-                ReportTrigger.OTHER_SERIOUS_HARM: "其他严重侵害未成年人身心健康的情形",
-                ReportTrigger.DOMESTIC_VIOLENCE: "疑似遭受家庭暴力",
-            }
-        )
-    )
-    report_status: Mapping[str, str] = field(
-        default_factory=lambda: _ro({ReportStatus.OPEN: "待反馈", ReportStatus.CLOSED: "已办结"})
-    )
-    category: Mapping[str, str] = field(
-        default_factory=lambda: _ro(
-            {
-                CategoryCode.ORPHAN_SCATTERED: "散居孤儿",
-                CategoryCode.ORPHAN_INSTITUTION: "集中养育孤儿",
-                CategoryCode.NO_DE_FACTO_CARER: "事实无人抚养儿童",
-                CategoryCode.DIFFICULTY_POVERTY: "困境儿童（贫困家庭）",
-                CategoryCode.DIFFICULTY_DISABILITY: "困境儿童（重病重残）",
-                CategoryCode.DIFFICULTY_GUARDIANSHIP: "困境儿童（监护缺失或不当）",
-                CategoryCode.DIFFICULTY_PRISONER_CHILD: "困境儿童（服刑人员子女）",
-                CategoryCode.DIFFICULTY_ABUSED: "困境儿童（受虐待）",
-                CategoryCode.LEFT_BEHIND: "留守儿童",
-            }
-        )
-    )
-    assistance_kind: Mapping[str, str] = field(
-        default_factory=lambda: _ro({"goods": "物资", "money": "资金", "service": "服务"})
-    )
+    # --- enum words ------------------------------------------------------------------------
+    # The words for enum values and built-in categories are the vocabulary's (properties below,
+    # in this document's language), so screen and paper say the same word. Notice template names
+    # are the paper's own.
     notice_template_name: Mapping[str, str] = field(
         default_factory=lambda: _ro({"winter": "寒假版", "summer": "暑假版", "general": "通用版"})
     )
@@ -472,6 +324,65 @@ class Labels:
     )
 
     # --- lookups -----------------------------------------------------------------------------
+    @property
+    def sex(self) -> Mapping[str, str]:
+        return vocabulary.column(vocabulary.SEX, self.lang)
+
+    @property
+    def risk(self) -> Mapping[str, str]:
+        return vocabulary.column(vocabulary.RISK, self.lang)
+
+    @property
+    def role(self) -> Mapping[str, str]:
+        """A person's role, printed where no display name is set (never the login name)."""
+        return vocabulary.column(vocabulary.ROLE, self.lang)
+
+    @property
+    def relationship(self) -> Mapping[str, str]:
+        return vocabulary.column(vocabulary.RELATIONSHIP, self.lang)
+
+    @property
+    def situation(self) -> Mapping[str, str]:
+        return vocabulary.column(vocabulary.SITUATION, self.lang)
+
+    @property
+    def visit_kind(self) -> Mapping[str, str]:
+        return vocabulary.column(vocabulary.VISIT_KIND, self.lang)
+
+    @property
+    def visit_status(self) -> Mapping[str, str]:
+        return vocabulary.column(vocabulary.VISIT_STATUS, self.lang)
+
+    @property
+    def rating(self) -> Mapping[str, str]:
+        return vocabulary.column(vocabulary.RATING, self.lang)
+
+    @property
+    def safety_topic(self) -> Mapping[str, str]:
+        return vocabulary.column(vocabulary.SAFETY, self.lang)
+
+    @property
+    def followup_status(self) -> Mapping[str, str]:
+        return vocabulary.column(vocabulary.FOLLOWUP_STATUS, self.lang)
+
+    @property
+    def report_trigger(self) -> Mapping[str, str]:
+        """The mandatory-reporting opinion's legal wording."""
+        return vocabulary.column(vocabulary.REPORT_TRIGGER, self.lang)
+
+    @property
+    def report_status(self) -> Mapping[str, str]:
+        return vocabulary.column(vocabulary.REPORT_STATUS, self.lang)
+
+    @property
+    def category(self) -> Mapping[str, str]:
+        """Built-in category names; the store's category_def names win (category_name)."""
+        return vocabulary.column(vocabulary.CATEGORY, self.lang)
+
+    @property
+    def assistance_kind(self) -> Mapping[str, str]:
+        return vocabulary.column(vocabulary.ASSISTANCE_KIND, self.lang)
+
     def word(self, mapping: Mapping[str, str], key: str | None) -> str:
         """The word for an enum value; the raw value when unknown (never an empty cell)."""
         if key is None or key == "":
@@ -752,116 +663,6 @@ EN = Labels(
     notice_copy_archive="Archive copy",
     notice_copy_guardian="Guardian's copy",
     blank_phone="____________________",
-    sex=_ro({Sex.MALE: "Male", Sex.FEMALE: "Female"}),
-    risk=_ro({RiskLevel.LOW: "Low", RiskLevel.MEDIUM: "Medium", RiskLevel.HIGH: "High"}),
-    role=_ro(
-        {
-            Role.DIRECTOR: "Children's director",
-            Role.STREET_SUPERVISOR: "Child supervisor",
-            Role.CENTRE_SUPERVISOR: "District minors-protection centre",
-            Role.ADMIN: "Administrator",
-        }
-    ),
-    relationship=_ro(
-        {
-            Relationship.FATHER: "Father",
-            Relationship.MOTHER: "Mother",
-            Relationship.GRANDFATHER: "Grandpa",
-            Relationship.GRANDMOTHER: "Grandma",
-            Relationship.SIBLING: "Sibling",
-            Relationship.RELATIVE: "Other relative",
-            Relationship.ENTRUSTED: "Entrusted carer",
-            Relationship.OTHER: "Other",
-        }
-    ),
-    situation=_ro(
-        {
-            SituationKind.DECEASED: "Deceased",
-            SituationKind.DECLARED_MISSING: "Declared missing",
-            SituationKind.SEVERE_DISABILITY: "Severe disability",
-            SituationKind.SERIOUS_ILLNESS: "Serious illness",
-            SituationKind.IMPRISONED: "In prison",
-            SituationKind.COMPULSORY_REHAB: "Compulsory drug rehabilitation",
-            SituationKind.OTHER_RESTRAINT: "Other restriction of liberty",
-            SituationKind.LOST_CONTACT: "Lost contact",
-            SituationKind.GUARDIANSHIP_REVOKED: "Guardianship revoked",
-            SituationKind.DEPORTED: "Deported",
-            SituationKind.WORKING_AWAY: "Working away",
-            SituationKind.NOT_FOUND: "Cannot be found",
-        }
-    ),
-    visit_kind=_ro(
-        {
-            VisitKind.ROUTINE: "Routine",
-            VisitKind.CAMPAIGN: "Campaign/holiday",
-            VisitKind.FOLLOW_UP: "Follow-up",
-            VisitKind.EMERGENCY: "Emergency",
-        }
-    ),
-    visit_status=_ro(
-        {
-            VisitStatus.DRAFT: "Draft",
-            VisitStatus.SUBMITTED: "Submitted",
-            VisitStatus.APPROVED: "Approved",
-            VisitStatus.RETURNED: "Returned",
-        }
-    ),
-    rating=_ro(
-        {
-            Rating.GOOD: "Good",
-            Rating.FAIR: "Fair",
-            Rating.POOR: "Poor",
-            Rating.SERIOUS: "Serious problem",
-        }
-    ),
-    safety_topic=_ro(
-        {
-            SafetyTopic.FIRE_ELECTRICITY_GAS: "Fire, electricity and gas",
-            SafetyTopic.TRAFFIC: "Traffic",
-            SafetyTopic.DROWNING: "Drowning",
-            SafetyTopic.FOOD_HYGIENE: "Food hygiene",
-            SafetyTopic.SELF_PROTECTION: "Self-protection",
-            SafetyTopic.ONLINE: "Online safety",
-            SafetyTopic.MENTAL_HEALTH: "Mental health",
-            SafetyTopic.GUARDIANSHIP_DUTY: "Guardian's duties",
-        }
-    ),
-    followup_status=_ro(
-        {
-            FollowUpStatus.OPEN: "Open",
-            FollowUpStatus.DONE: "Done",
-            FollowUpStatus.CANCELLED: "Cancelled",
-        }
-    ),
-    report_trigger=_ro(
-        {
-            ReportTrigger.PRIVATE_PARTS_INJURY: "Abnormal injury, or suspected injury, to genitals or private parts",
-            ReportTrigger.GIRL_UNDER14_ASSAULT_PREGNANCY: "Girl under 14 sexually assaulted (or suspected), pregnant or miscarried",
-            ReportTrigger.GIRL_14PLUS_PREGNANT_ASSAULT: "Girl aged 14 or over pregnant or miscarried after suspected sexual assault",
-            ReportTrigger.MULTIPLE_INJURIES_ABUSE: "Multiple injuries, severe malnutrition or unconsciousness; violence or abuse (suspected)",
-            ReportTrigger.ABNORMAL_INJURY_OR_DEATH: "Injury or death from suicide, self-harm, poisoning, assault or other abnormal causes",
-            ReportTrigger.ABANDONED: "Abandoned or left without care for a long time",
-            ReportTrigger.MISSING_TRAFFICKED: "Unknown origin, missing, trafficked or bought",
-            ReportTrigger.ORGANISED_BEGGING: "Made to beg by others",
-            ReportTrigger.OTHER_SERIOUS_HARM: "Other serious harm to a minor's physical or mental health",
-            ReportTrigger.DOMESTIC_VIOLENCE: "Suspected domestic violence",
-        }
-    ),
-    report_status=_ro({ReportStatus.OPEN: "Awaiting feedback", ReportStatus.CLOSED: "Closed"}),
-    category=_ro(
-        {
-            CategoryCode.ORPHAN_SCATTERED: "Orphan (in family care)",
-            CategoryCode.ORPHAN_INSTITUTION: "Orphan (in institution)",
-            CategoryCode.NO_DE_FACTO_CARER: "Child without de facto carer",
-            CategoryCode.DIFFICULTY_POVERTY: "Child in difficulty (poverty)",
-            CategoryCode.DIFFICULTY_DISABILITY: "Child in difficulty (illness/disability)",
-            CategoryCode.DIFFICULTY_GUARDIANSHIP: "Child in difficulty (guardianship)",
-            CategoryCode.DIFFICULTY_PRISONER_CHILD: "Child in difficulty (parent in prison)",
-            CategoryCode.DIFFICULTY_ABUSED: "Child in difficulty (abused)",
-            CategoryCode.LEFT_BEHIND: "Left-behind child",
-        }
-    ),
-    assistance_kind=_ro({"goods": "Goods", "money": "Money", "service": "Service"}),
     notice_template_name=_ro({"winter": "Winter", "summer": "Summer", "general": "General"}),
     register_columns=_ro(
         {

@@ -136,6 +136,14 @@ def get_household(uow: UnitOfWork, household_id: str) -> Household:
     return to_household(_household_row(uow, household_id))
 
 
+def get_guardian(uow: UnitOfWork, guardian_id: str) -> Guardian:
+    uow.require_case_reader()
+    row = uow.session.get(GuardianRow, guardian_id, options=[selectinload(GuardianRow.situations)])
+    if row is None:
+        raise NotFound(what="guardian", ref=guardian_id)
+    return to_guardian(row)
+
+
 def list_households(
     uow: UnitOfWork, community_id: str | None = None, limit: int = 500
 ) -> list[Household]:

@@ -1,5 +1,5 @@
-"""Whatever JSON a script sends, `child add` and `visit add` answer with success or a clear
-invalid-input message (exit 5), never with an internal error."""
+"""Whatever JSON a script sends, `child add`, `visit add` and the `edit` commands answer with
+success or a clear invalid-input message (exit 5), never with an internal error."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hexi_care.cli import CHILD_INPUT
+from hexi_care.services.households import GUARDIAN_FIELDS, HOUSEHOLD_FIELDS
 from tests.cli.test_cli import Hexi
 
 SCALARS = st.one_of(
@@ -105,3 +106,62 @@ def test_visit_add_never_crashes(store: tuple[Hexi, str], payload: dict[str, obj
         "zhang", "user-pass-1", "visit", "add", "--child", child, stdin=json.dumps(full)
     )
     assert code in (0, 5), err
+
+
+@pytest.fixture(scope="module")
+def family(store: tuple[Hexi, str]) -> dict[str, str]:
+    """A child with a household and a guardian, for the edit commands."""
+    h, _ = store
+    child = h.json(
+        "zhang",
+        "user-pass-1",
+        "child",
+        "add",
+        stdin=json.dumps(
+            {
+                "name": "王五",
+                "sex": "male",
+                "community": "紫金里社区",
+                "household": {"address": "紫金山路1号"},
+                "guardians": [{"name": "王大", "relationship": "father", "is_guardian": True}],
+            }
+        ),
+    )
+    shown = h.json("zhang", "user-pass-1", "child", "show", child["id"])
+    return {
+        "child": child["id"],
+        "household": child["household_id"],
+        "guardian": shown["guardians"][0]["id"],
+    }
+
+
+EDIT_KEYS = {
+    "child": [*sorted(CHILD_INPUT), "category_details", "visits", "id", "version", "bogus"],
+    "household": [*HOUSEHOLD_FIELDS, "community_id", "version", "bogus"],
+    "guardian": [*GUARDIAN_FIELDS, "situations", "household_id", "bogus"],
+}
+
+
+@given(
+    st.sampled_from(sorted(EDIT_KEYS)).flatmap(
+        lambda what: st.tuples(
+            st.just(what), st.dictionaries(st.sampled_from(EDIT_KEYS[what]), VALUES, max_size=5)
+        )
+    )
+)
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_edit_never_crashes_and_a_refusal_changes_nothing(
+    store: tuple[Hexi, str], family: dict[str, str], case: tuple[str, dict[str, object]]
+) -> None:
+    h, _ = store
+    what, payload = case
+    before = h.json("zhang", "user-pass-1", "child", "show", family["child"])
+    code, _, err = h.as_(
+        "zhang", "user-pass-1", what, "edit", family[what], stdin=json.dumps(payload)
+    )
+    assert code in (0, 4, 5), err
+    if code != 0:
+        after = h.json("zhang", "user-pass-1", "child", "show", family["child"])
+        assert after == before

@@ -104,7 +104,13 @@ def _cli(store: Path, *args: str, stdin: str = "") -> tuple[int, str, str]:
 def test_the_json_inputs_of_the_command_line_guide_are_accepted(tmp_path: Path) -> None:
     text = (CHECKOUT / "docs" / "cli.md").read_text(encoding="utf-8")
     inputs = dict(re.findall(r"^### Input for `([a-z ]+)`\n```json\n(.*?)^```", text, re.M | re.S))
-    assert set(inputs) == {"child add", "visit add"}
+    assert set(inputs) == {
+        "child add",
+        "visit add",
+        "child edit",
+        "household edit",
+        "guardian edit",
+    }
     store = tmp_path / "docs.hexi"
     assert _cli(store, "init", "--admin", "admin", stdin="admin-pass-1\n")[0] == 0
     admin = ("--user", "admin")
@@ -130,6 +136,24 @@ def test_the_json_inputs_of_the_command_line_guide_are_accepted(tmp_path: Path) 
     )  # fmt: skip
     assert code == 0, err
     assert json.loads(out)["status"] == "submitted"
+
+    def edit(what: str, ref: str) -> dict[str, object]:
+        code, out, err = _cli(
+            store, "--user", "zhang", what, "edit", ref, "--json",
+            stdin="dir-pass-1\n" + inputs[f"{what} edit"],
+        )  # fmt: skip
+        assert code == 0, f"{what} edit: {err}"
+        saved: dict[str, object] = json.loads(out)
+        return saved
+
+    assert edit("child", child["id"][:6])["grade"] == "四年级"
+    assert edit("household", child["household_id"])["address"] == "紫金山路5号"
+    code, out, err = _cli(
+        store, "--user", "zhang", "child", "show", child["id"], "--json", stdin="dir-pass-1\n"
+    )
+    assert code == 0, err
+    (guardian,) = json.loads(out)["guardians"]
+    assert edit("guardian", guardian["id"])["phone"] == "13900000000"
 
 
 def documented_commands() -> list[tuple[str, tuple[str, ...]]]:

@@ -85,4 +85,4 @@ def test_register_rows_addresses_guardians_order_and_print_setup(
         "dir_a", PW, "report", "register", "--unit", "紫金里社区", "--out", str(en), lang="en"
     )
     assert code == 0, err
-    assert _sheet(en)[0]["guardians"] == "金宏然 (Grandma)"
+    assert _sheet(en)[0]["guardians"] == "金宏然 (Grandmother)"

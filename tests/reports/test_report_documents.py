@@ -57,7 +57,9 @@ DOCUMENTS: dict[str, tuple[Render, list[str]]] = {
         [
             "走访情况小结",
             "陈𠮷瑶",
-            "专项/节日慰问",
+            "集中走访（寒暑假、节日慰问）",  # the vocabulary's words, as on screen
+            "已通过",
+            "未完成",
             "周敏（儿童主任）、刘洋（社工）",
             "祖母新换手机号码",
             "性格内向",

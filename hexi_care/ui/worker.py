@@ -108,6 +108,7 @@ class DbWorker(QThread):
         self._queue: queue.Queue[Task[Any] | None] = queue.Queue()
         self.store: OpenStore | None = None
         self._pending = 0
+        self._stopped = False
         self.task_finished.connect(self._deliver)
         self.task_progress.connect(self._deliver_progress)
 
@@ -124,6 +125,13 @@ class DbWorker(QThread):
     ) -> Task[R]:
         task = Task(fn, done=done, failed=failed, progress=progress, owner=owner, name=name)
         task.worker = self
+        if self._stopped:
+            # Closing: nothing may start the thread again, or Qt aborts the whole program when
+            # the worker is destroyed while it runs. The store is locked by now anyway.
+            task.error = Cancelled()
+            task.finished = True
+            log.info("task %s dropped: the database worker has stopped", task.name)
+            return task
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -156,7 +164,7 @@ class DbWorker(QThread):
         return self._pending > 0
 
     def stop(self, timeout_ms: int = 30000) -> None:
-        """Finish queued work, lock the store and end the thread."""
+        """Finish queued work, lock the store and end the thread; later tasks are dropped."""
         if self.isRunning():
 
             def close(task: Task[None]) -> None:
@@ -166,10 +174,13 @@ class DbWorker(QThread):
 
             self.submit(close, name="close")
             self._queue.put(None)
+            self._stopped = True
             self.wait(timeout_ms)
-        elif self.store is not None:
-            self.store.lock()
-            self.store = None
+        else:
+            self._stopped = True
+            if self.store is not None:
+                self.store.lock()
+                self.store = None
 
     # -- the thread --------------------------------------------------------------------------
     def run(self) -> None:

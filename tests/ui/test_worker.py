@@ -60,3 +60,20 @@ def test_results_reach_the_asking_widget(qtbot) -> None:
     finally:
         worker.stop()
     assert got == [42] and task.result == 42
+
+
+def test_a_task_after_stop_does_not_start_the_thread_again(qtbot) -> None:
+    """A task sent while the window closes is dropped: a worker started again after stop() is
+    destroyed while running, and Qt aborts the whole program ("QThread: Destroyed while thread
+    is still running")."""
+    worker = DbWorker()
+    first = worker.submit(lambda t: 1, name="before")
+    qtbot.waitUntil(lambda: first.finished, timeout=5000)
+    worker.stop()
+    assert not worker.isRunning()
+    ran: list[int] = []
+    late = worker.submit(lambda t: ran.append(1), done=lambda _r: ran.append(2), name="late")
+    assert not worker.isRunning()
+    assert late.finished and late.error is not None
+    qtbot.wait(100)
+    assert ran == [] and not worker.isRunning() and not worker.busy

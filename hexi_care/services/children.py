@@ -37,6 +37,11 @@ PROFILE_FIELDS = (
     "phone",
     "risk",
     "note",
+    "disability_grade",
+    "disability_kind",
+    "disability_cert_no",
+    "teacher_name",
+    "teacher_phone",
 )
 SORT_KEYS = {
     "name": ChildRow.name_pinyin,
@@ -116,7 +121,24 @@ def _clean(uow: UnitOfWork, child: Child, known: Collection[str] | None = None) 
         grade=v.text("grade", child.grade, max_len=32),
         phone=v.text("phone", child.phone, max_len=64),
         note=v.text("note", child.note, max_len=10000),
+        disability_grade=_disability_grade(child.disability_grade),
+        disability_kind=v.text("disability_kind", child.disability_kind, max_len=16),
+        disability_cert_no=v.text("disability_cert_no", child.disability_cert_no, max_len=32),
+        teacher_name=v.text("teacher_name", child.teacher_name, max_len=64),
+        teacher_phone=v.text("teacher_phone", child.teacher_phone, max_len=64),
     )
+
+
+def _disability_grade(grade: object) -> int | None:
+    """残疾等级 1 (most severe) to 4, or none."""
+    if grade is None or grade == "":
+        return None
+    if isinstance(grade, bool) or not isinstance(grade, int | str):
+        raise InvalidInput("disability_grade", "choice", choices="1, 2, 3, 4")
+    text = str(grade).strip()
+    if text not in ("1", "2", "3", "4"):
+        raise InvalidInput("disability_grade", "choice", choices="1, 2, 3, 4")
+    return int(text)
 
 
 def file_number(street: str, community: str, year: int, seq: int) -> str:
@@ -269,6 +291,11 @@ def _apply(row: ChildRow, child: Child, today: date) -> None:
     row.phone = child.phone
     row.risk = child.risk
     row.note = child.note
+    row.disability_grade = child.disability_grade
+    row.disability_kind = child.disability_kind
+    row.disability_cert_no = child.disability_cert_no
+    row.teacher_name = child.teacher_name
+    row.teacher_phone = child.teacher_phone
     row.category_codes = _active_codes(child.categories, today)
 
 
@@ -321,6 +348,11 @@ def to_child(row: ChildRow) -> Child:
         ],
         version=row.version,
         file_no=row.file_no,
+        disability_grade=row.disability_grade,
+        disability_kind=row.disability_kind,
+        disability_cert_no=row.disability_cert_no,
+        teacher_name=row.teacher_name,
+        teacher_phone=row.teacher_phone,
     )
 
 

@@ -23,6 +23,9 @@ from hexi_care.db import models as m
 from hexi_care.db import sync_models as sm
 from hexi_care.db.base import Base, UTCDateTime
 from hexi_care.domain.enums import (
+    CampaignKind,
+    CampaignTarget,
+    CareSetting,
     FollowUpStatus,
     Rating,
     Relationship,
@@ -32,6 +35,7 @@ from hexi_care.domain.enums import (
     RiskLevel,
     Role,
     Sex,
+    SupportKind,
     UnitKind,
     VisitKind,
     VisitStatus,
@@ -90,6 +94,11 @@ CHILD_FIELDS = (
     "phone",
     "risk",
     "note",
+    "disability_grade",
+    "disability_kind",
+    "disability_cert_no",
+    "teacher_name",
+    "teacher_phone",
     "community_id",
 )
 HOUSEHOLD_FIELDS = ("address", "hukou_address", "phone", "note")
@@ -127,6 +136,14 @@ KINDS: dict[str, Kind] = {
         ),
         Kind("notice_template", m.NoticeTemplate, _all(m.NoticeTemplate), REFERENCE, False, True),
         Kind(
+            "allowance_standard",
+            m.AllowanceStandard,
+            _all(m.AllowanceStandard),
+            REFERENCE,
+            False,
+            True,
+        ),
+        Kind(
             "user",
             m.AppUser,
             ("id", "name", "display_name", "role", "unit_id"),
@@ -153,6 +170,7 @@ KINDS: dict[str, Kind] = {
         ),
         Kind("change", m.ChangeLog, _all(m.ChangeLog, without=("seq",)), FACT, True, True),
         Kind("activity", m.Activity, _all(m.Activity), FACT, True, True),
+        Kind("campaign", m.Campaign, _all(m.Campaign), FACT, True, True),
         Kind("visit", m.Visit, _all(m.Visit), VISIT, True, True),
         Kind("visit_review", m.VisitReview, _all(m.VisitReview), FACT, True, True),
         Kind("follow_up", m.FollowUp, _all(m.FollowUp), ORDERED, True, True),
@@ -180,6 +198,17 @@ KINDS: dict[str, Kind] = {
             "attachment",
             m.Attachment,
             _all(m.Attachment, without=("data", "thumbnail")),
+            FACT,
+            True,
+            True,
+        ),
+        Kind("support_benefit", m.SupportBenefit, _all(m.SupportBenefit), ORDERED, True, True),
+        Kind("care_agreement", m.CareAgreement, _all(m.CareAgreement), ORDERED, True, True),
+        Kind("allowance", m.Allowance, _all(m.Allowance), ORDERED, True, True),
+        Kind(
+            "allowance_payment",
+            m.AllowancePayment,
+            _all(m.AllowancePayment),
             FACT,
             True,
             True,
@@ -357,6 +386,11 @@ CHOICES: dict[tuple[str, str], frozenset[str]] = {
     ("mandatory_report", "status"): _values(ReportStatus),
     ("mandatory_report", "trigger"): _values(ReportTrigger),
     ("conflict", "status"): frozenset({"open", "resolved"}),
+    ("support_benefit", "kind"): _values(SupportKind),
+    ("allowance", "care_setting"): _values(CareSetting),
+    ("allowance_standard", "care_setting"): _values(CareSetting),
+    ("campaign", "kind"): _values(CampaignKind),
+    ("campaign", "target"): _values(CampaignTarget),
 }
 
 

@@ -441,7 +441,6 @@ FIELDS = _ro(
         "mime": ("文件类型", "file type"),
         "size": ("大小", "size"),
         # the child's disability and school contact
-        "disability_grade": ("残疾等级", "disability grade"),
         "disability_kind": ("残疾类别", "disability type"),
         "disability_cert_no": ("残疾人证号", "disability certificate number"),
         "teacher_name": ("班主任", "class teacher"),

@@ -208,16 +208,17 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("visit", schema=None) as batch_op:
-        batch_op.drop_index("ix_visit_campaign")
-        batch_op.drop_column("campaign")
-
-    with op.batch_alter_table("child", schema=None) as batch_op:
-        batch_op.drop_column("teacher_phone")
-        batch_op.drop_column("teacher_name")
-        batch_op.drop_column("disability_cert_no")
-        batch_op.drop_column("disability_kind")
-        batch_op.drop_column("disability_grade")
+    # Plain DROP COLUMN: a batch copy of child would be refused while rows refer to it.
+    op.drop_index("ix_visit_campaign", table_name="visit")
+    op.drop_column("visit", "campaign")
+    for column in (
+        "teacher_phone",
+        "teacher_name",
+        "disability_cert_no",
+        "disability_kind",
+        "disability_grade",
+    ):
+        op.drop_column("child", column)
 
     with op.batch_alter_table("allowance_payment", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_allowance_payment_month"))

@@ -474,11 +474,21 @@ FIELDS = _ro(
         "monthly_fen": ("月标准", "monthly amount"),
         "year": ("年度", "year"),
         "paid_on": ("发放日期", "date paid"),
+        "paid_fen": ("实发金额", "amount paid"),
+        "allowance_id": ("保障金认定", "allowance"),
+        "child_name": ("儿童姓名", "child's name"),
+        "id_masked": ("身份证号", "ID number"),
         # campaigns
         "starts_on": ("开始日期", "first day"),
         "target": ("对象", "target"),
         "target_count": ("目标数", "target count"),
         "focus": ("重点提醒", "first reminders"),
+        "risks": ("风险等级", "risk levels"),
+        "targets": ("对象数", "on the list"),
+        "goal": ("目标", "goal"),
+        "reached": ("已覆盖", "reached"),
+        "help_count": ("帮扶次数", "help given"),
+        "by_community": ("各社区", "by community"),
     }
 )
 

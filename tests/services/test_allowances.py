@@ -86,9 +86,8 @@ def test_steps_belong_to_their_roles_and_follow_each_other(world: World) -> None
 
 def test_missing_standard_is_refused_by_name(world: World) -> None:
     _confirmed(world, date(2026, 10, 31))
-    with UnitOfWork(world.login("centre")) as uow:
-        with pytest.raises(InvalidInput) as e:
-            allowances.monthly_list(uow, "2026-11")
+    with UnitOfWork(world.login("centre")) as uow, pytest.raises(InvalidInput) as e:
+        allowances.monthly_list(uow, "2026-11")
     assert e.value.problem == "no_standard"
     assert "2026" in e.value.message("zh")
 

@@ -356,6 +356,9 @@ class ChildFile:
     attachments: list[Attachment]
     community_name: str = ""
     street_name: str = ""
+    benefits: list[SupportBenefit] = field(default_factory=list)
+    agreements: list[CareAgreement] = field(default_factory=list)
+    allowances: list[Allowance] = field(default_factory=list)
 
 
 @dataclass(slots=True, kw_only=True)

@@ -56,8 +56,8 @@ def open_child_file(uow: UnitOfWork, child_id: str, *, purpose: str = "view") ->
         attachments=attachments.list_attachments(uow, child_id),
         community_name=community.name if community else "",
         street_name=street.name if street else "",
-        benefits=social_support.benefits(uow, child.id),
-        agreements=social_support.agreements(uow, child.id),
+        benefits=social_support.benefits(uow, child_id),
+        agreements=social_support.agreements(uow, child_id),
         allowances=allowances.allowances(uow, child.id),
     )
     uow.audit("open", "child", child.id, purpose)

@@ -122,8 +122,8 @@ def covered_unit(uow: UnitOfWork, unit_ref: str) -> Unit:
 @dataclass(frozen=True, slots=True)
 class EventFilter:
     """Only the help and activities of one activity, campaign or funder (资助方). With any of
-    these set, visits, notices, overdue children and mandatory reports are not counted: they
-    belong to no activity, campaign or funder."""
+    these set, notices, overdue children and mandatory reports are not counted: they belong to
+    no activity, campaign or funder; visits count only for a campaign (a visit carries one)."""
 
     activity_id: str | None = None
     campaign: str = ""
@@ -157,11 +157,13 @@ def compute(
     others: dict[str, dict[str, int]] = defaultdict(dict)
     s = uow.session
 
-    if not events:
-        for community, (n, days) in _visits(uow, ids, start, end, kids, households).items():
+    if not events or (events.campaign and not events.activity_id and not events.funder):
+        visited = _visits(uow, ids, start, end, kids, households, campaign=events.campaign)
+        for community, (n, days) in visited.items():
             per[community].visits += n
             per[community].person_times += n
             per[community].household_times += days
+    if not events:
         for community, notice_household, n in s.execute(
             select(
                 NoticeDelivery.community_id,
@@ -317,6 +319,8 @@ def _visits(
     end: date,
     kids: dict[str, set[str]],
     households: dict[str, set[str]],
+    *,
+    campaign: str = "",
 ) -> dict[str, tuple[int, int]]:
     """Visits of the period per community: (visits, 户次 — a household visited on a day, however
     many of its children); the children and households visited are added to `kids` and
@@ -328,6 +332,7 @@ def _visits(
         Visit.visit_date.between(start, end),
         # `status || ""` keeps the planner off the status index: the covering one is faster.
         (Visit.status + "").in_(COUNTED),
+        *((Visit.campaign == campaign,) if campaign else ()),
     )
     days = (
         select(Visit.community_id, Visit.household_id, func.count().label("n"))

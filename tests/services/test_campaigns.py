@@ -11,7 +11,7 @@ import pytest
 from hexi_care.domain.enums import CampaignKind, CampaignTarget, CategoryCode, SafetyTopic
 from hexi_care.domain.model import Assistance, Campaign, Category
 from hexi_care.errors import InvalidInput, ScopeDenied
-from hexi_care.services import campaigns, support, visits
+from hexi_care.services import campaigns, statistics, support, visits
 from hexi_care.services.context import UnitOfWork
 from tests.conftest import World, add_child
 from tests.factories import submitted_visit
@@ -68,6 +68,14 @@ def test_a_campaign_crossing_the_new_year_counts_both_sides(world: World) -> Non
         missing = campaigns.target_children(uow, camp, missing_only=True)
     assert (mine.targets, mine.reached) == (3, 2)
     assert missing == [on_list[2].id] and other.id not in missing
+    with UnitOfWork(world.login("centre")) as uow:
+        # Statistics filtered by the campaign: its tagged visits over the year's turn, no others.
+        figures = statistics.compute(
+            uow, "河西区", camp.starts_on, camp.ends_on, statistics.EventFilter(campaign=WINTER)
+        ).figures
+        everything = statistics.compute(uow, "河西区", camp.starts_on, camp.ends_on).figures
+    assert (figures.visits, figures.children) == (3, 3)
+    assert everything.visits == 4
 
 
 def test_households_reached_by_help_and_a_set_target(world: World) -> None:

@@ -7,12 +7,13 @@ from __future__ import annotations
 import json
 import uuid
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, or_, select
 
-from hexi_care.db.models import Assistance, AssistanceBeneficiary, OrgUnit
+from hexi_care.db.models import Assistance, AssistanceBeneficiary
 from hexi_care.db.models import Campaign as CampaignRow
 from hexi_care.db.models import Child as ChildRow
 from hexi_care.db.models import Visit as VisitRow
@@ -251,6 +252,36 @@ def target_children(uow: UnitOfWork, c: Campaign, *, missing_only: bool = False)
     return [cid for cid, hh in rows if (hh if households else cid) not in done]
 
 
-def unit_name(uow: UnitOfWork, unit_id: str) -> str:
-    row = uow.session.get(OrgUnit, unit_id)
-    return row.name if row is not None else ""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TargetChild:
+    """A child on a campaign's list, for the list the dashboard's campaign figure opens."""
+
+    child_id: str
+    name: str
+    community_name: str
+    reached: bool
+
+
+def target_list(uow: UnitOfWork, ref: str) -> list[TargetChild]:
+    """The campaign's list in the user's units, those not reached yet first."""
+    c = get_campaign(uow, ref)
+    missing = set(target_children(uow, c, missing_only=True))
+    wanted = target_children(uow, c)
+    names = units.unit_names(uow)
+    rows: list[TargetChild] = []
+    for part in range(0, len(wanted), 900):
+        for cid, name, community in uow.session.execute(
+            select(ChildRow.id, ChildRow.name, ChildRow.community_id).where(
+                ChildRow.id.in_(wanted[part : part + 900])
+            )
+        ):
+            rows.append(
+                TargetChild(
+                    child_id=cid,
+                    name=name,
+                    community_name=names.get(community, ""),
+                    reached=cid not in missing,
+                )
+            )
+    rows.sort(key=lambda t: (t.reached, t.community_name, t.name))
+    return rows

@@ -60,9 +60,13 @@ class Overview:
     children_total: int = 0
     visits_by_month: list[Bar] = field(default_factory=list)
     overdue_by_community: list[Bar] = field(default_factory=list)
+    #: the same by the unit columns (streets for the district: 60 communities make no chart)
+    overdue_by_unit: list[Bar] = field(default_factory=list)
     risk: list[Bar] = field(default_factory=list)
     open_reports: Bar | None = None  # None when the role may not read reports
     campaign: CampaignProgress | None = None
+    #: the campaign's (unit id, name, on the list, reached) by the unit columns
+    campaign_by_unit: list[tuple[str, str, int, int]] = field(default_factory=list)
 
 
 def _months_back(day: date, n: int) -> list[tuple[date, date]]:
@@ -184,6 +188,24 @@ def overview(uow: UnitOfWork, *, day: date | None = None) -> Overview:
         for c in sorted(communities, key=lambda x: order.get(x, 0))
     ]
 
+    per_unit: dict[str, int] = defaultdict(int)
+    for c, n in overdue.items():
+        if c in communities:
+            per_unit[(communities[c][1] or "") if by_street else c] += n
+    ov.overdue_by_unit = [
+        Bar(
+            label=names[u],
+            value=per_unit.get(u, 0),
+            drill=Drill(
+                page="children",
+                street_id=u if by_street else None,
+                community_id=None if by_street else u,
+                overdue=True,
+            ),
+        )
+        for u in columns
+    ]
+
     if uow.user is None or uow.user.role in REPORT_READERS:
         reports = s.scalar(
             select(func.count(ReportRow.id)).where(ReportRow.status == ReportStatus.OPEN)
@@ -192,5 +214,13 @@ def overview(uow: UnitOfWork, *, day: date | None = None) -> Overview:
 
     current = campaigns.current(uow, day)
     if current is not None:
-        ov.campaign = campaigns.progress(uow, current)
+        ov.campaign = p = campaigns.progress(uow, current)
+        totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for c, _, on_list, reached in p.by_community:
+            t = totals[(communities[c][1] or "") if by_street else c]
+            t[0] += on_list
+            t[1] += reached
+        ov.campaign_by_unit = [
+            (u, names[u], totals[u][0], totals[u][1]) for u in columns if u in totals
+        ]
     return ov

@@ -166,6 +166,17 @@
     </message>
 </context>
 <context>
+    <name>CampaignListDialog</name>
+    <message>
+        <source>Campaign list: {name}</source>
+        <translation>专项行动名单：{name}</translation>
+    </message>
+    <message>
+        <source>{n} children on the list, {missing} not reached yet</source>
+        <translation>名单共 {n} 名儿童，尚未覆盖 {missing} 名</translation>
+    </message>
+</context>
+<context>
     <name>CategoryDialog</name>
     <message>
         <source>Category</source>
@@ -584,6 +595,10 @@
     <message>
         <source>Name</source>
         <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已覆盖</translation>
     </message>
     <message>
         <source>Relationship</source>
@@ -1878,6 +1893,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>工作台</translation>
     </message>
     <message>
+        <source>Dashboard</source>
+        <translation>看板</translation>
+    </message>
+    <message>
         <source>Children</source>
         <translation>儿童档案</translation>
     </message>
@@ -1981,6 +2000,77 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <source>Open mandatory reports</source>
+        <translation>未办结强制报告</translation>
+    </message>
+    <message>
+        <source>No campaign under way</source>
+        <translation>当前没有进行中的专项行动</translation>
+    </message>
+    <message>
+        <source>Children by category</source>
+        <translation>各类儿童数</translation>
+    </message>
+    <message>
+        <source>Visits per month</source>
+        <translation>每月走访次数</translation>
+    </message>
+    <message>
+        <source>Risk levels</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Overdue children</source>
+        <translation>逾期未访儿童</translation>
+    </message>
+    <message>
+        <source>Campaign coverage</source>
+        <translation>专项行动覆盖情况</translation>
+    </message>
+    <message>
+        <source>Click a bar or a card to open the list it counts.</source>
+        <translation>点击柱形或卡片，打开对应的名单。</translation>
+    </message>
+    <message>
+        <source>Figures as of {date}</source>
+        <translation>统计截至 {date}</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>On the list</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已覆盖</translation>
+    </message>
+    <message>
+        <source>{reached:,} of {goal:,} ({percent}%)</source>
+        <translation>{reached:,} / {goal:,}（{percent}%）</translation>
+    </message>
+    <message>
+        <source>{name}, {start} to {end}</source>
+        <translation>{name}，{start} 至 {end}</translation>
     </message>
 </context>
 <context>

@@ -78,7 +78,7 @@ def test_every_figure_is_the_length_of_its_list(world: World) -> None:
             LB: [2, 0],
         }
         bars = [b for bs in ov.children.values() for b in bs]
-        bars += ov.risk + ov.overdue_by_community + ov.visits_by_month
+        bars += ov.risk + ov.overdue_by_community + ov.overdue_by_unit + ov.visits_by_month
         for bar in bars:
             assert bar.value == _count(uow, bar), bar
         months = {b.label: b.value for b in ov.visits_by_month}
@@ -87,6 +87,10 @@ def test_every_figure_is_the_length_of_its_list(world: World) -> None:
         assert ov.open_reports is not None and ov.open_reports.value == 0
         assert ov.campaign is not None
         assert (ov.campaign.targets, ov.campaign.reached) == (2, 1)
+        assert [(n, t, r) for _, n, t, r in ov.campaign_by_unit] == [
+            ("大营门街", 2, 1),
+            ("马场街", 0, 0),
+        ]
 
 
 def test_a_street_sees_its_communities_only(world: World) -> None:

@@ -3232,6 +3232,9 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <source>Suggested by the visit schedule: {date}</source>
         <translation>按走访周期建议：{date}</translation>
     </message>
+</context>
+<context>
+    <name>VisitSaving</name>
     <message>
         <source>Changed; saved automatically every few seconds.</source>
         <translation>已修改；每隔几秒自动保存。</translation>

@@ -23,18 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from hexi_care.tools import build_translations as bt
-from hexi_care.ui.dialogs import (
-    ActivityDialog,
-    AssistanceDialog,
-    CategoryDialog,
-    FollowUpDialog,
-    GuardianDialog,
-    NewChildDialog,
-    NoticeDeliveryDialog,
-    ReferralDialog,
-    ReportDialog,
-    SituationDialog,
-)
+from hexi_care.ui.dialogs.activity import ActivityDialog
+from hexi_care.ui.dialogs.casework import FollowUpDialog, ReferralDialog, ReportDialog
+from hexi_care.ui.dialogs.child import CategoryDialog, NewChildDialog
+from hexi_care.ui.dialogs.guardian import GuardianDialog, SituationDialog
+from hexi_care.ui.dialogs.support import AssistanceDialog, NoticeDeliveryDialog
 
 from .conftest import wait_idle
 

@@ -635,7 +635,7 @@ class VisitFormWindow(VisitSaving):
             self.next_date.set_value(d)
 
     def _add_followup(self) -> None:
-        from hexi_care.ui.dialogs import FollowUpDialog
+        from hexi_care.ui.dialogs.casework import FollowUpDialog
 
         dlg = FollowUpDialog(
             self.ctx,

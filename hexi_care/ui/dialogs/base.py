@@ -28,14 +28,16 @@ if TYPE_CHECKING:
     from hexi_care.ui.app import AppContext
 
 
-def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    """OK (named `ok_text`, the primary button) and Cancel, which rejects the dialog."""
+def ok_cancel(dialog: QDialog, ok_text: str, *, primary: bool = True) -> QDialogButtonBox:
+    """OK (named `ok_text`, the primary button unless told) and Cancel, which rejects the
+    dialog."""
     box = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
     ok = box.button(QDialogButtonBox.StandardButton.Ok)
     ok.setText(ok_text)
-    set_role(ok, "primary")
+    if primary:
+        set_role(ok, "primary")
     box.button(QDialogButtonBox.StandardButton.Cancel).setText(i18n.translate("Common", "Cancel"))
     box.rejected.connect(dialog.reject)
     return box
@@ -51,10 +53,12 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.message = label("", "error", wrap=True)
 
-    def lay_out(self, *parts: QWidget | QLayout | tuple[QWidget, int], ok_text: str) -> None:
+    def lay_out(
+        self, *parts: QWidget | QLayout | tuple[QWidget, int], ok_text: str, primary: bool = True
+    ) -> None:
         """`parts` top to bottom (a widget with its stretch as a pair), then the message and the
         buttons."""
-        self.buttons = ok_cancel(self, ok_text)
+        self.buttons = ok_cancel(self, ok_text, primary=primary)
         self.buttons.accepted.connect(self._ok)
         lay = QVBoxLayout(self)
         for part in parts:

@@ -194,7 +194,11 @@ def test_guardian_with_a_situation_and_a_referral(qtbot, make_app, ui_world) -> 
     assert ref.result() == 1
     with UnitOfWork(ui_world.login("dir_a")) as uow:
         [g] = [g for g in households.guardians_of(uow, hid) if g.id == saved[0].id]
-        assert g.name == "李秀英" and g.is_guardian and [s.kind for s in g.situations] == [SituationKind.IMPRISONED]
+        assert (
+            g.name == "李秀英"
+            and g.is_guardian
+            and [s.kind for s in g.situations] == [SituationKind.IMPRISONED]
+        )
         assert [(r.agency, r.reason) for r in casework.referrals(uow, kid)] == [
             ("区未成年人保护中心", "需要心理辅导")
         ]

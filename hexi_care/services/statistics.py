@@ -351,7 +351,7 @@ def _visits(
     # period's visits and households. Otherwise every row read is in the period: plain columns
     # are cheaper per row than the same test written out.
     in_period_n: ColumnElement[Any] = func.count()
-    period_household: ColumnElement[Any] = Visit.household_id
+    period_household: ColumnElement[Any] = Visit.household_id.expression
     if low < start:
         in_period_n = func.count(case((in_period, 1)))
         period_household = case((in_period, Visit.household_id))

@@ -3,7 +3,7 @@ entrusted-care agreement, the child's disability and school contact), recognitio
 with its standards and monthly payments, campaigns, and the campaign a visit belongs to.
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0011
 Create Date: 2026-12-07
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008"
-down_revision: str | None = "0006"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -215,8 +215,17 @@ class Visit(IdMixin, ScopedMixin, Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     __table_args__ = (
         Index("ix_visit_child_date", "child_id", "visit_date"),
-        # Campaign coverage reads the tagged visits alone (untagged ones share one index key).
-        Index("ix_visit_campaign", "campaign", "household_id", "child_id"),
+        # Campaign coverage reads the tagged visits alone, from the index (untagged ones share
+        # one key prefix and are never read).
+        Index(
+            "ix_visit_campaign",
+            "campaign",
+            "community_id",
+            "visit_date",
+            "status",
+            "household_id",
+            "child_id",
+        ),
         # The statistics read these two covering indexes, never the wide visit rows: by day then
         # household for 户次; by child for the children and households reached and each child's
         # last visit (the overdue recount), grouped as the index streams by without a sort.

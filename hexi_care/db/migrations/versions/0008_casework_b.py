@@ -203,7 +203,9 @@ def upgrade() -> None:
             sa.Column("campaign", sa.String(length=128), server_default="", nullable=False)
         )
         batch_op.create_index(
-            "ix_visit_campaign", ["campaign", "household_id", "child_id"], unique=False
+            "ix_visit_campaign",
+            ["campaign", "community_id", "visit_date", "status", "household_id", "child_id"],
+            unique=False,
         )
 
 

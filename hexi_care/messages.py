@@ -237,6 +237,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.child_added": ("已添加儿童 {id}。", "Child {id} added."),
     "cli.record_saved": ("已保存 {id}。", "{id} saved."),
+    "cli.campaign_added": ("已添加专项行动 {name}（{id}）。", "Campaign {name} added ({id})."),
+    "cli.campaign_progress": (
+        "{name}：已覆盖 {reached} / {goal} {unit}（{percent}%），走访 {visits} 次。",
+        "{name}: {reached} of {goal} {unit} reached ({percent}%), {visits} visits.",
+    ),
+    "cli.allowance_total": ("合计：{n} 人，{amount} 元。", "Total: {n} children, {amount} yuan."),
+    "cli.allowance_paid": (
+        "已登记 {month} 的 {n} 笔发放。",
+        "{n} payments entered for {month}.",
+    ),
     "cli.visit_added": ("已添加走访 {id}。", "Visit {id} added."),
     "cli.audit_ok": (
         "审计记录完整：共 {events} 条，无篡改。",

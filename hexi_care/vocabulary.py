@@ -447,6 +447,8 @@ FIELDS = _ro(
         "teacher_phone": ("班主任电话", "class teacher's phone"),
         # social support and the entrusted-care agreement
         "support_kind": ("救助类别", "kind of support"),
+        "support": ("社会救助", "support"),
+        "care_agreements": ("委托照护协议", "entrusted-care agreements"),
         "approved_on": ("批准日期", "date approved"),
         "monthly": ("按月发放", "monthly"),
         "carer_id_number": ("受委托照护人身份证号", "carer's ID number"),

@@ -21,6 +21,7 @@ from hexi_care.services import campaigns, units
 from hexi_care.services.casework import REPORT_READERS
 from hexi_care.services.children import apply_category_dates
 from hexi_care.services.context import UnitOfWork
+from hexi_care.services.statistics import communities_under
 
 MONTHS = 12
 
@@ -81,7 +82,8 @@ def _months_back(day: date, n: int) -> list[tuple[date, date]]:
     return out[::-1]
 
 
-def overview(uow: UnitOfWork, *, day: date | None = None) -> Overview:
+def overview(uow: UnitOfWork, *, day: date | None = None, unit_id: str | None = None) -> Overview:
+    """The figures for the user's units, or for the part of them under `unit_id`."""
     uow.require_case_reader()
     day = day or uow.today()
     apply_category_dates(uow)
@@ -91,11 +93,17 @@ def overview(uow: UnitOfWork, *, day: date | None = None) -> Overview:
     communities = {
         u: (n, p) for u, n, p, k in rows if k == UnitKind.COMMUNITY and uow.scope.allows(u)
     }
+    kinds = {u: k for u, _, _, k in rows}
+    if unit_id is not None:
+        under = communities_under(uow, unit_id)
+        communities = {u: v for u, v in communities.items() if u in under}
     names = {u: n for u, n, _, _ in rows}
     streets = sorted({p for _, p in communities.values() if p}, key=lambda x: order.get(x, 0))
     by_street = len(streets) > 1 or (
-        uow.user is not None and uow.user.role is Role.CENTRE_SUPERVISOR
+        unit_id is None and uow.user is not None and uow.user.role is Role.CENTRE_SUPERVISOR
     )
+    if unit_id is not None and kinds.get(unit_id) == UnitKind.DISTRICT:
+        by_street = True
     columns = streets if by_street else sorted(communities, key=lambda x: order.get(x, 0))
     ov = Overview(
         day=day,

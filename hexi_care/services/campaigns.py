@@ -285,3 +285,41 @@ def target_list(uow: UnitOfWork, ref: str) -> list[TargetChild]:
             )
     rows.sort(key=lambda t: (t.reached, t.community_name, t.name))
     return rows
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CampaignGap:
+    """A campaign under way that has not reached its goal yet: an alert line (the alert list's
+    source of campaign gaps)."""
+
+    campaign: str
+    ends_on: date
+    days_left: int
+    reached: int
+    goal: int
+
+    @property
+    def missing(self) -> int:
+        return max(0, self.goal - self.reached)
+
+
+def gaps(uow: UnitOfWork, day: date | None = None) -> list[CampaignGap]:
+    """Campaigns under way on `day` (today) short of their goal in the user's units, the one
+    ending first first."""
+    day = day or uow.today()
+    out: list[CampaignGap] = []
+    for c in campaigns(uow):
+        if not c.starts_on <= day <= c.ends_on:
+            continue
+        p = progress(uow, c)
+        if p.reached < p.goal:
+            out.append(
+                CampaignGap(
+                    campaign=c.name,
+                    ends_on=c.ends_on,
+                    days_left=(c.ends_on - day).days,
+                    reached=p.reached,
+                    goal=p.goal,
+                )
+            )
+    return sorted(out, key=lambda g: (g.ends_on, g.campaign))

@@ -155,3 +155,22 @@ def test_summer_puts_drowning_first_and_names_are_unique(world: World) -> None:
         assert campaigns.current(uow, date(2026, 9, 1)) is None
     with UnitOfWork(world.login("dir_b")) as uow:  # the other street's director
         assert campaigns.campaigns(uow) == []
+
+
+def test_gaps_list_campaigns_under_way_short_of_their_goal(world: World) -> None:
+    director = world.login("dir_a")
+    kid = add_child(director, world.community_a, categories=[Category(code=LB)])
+    _winter(world, target=CampaignTarget.CHILDREN)
+    with UnitOfWork(director) as uow:
+        (gap,) = campaigns.gaps(uow, date(2026, 2, 10))
+        assert (gap.campaign, gap.days_left, gap.reached, gap.goal, gap.missing) == (
+            WINTER,
+            10,
+            0,
+            1,
+            1,
+        )
+        assert campaigns.gaps(uow, date(2026, 2, 21)) == []  # over
+        assert kid.id
+        visits.add_visit(uow, submitted_visit(kid.id, date(2026, 1, 5), campaign=WINTER))
+        assert campaigns.gaps(uow, date(2026, 2, 10)) == []  # goal reached

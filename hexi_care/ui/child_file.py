@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hexi_care.domain import eligibility
+from hexi_care import vocabulary
+from hexi_care.domain import eligibility, idnumber
 from hexi_care.domain.enums import FollowUpStatus, Relationship, VisitStatus
 from hexi_care.domain.model import ChildFile, Household, Visit
 from hexi_care.services import attachments, casefile, casework, households, support
@@ -51,6 +52,7 @@ from hexi_care.ui.dialogs.attachments import AttachmentViewer, make_thumbnail
 from hexi_care.ui.dialogs.casework import FollowUpDialog, ReferralDialog, ReportDialog
 from hexi_care.ui.dialogs.child import ChildProfileForm
 from hexi_care.ui.dialogs.guardian import GuardianDialog, situation_text
+from hexi_care.ui.dialogs.social import AgreementDialog, SupportDialog
 from hexi_care.ui.dialogs.support import AssistanceDialog, NoticeDeliveryDialog
 from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import RIGHT, Column, RowsModel
@@ -117,6 +119,83 @@ def help_columns() -> list[Column]:
     ]
 
 
+def benefit_columns() -> list[Column]:
+    """Support records (低保, 特困, 医疗救助 …) of a child."""
+    return [
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Kind"),
+            lambda b: i18n.label(vocabulary.SUPPORT_KIND, b.kind),
+            width=8,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Approved on"),
+            lambda b: i18n.fmt_date(b.approved_on),
+            width=5,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Yuan"),
+            lambda b: yuan(b.amount_fen) if b.amount_fen else "",
+            align=RIGHT,
+            width=4,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "From"), lambda b: i18n.fmt_date(b.start_date), width=5
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Until"), lambda b: i18n.fmt_date(b.end_date), width=5),
+        Column(QT_TRANSLATE_NOOP("Columns", "Note"), lambda b: b.note),
+    ]
+
+
+def agreement_columns() -> list[Column]:
+    """Entrusted-care agreements: the carer's ID number masked, as in every list."""
+    return [
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Carer"),
+            lambda a: " ".join(x for x in (a.carer_name, a.relationship) if x),
+            width=6,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "ID number"),
+            lambda a: idnumber.mask(a.carer_id_number) if a.carer_id_number else "",
+            width=8,
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Phone"), lambda a: a.carer_phone, width=6),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Signed on"), lambda a: i18n.fmt_date(a.signed_on), width=5
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Until"), lambda a: i18n.fmt_date(a.term_end), width=5),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Scan"),
+            lambda a: i18n.label(i18n.TRISTATE, a.attachment_id is not None),
+        ),
+    ]
+
+
+def allowance_columns(ctx) -> list[Column]:
+    """A child's recognitions: each step's date, the confirmation number and where it stands."""
+    cats = ctx.ref.categories
+    return [
+        Column(QT_TRANSLATE_NOOP("Columns", "Category"), lambda a: cats.name(a.category), width=7),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Applied"), lambda a: i18n.fmt_date(a.applied_on), width=5
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Checked"), lambda a: i18n.fmt_date(a.checked_on), width=5
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Confirmed"),
+            lambda a: i18n.fmt_date(a.confirmed_on),
+            width=5,
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Number"), lambda a: a.confirmation_no, width=7),
+        Column(QT_TRANSLATE_NOOP("Columns", "First month"), lambda a: a.start_month, width=4),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Stage"),
+            lambda a: i18n.label(vocabulary.ALLOWANCE_STAGE, a.stage),
+        ),
+    ]
+
+
 def guardian_columns() -> list[Column]:
     return [
         Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda g: g.name, width=6),
@@ -172,7 +251,7 @@ def visit_columns() -> list[Column]:
 
 
 class ChildFileWindow(QWidget):
-    TABS = ("profile", "household", "visits", "support", "casework", "attachments")
+    TABS = ("profile", "household", "visits", "support", "social", "casework", "attachments")
 
     def __init__(self, ctx, main, child_id: str) -> None:
         super().__init__(main, Qt.WindowType.Window)
@@ -371,6 +450,48 @@ class ChildFileWindow(QWidget):
                 gl2.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
             sl.addWidget(g)
         self.tabs.addTab(sw, self.tr("Notices and help"))
+
+        # Social support as data: support records, the entrusted-care agreement, the allowance.
+        self.benefits = RowsModel(benefit_columns(), parent=self)
+        self.agreements = RowsModel(agreement_columns(), parent=self)
+        self.allowances = RowsModel(allowance_columns(ctx), parent=self)
+        social = QWidget()
+        so = QVBoxLayout(social)
+        self.benefit_view = make_table(self.benefits, stretch=4)
+        self.benefit_view.setObjectName("support_table")
+        on_activate(self.benefit_view, self._edit_support)
+        self.agreement_view = make_table(self.agreements, stretch=0)
+        self.agreement_view.setObjectName("agreement_table")
+        on_activate(self.agreement_view, self._edit_agreement)
+        add_support = QPushButton(self.tr("Add support…"))
+        add_support.setObjectName("add_support")
+        add_support.clicked.connect(lambda: self._edit_support(-1))
+        add_agreement = QPushButton(self.tr("Add agreement…"))
+        add_agreement.setObjectName("add_agreement")
+        add_agreement.clicked.connect(lambda: self._edit_agreement(-1))
+        allowance_view = make_table(self.allowances, stretch=5)
+        allowance_view.setObjectName("allowance_table")
+        for title, table_view, button in (
+            (self.tr("Social assistance received"), self.benefit_view, add_support),
+            (self.tr("Entrusted-care agreement"), self.agreement_view, add_agreement),
+            (self.tr("Recognition and basic living allowance"), allowance_view, None),
+        ):
+            social_box = QGroupBox(title)
+            box_layout = QVBoxLayout(social_box)
+            box_layout.addWidget(table_view)
+            if button is not None:
+                box_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            so.addWidget(social_box)
+        so.addWidget(
+            label(
+                self.tr(
+                    "Enter or double-click changes a record. A recognition is applied for, checked "
+                    "by the street and confirmed by the district; it is paid from the month after."
+                ),
+                "muted",
+            )
+        )
+        self.tabs.addTab(social, self.tr("Social support"))
 
         # Follow-ups, referrals, reports
         self.followups = RowsModel(
@@ -576,6 +697,9 @@ class ChildFileWindow(QWidget):
             self.visit_view.selectRow(0)
         self.notices.set_rows(f.notices)
         self.help.set_rows(f.assistance)
+        self.benefits.set_rows(f.benefits)
+        self.agreements.set_rows(f.agreements)
+        self.allowances.set_rows(f.allowances)
         self.acts.set_rows(data.activities)
         self.followups.set_rows(f.followups)
         self.referrals.set_rows(f.referrals)
@@ -769,6 +893,19 @@ class ChildFileWindow(QWidget):
             return
         c = self.data.file.child
         dlg = AssistanceDialog(self.ctx, self, hid, [(c.id or "", c.name)], child_id=c.id)
+        dlg.saved.connect(lambda _a: self.reload())
+        dlg.open()
+
+    def _edit_support(self, row: int) -> None:
+        current = self.benefits.row_at(row)
+        dlg = SupportDialog(self.ctx, self, self.child_id, current)
+        dlg.saved.connect(lambda _b: self.reload())
+        dlg.open()
+
+    def _edit_agreement(self, row: int) -> None:
+        current = self.agreements.row_at(row)
+        scans = list(self.data.file.attachments) if self.data is not None else []
+        dlg = AgreementDialog(self.ctx, self, self.child_id, scans, current)
         dlg.saved.connect(lambda _a: self.reload())
         dlg.open()
 

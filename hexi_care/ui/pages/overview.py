@@ -4,6 +4,8 @@ coverage and open mandatory reports. Clicking a bar (or a card) opens the list i
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCharts import (
     QAbstractBarSeries,
     QBarCategoryAxis,
@@ -58,7 +60,7 @@ class ChartCard(QChartView):
         self.drills: list[list[Drill]] = []
         self.names: list[str] = []
         self.sets: list[tuple[str, list[int]]] = []
-        self.on_drill = None
+        self.on_drill: Callable[[Drill], None] | None = None
 
     def show_bars(
         self,
@@ -163,7 +165,7 @@ class OverviewPage(QWidget):
         self.coverage = QProgressBar()
         self.coverage.setObjectName("campaign_coverage")
         self.coverage.setTextVisible(True)
-        self.campaign.layout().addWidget(self.coverage)
+        self.campaign.inner.addWidget(self.coverage)  # type: ignore[attr-defined]
         self.total.clicked.connect(lambda: self.drill(Drill(page="children")))
         self.reports.clicked.connect(lambda: self.drill(Drill(page="reports")))
         self.campaign.clicked.connect(self._campaign_clicked)
@@ -224,6 +226,7 @@ class OverviewPage(QWidget):
             w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             inner.addWidget(w)
         card.setAccessibleName(caption)
+        card.inner = inner  # type: ignore[attr-defined]
         card.count = count  # type: ignore[attr-defined]
         card.caption = cap  # type: ignore[attr-defined]
         return card

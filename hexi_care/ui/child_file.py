@@ -125,7 +125,7 @@ def benefit_columns() -> list[Column]:
         Column(
             QT_TRANSLATE_NOOP("Columns", "Kind"),
             lambda b: i18n.label(vocabulary.SUPPORT_KIND, b.kind),
-            width=8,
+            width=13,
         ),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Approved on"),
@@ -457,10 +457,10 @@ class ChildFileWindow(QWidget):
         self.allowances = RowsModel(allowance_columns(ctx), parent=self)
         social = QWidget()
         so = QVBoxLayout(social)
-        self.benefit_view = make_table(self.benefits, stretch=4)
+        self.benefit_view = make_table(self.benefits, stretch=5)
         self.benefit_view.setObjectName("support_table")
         on_activate(self.benefit_view, self._edit_support)
-        self.agreement_view = make_table(self.agreements, stretch=0)
+        self.agreement_view = make_table(self.agreements, stretch=1)
         self.agreement_view.setObjectName("agreement_table")
         on_activate(self.agreement_view, self._edit_agreement)
         add_support = QPushButton(self.tr("Add support…"))
@@ -469,7 +469,7 @@ class ChildFileWindow(QWidget):
         add_agreement = QPushButton(self.tr("Add agreement…"))
         add_agreement.setObjectName("add_agreement")
         add_agreement.clicked.connect(lambda: self._edit_agreement(-1))
-        allowance_view = make_table(self.allowances, stretch=5)
+        allowance_view = make_table(self.allowances, stretch=4)
         allowance_view.setObjectName("allowance_table")
         for title, table_view, button in (
             (self.tr("Social assistance received"), self.benefit_view, add_support),

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from hexi_care.cli.common import Cli, Commands, json_default
-from hexi_care.domain.model import AllowanceLine
+from hexi_care.domain.model import Allowance, AllowanceLine
 from hexi_care.errors import InvalidInput
 
 
@@ -127,6 +127,53 @@ def cmd_allowance_standard(cli: Cli) -> int:
     return 0
 
 
+def _show(cli: Cli, a: Allowance) -> int:
+    if cli.args.json:
+        cli.emit_json(json_default(a))
+    else:
+        cli.say("cli.record_saved", id=a.id)
+    return 0
+
+
+def cmd_allowance_apply(cli: Cli) -> int:
+    from hexi_care.domain.enums import CareSetting
+    from hexi_care.services import allowances, children
+    from hexi_care.services import validate as v
+
+    a = cli.args
+    with cli.uow() as uow:
+        saved = allowances.apply(
+            uow,
+            Allowance(
+                child_id=children.resolve_child(uow, a.child),
+                category=a.category,
+                care_setting=v.choice("care_setting", CareSetting, a.setting),
+                applied_on=v.parse_date("applied_on", a.on, required=True),  # type: ignore[arg-type]
+                applied_by=a.by,
+            ),
+        )
+    return _show(cli, saved)
+
+
+def cmd_allowance_step(cli: Cli) -> int:
+    """check, confirm, suspend, resume, stop: one step of a recognition."""
+    from hexi_care.services import allowances
+
+    a = cli.args
+    with cli.uow() as uow:
+        if a.step == "check":
+            saved = allowances.check(uow, a.id, a.on, a.by)
+        elif a.step == "confirm":
+            saved = allowances.confirm(uow, a.id, a.on, a.by, a.number)
+        elif a.step == "suspend":
+            saved = allowances.suspend(uow, a.id, a.month, a.reason, a.until or "")
+        elif a.step == "resume":
+            saved = allowances.resume(uow, a.id, a.last)
+        else:
+            saved = allowances.stop(uow, a.id, a.month, a.reason)
+    return _show(cli, saved)
+
+
 def register(root: Commands) -> None:
     g = root.group("allowance", "基本生活保障金: monthly list, ledger, payments, standards")
     for name, fn in (("list", cmd_allowance_list), ("ledger", cmd_allowance_ledger)):
@@ -134,6 +181,36 @@ def register(root: Commands) -> None:
         sp.add_argument("--month", required=True, metavar="YYYY-MM")
         sp.add_argument("--out", metavar="FILE", help=".xlsx or .pdf")
         sp.add_argument("--json", action="store_true")
+    sp = g.add("apply", cmd_allowance_apply)
+    sp.add_argument("--child", required=True, metavar="ID")
+    sp.add_argument("--category", required=True, metavar="CODE")
+    sp.add_argument("--setting", default="community", help="community or institution")
+    sp.add_argument("--on", required=True, metavar="YYYY-MM-DD")
+    sp.add_argument("--by", required=True, metavar="NAME", help="who applied")
+    sp.add_argument("--json", action="store_true")
+    for step in ("check", "confirm"):
+        sp = g.add(step, cmd_allowance_step)
+        sp.set_defaults(step=step)
+        sp.add_argument("id", metavar="ALLOWANCE_ID")
+        sp.add_argument("--on", required=True, metavar="YYYY-MM-DD")
+        sp.add_argument("--by", required=True, metavar="NAME")
+        if step == "confirm":
+            sp.add_argument("--number", required=True, metavar="TEXT", help="confirmation number")
+        sp.add_argument("--json", action="store_true")
+    for step in ("suspend", "stop"):
+        sp = g.add(step, cmd_allowance_step)
+        sp.set_defaults(step=step)
+        sp.add_argument("id", metavar="ALLOWANCE_ID")
+        sp.add_argument("--from", dest="month", required=True, metavar="YYYY-MM")
+        sp.add_argument("--reason", required=True)
+        if step == "suspend":
+            sp.add_argument("--until", metavar="YYYY-MM", help="the last month not paid")
+        sp.add_argument("--json", action="store_true")
+    sp = g.add("resume", cmd_allowance_step)
+    sp.set_defaults(step="resume")
+    sp.add_argument("id", metavar="ALLOWANCE_ID")
+    sp.add_argument("--last", required=True, metavar="YYYY-MM", help="the last month not paid")
+    sp.add_argument("--json", action="store_true")
     sp = g.add("pay", cmd_allowance_pay)
     sp.add_argument("--month", required=True, metavar="YYYY-MM")
     sp.add_argument("--paid-on", required=True, metavar="YYYY-MM-DD")

@@ -210,3 +210,53 @@ def test_child_edit_support_fields(world: World) -> None:
         stdin=json.dumps({"support": [{"kind": "lottery"}]}),
     )
     assert code == 5 and json.loads(out)["field"] == "support_kind"
+
+
+def test_allowance_steps_on_the_command_line(world: World) -> None:
+    child = add_child(world.login("dir_a"), world.community_a, categories=[Category(code=ORPHAN)])
+    assert child.id
+    hexi = Hexi(world.path)
+    a = hexi.json(
+        "dir_a",
+        PW,
+        "allowance",
+        "apply",
+        "--child",
+        child.id,
+        "--category",
+        ORPHAN,
+        "--on",
+        "2026-08-03",
+        "--by",
+        "王主任",
+    )
+    assert a["stage"] == "applied"
+    code, _, _ = hexi.as_(
+        "dir_a", PW, "allowance", "check", a["id"], "--on", "2026-08-10", "--by", "x"
+    )
+    assert code == 4  # the street checks
+    a = hexi.json("street_a", PW, "allowance", "check", a["id"], "--on", "2026-08-10", "--by", "李")
+    assert a["stage"] == "checked"
+    a = hexi.json(
+        "centre",
+        PW,
+        "allowance",
+        "confirm",
+        a["id"],
+        "--on",
+        "2026-08-31",
+        "--by",
+        "区民政局",
+        "--number",
+        "河民确〔2026〕5号",
+    )
+    assert (a["stage"], a["start_month"]) == ("confirmed", "2026-09")
+    a = hexi.json(
+        "centre", PW, "allowance", "suspend", a["id"], "--from", "2026-10", "--reason", "核查中"
+    )
+    assert a["stage"] == "suspended"
+    a = hexi.json("centre", PW, "allowance", "resume", a["id"], "--last", "2026-10")
+    a = hexi.json(
+        "centre", PW, "allowance", "stop", a["id"], "--from", "2026-12", "--reason", "迁出"
+    )
+    assert a["stage"] == "stopped" and a["stop_reason"] == "迁出"

@@ -10,11 +10,9 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from hexi_care.domain.model import Allowance, Category
-from hexi_care.services import allowances
-from hexi_care.services.context import UnitOfWork
+from hexi_care.domain.model import Category
 from tests.cli.test_cli import Hexi
-from tests.conftest import PW, World, add_child
+from tests.conftest import PW, World, add_child, confirmed_allowance
 from tests.reports.pdfcheck import all_text
 
 ORPHAN = "orphan_scattered"
@@ -23,16 +21,7 @@ ORPHAN = "orphan_scattered"
 def _confirmed_child(world: World) -> str:
     child = add_child(world.login("dir_a"), world.community_a, categories=[Category(code=ORPHAN)])
     assert child.id
-    with UnitOfWork(world.login("centre")) as uow:
-        a = allowances.apply(
-            uow,
-            Allowance(
-                child_id=child.id, category=ORPHAN, applied_on=date(2026, 9, 1), applied_by="王"
-            ),
-        )
-        assert a.id
-        allowances.check(uow, a.id, "2026-09-10", "李")
-        allowances.confirm(uow, a.id, "2026-09-30", "区民政局", "河民确〔2026〕3号")
+    confirmed_allowance(world, child.id, date(2026, 9, 30))
     return child.id
 
 

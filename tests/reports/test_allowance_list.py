@@ -10,13 +10,13 @@ from openpyxl import load_workbook
 
 from hexi_care import vocabulary
 from hexi_care.domain.enums import CareSetting, CategoryCode
-from hexi_care.domain.model import Allowance, AllowanceStandard, Category
+from hexi_care.domain.model import AllowanceStandard, Category
 from hexi_care.reports.allowance import render_allowance_pdf, write_allowance_xlsx
 from hexi_care.reports.data import ReportMeta
 from hexi_care.reports.labels import EN
 from hexi_care.services import allowances
 from hexi_care.services.context import UnitOfWork
-from tests.conftest import World, add_child
+from tests.conftest import World, add_child, confirmed_allowance
 from tests.reports.pdfcheck import all_text, pdffonts, render_png
 
 ORPHAN = CategoryCode.ORPHAN_SCATTERED.value
@@ -41,16 +41,7 @@ def _lines(world: World, *, paid: bool = False) -> list[object]:
             categories=[Category(code=ORPHAN)],
         )
         assert child.id
-        with UnitOfWork(world.login("centre")) as uow:
-            a = allowances.apply(
-                uow,
-                Allowance(
-                    child_id=child.id, category=ORPHAN, applied_on=date(2026, 8, 1), applied_by="王"
-                ),
-            )
-            assert a.id
-            allowances.check(uow, a.id, "2026-08-05", "李")
-            allowances.confirm(uow, a.id, "2026-08-31", "区民政局", f"河民确〔2026〕{name}")
+        confirmed_allowance(world, child.id, date(2026, 8, 31), f"河民确〔2026〕{name}")
     with UnitOfWork(world.login("centre")) as uow:
         if paid:
             first = allowances.monthly_list(uow, "2026-10")[0].allowance_id

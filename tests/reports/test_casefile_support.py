@@ -9,13 +9,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from hexi_care.domain.enums import SupportKind
-from hexi_care.domain.model import Allowance, CareAgreement, Category, SupportBenefit
+from hexi_care.domain.model import CareAgreement, Category, SupportBenefit
 from hexi_care.reports import builders
 from hexi_care.reports.casefile import render_casefile
 from hexi_care.reports.data import ReportMeta
-from hexi_care.services import allowances, children, social_support
+from hexi_care.services import children, social_support
 from hexi_care.services.context import UnitOfWork
-from tests.conftest import World, add_child
+from tests.conftest import World, add_child, confirmed_allowance
 from tests.reports.pdfcheck import all_text, pdffonts, render_png
 
 META = ReportMeta(generated_by="王主任", generated_at=datetime(2026, 11, 20, 2, 0, tzinfo=UTC))
@@ -26,6 +26,7 @@ def test_casefile_shows_support_agreement_and_allowance(world: World, tmp_path: 
         world.login("dir_a"), world.community_a, categories=[Category(code="orphan_scattered")]
     )
     assert child.id
+    confirmed_allowance(world, child.id, date(2026, 9, 30))
     with UnitOfWork(world.login("centre")) as uow:
         children.update_child(
             uow,
@@ -56,18 +57,6 @@ def test_casefile_shows_support_agreement_and_allowance(world: World, tmp_path: 
                 term_end=date(2027, 1, 31),
             ),
         )
-        a = allowances.apply(
-            uow,
-            Allowance(
-                child_id=child.id,
-                category="orphan_scattered",
-                applied_on=date(2026, 9, 1),
-                applied_by="王",
-            ),
-        )
-        assert a.id
-        allowances.check(uow, a.id, "2026-09-10", "李")
-        allowances.confirm(uow, a.id, "2026-09-30", "区民政局", "河民确〔2026〕3号")
         data = builders.case_file(uow, child.id)
     pdf = render_casefile(data, META)
     assert pdf is not None

@@ -28,14 +28,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hexi_care import vocabulary
-from hexi_care.domain import eligibility, idnumber
+from hexi_care.domain import eligibility
 from hexi_care.domain.enums import FollowUpStatus, Relationship, VisitStatus
 from hexi_care.domain.model import ChildFile, Household, Visit
 from hexi_care.services import attachments, casefile, casework, households, support
 from hexi_care.ui import i18n
+from hexi_care.ui.columns import (
+    activity_columns,
+    agreement_columns,
+    allowance_columns,
+    benefit_columns,
+    followup_columns,
+    guardian_columns,
+    help_columns,
+    notice_columns,
+    referral_columns,
+    report_columns,
+    visit_columns,
+)
 from hexi_care.ui.common import (
-    ERROR_COLOUR,
     FieldErrors,
     age_years,
     label,
@@ -46,16 +57,15 @@ from hexi_care.ui.common import (
     shortcut,
     text_edit,
     with_error,
-    yuan,
 )
 from hexi_care.ui.dialogs.attachments import AttachmentViewer, make_thumbnail
 from hexi_care.ui.dialogs.casework import FollowUpDialog, ReferralDialog, ReportDialog
 from hexi_care.ui.dialogs.child import ChildProfileForm
-from hexi_care.ui.dialogs.guardian import GuardianDialog, situation_text
+from hexi_care.ui.dialogs.guardian import GuardianDialog
 from hexi_care.ui.dialogs.social import AgreementDialog, SupportDialog
 from hexi_care.ui.dialogs.support import AssistanceDialog, NoticeDeliveryDialog
 from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
-from hexi_care.ui.models import RIGHT, Column, RowsModel
+from hexi_care.ui.models import Column, RowsModel
 from hexi_care.ui.visit.view import visit_html
 from hexi_care.ui.worker import Task
 
@@ -87,167 +97,6 @@ def load_file(task: Task, child_id: str, purpose: str) -> Loaded:
         if code not in suggested
     }
     return Loaded(f, sugg, why, thumbs, acts)
-
-
-def help_columns() -> list[Column]:
-    """Columns of a help-given table (child file and household window)."""
-    return [
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Given on"),
-            lambda a: a.given_on.isoformat(),
-            width=6,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Kind"),
-            lambda a: i18n.label(i18n.ASSISTANCE_KIND, a.kind),
-            width=3,
-        ),
-        Column(QT_TRANSLATE_NOOP("Columns", "What"), lambda a: a.description, width=12),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Items"),
-            lambda a: str(a.items) if a.items else "",
-            align=RIGHT,
-            width=3,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Yuan"),
-            lambda a: yuan(a.amount_fen) if a.amount_fen else "",
-            align=RIGHT,
-            width=5,
-        ),
-        Column(QT_TRANSLATE_NOOP("Columns", "Source"), lambda a: a.source),
-    ]
-
-
-def benefit_columns() -> list[Column]:
-    """Support records (低保, 特困, 医疗救助 …) of a child."""
-    return [
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Kind"),
-            lambda b: i18n.label(vocabulary.SUPPORT_KIND, b.kind),
-            width=13,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Approved on"),
-            lambda b: i18n.fmt_date(b.approved_on),
-            width=5,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Yuan"),
-            lambda b: yuan(b.amount_fen) if b.amount_fen else "",
-            align=RIGHT,
-            width=4,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "From"), lambda b: i18n.fmt_date(b.start_date), width=5
-        ),
-        Column(QT_TRANSLATE_NOOP("Columns", "Until"), lambda b: i18n.fmt_date(b.end_date), width=5),
-        Column(QT_TRANSLATE_NOOP("Columns", "Note"), lambda b: b.note),
-    ]
-
-
-def agreement_columns() -> list[Column]:
-    """Entrusted-care agreements: the carer's ID number masked, as in every list."""
-    return [
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Carer"),
-            lambda a: " ".join(x for x in (a.carer_name, a.relationship) if x),
-            width=6,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "ID number"),
-            lambda a: idnumber.mask(a.carer_id_number) if a.carer_id_number else "",
-            width=8,
-        ),
-        Column(QT_TRANSLATE_NOOP("Columns", "Phone"), lambda a: a.carer_phone, width=6),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Signed on"), lambda a: i18n.fmt_date(a.signed_on), width=5
-        ),
-        Column(QT_TRANSLATE_NOOP("Columns", "Until"), lambda a: i18n.fmt_date(a.term_end), width=5),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Scan"),
-            lambda a: i18n.label(i18n.TRISTATE, a.attachment_id is not None),
-        ),
-    ]
-
-
-def allowance_columns(ctx) -> list[Column]:
-    """A child's recognitions: each step's date, the confirmation number and where it stands."""
-    cats = ctx.ref.categories
-    return [
-        Column(QT_TRANSLATE_NOOP("Columns", "Category"), lambda a: cats.name(a.category), width=7),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Applied"), lambda a: i18n.fmt_date(a.applied_on), width=5
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Checked"), lambda a: i18n.fmt_date(a.checked_on), width=5
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Confirmed"),
-            lambda a: i18n.fmt_date(a.confirmed_on),
-            width=5,
-        ),
-        Column(QT_TRANSLATE_NOOP("Columns", "Number"), lambda a: a.confirmation_no, width=7),
-        Column(QT_TRANSLATE_NOOP("Columns", "First month"), lambda a: a.start_month, width=4),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Stage"),
-            lambda a: i18n.label(vocabulary.ALLOWANCE_STAGE, a.stage),
-        ),
-    ]
-
-
-def guardian_columns() -> list[Column]:
-    return [
-        Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda g: g.name, width=6),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Relationship"),
-            lambda g: i18n.label(i18n.RELATIONSHIP, g.relationship),
-            width=5,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Guardian / carer"),
-            lambda g: "、".join(
-                x
-                for x in (
-                    i18n.translate("Labels", "guardian") if g.is_guardian else "",
-                    i18n.translate("Labels", "carer") if g.is_carer else "",
-                )
-                if x
-            ),
-            width=8,
-        ),
-        Column(QT_TRANSLATE_NOOP("Columns", "Phone"), lambda g: g.phone, width=8),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Situations"),
-            lambda g: "；".join(situation_text(s) for s in g.situations),
-            tooltip=lambda g: "\n".join(situation_text(s) for s in g.situations),
-        ),
-    ]
-
-
-def visit_columns() -> list[Column]:
-    return [
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Visit date"), lambda v: v.visit_date.isoformat(), width=6
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Kind"),
-            lambda v: i18n.label(i18n.VISIT_KIND, v.kind),
-            width=9,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Status"),
-            lambda v: i18n.label(i18n.VISIT_STATUS, v.status),
-            foreground=lambda v: ERROR_COLOUR if v.status == VisitStatus.RETURNED else None,
-            width=5,
-        ),
-        Column(QT_TRANSLATE_NOOP("Columns", "Visitors"), lambda v: v.visitors, width=8),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Next visit"),
-            lambda v: i18n.fmt_date(v.next_visit_date),
-            width=6,
-        ),
-    ]
 
 
 class ChildFileWindow(QWidget):
@@ -393,39 +242,11 @@ class ChildFileWindow(QWidget):
 
         # Notices, help, activities
         self.notices = RowsModel(
-            [
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Delivered on"),
-                    lambda n: n.delivered_on.isoformat(),
-                    width=6,
-                ),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Notice"),
-                    lambda n: f"{n.template_code} v{n.template_version}",
-                    width=8,
-                ),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Guardian"), lambda n: n.guardian_name, width=6
-                ),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Signed"),
-                    lambda n: i18n.label(i18n.TRISTATE, n.signed),
-                    width=3,
-                ),
-                Column(QT_TRANSLATE_NOOP("Columns", "Note"), lambda n: n.note),
-            ],
+            [*notice_columns(), Column(QT_TRANSLATE_NOOP("Columns", "Note"), lambda n: n.note)],
             parent=self,
         )
         self.help = RowsModel(help_columns(), parent=self)
-        self.acts = RowsModel(
-            [
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Date"), lambda a: a.held_on.isoformat(), width=6
-                ),
-                Column(QT_TRANSLATE_NOOP("Columns", "Activity"), lambda a: a.title),
-            ],
-            parent=self,
-        )
+        self.acts = RowsModel(activity_columns(), parent=self)
         sw = QWidget()
         sl = QVBoxLayout(sw)
         rec_n = QPushButton(self.tr("Record a notice delivery…"))
@@ -494,61 +315,9 @@ class ChildFileWindow(QWidget):
         self.tabs.addTab(social, self.tr("Social support"))
 
         # Follow-ups, referrals, reports
-        self.followups = RowsModel(
-            [
-                Column(QT_TRANSLATE_NOOP("Columns", "Action"), lambda f: f.action, width=14),
-                Column(QT_TRANSLATE_NOOP("Columns", "Who"), lambda f: f.owner, width=5),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Deadline"),
-                    lambda f: i18n.fmt_date(f.due_date),
-                    width=6,
-                ),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Status"),
-                    lambda f: i18n.label(i18n.FOLLOWUP_STATUS, f.status),
-                    width=4,
-                ),
-            ],
-            parent=self,
-        )
-        self.referrals = RowsModel(
-            [
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Date"),
-                    lambda r: i18n.fmt_date(r.referred_on),
-                    width=6,
-                ),
-                Column(QT_TRANSLATE_NOOP("Columns", "Referred to"), lambda r: r.agency, width=10),
-                Column(QT_TRANSLATE_NOOP("Columns", "Reason"), lambda r: r.reason, width=12),
-                Column(QT_TRANSLATE_NOOP("Columns", "Outcome"), lambda r: r.outcome),
-            ],
-            parent=self,
-        )
-        self.reports = RowsModel(
-            [
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Found"),
-                    lambda r: i18n.fmt_datetime(r.found_at),
-                    width=8,
-                ),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Trigger"),
-                    lambda r: i18n.label(i18n.REPORT_TRIGGER, r.trigger),
-                    width=14,
-                ),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Reported"),
-                    lambda r: i18n.fmt_datetime(r.reported_at),
-                    width=8,
-                ),
-                Column(QT_TRANSLATE_NOOP("Columns", "Agency"), lambda r: r.agency, width=5),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Status"),
-                    lambda r: i18n.label(i18n.REPORT_STATUS, r.status),
-                ),
-            ],
-            parent=self,
-        )
+        self.followups = RowsModel(followup_columns(), parent=self)
+        self.referrals = RowsModel(referral_columns(), parent=self)
+        self.reports = RowsModel(report_columns(), parent=self)
         cw = QWidget()
         cl = QVBoxLayout(cw)
         self.fu_view = make_table(self.followups, stretch=0)

@@ -19,6 +19,7 @@ from hexi_care.errors import BadPackage
 from hexi_care.sync import import_package, revoke_peer
 from hexi_care.sync import payload as pl
 from hexi_care.sync.crypto import KeyPair
+from hexi_care.sync.records import digest
 from tests.sync.exchange_helpers import (
     Net,
     Template,
@@ -186,6 +187,16 @@ def test_manifest_that_does_not_match_its_payload(net: Net, tmp_path: Path) -> N
     # Payload addressed differently from its manifest.
     path = forge(net.la, net.centre, tmp_path / "seq.hxp", document={"seq": 7}, manifest={"seq": 1})
     assert refused(net, "centre", path) == "mismatch"
+
+
+def test_a_name_the_window_would_refuse_is_refused_in_a_package(net: Net, tmp_path: Path) -> None:
+    """A package is held to the services' name rule (domain.names), even when correctly signed."""
+    child = new_child(net.la, net.community_a)
+    item = item_of(net.la, "child", child)
+    item[2]["name"] = "姚泽宇😀🎉"
+    item[1] = digest(item[2])
+    path = forge(net.la, net.centre, tmp_path / "emoji.hxp", items={"child": [item]})
+    assert refused(net, "centre", path) == "malformed"
 
 
 def test_records_outside_the_laptops_communities(net: Net, tmp_path: Path) -> None:

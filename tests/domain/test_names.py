@@ -132,7 +132,9 @@ han = st.one_of(
         for lo, hi in HAN_BLOCKS
     )
 )
-emoji = st.sampled_from(["😀", "🎉", "❤", "☺", "👍🏽", "🇨🇳", "©", "™", "\u200d", "\ufe0f", "\ue000"])
+emoji = st.sampled_from(
+    ["😀", "🎉", "❤", "☺", "👍🏽", "🇨🇳", "©", "™", "\u200d", "\ufe0f", "\ue000"]
+)
 
 
 @pytest.mark.parametrize(

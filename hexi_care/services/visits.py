@@ -7,6 +7,7 @@ record; a returned visit goes back to its author as a draft to mend and resubmit
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import fields, replace
 from datetime import date
 from typing import Any
@@ -271,6 +272,13 @@ def review(uow: UnitOfWork, visit_id: str, decision: str, comment: str = "") -> 
     uow.session.flush()
     uow.audit("review", "visit", row.id, dec.value)
     return to_visit(row)
+
+
+def review_many(
+    uow: UnitOfWork, visit_ids: Sequence[str], decision: str, comment: str = ""
+) -> list[Visit]:
+    """Several visits decided at once (batch review), in one transaction: all or none."""
+    return [review(uow, vid, decision, comment) for vid in visit_ids]
 
 
 def delete_draft(uow: UnitOfWork, visit_id: str) -> None:

@@ -335,10 +335,13 @@ class MainWindow(QMainWindow):
         elif kind == "followup" or kind == "report":
             self.open_child(item.child_id, tab="casework")
 
-    def record_changed(self, child_id: str | None = None) -> None:
-        """A record was saved: lists and open files showing it refresh."""
+    def record_changed(self, child_id: str | None = None, *, source: QWidget | None = None) -> None:
+        """A record was saved: lists and open files showing it refresh (`source`, the page that
+        saved it and has already updated itself, excepted)."""
         for key in ("dashboard", "children", "visits", "review", "households"):
             page = self.pages.get(key)
+            if page is source and page is not None:
+                continue
             if isinstance(page, Refreshable) and page.isVisible():
                 page.refresh()
             elif page is not None:
@@ -402,7 +405,8 @@ class MainWindow(QMainWindow):
         self.lock_screen.set_reason(idle, self.ctx.settings.idle_minutes)
         self.lock_screen.form.set_user(self.ctx.user.name)
         self.central.setCurrentWidget(self.lock_screen)
-        self.setWindowTitle(self.tr("Hexi child care (locked)"))
+        # The system adds the program's name (applicationDisplayName) after it: one name.
+        self.setWindowTitle(self.tr("Locked"))
         self.idle.stop()
 
         def drop_key(task: Task) -> None:

@@ -61,6 +61,7 @@ from hexi_care.ui.dialogs import (
 )
 from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import RIGHT, Column, RowsModel
+from hexi_care.ui.screen import fit_to_screen
 from hexi_care.ui.visit_form import visit_html
 from hexi_care.ui.worker import Task
 
@@ -134,7 +135,7 @@ def guardian_columns() -> list[Column]:
         ),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Guardian / carer"),
-            lambda g: "、".join(
+            lambda g: i18n.join(
                 x
                 for x in (
                     i18n.translate("Labels", "guardian") if g.is_guardian else "",
@@ -189,7 +190,7 @@ class ChildFileWindow(QWidget):
         self.data: Loaded | None = None
         self.setObjectName("child_file")
         self.setWindowTitle(self.tr("Child file"))
-        self.resize(1180, 720)
+        fit_to_screen(self, 1180, 720)
 
         self.title = label(self.tr("Loading…"), "title")
         self.title.setObjectName("child_title")

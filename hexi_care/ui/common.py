@@ -271,9 +271,16 @@ def make_table(model: Any, *, stretch: int | None = None, sortable: bool = False
     view.setTabKeyNavigation(False)
     view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
     fm = view.fontMetrics()
+    header_fm = view.horizontalHeader().fontMetrics()
+    # Widths are given in Chinese characters; an English word for the same thing is wider
+    # ("Medium" for 中, "Days overdue" for 逾期天数), so English gets more room.
+    unit = fm.horizontalAdvance("中") * (1.0 if i18n.lang() == "zh" else 1.4)
     for i, col in enumerate(getattr(model, "columns", [])):
         if col.width:
-            view.setColumnWidth(i, fm.horizontalAdvance("中") * col.width + 16)
+            title = str(model.headerData(i, Qt.Orientation.Horizontal) or "")
+            # Never narrower than the column's own title (plus room for the sort arrow).
+            need = max(round(unit * col.width) + 16, header_fm.horizontalAdvance(title) + 28)
+            view.setColumnWidth(i, need)
     if stretch is not None:
         view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     else:

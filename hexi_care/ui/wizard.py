@@ -40,6 +40,7 @@ from hexi_care.services.context import UnitOfWork
 from hexi_care.services.reference import HEXI_STREETS, seed_reference
 from hexi_care.ui import i18n
 from hexi_care.ui.common import label
+from hexi_care.ui.screen import fit_to_screen
 from hexi_care.ui.worker import Task
 
 HEXI_CODE = "120103"
@@ -584,7 +585,7 @@ class SetupWizard(QWizard):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("setup_wizard")
-        self.setWindowTitle(self.tr("hexi-care: set up this computer"))
+        self.setWindowTitle(self.tr("Set up this computer"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
@@ -607,7 +608,7 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Finish"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
-        self.resize(760, 560)
+        fit_to_screen(self, 760, 560)
         self.currentIdChanged.connect(self._page_changed)
 
     def _page_changed(self, _id: int) -> None:

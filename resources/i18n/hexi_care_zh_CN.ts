@@ -578,6 +578,10 @@
         <source>{n} children</source>
         <translation>共 {n} 名儿童</translation>
     </message>
+    <message>
+        <source>1 child</source>
+        <translation>共 1 名儿童</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>
@@ -975,6 +979,10 @@
 <context>
     <name>DashboardPage</name>
     <message>
+        <source>Waiting for review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
         <source>Due this week</source>
         <translation>本周应访</translation>
     </message>
@@ -1038,8 +1046,8 @@
         <translation>正在准备演示数据库…</translation>
     </message>
     <message>
-        <source>Hexi child care: demo</source>
-        <translation>河西儿童关爱：演示</translation>
+        <source>Demo store</source>
+        <translation>演示数据</translation>
     </message>
     <message>
         <source>Stopping…</source>
@@ -1492,6 +1500,10 @@
         <translation>全部社区</translation>
     </message>
     <message>
+        <source>1 household</source>
+        <translation>共 1 户</translation>
+    </message>
+    <message>
         <source>{n} households</source>
         <translation>共 {n} 户</translation>
     </message>
@@ -1648,6 +1660,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source> days</source>
         <translation> 天</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
     </message>
     <message>
         <source>4. Physical state</source>
@@ -1918,10 +1934,6 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>已自动备份：{name}</translation>
     </message>
     <message>
-        <source>Hexi child care (locked)</source>
-        <translation>河西儿童关爱（已锁定）</translation>
-    </message>
-    <message>
         <source>User: {name} ({role})</source>
         <translation>用户：{name}（{role}）</translation>
     </message>
@@ -2008,6 +2020,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>共 1 页</translation>
     </message>
     <message>
         <source>{n} pages</source>
@@ -2355,6 +2371,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>所选日期内没有需要打印的文档。</translation>
     </message>
     <message>
+        <source>1 document saved to {path}</source>
+        <translation>1 份文档已保存到 {path}</translation>
+    </message>
+    <message>
         <source>{n} documents saved to {path}</source>
         <translation>{n} 份文档已保存到 {path}</translation>
     </message>
@@ -2377,6 +2397,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>1 child written to {path}</source>
+        <translation>已将 1 名儿童写入 {path}</translation>
     </message>
     <message>
         <source>{n} children written to {path}</source>
@@ -2484,6 +2508,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>审核</translation>
     </message>
     <message>
+        <source>1 visit waiting for review</source>
+        <translation>1 次走访待审核</translation>
+    </message>
+    <message>
         <source>{n} visits waiting for review</source>
         <translation>{n} 次走访待审核</translation>
     </message>
@@ -2492,8 +2520,16 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>暂无待审核的走访。</translation>
     </message>
     <message>
+        <source>&amp;Approve {n} visits</source>
+        <translation>通过这 {n} 次走访(&amp;A)</translation>
+    </message>
+    <message>
         <source>Approved.</source>
         <translation>已通过。</translation>
+    </message>
+    <message>
+        <source>{n} visits approved.</source>
+        <translation>已通过 {n} 次走访。</translation>
     </message>
     <message>
         <source>Returned to the author.</source>
@@ -2793,8 +2829,8 @@ You will need: the administrator&apos;s password, the names of your streets and 
 <context>
     <name>SetupWizard</name>
     <message>
-        <source>hexi-care: set up this computer</source>
-        <translation>河西儿童关爱：初次设置</translation>
+        <source>Set up this computer</source>
+        <translation>初次设置</translation>
     </message>
     <message>
         <source>&amp;Next &gt;</source>
@@ -2889,6 +2925,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>{n} records of help; the newest 500 are listed</source>
         <translation>共 {n} 条帮扶记录，列出最新 500 条</translation>
+    </message>
+    <message>
+        <source>1 record of help</source>
+        <translation>共 1 条帮扶记录</translation>
     </message>
     <message>
         <source>{n} records of help</source>
@@ -3310,6 +3350,10 @@ What was typed is kept on this computer and comes back when the program starts a
     <message>
         <source>Between</source>
         <translation>时间段</translation>
+    </message>
+    <message>
+        <source>1 visit</source>
+        <translation>共 1 次走访</translation>
     </message>
     <message>
         <source>{n} visits</source>

@@ -1875,6 +1875,18 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>已锁定</translation>
     </message>
     <message>
+        <source>&amp;Switch user</source>
+        <translation>切换用户(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>已退出登录</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in. The program stays open: the next person signs in with their own user name and password.</source>
+        <translation>当前无人登录。程序仍然开着：下一位用户请用自己的用户名和密码登录。</translation>
+    </message>
+    <message>
         <source>The window locked itself after {minutes} minutes without use. Personal details are hidden until you unlock it.</source>
         <translation>窗口已在 {minutes} 分钟无操作后自动锁定。解锁前不显示任何个人信息。</translation>
     </message>
@@ -1930,8 +1942,28 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>台账导入</translation>
     </message>
     <message>
+        <source>&amp;Account</source>
+        <translation>账户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>立即锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Switch user…</source>
+        <translation>切换用户(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
         <source>Automatic backup written: {name}</source>
         <translation>已自动备份：{name}</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>已退出登录</translation>
     </message>
     <message>
         <source>User: {name} ({role})</source>

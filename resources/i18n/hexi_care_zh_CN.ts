@@ -3141,7 +3141,12 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <name>VisitFormWindow</name>
     <message>
         <source>Home visit</source>
+        <extracomment>Beside a field a submission needs (domain.submission; the visit date is always needed).</extracomment>
         <translation>入户走访</translation>
+    </message>
+    <message>
+        <source>hh:mm</source>
+        <translation>时:分</translation>
     </message>
     <message>
         <source>e.g. child director, child supervisor, volunteer</source>
@@ -3158,6 +3163,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>1. Visit</source>
         <translation>一、走访情况</translation>
+    </message>
+    <message>
+        <source>The date is right (a visit entered late)</source>
+        <translation>日期无误（补录的走访）</translation>
     </message>
     <message>
         <source>ID, household registration, address, school and phone numbers checked</source>
@@ -3198,6 +3207,14 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>4–8. Ratings</source>
         <translation>四至八、状况评价</translation>
+    </message>
+    <message>
+        <source>All &amp;good</source>
+        <translation>全部良好(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Rates sections 4–8 as good; press again to undo</source>
+        <translation>四至八项都评为良好；再按一次撤销</translation>
     </message>
     <message>
         <source>9. Safety reminders given</source>
@@ -3248,6 +3265,14 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
+        <source>* needed to submit</source>
+        <translation>* 提交审核时必填</translation>
+    </message>
+    <message>
+        <source>Undo all &amp;good</source>
+        <translation>撤销全部良好(&amp;G)</translation>
+    </message>
+    <message>
         <source>Returned by the supervisor: {comment}</source>
         <translation>督导退回意见：{comment}</translation>
     </message>
@@ -3276,12 +3301,32 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>该走访{status}，不能再修改。</translation>
     </message>
     <message>
+        <source>This child already has a draft visit of {date}. Continue it instead of starting another?</source>
+        <translation>该儿童已有一份 {date} 的走访草稿。是否继续填写该草稿，而不是另起一份？</translation>
+    </message>
+    <message>
+        <source>({n} drafts in all.)</source>
+        <translation>（共 {n} 份草稿。）</translation>
+    </message>
+    <message>
+        <source>Open the draft</source>
+        <translation>打开草稿</translation>
+    </message>
+    <message>
         <source>due {date}</source>
         <translation>截止 {date}</translation>
     </message>
     <message>
         <source>(none open)</source>
         <translation>（无未完成事项）</translation>
+    </message>
+    <message>
+        <source>{date} is after today: a visit is recorded once it has happened.</source>
+        <translation>{date} 晚于今天：走访完成后才能记录。</translation>
+    </message>
+    <message>
+        <source>{date} is {days} days ago. Is the year and month right? Tick below if the visit is entered late.</source>
+        <translation>{date} 是 {days} 天前。年份和月份是否正确？如为补录，请勾选下方的确认。</translation>
     </message>
     <message>
         <source>Suggested by the visit schedule: {date}</source>
@@ -3295,8 +3340,8 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>已修改；每隔几秒自动保存。</translation>
     </message>
     <message>
-        <source>Kept on this computer, not yet saved as a draft: fix the marked field.</source>
-        <translation>内容已暂存在本机，尚未存为草稿：请修改标出的项目。</translation>
+        <source>Not saved as a draft: fix the marked field. What is typed is kept on this computer only.</source>
+        <translation>未存为草稿：请修改标出的项目。已填内容暂时只保存在本机。</translation>
     </message>
     <message>
         <source>Cannot submit yet</source>
@@ -3323,8 +3368,16 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>未保存：{problem}</translation>
     </message>
     <message>
-        <source>Fill in the marked fields before submitting; the draft is kept.</source>
-        <translation>请先填写标出的项目再提交；草稿已保留。</translation>
+        <source>Not submitted: fill in the marked fields. Saving the draft…</source>
+        <translation>未提交：请填写标出的项目。正在保存草稿…</translation>
+    </message>
+    <message>
+        <source>Confirm the date (tick the box below it) or correct it.</source>
+        <translation>请确认日期（勾选下方的确认）或改正日期。</translation>
+    </message>
+    <message>
+        <source>Not submitted: the visit date needs a look.</source>
+        <translation>未提交：请核对走访日期。</translation>
     </message>
     <message>
         <source>Close the visit form</source>

@@ -193,8 +193,11 @@ class ChildProfileForm(QWidget):
     def _check_id(self) -> None:
         """Say at once what the number tells (or what is wrong with it); the service decides on save."""
         text = self.id_number.text()
+        # One message at one place: the field's own error line, cleared as soon as the number
+        # is right (the hint below only says what a valid number tells).
+        self.errors.clear_field("id_number")
+        self.id_hint.setText("")
         if not text.strip():
-            self.id_hint.setText("")
             return
         try:
             check = v.id_number(
@@ -204,8 +207,7 @@ class ChildProfileForm(QWidget):
                 sex=self.sex.currentData(),
             )
         except InvalidInput as exc:
-            set_role(self.id_hint, "error")
-            self.id_hint.setText(i18n.field_problem(exc))
+            self.errors.show_invalid(exc, focus=False)
             return
         set_role(self.id_hint, "muted")
         if check is not None and check.birth_date is not None:

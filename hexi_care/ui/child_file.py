@@ -200,7 +200,7 @@ class ChildFileWindow(QWidget):
         self.tabs.setObjectName("child_tabs")
 
         # Profile and eligibility
-        self.profile = ChildProfileForm(ctx, self)
+        self.profile = ChildProfileForm(ctx, self, categories_apart=True)
         self.save_profile = QPushButton(self.tr("&Save profile"))
         self.save_profile.setObjectName("save_profile")
         self.save_profile.setToolTip("Ctrl+S")
@@ -221,9 +221,14 @@ class ChildFileWindow(QWidget):
         row.addWidget(self.profile_message, 1)
         row.addWidget(self.save_profile)
         ll.addLayout(row)
-        right = QGroupBox(self.tr("Eligibility suggestion (the district decides)"))
+        advice = QGroupBox(self.tr("Eligibility suggestion (the district decides)"))
+        QVBoxLayout(advice).addWidget(self.eligibility)
+        # The categories beside the form, not below it: 添加类别/修改/删除 are always in view.
+        right = QWidget()
         rl = QVBoxLayout(right)
-        rl.addWidget(self.eligibility)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.profile.categories_box, 1)
+        rl.addWidget(advice, 1)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)

@@ -139,6 +139,14 @@ def test_child_file_and_household_keep_their_buttons(
     qtbot.waitUntil(lambda: cf.data is not None, timeout=10000)
     _fit(qtbot, cf, (1180, 720), screen)
     bad = _tabs_checked(qtbot, cf)
+    # The category buttons are in view on opening, without scrolling.
+    cf.show_tab("profile")
+    qtbot.wait(20)
+    for name in ("add_category", "edit_category", "remove_category"):
+        b = cf.findChild(QAbstractButton, name)
+        assert b is not None and b.isVisible(), name
+        seen = b.visibleRegion().boundingRect()
+        assert seen == b.rect(), f"{name}: only {seen.getRect()} of it is in view"
     assert cf.data is not None and cf.data.file.household is not None
     hw = win.open_household(cf.data.file.household.id)
     qtbot.waitUntil(lambda: hw.data is not None, timeout=10000)

@@ -89,7 +89,11 @@ class ChildProfileForm(QWidget):
 
     changed = Signal()
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx, parent: QWidget | None = None, *, categories_apart: bool = False
+    ) -> None:
+        """`categories_apart`: the categories box (`categories_box`) is left for the caller to
+        place (the child file shows it beside the form, where its buttons are always in view)."""
         super().__init__(parent)
         self.ctx = ctx
         self.errors = FieldErrors(self)
@@ -127,7 +131,9 @@ class ChildProfileForm(QWidget):
         add = QPushButton(self.tr("Add category…"))
         add.setObjectName("add_category")
         edit = QPushButton(self.tr("Edit…"))
+        edit.setObjectName("edit_category")
         remove = QPushButton(self.tr("Remove"))
+        remove.setObjectName("remove_category")
         add.clicked.connect(self._add_category)
         edit.clicked.connect(self._edit_category)
         remove.clicked.connect(self._remove_category)
@@ -172,7 +178,9 @@ class ChildProfileForm(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(form)
-        lay.addWidget(cats)
+        self.categories_box = cats
+        if not categories_apart:
+            lay.addWidget(cats)
         self.id_number.textChanged.connect(self._check_id)
         self.birth.dateChanged.connect(self._check_id)
         self.sex.currentIndexChanged.connect(self._check_id)

@@ -90,10 +90,12 @@ def main() -> int:
             t = time.perf_counter()
             QTest.mouseClick(page.approve, Qt.MouseButton.LeftButton)
             until(
-                lambda: page.approve.isEnabled()
-                and page.current is not None
-                and page.current.id != shown
-                and not ctx.worker.busy
+                lambda shown=shown: (
+                    page.approve.isEnabled()
+                    and page.current is not None
+                    and page.current.id != shown
+                    and not ctx.worker.busy
+                )
             )
             ui_times.append(time.perf_counter() - t)
         out["window_ms_median"] = round(statistics.median(ui_times) * 1000, 1)

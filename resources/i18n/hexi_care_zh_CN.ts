@@ -1662,6 +1662,14 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation> 天</translation>
     </message>
     <message>
+        <source> month</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source> day</source>
+        <translation> 天</translation>
+    </message>
+    <message>
         <source>not set</source>
         <translation>未设置</translation>
     </message>

@@ -56,6 +56,10 @@ def test_an_unset_interval_says_so(qtbot, lang: str, word: str) -> None:
     assert e.value() is not None and e.value().days == 15
     e.days.setValue(0)
     assert e.months.text() == word and e.value() is None
+    e.months.setValue(1)
+    assert e.months.text() == ("1 month" if lang == "en" else "1 个月")
+    e.months.setValue(2)
+    assert e.months.text() == ("2 months" if lang == "en" else "2 个月")
 
 
 def test_one_program_name_in_window_titles(qtbot, make_app) -> None:

@@ -94,8 +94,8 @@ class ReviewPage(QWidget):
         self.approve.clicked.connect(self.approve_selected)
         self.ret.clicked.connect(lambda: self._decide("returned"))
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut(self, keys, lambda: self.approve.isEnabled() and self._decide("approved"))
-        shortcut(self, "Ctrl+R", lambda: self.ret.isEnabled() and self._decide("returned"))
+            shortcut(self, keys, lambda: self._by_key(self.approve, "approved"))
+        shortcut(self, "Ctrl+R", lambda: self._by_key(self.ret, "returned"))
         shortcut(
             self,
             QKeySequence.StandardKey.Open,
@@ -213,6 +213,10 @@ class ReviewPage(QWidget):
             self._selection_changed()
 
         self.ctx.worker.call(visits.get_visit, item.visit_id, done=done, owner=self)
+
+    def _by_key(self, button: QPushButton, decision: str) -> None:
+        if button.isEnabled():
+            self._decide(decision)
 
     def approve_selected(self) -> None:
         self._decide("approved")

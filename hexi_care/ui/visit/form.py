@@ -13,6 +13,7 @@ import itertools
 import uuid
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -323,7 +324,7 @@ class VisitFormWindow(VisitSaving):
         for i, g in enumerate(self.sections):
             self.index.addItem(g.title())
             self.index.item(i).setToolTip(f"Ctrl+{i + 1}")
-            shortcut(self, f"Ctrl+{i + 1}", lambda i=i: self.go_to_section(i))
+            shortcut(self, f"Ctrl+{i + 1}", partial(self.go_to_section, i))
         self.index.currentRowChanged.connect(self._scroll_to_section)
 
         self.state = label("", "muted")

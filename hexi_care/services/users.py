@@ -94,7 +94,8 @@ def add_user(
         raise InvalidInput("user", "required")
     if len(name) > 64:
         raise InvalidInput("user", "too_long", max=64)
-    display_name = v.name("display_name", display_name)
+    if display_name.strip() != name:  # a login copied as the display name means "none given"
+        display_name = v.name("display_name", display_name)
     try:
         role_v = Role(role)
     except ValueError:

@@ -236,21 +236,17 @@ class FieldErrors(QObject):
         return self.widgets.get(self.aliases.get(name, name))
 
     def clear(self) -> None:
-        for name, w in self.widgets.items():
-            if w.property("invalid"):
-                w.setProperty("invalid", False)
-                w.style().unpolish(w)
-                w.style().polish(w)
-            self.labels[name].setVisible(False)
-            self.labels[name].clear()
-        self._shown.clear()
+        for name in self.widgets:
+            self._unmark(name)
 
     def clear_field(self, field: str) -> None:
         """Unmark one field (its input was just corrected)."""
         name = self.aliases.get(field, field)
-        w = self.widgets.get(name)
-        if w is None:
-            return
+        if name in self.widgets:
+            self._unmark(name)
+
+    def _unmark(self, name: str) -> None:
+        w = self.widgets[name]
         if w.property("invalid"):
             w.setProperty("invalid", False)
             w.style().unpolish(w)

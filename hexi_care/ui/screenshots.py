@@ -77,7 +77,9 @@ def login(
     settings: Settings,
     out: Path,
     shot_unlock: bool = False,
+    fixed_size: bool = True,
 ) -> tuple[AppContext, HexiApp]:
+    """Unlock as `user`; `fixed_size` False keeps the size the program chose for the screen."""
     ctx = AppContext(store, settings=settings)
     hexi = HexiApp(ctx)
     dlg = as_type(hexi.start(user=user), UnlockDialog)
@@ -88,7 +90,8 @@ def login(
     dlg.form.submit()
     until(lambda: hexi.window is not None)
     win = as_type(hexi.window, MainWindow)
-    win.resize(*SIZE)
+    if fixed_size:
+        win.resize(*SIZE)
     settle(ctx, 600)
     return ctx, hexi
 
@@ -250,16 +253,8 @@ def run_screen_fit(store: Path, out: Path, lang: str) -> None:
         prepare(app, settings, lang)
 
         def login_fitted(user: str) -> tuple[AppContext, HexiApp, MainWindow]:
-            ctx = AppContext(store, settings=settings)
-            hexi = HexiApp(ctx)
-            dlg = as_type(hexi.start(user=user), UnlockDialog)
-            wait(300)
-            dlg.form.password.setText(demo_launch.DEMO_PASSWORD)
-            dlg.form.submit()
-            until(lambda: hexi.window is not None)
-            win = as_type(hexi.window, MainWindow)
-            settle(ctx, 800)
-            return ctx, hexi, win
+            ctx, hexi = login(app, store, user, settings, out, fixed_size=False)
+            return ctx, hexi, as_type(hexi.window, MainWindow)
 
         ctx, hexi, win = login_fitted(demo_launch.DEMO_DIRECTOR)
         grab_screen(out, "01-workbench")

@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
 from hexi_care.db.keys import KdfParams
 from hexi_care.db.store import create_store
 from hexi_care.domain.enums import Role, UnitKind
-from hexi_care.errors import NotFound, UserProblem
+from hexi_care.errors import InvalidInput, NotFound, UserProblem
 from hexi_care.services import units, users
+from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
 from hexi_care.services.reference import HEXI_STREETS, seed_reference
 from hexi_care.ui import i18n
@@ -334,7 +335,14 @@ class UsersPage(QWizardPage):
         if self.unit.currentData() is None:
             self.message.setText(self.tr("Add the community on the previous page first."))
             return
-        if not _password_ok(self.message, self.pw.text(), name, self.display.text().strip()):
+        display = self.display.text().strip()
+        if display:
+            try:
+                v.name("display_name", display)  # the core's rule for names (domain.names)
+            except InvalidInput as exc:
+                self.message.setText(i18n.problem_text(exc))
+                return
+        if not _password_ok(self.message, self.pw.text(), name, display):
             return
         self.message.clear()
         u = NewUser(

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from hexi_care.cli.common import Cli, json_default
 from hexi_care.domain.enums import Relationship, RiskLevel, Sex, SituationKind, SupportKind
 from hexi_care.domain.model import (
+    CHILD_PROFILE_FIELDS,
     CareAgreement,
     Category,
     Child,
@@ -23,30 +24,9 @@ if TYPE_CHECKING:
     from hexi_care.services.context import UnitOfWork
 
 
-CHILD_INPUT = {
-    "name",
-    "id_number",
-    "no_hukou",
-    "birth_date",
-    "sex",
-    "community",
-    "household_id",
-    "household",
-    "categories",
-    "hukou_address",
-    "address",
-    "school",
-    "grade",
-    "phone",
-    "risk",
-    "note",
-    "guardians",
-    "disability_grade",
-    "disability_kind",
-    "disability_cert_no",
-    "teacher_name",
-    "teacher_phone",
-}
+#: What `child add` reads: the profile (one list, in the domain) with names for its community and
+#: household, and the categories and guardians to record with it.
+CHILD_INPUT = {*CHILD_PROFILE_FIELDS, "community", "household", "categories", "guardians"}
 
 
 def child_from_json(uow: UnitOfWork, data: dict[str, Any]) -> tuple[Child, dict[str, Any] | None]:

@@ -137,6 +137,32 @@ class ChildSummary:
     next_due: date | None = None
 
 
+#: The child's profile fields as the window, the command line and the services edit them, and
+#: as exchange packages carry them (with the community): one list for all.
+CHILD_PROFILE_FIELDS = (
+    "name",
+    "sex",
+    "birth_date",
+    "id_number",
+    "no_hukou",
+    "household_id",
+    "hukou_address",
+    "address",
+    "school",
+    "grade",
+    "phone",
+    "risk",
+    "note",
+    "disability_grade",
+    "disability_kind",
+    "disability_cert_no",
+    "teacher_name",
+    "teacher_phone",
+)
+#: A household's fields as the services edit them and packages carry them.
+HOUSEHOLD_PROFILE_FIELDS = ("address", "hukou_address", "phone", "note")
+
+
 @dataclass(slots=True, kw_only=True)
 class Child:
     name: str

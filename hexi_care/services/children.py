@@ -17,32 +17,13 @@ from hexi_care.db.models import Child as ChildRow
 from hexi_care.db.models import Household as HouseholdRow
 from hexi_care.domain import idnumber, names, schedule
 from hexi_care.domain.enums import RiskLevel, Role, Sex, UnitKind
-from hexi_care.domain.model import Category, Child, ChildSummary
+from hexi_care.domain.model import CHILD_PROFILE_FIELDS, Category, Child, ChildSummary
 from hexi_care.errors import InvalidInput, NotFound, UserProblem
 from hexi_care.services import settings, visits
 from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
 
-PROFILE_FIELDS = (
-    "name",
-    "sex",
-    "birth_date",
-    "id_number",
-    "no_hukou",
-    "household_id",
-    "hukou_address",
-    "address",
-    "school",
-    "grade",
-    "phone",
-    "risk",
-    "note",
-    "disability_grade",
-    "disability_kind",
-    "disability_cert_no",
-    "teacher_name",
-    "teacher_phone",
-)
+PROFILE_FIELDS = CHILD_PROFILE_FIELDS
 SORT_KEYS = {
     "name": ChildRow.name_pinyin,
     "birth_date": ChildRow.birth_date,

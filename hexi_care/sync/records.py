@@ -40,6 +40,7 @@ from hexi_care.domain.enums import (
     VisitKind,
     VisitStatus,
 )
+from hexi_care.domain.model import CHILD_PROFILE_FIELDS, HOUSEHOLD_PROFILE_FIELDS
 from hexi_care.errors import BadPackage
 
 # Strategies: how an incoming record meets the local one (see merge.py).
@@ -80,28 +81,9 @@ def _all(model: type[Base], *, without: tuple[str, ...] = ()) -> tuple[str, ...]
     return tuple(c.name for c in t.columns if c.name not in without)
 
 
-CHILD_FIELDS = (
-    "name",
-    "sex",
-    "birth_date",
-    "id_number",
-    "no_hukou",
-    "household_id",
-    "hukou_address",
-    "address",
-    "school",
-    "grade",
-    "phone",
-    "risk",
-    "note",
-    "disability_grade",
-    "disability_kind",
-    "disability_cert_no",
-    "teacher_name",
-    "teacher_phone",
-    "community_id",
-)
-HOUSEHOLD_FIELDS = ("address", "hukou_address", "phone", "note")
+# The child's profile as the services edit it (one list, in the domain), plus where it lives.
+CHILD_FIELDS = (*CHILD_PROFILE_FIELDS, "community_id")
+HOUSEHOLD_FIELDS = HOUSEHOLD_PROFILE_FIELDS
 GUARDIAN_FIELDS = (
     "name",
     "relationship",

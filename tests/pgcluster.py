@@ -31,7 +31,9 @@ def pg_bindir() -> Path | None:
             return Path(os.path.realpath(found)).parent
     versions = sorted(
         glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"),
-        key=lambda p: int(Path(p).parent.parent.name) if Path(p).parent.parent.name.isdigit() else 0,
+        key=lambda p: (
+            int(Path(p).parent.parent.name) if Path(p).parent.parent.name.isdigit() else 0
+        ),
     )
     return Path(versions[-1]).parent if versions else None
 
@@ -86,7 +88,7 @@ class Cluster:
 
             kwargs["preexec_fn"] = demote
         env = {"PATH": f"{self.bindir}:/usr/bin:/bin", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
-        return subprocess.run(  # noqa: PLW1510 (check passed on)
+        return subprocess.run(
             list(args),
             check=check,
             capture_output=True,
@@ -140,7 +142,9 @@ class Cluster:
         )
 
     def stop(self, mode: str = "fast") -> None:
-        self._cmd(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop", check=False)
+        self._cmd(
+            str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop", check=False
+        )
 
     def psql(self, sql: str, db: str = "postgres") -> str:
         out = self._cmd(
@@ -177,7 +181,9 @@ class Cluster:
 def running_cluster(extra_conf: list[str] | None = None) -> Iterator[Cluster]:
     bindir = pg_bindir()
     if bindir is None:
-        raise RuntimeError("PostgreSQL is not installed: run ./scripts/setup (apt-get install postgresql)")
+        raise RuntimeError(
+            "PostgreSQL is not installed: run ./scripts/setup (apt-get install postgresql)"
+        )
     owner = _run_as()
     root = Path(tempfile.mkdtemp(prefix="hexi-pg-"))
     if owner is not None:

@@ -204,6 +204,9 @@ class Visit(IdMixin, ScopedMixin, Base):
     created_by: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: Raised by every change: an edit or review made from an older version is refused (two
+    #: supervisors on the same visit), never written over the other.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     __table_args__ = (
         Index("ix_visit_child_date", "child_id", "visit_date"),
         # Covers the statistics' scan of a period and its overdue recount (no reads of the wide

@@ -7,13 +7,14 @@ an encrypted SQLite backup copy. The names of the files beside a store live in `
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import shutil
 import struct
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,6 +41,7 @@ from hexi_care.db.keys import (
     edit_slots,
     new_recovery_code,
 )
+from hexi_care.db.location import Location, is_hub
 from hexi_care.db.models import AppUser, Meta, OrgUnit
 from hexi_care.db.scope import Scope, set_scope
 from hexi_care.domain.enums import Role, UnitKind
@@ -184,6 +186,17 @@ class OpenStore:
             forget_key(self.engine)
         self.engine = None
 
+    @property
+    def location(self) -> Location:
+        """Where the store is, as the user named it: its file, or a hub's URL."""
+        return self.path
+
+    @contextlib.contextmanager
+    def edit_slots(self) -> Iterator[KeySlots]:
+        """The key slots changed under the store's lock (a hub keeps them in a table)."""
+        with edit_slots(self.path) as slots:
+            yield slots
+
     # -- maintenance -------------------------------------------------------------------------
     def check(self) -> list[str]:
         return integrity_check(self._require_open())
@@ -308,7 +321,7 @@ def _os_problem(exc: OSError) -> StoreProblem:
 
 # -- create and unlock ----------------------------------------------------------------------------
 def create_store(
-    path: Path,
+    path: Location,
     *,
     admin_name: str,
     admin_password: str,
@@ -318,6 +331,22 @@ def create_store(
     clock: Clock = utc_clock,
     seed_reference: Callable[[Session], None] | None = None,
 ) -> CreatedStore:
+    """A new store: a SQLCipher file, or the schema of an empty hub database (a URL, connected
+    as the schema's owner)."""
+    if is_hub(path):
+        from hexi_care.db import hub
+
+        assert isinstance(path, str)
+        return hub.create_hub_store(
+            path,
+            admin_name=admin_name,
+            admin_password=admin_password,
+            district_name=district_name,
+            district_code=district_code,
+            kdf=kdf,
+            clock=clock,
+            seed_reference=seed_reference,
+        )
     path = Path(path)
     if path.exists() or keys_path(path).exists():
         raise StoreExists(path=str(path))
@@ -439,7 +468,12 @@ def verify_password(path: Path, user_name: str, password: str) -> Unlocked:
     return Unlocked(data_key, before)
 
 
-def unlock(path: Path, user_name: str, password: str, *, clock: Clock = utc_clock) -> OpenStore:
+def unlock(path: Location, user_name: str, password: str, *, clock: Clock = utc_clock) -> OpenStore:
+    if is_hub(path):
+        from hexi_care.db import hub
+
+        assert isinstance(path, str)
+        return hub.unlock_hub(path, user_name, password, clock=clock)
     path = Path(path)
     if not path.exists():
         raise StoreMissing(path=str(path))
@@ -482,7 +516,7 @@ def set_password(
 ) -> None:
     """Re-wrap one slot (under the store's lock, so a concurrent change is not lost)."""
     params = kdf or KdfParams.calibrate()
-    with edit_slots(store.path) as slots:
+    with store.edit_slots() as slots:
         slots.set_password(user_name, new_password, store.data_key, params)
 
 

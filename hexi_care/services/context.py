@@ -16,7 +16,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from hexi_care.db import audit
-from hexi_care.db.engine import classify_db_error
+from hexi_care.db.engine import classify_db_error, serialise_writes
 from hexi_care.db.models import ChangeLog, Setting
 from hexi_care.db.scope import Scope
 from hexi_care.db.store import OpenStore
@@ -206,6 +206,7 @@ class UnitOfWork:
         self, entity: str, entity_id: str, community_id: str | None, field: str, old: Any, new: Any
     ) -> None:
         """A field-level edit with the value it was edited from, for merging exchanges."""
+        serialise_writes(self.session)  # the hub: one writer at a time reads the next number
         next_seq = (self.session.scalar(select(func.max(ChangeLog.seq))) or 0) + 1
         self.session.add(
             ChangeLog(

@@ -31,6 +31,7 @@ from hexi_care.domain.model import (
     Unit,
     Visit,
 )
+from hexi_care.db.location import Location, parse_location, shown
 from hexi_care.errors import AuthThrottled, InvalidInput, UsageError, UserProblem
 from hexi_care.messages import t
 from hexi_care.paths import default_store
@@ -110,8 +111,16 @@ class Cli:
 
     # -- store -------------------------------------------------------------------------------
     @property
-    def store_path(self) -> Path:
-        return Path(self.args.store) if self.args.store else default_store()
+    def store_path(self) -> Location:
+        """The store's file, or the hub's URL (a URL is never taken for a path)."""
+        return parse_location(self.args.store) if self.args.store else default_store()
+
+    def store_file(self, action: str) -> Path:
+        """For what only a store file can do (restore over it, a recovery request from its slots)."""
+        location = self.store_path
+        if not isinstance(location, Path):
+            raise UsageError(detail=t("cli.hub_not_here", self.lang, action=action))
+        return location
 
     def user_name(self) -> str:
         if not self.args.user:
@@ -248,7 +257,7 @@ def cmd_init(cli: Cli) -> int:
     with UnitOfWork(created.store) as uow:
         uow.audit("create", "store", None)
     created.store.lock()
-    cli.say("cli.created", path=str(cli.store_path))
+    cli.say("cli.created", path=shown(cli.store_path))
     cli.say("cli.recovery_notice")
     print(created.recovery_code, file=cli.out)
     return 0
@@ -924,7 +933,7 @@ def cmd_restore(cli: Cli) -> int:
     )
     kept = store_mod.restore(
         Path(cli.args.file),
-        cli.store_path,
+        cli.store_file("hexi-care restore"),
         name,
         password,
         backup_password=backup_password,
@@ -968,7 +977,7 @@ def cmd_recover(cli: Cli) -> int:
     code = cli.read_secret("cli.recovery_code")
     new_password = cli.read_next_secret("cli.new_password_for", name=cli.args.user_to)
     done = recovery.recover_with_code(
-        cli.store_path,
+        cli.store_file("hexi-care recovery"),
         code,
         cli.args.user_to,
         new_password,
@@ -1007,7 +1016,9 @@ def cmd_recovery_request(cli: Cli) -> int:
     from hexi_care.services import recovery
 
     new_password = cli.read_secret("cli.new_password_for", confirm=True, name=cli.args.user_to)
-    req = recovery.make_request(cli.store_path, Path(cli.args.out), cli.args.user_to, new_password)
+    req = recovery.make_request(
+        cli.store_file("hexi-care recovery"), Path(cli.args.out), cli.args.user_to, new_password
+    )
     print(str(req.path), file=cli.out)
     cli.say("cli.recovery_request_code", code=req.code)
     return 0
@@ -1045,7 +1056,7 @@ def cmd_recovery_complete(cli: Cli) -> int:
 
     new_password = cli.read_next_secret("cli.new_password_for", name=cli.args.user_to)
     done = recovery.complete_request(
-        cli.store_path,
+        cli.store_file("hexi-care recovery"),
         Path(cli.args.answer),
         cli.args.user_to,
         new_password,
@@ -1067,7 +1078,10 @@ class _Parser(argparse.ArgumentParser):
 def _globals(p: argparse.ArgumentParser, *, top: bool) -> None:
     d: dict[str, Any] = {} if top else {"default": argparse.SUPPRESS}
     p.add_argument(
-        "--store", metavar="PATH", help="the store file (default: in the user data folder)", **d
+        "--store",
+        metavar="PATH|URL",
+        help="the store file (default: in the user data folder), or a hub: postgresql://…",
+        **d,
     )
     p.add_argument("--user", metavar="NAME", help="who you are", **d)
     p.add_argument(

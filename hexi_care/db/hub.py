@@ -231,6 +231,10 @@ class HubStore(OpenStore):
         self.path = local_anchor(self.store_id or "unknown")
 
     @property
+    def is_hub(self) -> bool:
+        return True
+
+    @property
     def location(self) -> Location:
         return self.url
 

@@ -187,6 +187,10 @@ class OpenStore:
         self.engine = None
 
     @property
+    def is_hub(self) -> bool:
+        return False
+
+    @property
     def location(self) -> Location:
         """Where the store is, as the user named it: its file, or a hub's URL."""
         return self.path

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from hexi_care import __version__, logs
+from hexi_care.db.location import Location, parse_location, shown
 from hexi_care.domain.enums import Relationship, RiskLevel, Sex, SituationKind
 from hexi_care.domain.model import (
     Category,
@@ -31,7 +32,6 @@ from hexi_care.domain.model import (
     Unit,
     Visit,
 )
-from hexi_care.db.location import Location, parse_location, shown
 from hexi_care.errors import AuthThrottled, InvalidInput, UsageError, UserProblem
 from hexi_care.messages import t
 from hexi_care.paths import default_store

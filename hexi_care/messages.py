@@ -63,6 +63,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No store at {path}. Run hexi-care init first.",
     ),
     "store_exists": ("该位置已有数据库：{path}", "A store already exists at {path}"),
+    "changed_meanwhile": (
+        "该记录刚被其他人修改，您的更改未保存。请重新打开记录后再改。",
+        "Someone else changed this record just now; your change was not saved. Reload the record "
+        "and make your change again.",
+    ),
     "hub_refused": (
         "中心数据库拒绝了连接：请检查连接地址中的数据库用户和密码，或请管理员检查服务器的访问设置。",
         "The hub refused the connection: check the database user and password in its address, or "

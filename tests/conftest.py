@@ -186,8 +186,13 @@ def store_kind(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def any_world(store_kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[World]:
+def any_world(
+    store_kind: str, tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[World]:
     if store_kind == "postgresql":
+        # What a hub keeps on this machine (forms saved after a crash) goes to the data folder:
+        # the test's own, as every copy of the template world has the same store id.
+        monkeypatch.setenv("HEXI_CARE_DATA", str(tmp_path / "data"))
         w = hub_world(request.getfixturevalue("hub_template"))
     else:
         w = build_world(tmp_path / "store.hexi")

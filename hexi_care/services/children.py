@@ -400,6 +400,7 @@ def update_child(uow: UnitOfWork, child: Child) -> Child:
     if not child.id:
         raise InvalidInput("child_id", "required")
     row = _row(uow, child.id)
+    uow.check_version(row.id, row.version, child.version)
     before = to_child(row)
     clean = _clean(uow, replace(child, community_id=child.community_id or row.community_id))
     if clean.community_id != row.community_id:

@@ -143,6 +143,9 @@ class HubTemplate:
     ids: tuple[str, str, str, str, str]  # community_a, community_b, street, other_street, code
     copies: int = 0
 
+    def drop(self, url: str) -> None:
+        self.cluster.psql(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
+
     def copy(self) -> str:
         self.copies += 1
         name = f"w{self.copies}"
@@ -193,9 +196,13 @@ def any_world(
         # What a hub keeps on this machine (forms saved after a crash) goes to the data folder:
         # the test's own, as every copy of the template world has the same store id.
         monkeypatch.setenv("HEXI_CARE_DATA", str(tmp_path / "data"))
-        w = hub_world(request.getfixturevalue("hub_template"))
-    else:
-        w = build_world(tmp_path / "store.hexi")
+        template: HubTemplate = request.getfixturevalue("hub_template")
+        w = hub_world(template)
+        yield w
+        w.close()
+        template.drop(str(w.path))
+        return
+    w = build_world(tmp_path / "store.hexi")
     yield w
     w.close()
 

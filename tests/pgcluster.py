@@ -64,6 +64,8 @@ class Cluster:
     bindir: Path
     owner: pwd.struct_passwd | None
     extra_conf: list[str] = field(default_factory=list)
+    hba: list[str] | None = None  # replaces pg_hba.conf when given
+    files: dict[str, bytes] = field(default_factory=dict)  # put in the data folder, mode 0600
 
     @property
     def data(self) -> Path:
@@ -127,6 +129,14 @@ class Cluster:
         ]
         with open(self.data / "postgresql.conf", "a", encoding="utf-8") as fh:
             fh.write("\n" + "\n".join(conf) + "\n")
+        if self.hba is not None:
+            self.files["pg_hba.conf"] = ("\n".join(self.hba) + "\n").encode()
+        for name, content in self.files.items():
+            target = self.data / name
+            target.write_bytes(content)
+            target.chmod(0o600)
+            if self.owner is not None:
+                os.chown(target, self.owner.pw_uid, self.owner.pw_gid)
 
     def start(self) -> None:
         self._cmd(
@@ -178,7 +188,12 @@ class Cluster:
 
 
 @contextlib.contextmanager
-def running_cluster(extra_conf: list[str] | None = None) -> Iterator[Cluster]:
+def running_cluster(
+    extra_conf: list[str] | None = None,
+    *,
+    hba: list[str] | None = None,
+    files: dict[str, bytes] | None = None,
+) -> Iterator[Cluster]:
     bindir = pg_bindir()
     if bindir is None:
         raise RuntimeError(
@@ -188,7 +203,9 @@ def running_cluster(extra_conf: list[str] | None = None) -> Iterator[Cluster]:
     root = Path(tempfile.mkdtemp(prefix="hexi-pg-"))
     if owner is not None:
         os.chown(root, owner.pw_uid, owner.pw_gid)
-    cluster = Cluster(root / "c", free_port(), bindir, owner, list(extra_conf or []))
+    cluster = Cluster(
+        root / "c", free_port(), bindir, owner, list(extra_conf or []), hba, dict(files or {})
+    )
     try:
         cluster.initdb()
         cluster.start()

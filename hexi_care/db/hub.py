@@ -62,6 +62,8 @@ THROTTLE_LOCK = 0x6865_7802
 APPEND_ONLY = ("audit_event",)
 #: Tables the app role may only read (the schema's own bookkeeping).
 READ_ONLY = ("alembic_version",)
+#: Functions that look past row-level security on purpose (each returns a record id only).
+DEFINER_FUNCTIONS = ("hexi_child_by_id_number(text, text)",)
 
 
 def make_hub_engine(url: str, *, pool_size: int = 5) -> Engine:
@@ -83,7 +85,7 @@ def classify_hub_error(exc: BaseException) -> StoreProblem | None:
     if not isinstance(exc, OperationalError | DBAPIError):
         return None
     msg = str(getattr(exc, "orig", exc)).lower()
-    if "password authentication failed" in msg or "no pg_hba.conf entry" in msg:
+    if "password authentication failed" in msg or "pg_hba.conf" in msg:
         return StoreProblem("hub_refused")
     if "certificate" in msg or "ssl" in msg:
         return StoreProblem("hub_tls")
@@ -217,6 +219,8 @@ def grant_app_role(engine: Engine, role: str) -> None:
             else:
                 rights = "SELECT, INSERT, UPDATE, DELETE"
             conn.execute(text(f"GRANT {rights} ON {q} TO {quoted}"))
+        for fn in DEFINER_FUNCTIONS:
+            conn.execute(text(f"GRANT EXECUTE ON FUNCTION {fn} TO {quoted}"))
 
 
 # -- the open hub ---------------------------------------------------------------------------------

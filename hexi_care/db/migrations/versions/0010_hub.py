@@ -47,12 +47,24 @@ $$
 """
 
 
+# One person is one child in the whole store: the duplicate check looks past the reader's scope on
+# purpose and learns nothing but a record id (services/children.find_by_id_number).
+CHILD_BY_ID_NUMBER = """
+CREATE OR REPLACE FUNCTION hexi_child_by_id_number(tail text, number text) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+  SELECT id FROM child WHERE id_tail = tail AND id_number = number ORDER BY id LIMIT 1
+$$
+"""
+
+
 def upgrade() -> None:
     with op.batch_alter_table("visit", schema=None) as batch_op:
         batch_op.add_column(sa.Column("version", sa.Integer(), nullable=False, server_default="1"))
     if op.get_bind().dialect.name != "postgresql":
         return
     op.execute(IN_SCOPE)
+    op.execute(CHILD_BY_ID_NUMBER)
+    op.execute("REVOKE ALL ON FUNCTION hexi_child_by_id_number(text, text) FROM PUBLIC")
     for table in SCOPED:
         op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         op.execute(
@@ -67,5 +79,6 @@ def downgrade() -> None:
             op.execute(f"DROP POLICY IF EXISTS hexi_scope ON {table}")
             op.execute(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
         op.execute("DROP FUNCTION IF EXISTS hexi_in_scope(text)")
+        op.execute("DROP FUNCTION IF EXISTS hexi_child_by_id_number(text, text)")
     with op.batch_alter_table("visit", schema=None) as batch_op:
         batch_op.drop_column("version")

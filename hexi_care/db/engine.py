@@ -160,6 +160,8 @@ def serialise_writes(session: Session) -> None:
     bind = session.get_bind()
     if bind.dialect.name != "postgresql":
         return
+    if session.get_transaction() is None:
+        session.connection()  # begins the transaction the lock belongs to
     tx = session.get_transaction()
     if tx is None or session.info.get(_WRITE_LOCKED) is tx:
         return

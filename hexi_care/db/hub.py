@@ -26,7 +26,7 @@ from sqlalchemy import Engine, create_engine, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from hexi_care.db import migrate
+from hexi_care.db import migrate, storefiles
 from hexi_care.db.base import new_id
 from hexi_care.db.keys import (
     KdfParams,
@@ -258,10 +258,10 @@ class HubStore(OpenStore):
         return problems
 
     def backup(self, out: Path) -> Path:
-        raise StoreProblem("hub_not_here", what="backup")
+        raise StoreProblem("hub_not_here", what="hexi-care backup")
 
     def auto_backup(self, folder: Path | None = None, keep: int = 0, reason: str = "auto") -> Path:
-        raise StoreProblem("hub_not_here", what="backup")
+        raise StoreProblem("hub_not_here", what="hexi-care backup")
 
 
 def missing_policies(engine: Engine) -> list[str]:
@@ -389,3 +389,66 @@ def upgrade_hub(url: str) -> None:
             migrate.upgrade(engine)
     finally:
         engine.dispose()
+
+
+# -- moving a centre's store into the hub ---------------------------------------------------------
+def import_store(
+    src: OpenStore, owner_url: str, progress: Callable[[str, int], None] | None = None
+) -> dict[str, int]:
+    """Copy a store file's every row into an empty hub database (as the schema's owner): the same
+    ids, the audit chain as it is (its MAC key comes along in `meta`), the store's and device's
+    identity (its enrolled laptops go on exchanging with the hub), and its key slots, so everyone
+    signs in with the password they had. Returns the rows per table, checked against the hub."""
+    if src.is_hub:
+        raise StoreProblem("hub_not_here", what="hexi-care hub import-store")
+    engine = make_hub_engine(owner_url, pool_size=1)
+    try:
+        with _reaching(owner_url):
+            if migrate.current_revision(engine) is not None:
+                raise StoreExists(path=shown(owner_url))
+            migrate.upgrade(engine)
+            counts = _copy_rows(src, engine, progress)
+            with engine.connect() as conn:
+                conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("ANALYZE"))
+                found = {
+                    name: int(conn.execute(text(f'SELECT count(*) FROM "{name}"')).scalar() or 0)
+                    for name in counts
+                }
+    finally:
+        engine.dispose()
+    if found != counts:
+        log.error("import-store: counts differ after the copy")
+        raise StoreDamaged()
+    return counts
+
+
+def _copy_rows(
+    src: OpenStore, engine: Engine, progress: Callable[[str, int], None] | None
+) -> dict[str, int]:
+    from hexi_care.db.base import Base
+
+    counts: dict[str, int] = {}
+    raw = engine.raw_connection()
+    try:
+        pg: Any = raw.driver_connection  # psycopg's own connection: COPY is its API
+        with pg.cursor() as cur, src.system_session() as s:
+            for table in Base.metadata.sorted_tables:
+                cols = ", ".join(f'"{c.name}"' for c in table.columns)
+                n = 0
+                with cur.copy(f'COPY "{table.name}" ({cols}) FROM STDIN') as copy:
+                    for row in s.execute(select(table)).yield_per(5000):
+                        copy.write_row(tuple(row))
+                        n += 1
+                counts[table.name] = n
+                if progress is not None:
+                    progress(table.name, n)
+            slots = storefiles.keys_path(src.path).read_text("utf-8")
+            cur.execute("INSERT INTO meta (key, value) VALUES (%s, %s)", (SLOTS_META, slots))
+            counts["meta"] += 1
+        pg.commit()
+    except BaseException:
+        raw.rollback()
+        raise
+    finally:
+        raw.close()
+    return counts

@@ -216,3 +216,41 @@ def running_cluster(
         while (cluster.data / "postmaster.pid").exists() and time.monotonic() < deadline:
             time.sleep(0.1)
         shutil.rmtree(root, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def standby_of(primary: Cluster, name: str = "standby1") -> Iterator[Cluster]:
+    """A hot standby streaming from `primary` (pg_basebackup -R), on its own free port. The
+    primary names it in synchronous_standby_names to make commits wait for it."""
+    root = Path(tempfile.mkdtemp(prefix="hexi-pg-standby-"))
+    if primary.owner is not None:
+        os.chown(root, primary.owner.pw_uid, primary.owner.pw_gid)
+    standby = Cluster(root / "c", free_port(), primary.bindir, primary.owner)
+    standby.root.mkdir(parents=True)
+    standby.socket_dir.mkdir()
+    if primary.owner is not None:
+        for p in (standby.root, standby.socket_dir):
+            os.chown(p, primary.owner.pw_uid, primary.owner.pw_gid)
+    try:
+        standby._cmd(
+            str(primary.bindir / "pg_basebackup"),
+            "-D",
+            str(standby.data),
+            "-R",
+            "-X",
+            "stream",
+            "-c",
+            "fast",  # else it waits for a spread checkpoint (minutes)
+            "-d",
+            f"host=127.0.0.1 port={primary.port} user={SUPERUSER} application_name={name}",
+        )
+        with open(standby.data / "postgresql.conf", "a", encoding="utf-8") as fh:
+            fh.write(
+                f"\nport = {standby.port}\nunix_socket_directories = '{standby.socket_dir}'\n"
+                "hot_standby = on\n"
+            )
+        standby.start()
+        yield standby
+    finally:
+        standby.stop("immediate")
+        shutil.rmtree(root, ignore_errors=True)

@@ -4,7 +4,7 @@ transaction's `hexi.scope` setting ('*' for the whole store, else community ids 
 commas; unset or empty sees nothing).
 
 Revision ID: 0010
-Revises: 0006
+Revises: 0011
 Create Date: 2026-12-07
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010"
-down_revision: str | None = "0006"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

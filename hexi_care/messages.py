@@ -239,6 +239,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.passwords_differ": ("两次输入的密码不一致。", "The two passwords differ."),
     "cli.recovery_code": ("恢复码：", "Recovery code: "),
     "cli.created": ("已创建数据库：{path}", "Store created: {path}"),
+    "cli.hub_needs_url": (
+        "hub 命令需要用 --store postgresql://… 指定中心数据库（以数据库所有者身份连接）。",
+        "hub commands need the hub in --store postgresql://… (connecting as the schema's owner).",
+    ),
+    "cli.hub_upgraded": ("中心数据库已升级：{store}", "Hub upgraded: {store}"),
+    "cli.hub_granted": (
+        "已授予数据库角色 {role} 使用本程序数据表的权限。",
+        "The database role {role} may now use the program's tables.",
+    ),
+    "cli.hub_imported": (
+        "已导入中心数据库：{tables} 张表，共 {rows} 行，行数核对无误。",
+        "Imported into the hub: {tables} tables, {rows} rows, counts checked.",
+    ),
     "cli.hub_not_here": (
         "{action}只适用于本机的数据库文件，不适用于中心数据库。",
         "{action} works on a store file on this machine, not on a hub.",

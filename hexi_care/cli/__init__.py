@@ -43,6 +43,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "report": ("report",),
     "exchange": ("device", "package", "conflict"),
     "ledger": ("import",),
+    "hub": ("hub",),
 }
 _VALUED_GLOBALS = ("--store", "--user", "--lang")
 

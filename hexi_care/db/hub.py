@@ -97,7 +97,8 @@ def classify_hub_error(exc: BaseException) -> StoreProblem | None:
 
 
 @contextlib.contextmanager
-def _reaching(url: str) -> Iterator[None]:
+def reaching(url: str) -> Iterator[None]:
+    """Connection failures inside become the user's problem they stand for."""
     try:
         yield
     except (OperationalError, DBAPIError) as exc:
@@ -300,7 +301,7 @@ def create_hub_store(
     """A new store in an empty hub database (connected as the schema's owner)."""
     engine = make_hub_engine(url)
     try:
-        with _reaching(url):
+        with reaching(url):
             if migrate.current_revision(engine) is not None:
                 raise StoreExists(path=shown(url))
             params = kdf or KdfParams.calibrate()
@@ -348,7 +349,7 @@ def create_hub_store(
 def open_hub(url: str, data_key: bytes, *, clock: Clock, engine: Engine | None = None) -> HubStore:
     engine = engine or make_hub_engine(url)
     try:
-        with _reaching(url):
+        with reaching(url):
             if migrate.needs_upgrade(engine):
                 # The program's role cannot change the schema; its owner upgrades the hub.
                 raise StoreProblem("hub_needs_upgrade")
@@ -362,7 +363,7 @@ def unlock_hub(url: str, user_name: str, password: str, *, clock: Clock) -> HubS
     """Sign in to the hub: the user's own password opens their slot, as on a laptop."""
     engine = make_hub_engine(url)
     try:
-        with _reaching(url):
+        with reaching(url):
             slots = load_slots(engine)
             throttle = HubThrottle(engine)
             slot_key = slots.slot_id_for(user_name)
@@ -385,7 +386,7 @@ def upgrade_hub(url: str) -> None:
     """Bring the hub's schema to this program's (as its owner)."""
     engine = make_hub_engine(url, pool_size=1)
     try:
-        with _reaching(url):
+        with reaching(url):
             migrate.upgrade(engine)
     finally:
         engine.dispose()
@@ -403,7 +404,7 @@ def import_store(
         raise StoreProblem("hub_not_here", what="hexi-care hub import-store")
     engine = make_hub_engine(owner_url, pool_size=1)
     try:
-        with _reaching(owner_url):
+        with reaching(owner_url):
             if migrate.current_revision(engine) is not None:
                 raise StoreExists(path=shown(owner_url))
             migrate.upgrade(engine)

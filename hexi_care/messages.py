@@ -239,6 +239,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.passwords_differ": ("两次输入的密码不一致。", "The two passwords differ."),
     "cli.recovery_code": ("恢复码：", "Recovery code: "),
     "cli.created": ("已创建数据库：{path}", "Store created: {path}"),
+    "gui.hub_not_yet": (
+        "窗口暂不能直接打开中心数据库（postgresql://…）；请使用命令行 hexi-care --store …，"
+        "见 docs/hub.md。",
+        "The window cannot open a hub (postgresql://…) yet; use the command line, hexi-care "
+        "--store …, see docs/hub.md.",
+    ),
     "cli.hub_needs_url": (
         "hub 命令需要用 --store postgresql://… 指定中心数据库（以数据库所有者身份连接）。",
         "hub commands need the hub in --store postgresql://… (connecting as the schema's owner).",

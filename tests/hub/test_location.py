@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -94,3 +95,19 @@ def test_cli_refuses_file_only_commands_on_a_hub() -> None:
     )
     assert code == 2, err
     assert "不适用于中心数据库" in err
+
+
+def test_the_window_takes_store_url_as_a_hub_and_says_it_cannot_open_one_yet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hexi_care.ui import app
+
+    monkeypatch.chdir(tmp_path)
+    url = "postgresql://hexi_app@hub.example:5432/hexi?sslmode=verify-full"
+    args, _rest = app.parse_args(["--store", url])
+    assert args.store == url
+    assert app.main(["--store", url, "--lang", "en"]) == 2
+    assert "cannot open a hub" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []  # no file or folder named after the URL
+    args, _rest = app.parse_args(["--store", "x.hexi"])
+    assert args.store == Path("x.hexi")

@@ -119,6 +119,10 @@ def classify_db_error(exc: BaseException) -> Exception | None:
         return DiskFull()
     if "malformed" in msg or "not a database" in msg or "disk i/o" in msg:
         return StoreDamaged()
+    if type(getattr(exc, "orig", None)).__module__.startswith("psycopg"):
+        from hexi_care.db.hub import classify_hub_error
+
+        return classify_hub_error(exc)
     return None
 
 

@@ -46,6 +46,7 @@ from hexi_care.errors import (
     AuthThrottled,
     StoreDamaged,
     StoreExists,
+    StoreLocked,
     StoreMissing,
     StoreProblem,
 )
@@ -85,6 +86,8 @@ def classify_hub_error(exc: BaseException) -> StoreProblem | None:
     if not isinstance(exc, OperationalError | DBAPIError):
         return None
     msg = str(getattr(exc, "orig", exc)).lower()
+    if "deadlock detected" in msg or "could not serialize" in msg or "lock timeout" in msg:
+        return StoreLocked()
     if "password authentication failed" in msg or "pg_hba.conf" in msg:
         return StoreProblem("hub_refused")
     if "certificate" in msg or "ssl" in msg:

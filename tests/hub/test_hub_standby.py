@@ -90,3 +90,34 @@ def test_the_standby_takes_over_and_no_acknowledged_write_is_lost() -> None:
                 )
             finally:
                 store.lock()
+
+
+def test_a_hub_that_goes_away_is_a_problem_the_user_is_told_of() -> None:
+    import pytest
+
+    from hexi_care.errors import StoreProblem
+    from hexi_care.services import children
+
+    with running_cluster() as server:
+        server.psql(f"CREATE ROLE {APP_ROLE} LOGIN PASSWORD '{APP_PW}'")
+        server.create_database("hexi")
+        created = create_store(
+            server.url("hexi"),
+            admin_name="admin",
+            admin_password=ADMIN_PW,
+            kdf=KdfParams.fast(),
+            seed_reference=seed_reference,
+        ).store
+        with UnitOfWork(created) as uow:
+            users.add_user(uow, "centre", "centre_supervisor", "河西区", PW, kdf=KdfParams.fast())
+        created.lock()
+        grant_hub(server, "hexi")
+        store = unlock(server.url("hexi", APP_ROLE, APP_PW) + "?connect_timeout=2", "centre", PW)
+        try:
+            server.stop("immediate")
+            with pytest.raises(StoreProblem) as gone, UnitOfWork(store) as uow:
+                children.list_children(uow)
+            assert gone.value.key == "hub_unreachable"
+            assert "连接不上中心数据库" in gone.value.message("zh")
+        finally:
+            store.lock()

@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from hexi_care.db import migrate, storefiles
 from hexi_care.db.base import new_id
@@ -37,10 +37,8 @@ from hexi_care.db.keys import (
     new_recovery_code,
 )
 from hexi_care.db.location import Location, driver_url, shown
-from hexi_care.db.models import AppUser, Meta, OrgUnit
-from hexi_care.db.scope import Scope, set_scope
-from hexi_care.db.store import Clock, CreatedStore, OpenStore, load_user
-from hexi_care.domain.enums import Role, UnitKind
+from hexi_care.db.models import Meta
+from hexi_care.db.store import Clock, CreatedStore, OpenStore, load_user, seed_new_store
 from hexi_care.domain.model import User
 from hexi_care.errors import (
     AuthThrottled,
@@ -315,32 +313,16 @@ def create_hub_store(
             recovery = new_recovery_code()
             slots.set_recovery_code(recovery, data_key, params)
             migrate.upgrade(engine)
-            sessions = sessionmaker(bind=engine)
-            with sessions() as s, s.begin():
-                set_scope(s, Scope.all())
-                district = OrgUnit(
-                    name=district_name, kind=UnitKind.DISTRICT, parent_id=None, code=district_code
-                )
-                s.add(district)
-                s.flush()
-                s.add_all(
-                    [
-                        Meta(key="store_id", value=store_id),
-                        Meta(key="device_id", value=new_id()),
-                        Meta(key="created_at", value=clock().isoformat()),
-                        Meta(key=SLOTS_META, value=slots.to_json()),
-                    ]
-                )
-                s.add(
-                    AppUser(
-                        name=admin_name,
-                        display_name=admin_name,
-                        role=Role.ADMIN,
-                        unit_id=district.id,
-                    )
-                )
-                if seed_reference is not None:
-                    seed_reference(s)
+            seed_new_store(
+                engine,
+                store_id=store_id,
+                admin_name=admin_name,
+                district_name=district_name,
+                district_code=district_code,
+                clock=clock,
+                seed_reference=seed_reference,
+                meta={SLOTS_META: slots.to_json()},
+            )
     except BaseException:
         engine.dispose()
         raise

@@ -366,28 +366,15 @@ def create_store(
     engine = make_engine(path, data_key)
     try:
         migrate.upgrade(engine)
-        sessions = sessionmaker(bind=engine)
-        with sessions() as s, s.begin():
-            set_scope(s, Scope.all())
-            district = OrgUnit(
-                name=district_name, kind=UnitKind.DISTRICT, parent_id=None, code=district_code
-            )
-            s.add(district)
-            s.flush()
-            s.add_all(
-                [
-                    Meta(key="store_id", value=store_id),
-                    Meta(key="device_id", value=new_id()),
-                    Meta(key="created_at", value=clock().isoformat()),
-                ]
-            )
-            s.add(
-                AppUser(
-                    name=admin_name, display_name=admin_name, role=Role.ADMIN, unit_id=district.id
-                )
-            )
-            if seed_reference is not None:
-                seed_reference(s)
+        seed_new_store(
+            engine,
+            store_id=store_id,
+            admin_name=admin_name,
+            district_name=district_name,
+            district_code=district_code,
+            clock=clock,
+            seed_reference=seed_reference,
+        )
         slots.save()
     except BaseException:
         engine.dispose()
@@ -399,6 +386,40 @@ def create_store(
     store = OpenStore(path, engine, data_key, None, clock=clock)
     store.user = load_user(store, admin_name)
     return CreatedStore(store, recovery)
+
+
+def seed_new_store(
+    engine: Engine,
+    *,
+    store_id: str,
+    admin_name: str,
+    district_name: str,
+    district_code: str | None,
+    clock: Clock,
+    seed_reference: Callable[[Session], None] | None,
+    meta: dict[str, str] | None = None,
+) -> None:
+    """What every new store holds: its district, identity and administrator (file or hub)."""
+    sessions = sessionmaker(bind=engine)
+    with sessions() as s, s.begin():
+        set_scope(s, Scope.all())
+        district = OrgUnit(
+            name=district_name, kind=UnitKind.DISTRICT, parent_id=None, code=district_code
+        )
+        s.add(district)
+        s.flush()
+        facts = {
+            "store_id": store_id,
+            "device_id": new_id(),
+            "created_at": clock().isoformat(),
+            **(meta or {}),
+        }
+        s.add_all([Meta(key=k, value=v) for k, v in facts.items()])
+        s.add(
+            AppUser(name=admin_name, display_name=admin_name, role=Role.ADMIN, unit_id=district.id)
+        )
+        if seed_reference is not None:
+            seed_reference(s)
 
 
 def load_user(store: OpenStore, name: str) -> User:

@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_store import PASSWORD, build, pct  # noqa: E402
+from sqlalchemy.exc import OperationalError  # noqa: E402
 
 from hexi_care.db import hub  # noqa: E402
 from hexi_care.db.keys import KdfParams  # noqa: E402
@@ -79,7 +80,7 @@ def _client(location: Location, queries: list[str], ids: list[str], start: Any, 
                 with UnitOfWork(store) as uow:
                     children.list_children(uow, query=q, limit=100)
                     children.count_children(uow, query=q)
-            except StoreLocked:
+            except (StoreLocked, OperationalError):
                 refused += 1
                 continue
             search.append((time.perf_counter() - t) * 1000)
@@ -88,7 +89,7 @@ def _client(location: Location, queries: list[str], ids: list[str], start: Any, 
             try:
                 with UnitOfWork(store) as uow:
                     casefile.open_child_file(uow, cid)
-            except StoreLocked:
+            except (StoreLocked, OperationalError):
                 refused += 1
                 continue
             files.append((time.perf_counter() - t) * 1000)

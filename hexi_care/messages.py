@@ -74,7 +74,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ask the administrator to check the server's access rules.",
     ),
     "hub_tls": (
-        "无法与中心数据库建立加密连接：服务器证书未通过验证。请检查连接地址中的 sslrootcert，"
+        "无法与中心数据库建立加密连接：服务器证书未通过验证。请检查连接地址中指定的根证书文件，"
         "或联系管理员。",
         "No encrypted connection to the hub: the server's certificate did not verify. Check "
         "sslrootcert in the address, or ask the administrator.",
@@ -240,13 +240,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.recovery_code": ("恢复码：", "Recovery code: "),
     "cli.created": ("已创建数据库：{path}", "Store created: {path}"),
     "gui.hub_not_yet": (
-        "窗口暂不能直接打开中心数据库（postgresql://…）；请使用命令行 hexi-care --store …，"
-        "见 docs/hub.md。",
+        "窗口暂不能直接打开中心数据库；请在命令行中使用 hexi-care --store 加连接地址，"
+        "详见中心数据库说明。",
         "The window cannot open a hub (postgresql://…) yet; use the command line, hexi-care "
         "--store …, see docs/hub.md.",
     ),
     "cli.hub_needs_url": (
-        "hub 命令需要用 --store postgresql://… 指定中心数据库（以数据库所有者身份连接）。",
+        "hexi-care hub 命令需要用 --store 给出中心数据库的连接地址（以数据库所有者身份连接）。",
         "hub commands need the hub in --store postgresql://… (connecting as the schema's owner).",
     ),
     "cli.hub_upgraded": ("中心数据库已升级：{store}", "Hub upgraded: {store}"),

@@ -61,7 +61,7 @@ def cmd_hub_import_store(cli: Cli) -> int:
 
         if src.user is None or src.user.role not in store_mod.RESTORERS:
             role = src.user.role.value if src.user else ""
-            raise ScopeDenied("role_denied", role=role, action="hub import-store")
+            raise ScopeDenied("role_denied", role=role, action="move a store into the hub")
         counts = hub.import_store(src, url)
     finally:
         src.lock()

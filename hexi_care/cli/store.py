@@ -50,10 +50,10 @@ def cmd_store_check(cli: Cli) -> int:
     with store.system_session() as s:
         chain = audit.verify(s, store.mac_key)
     problems += chain.problems
-    weak = security.weak_slots(store.path)
+    weak = security.weak_slots(store)
     if weak:
         problems.append(t("cli.weak_slots", cli.lang, count=weak))
-    if security.old_centre_slot(store.path):
+    if security.old_centre_slot(store):
         problems.append(t("store.old_centre_slot", cli.lang))
     if cli.args.json:
         cli.emit_json({"ok": not problems, "problems": problems})

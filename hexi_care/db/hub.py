@@ -244,6 +244,9 @@ class HubStore(OpenStore):
     def location(self) -> Location:
         return self.url
 
+    def key_slots(self) -> KeySlots:
+        return load_slots(self._require_open())
+
     @contextlib.contextmanager
     def edit_slots(self) -> Iterator[KeySlots]:
         with edit_slots(self._require_open()) as slots:

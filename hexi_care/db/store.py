@@ -213,6 +213,10 @@ class OpenStore:
         """Where the store is, as the user named it: its file, or a hub's URL."""
         return self.path
 
+    def key_slots(self) -> KeySlots:
+        """The store's key slots as they are now (read-only; `edit_slots` to change them)."""
+        return KeySlots.load(keys_path(self.path))
+
     @contextlib.contextmanager
     def edit_slots(self) -> Iterator[KeySlots]:
         """The key slots changed under the store's lock (a hub keeps them in a table)."""

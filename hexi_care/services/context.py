@@ -67,7 +67,13 @@ class UnitOfWork:
             raise ScopeDenied()
         self.store = store
         self.user = user
-        self.scope = Scope.all() if user is None else store.scope_for(user)
+        try:
+            self.scope = Scope.all() if user is None else store.scope_for(user)
+        except DatabaseError as exc:  # the store locked, or the hub gone: the user's problem
+            problem = classify_db_error(exc)
+            if problem is not None:
+                raise problem from None
+            raise
         self._session: Session | None = None
         self._audit_head: audit.ChainHead | None = None
         #: Things the user should hear about although the action succeeded (an ID number with an

@@ -112,7 +112,7 @@ def test_laptops_exchange_with_the_hub_concurrently_without_double_application(
         store = hubnet.laptops[lap]
         community = store.user.unit_id if store.user else ""
         for round_ in range(3):
-            child = new_child(store, community, f"张小{round_}")
+            child = new_child(store, community, "张小" + "一二三"[round_])
             submit_visit(store, child, date(2026, 11, 10 + round_))
             packages[lap].append(_package(hubnet, lap, round_))
     # Every package twice, all at once: each device's packages in its own order, both devices

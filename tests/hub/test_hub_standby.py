@@ -66,7 +66,7 @@ def test_the_standby_takes_over_and_no_acknowledged_write_is_lost() -> None:
             try:
                 acknowledged = 0
                 for day in range(1, 6):
-                    kid = add_child(store, community.id, f"张小{day}")
+                    kid = add_child(store, community.id, "张小" + "一二三四五"[day - 1])
                     with UnitOfWork(store) as uow:
                         visits.add_visit(uow, submitted_visit(kid.id or "", date(2026, 11, day)))
                     acknowledged += 1  # the commit returned: the standby has it too

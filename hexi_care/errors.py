@@ -99,6 +99,14 @@ class SubmitIncomplete(InvalidInput):
         return tuple(self.params["needed"])
 
 
+class ChangedByOther(UserProblem):
+    """The record was changed by someone else since it was read (a version column): the change is
+    refused, never written over theirs. `who` and `at` say who and when, if known."""
+
+    exit_code = 5
+    key = "changed_by_other"
+
+
 class NotFound(UserProblem):
     exit_code = 5
     key = "not_found"

@@ -63,6 +63,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No store at {path}. Run hexi-care init first.",
     ),
     "store_exists": ("该位置已有数据库：{path}", "A store already exists at {path}"),
+    "changed_meanwhile": (
+        "该记录刚被其他人修改，您的更改未保存。请重新打开记录后再改。",
+        "Someone else changed this record just now; your change was not saved. Reload the record "
+        "and make your change again.",
+    ),
+    "hub_refused": (
+        "中心数据库拒绝了连接：请检查连接地址中的数据库用户和密码，或请管理员检查服务器的访问设置。",
+        "The hub refused the connection: check the database user and password in its address, or "
+        "ask the administrator to check the server's access rules.",
+    ),
+    "hub_tls": (
+        "无法与中心数据库建立加密连接：服务器证书未通过验证。请检查连接地址中指定的根证书文件，"
+        "或联系管理员。",
+        "No encrypted connection to the hub: the server's certificate did not verify. Check "
+        "sslrootcert in the address, or ask the administrator.",
+    ),
+    "hub_unreachable": (
+        "连接不上中心数据库：请检查网络和连接地址后重试。",
+        "Cannot reach the hub: check the network and the address, then try again.",
+    ),
+    "hub_needs_upgrade": (
+        "中心数据库的结构比本程序旧，需要管理员先升级（hexi-care hub upgrade）。",
+        "The hub's schema is older than this program: the administrator upgrades it first "
+        "(hexi-care hub upgrade).",
+    ),
+    "hub_not_here": (
+        "中心数据库不支持此操作：{what}。",
+        "The hub does not do this: {what}.",
+    ),
+    "changed_by_other": (
+        "该记录已被{who}于 {at} 修改，您的更改未保存。请重新打开记录后再改。",
+        "{who} changed this record at {at}; your change was not saved. Reload the record and "
+        "make your change again.",
+    ),
     "store_io": ("读写数据库时出错：{detail}", "Could not read or write the store: {detail}"),
     "disk_full": (
         "磁盘空间不足，未保存任何更改。请清理磁盘后重试。",
@@ -230,6 +264,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.passwords_differ": ("两次输入的密码不一致。", "The two passwords differ."),
     "cli.recovery_code": ("恢复码：", "Recovery code: "),
     "cli.created": ("已创建数据库：{path}", "Store created: {path}"),
+    "gui.hub_not_yet": (
+        "窗口暂不能直接打开中心数据库；请在命令行中使用 hexi-care --store 加连接地址，"
+        "详见中心数据库说明。",
+        "The window cannot open a hub (postgresql://…) yet; use the command line, hexi-care "
+        "--store …, see docs/hub.md.",
+    ),
+    "cli.hub_needs_url": (
+        "hexi-care hub 命令需要用 --store 给出中心数据库的连接地址（以数据库所有者身份连接）。",
+        "hub commands need the hub in --store postgresql://… (connecting as the schema's owner).",
+    ),
+    "cli.hub_upgraded": ("中心数据库已升级：{store}", "Hub upgraded: {store}"),
+    "cli.hub_granted": (
+        "已授予数据库角色 {role} 使用本程序数据表的权限。",
+        "The database role {role} may now use the program's tables.",
+    ),
+    "cli.hub_imported": (
+        "已导入中心数据库：{tables} 张表，共 {rows} 行，行数核对无误。",
+        "Imported into the hub: {tables} tables, {rows} rows, counts checked.",
+    ),
+    "cli.hub_not_here": (
+        "{action}只适用于本机的数据库文件，不适用于中心数据库。",
+        "{action} works on a store file on this machine, not on a hub.",
+    ),
     "cli.recovery_notice": (
         "恢复码（只显示这一次，请打印或抄写后锁好保存；忘记所有密码时可用它设置新密码）：",
         "Recovery code (shown only this once: print or copy it and keep it locked away; it sets a new "

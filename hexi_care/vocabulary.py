@@ -541,6 +541,7 @@ ACTIONS = _ro(
         "import ledgers": ("导入台账", "import ledgers"),
         "rekey the store": ("更换数据库密钥", "rekey the store"),
         "restore": ("从备份恢复", "restore"),
+        "move a store into the hub": ("将数据库迁入中心数据库", "move a store into the hub"),
         "export full ID numbers": ("导出完整身份证号", "export full ID numbers"),
         "do this": ("进行此操作", "do this"),
         "manage allowances": ("办理保障金", "manage allowances"),

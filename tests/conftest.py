@@ -15,6 +15,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from hexi_care.db.keys import KdfParams
+from hexi_care.db.location import Location, is_hub
 from hexi_care.db.store import OpenStore, create_store, unlock
 from hexi_care.domain.enums import Sex
 from hexi_care.domain.model import Category, Child, Household
@@ -22,6 +23,7 @@ from hexi_care.services import children, households, units, users
 from hexi_care.services.context import UnitOfWork
 from hexi_care.services.reference import seed_reference
 from tests import cheap_kdf
+from tests.pgcluster import Cluster, running_cluster
 
 ADMIN_PW = "admin-pass-1"
 PW = "secret-pass-1"
@@ -53,7 +55,7 @@ class World:
     one user per role (dir_a 王主任 and dir_b directing the communities, street_a supervising the
     first street, centre for the district). UI tests add families (kids_a, kids_b)."""
 
-    path: Path
+    path: Location  # the store's file, or the hub's URL (connecting as the program's role)
     admin: OpenStore
     recovery_code: str
     community_a: str
@@ -78,13 +80,17 @@ class World:
         self.opened.append(store)
         return store
 
+    @property
+    def is_hub(self) -> bool:
+        return is_hub(self.path)
+
     def close(self) -> None:
         for store in [*self.opened, self.admin]:
             if not store.locked:
                 store.lock()
 
 
-def build_world(path: Path) -> World:
+def build_world(path: Location) -> World:
     created = create_store(
         path,
         admin_name="admin",
@@ -109,6 +115,93 @@ def build_world(path: Path) -> World:
 
 @pytest.fixture
 def world(tmp_path: Path) -> Iterator[World]:
+    w = build_world(tmp_path / "store.hexi")
+    yield w
+    w.close()
+
+
+# -- the hub: a throwaway PostgreSQL cluster of the tests' own ----------------------------------
+APP_ROLE = "hexi_app"
+APP_PW = "app-role-pass"
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """One cluster for the session (started on first use): initdb + pg_ctl in a temporary folder,
+    stopped at the end. The program's role `hexi_app` has no rights until a hub grants them."""
+    with running_cluster() as cluster:
+        cluster.psql(f"CREATE ROLE {APP_ROLE} LOGIN PASSWORD '{APP_PW}'")
+        yield cluster
+
+
+@dataclass
+class HubTemplate:
+    """A test world built once on the cluster; each test gets a copy (CREATE DATABASE … TEMPLATE)."""
+
+    cluster: Cluster
+    name: str
+    ids: tuple[str, str, str, str, str]  # community_a, community_b, street, other_street, code
+    copies: int = 0
+
+    def drop(self, url: str) -> None:
+        self.cluster.psql(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
+
+    def copy(self) -> str:
+        self.copies += 1
+        name = f"w{self.copies}"
+        self.cluster.psql(f'CREATE DATABASE "{name}" TEMPLATE "{self.name}"')
+        return name
+
+
+def grant_hub(cluster: Cluster, db: str) -> None:
+    from hexi_care.db import hub
+
+    engine = hub.make_hub_engine(cluster.url(db), pool_size=1)
+    try:
+        hub.grant_app_role(engine, APP_ROLE)
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def hub_template(pg_cluster: Cluster) -> Iterator[HubTemplate]:
+    pg_cluster.create_database("world_template")
+    w = build_world(pg_cluster.url("world_template"))
+    ids = (w.community_a, w.community_b, w.street, w.other_street, w.recovery_code)
+    w.close()
+    grant_hub(pg_cluster, "world_template")
+    yield HubTemplate(pg_cluster, "world_template", ids)
+
+
+def hub_world(template: HubTemplate) -> World:
+    db = template.copy()
+    url = template.cluster.url(db, APP_ROLE, APP_PW)
+    a, b, street, other, code = template.ids
+    admin = unlock(url, "admin", ADMIN_PW, clock=fixed_clock)
+    return World(url, admin, code, a, b, street, other)
+
+
+@pytest.fixture(params=["sqlcipher", "postgresql"])
+def store_kind(request: pytest.FixtureRequest) -> str:
+    """Which store a test of the services and the command line runs on: the laptop's SQLCipher
+    file and the hub on PostgreSQL (tests/services and tests/cli use it for `world`)."""
+    return str(request.param)
+
+
+@pytest.fixture
+def any_world(
+    store_kind: str, tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[World]:
+    if store_kind == "postgresql":
+        # What a hub keeps on this machine (forms saved after a crash) goes to the data folder:
+        # the test's own, as every copy of the template world has the same store id.
+        monkeypatch.setenv("HEXI_CARE_DATA", str(tmp_path / "data"))
+        template: HubTemplate = request.getfixturevalue("hub_template")
+        w = hub_world(template)
+        yield w
+        w.close()
+        template.drop(str(w.path))
+        return
     w = build_world(tmp_path / "store.hexi")
     yield w
     w.close()

@@ -45,6 +45,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "ledger": ("import",),
     "campaign": ("campaign",),
     "allowance": ("allowance",),
+    "hub": ("hub",),
 }
 _VALUED_GLOBALS = ("--store", "--user", "--lang")
 

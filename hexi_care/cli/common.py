@@ -16,6 +16,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from hexi_care.db.location import Location, parse_location
 from hexi_care.errors import AuthThrottled, InvalidInput, UsageError
 from hexi_care.messages import t
 from hexi_care.paths import default_store
@@ -93,8 +94,16 @@ class Cli:
 
     # -- store -------------------------------------------------------------------------------
     @property
-    def store_path(self) -> Path:
-        return Path(self.args.store) if self.args.store else default_store()
+    def store_path(self) -> Location:
+        """The store's file, or the hub's URL (a URL is never taken for a path)."""
+        return parse_location(self.args.store) if self.args.store else default_store()
+
+    def store_file(self, action: str) -> Path:
+        """For what only a store file can do (restore over it, a recovery request from its slots)."""
+        location = self.store_path
+        if not isinstance(location, Path):
+            raise UsageError(detail=t("cli.hub_not_here", self.lang, action=action))
+        return location
 
     def user_name(self) -> str:
         if not self.args.user:
@@ -161,7 +170,10 @@ class Parser(argparse.ArgumentParser):
 def add_globals(p: argparse.ArgumentParser, *, top: bool) -> None:
     d: dict[str, Any] = {} if top else {"default": argparse.SUPPRESS}
     p.add_argument(
-        "--store", metavar="PATH", help="the store file (default: in the user data folder)", **d
+        "--store",
+        metavar="PATH|URL",
+        help="the store file (default: in the user data folder), or a hub: postgresql://…",
+        **d,
     )
     p.add_argument("--user", metavar="NAME", help="who you are", **d)
     p.add_argument(

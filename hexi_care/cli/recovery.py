@@ -14,7 +14,7 @@ def cmd_recover(cli: Cli) -> int:
     code = cli.read_secret("cli.recovery_code")
     new_password = cli.read_next_secret("cli.new_password_for", name=cli.args.user_to)
     done = recovery.recover_with_code(
-        cli.store_path,
+        cli.store_file("hexi-care recovery"),
         code,
         cli.args.user_to,
         new_password,
@@ -53,7 +53,9 @@ def cmd_recovery_request(cli: Cli) -> int:
     from hexi_care.services import recovery
 
     new_password = cli.read_secret("cli.new_password_for", confirm=True, name=cli.args.user_to)
-    req = recovery.make_request(cli.store_path, Path(cli.args.out), cli.args.user_to, new_password)
+    req = recovery.make_request(
+        cli.store_file("hexi-care recovery"), Path(cli.args.out), cli.args.user_to, new_password
+    )
     print(str(req.path), file=cli.out)
     cli.say("cli.recovery_request_code", code=req.code)
     return 0
@@ -91,7 +93,7 @@ def cmd_recovery_complete(cli: Cli) -> int:
 
     new_password = cli.read_next_secret("cli.new_password_for", name=cli.args.user_to)
     done = recovery.complete_request(
-        cli.store_path,
+        cli.store_file("hexi-care recovery"),
         Path(cli.args.answer),
         cli.args.user_to,
         new_password,

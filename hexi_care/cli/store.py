@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hexi_care.cli.common import Cli, Commands, backup_folder_option, backup_folders, say_rekey
+from hexi_care.db.location import shown
 from hexi_care.messages import t
 
 
@@ -34,7 +35,7 @@ def cmd_init(cli: Cli) -> int:
     with UnitOfWork(created.store) as uow:
         uow.audit("create", "store", None)
     created.store.lock()
-    cli.say("cli.created", path=str(cli.store_path))
+    cli.say("cli.created", path=shown(cli.store_path))
     cli.say("cli.recovery_notice")
     print(created.recovery_code, file=cli.out)
     return 0
@@ -49,10 +50,10 @@ def cmd_store_check(cli: Cli) -> int:
     with store.system_session() as s:
         chain = audit.verify(s, store.mac_key)
     problems += chain.problems
-    weak = security.weak_slots(store.path)
+    weak = security.weak_slots(store)
     if weak:
         problems.append(t("cli.weak_slots", cli.lang, count=weak))
-    if security.old_centre_slot(store.path):
+    if security.old_centre_slot(store):
         problems.append(t("store.old_centre_slot", cli.lang))
     if cli.args.json:
         cli.emit_json({"ok": not problems, "problems": problems})
@@ -98,7 +99,7 @@ def cmd_restore(cli: Cli) -> int:
     )
     kept = store_mod.restore(
         Path(cli.args.file),
-        cli.store_path,
+        cli.store_file("hexi-care restore"),
         name,
         password,
         backup_password=backup_password,

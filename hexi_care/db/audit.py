@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hexi_care.db.base import new_id
+from hexi_care.db.engine import serialise_writes
 from hexi_care.db.models import AuditEvent, Meta
 
 GENESIS = "0" * 64
@@ -81,6 +82,8 @@ def append(
     """Append one event in the caller's transaction (which holds the write lock: BEGIN IMMEDIATE).
 
     `last` is the head the caller already knows in this transaction (saves a query)."""
+    if last is None:
+        serialise_writes(session)  # the hub's writers take turns before reading the head
     last = last or head(session)
     ev = AuditEvent(
         seq=last.seq + 1,

@@ -11,6 +11,7 @@ from typing import Any
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
 from hexi_care.errors import AuthFailed, StoreDamaged, StoreLocked, StoreProblem
@@ -123,6 +124,10 @@ def classify_db_error(exc: BaseException) -> Exception | None:
         return DiskFull()
     if "malformed" in msg or "not a database" in msg or "disk i/o" in msg:
         return StoreDamaged()
+    if type(getattr(exc, "orig", None)).__module__.startswith("psycopg"):
+        from hexi_care.db.hub import classify_hub_error
+
+        return classify_hub_error(exc)
     return None
 
 
@@ -148,3 +153,32 @@ def _integrity_check(engine: Engine) -> list[str]:
             cipher = conn.execute(text("PRAGMA cipher_integrity_check")).fetchall()
             problems.extend(f"cipher: {r[0]}" for r in cipher)
     return problems
+
+
+#: The hub's advisory lock that writers take in turn (a laptop's BEGIN IMMEDIATE does the same).
+WRITE_LOCK_KEY = 0x6865_7800
+_WRITE_LOCKED = "hexi_write_locked"
+
+
+def serialise_writes(session: Session) -> None:
+    """Take the store's write turn for this transaction, before its first write.
+
+    SQLite gives it at BEGIN IMMEDIATE. On PostgreSQL writers take one advisory lock, before any
+    row lock, so the audit chain's head and the change log's sequence stay one chain, and two
+    writers can never wait on each other's rows (no deadlock)."""
+    bind = session.get_bind()
+    if bind.dialect.name != "postgresql":
+        return
+    if session.get_transaction() is None:
+        session.connection()  # begins the transaction the lock belongs to
+    tx = session.get_transaction()
+    if tx is None or session.info.get(_WRITE_LOCKED) is tx:
+        return
+    session.info[_WRITE_LOCKED] = tx
+    with session.no_autoflush:
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK_KEY})
+
+
+@event.listens_for(Session, "before_flush")
+def _write_turn(session: Session, _ctx: Any, _instances: Any) -> None:
+    serialise_writes(session)

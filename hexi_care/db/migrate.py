@@ -107,6 +107,12 @@ def needs_upgrade(engine: Engine) -> bool:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
+    if engine.dialect.name != "sqlite":
+        # PostgreSQL alters tables in place and checks foreign keys as it goes; the hub's schema
+        # owner runs this (the program's own role has no DDL rights there).
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), revision)
+        return
     # Batch mode recreates tables; foreign keys must be off for that and checked afterwards.
     with engine.connect() as conn:
         raw = conn.connection.driver_connection

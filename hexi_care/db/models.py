@@ -4,6 +4,7 @@ one filter in the session keeps every query inside the user's units (see db/scop
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -20,6 +21,13 @@ from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.orm import relationship as orm_relationship
 
 from hexi_care.db.base import Base, IdMixin, ScopedMixin, UTCDateTime, utcnow
+
+
+#: Optimistic locking: every UPDATE of a versioned row says `WHERE version = <the one read>`, so
+#: two writers who read the same version cannot both win (SQLAlchemy raises StaleDataError, which
+#: the unit of work turns into ChangedByOther). The services raise the number on each change.
+def versioned(column: Any) -> dict[str, Any]:
+    return {"version_id_col": column, "version_id_generator": False}
 
 
 class Meta(Base):
@@ -71,6 +79,7 @@ class Household(IdMixin, ScopedMixin, Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    __mapper_args__ = versioned(version)
 
 
 class Child(IdMixin, ScopedMixin, Base):
@@ -109,6 +118,7 @@ class Child(IdMixin, ScopedMixin, Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
+    __mapper_args__ = versioned(version)
     categories: Mapped[list[ChildCategory]] = orm_relationship(
         back_populates="child", cascade="all, delete-orphan", order_by="ChildCategory.start_date"
     )
@@ -147,6 +157,7 @@ class Guardian(IdMixin, ScopedMixin, Base):
     note: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    __mapper_args__ = versioned(version)
     situations: Mapped[list[ParentSituation]] = orm_relationship(
         back_populates="guardian",
         cascade="all, delete-orphan",
@@ -213,6 +224,10 @@ class Visit(IdMixin, ScopedMixin, Base):
     created_by: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: Raised by every change: an edit or review made from an older version is refused (two
+    #: supervisors on the same visit), never written over the other.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = versioned(version)
     __table_args__ = (
         Index("ix_visit_child_date", "child_id", "visit_date"),
         # Campaign coverage reads the tagged visits alone, from the index (untagged ones share

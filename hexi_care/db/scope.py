@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event
-from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
+from sqlalchemy import Connection, event, text
+from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, with_loader_criteria
 
 from hexi_care.db.base import ScopedMixin
 from hexi_care.errors import ScopeDenied
@@ -81,3 +81,20 @@ def _guard_writes(session: Session, _flush_context: Any, _instances: Any) -> Non
     for obj in list(session.new) + list(session.dirty) + list(session.deleted):
         if isinstance(obj, ScopedMixin) and not scope.allows(obj.community_id):
             raise ScopeDenied()
+
+
+def database_scope(scope: Scope) -> str:
+    """The value of the hub's `hexi.scope` setting that row-level security reads (migration 0010)."""
+    return "*" if scope.everything else ",".join(sorted(scope.communities))
+
+
+@event.listens_for(Session, "after_begin")
+def _scope_in_database(session: Session, _tx: SessionTransaction, connection: Connection) -> None:
+    # On the hub the database enforces the same scope: set for this transaction only (a pooled
+    # connection never carries one user's scope into another's transaction).
+    if connection.dialect.name != "postgresql":
+        return
+    connection.execute(
+        text("SELECT set_config('hexi.scope', :scope, true)"),
+        {"scope": database_scope(get_scope(session))},
+    )

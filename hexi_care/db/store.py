@@ -7,6 +7,7 @@ an encrypted SQLite backup copy. The names of the files beside a store live in `
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -42,6 +43,7 @@ from hexi_care.db.keys import (
     edit_slots,
     new_recovery_code,
 )
+from hexi_care.db.location import Location, is_hub
 from hexi_care.db.models import AppUser, Meta, OrgUnit
 from hexi_care.db.scope import Scope, set_scope
 from hexi_care.domain.enums import Role, UnitKind
@@ -202,6 +204,25 @@ class OpenStore:
             forget_key(self.engine)
         self.engine = None
 
+    @property
+    def is_hub(self) -> bool:
+        return False
+
+    @property
+    def location(self) -> Location:
+        """Where the store is, as the user named it: its file, or a hub's URL."""
+        return self.path
+
+    def key_slots(self) -> KeySlots:
+        """The store's key slots as they are now (read-only; `edit_slots` to change them)."""
+        return KeySlots.load(keys_path(self.path))
+
+    @contextlib.contextmanager
+    def edit_slots(self) -> Iterator[KeySlots]:
+        """The key slots changed under the store's lock (a hub keeps them in a table)."""
+        with edit_slots(self.path) as slots:
+            yield slots
+
     # -- maintenance -------------------------------------------------------------------------
     def check(self) -> list[str]:
         return integrity_check(self._require_open())
@@ -326,7 +347,7 @@ def _os_problem(exc: OSError) -> StoreProblem:
 
 # -- create and unlock ----------------------------------------------------------------------------
 def create_store(
-    path: Path,
+    path: Location,
     *,
     admin_name: str,
     admin_password: str,
@@ -336,6 +357,22 @@ def create_store(
     clock: Clock = utc_clock,
     seed_reference: Callable[[Session], None] | None = None,
 ) -> CreatedStore:
+    """A new store: a SQLCipher file, or the schema of an empty hub database (a URL, connected
+    as the schema's owner)."""
+    if is_hub(path):
+        from hexi_care.db import hub
+
+        assert isinstance(path, str)
+        return hub.create_hub_store(
+            path,
+            admin_name=admin_name,
+            admin_password=admin_password,
+            district_name=district_name,
+            district_code=district_code,
+            kdf=kdf,
+            clock=clock,
+            seed_reference=seed_reference,
+        )
     path = Path(path)
     if path.exists() or keys_path(path).exists():
         raise StoreExists(path=str(path))
@@ -351,28 +388,15 @@ def create_store(
     engine = make_engine(path, data_key)
     try:
         migrate.upgrade(engine)
-        sessions = sessionmaker(bind=engine)
-        with sessions() as s, s.begin():
-            set_scope(s, Scope.all())
-            district = OrgUnit(
-                name=district_name, kind=UnitKind.DISTRICT, parent_id=None, code=district_code
-            )
-            s.add(district)
-            s.flush()
-            s.add_all(
-                [
-                    Meta(key="store_id", value=store_id),
-                    Meta(key="device_id", value=new_id()),
-                    Meta(key="created_at", value=clock().isoformat()),
-                ]
-            )
-            s.add(
-                AppUser(
-                    name=admin_name, display_name=admin_name, role=Role.ADMIN, unit_id=district.id
-                )
-            )
-            if seed_reference is not None:
-                seed_reference(s)
+        seed_new_store(
+            engine,
+            store_id=store_id,
+            admin_name=admin_name,
+            district_name=district_name,
+            district_code=district_code,
+            clock=clock,
+            seed_reference=seed_reference,
+        )
         slots.save()
     except BaseException:
         engine.dispose()
@@ -384,6 +408,40 @@ def create_store(
     store = OpenStore(path, engine, data_key, None, clock=clock)
     store.user = load_user(store, admin_name)
     return CreatedStore(store, recovery)
+
+
+def seed_new_store(
+    engine: Engine,
+    *,
+    store_id: str,
+    admin_name: str,
+    district_name: str,
+    district_code: str | None,
+    clock: Clock,
+    seed_reference: Callable[[Session], None] | None,
+    meta: dict[str, str] | None = None,
+) -> None:
+    """What every new store holds: its district, identity and administrator (file or hub)."""
+    sessions = sessionmaker(bind=engine)
+    with sessions() as s, s.begin():
+        set_scope(s, Scope.all())
+        district = OrgUnit(
+            name=district_name, kind=UnitKind.DISTRICT, parent_id=None, code=district_code
+        )
+        s.add(district)
+        s.flush()
+        facts = {
+            "store_id": store_id,
+            "device_id": new_id(),
+            "created_at": clock().isoformat(),
+            **(meta or {}),
+        }
+        s.add_all([Meta(key=k, value=v) for k, v in facts.items()])
+        s.add(
+            AppUser(name=admin_name, display_name=admin_name, role=Role.ADMIN, unit_id=district.id)
+        )
+        if seed_reference is not None:
+            seed_reference(s)
 
 
 def load_user(store: OpenStore, name: str) -> User:
@@ -457,7 +515,12 @@ def verify_password(path: Path, user_name: str, password: str) -> Unlocked:
     return Unlocked(data_key, before)
 
 
-def unlock(path: Path, user_name: str, password: str, *, clock: Clock = utc_clock) -> OpenStore:
+def unlock(path: Location, user_name: str, password: str, *, clock: Clock = utc_clock) -> OpenStore:
+    if is_hub(path):
+        from hexi_care.db import hub
+
+        assert isinstance(path, str)
+        return hub.unlock_hub(path, user_name, password, clock=clock)
     path = Path(path)
     if not path.exists():
         raise StoreMissing(path=str(path))
@@ -500,7 +563,7 @@ def set_password(
 ) -> None:
     """Re-wrap one slot (under the store's lock, so a concurrent change is not lost)."""
     params = kdf or KdfParams.calibrate()
-    with edit_slots(store.path) as slots:
+    with store.edit_slots() as slots:
         slots.set_password(user_name, new_password, store.data_key, params)
 
 

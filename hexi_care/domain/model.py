@@ -245,6 +245,9 @@ class Visit:
     community_id: str | None = None
     id: str | None = None
     updated_at: datetime | None = None
+    #: The stored version this visit was read at (0: new, or not checked). A save or review made
+    #: from an older version is refused: someone else changed the visit meanwhile.
+    version: int = 0
 
     SECTIONS = ("physical", "psychological", "living", "education", "social_support")
 

@@ -16,16 +16,17 @@ from typing import Any, TypeVar
 from sqlalchemy import event, func, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from hexi_care.db import audit
-from hexi_care.db.engine import classify_db_error
+from hexi_care.db.engine import classify_db_error, serialise_writes
 from hexi_care.db.models import ChangeLog, Setting
 from hexi_care.db.scope import Scope
 from hexi_care.db.store import OpenStore
 from hexi_care.domain import dates
 from hexi_care.domain.enums import Role
 from hexi_care.domain.model import User
-from hexi_care.errors import ScopeDenied
+from hexi_care.errors import ChangedByOther, ScopeDenied
 
 log = logging.getLogger("hexi_care.services")
 E = TypeVar("E", bound=BaseException)
@@ -66,7 +67,13 @@ class UnitOfWork:
             raise ScopeDenied()
         self.store = store
         self.user = user
-        self.scope = Scope.all() if user is None else store.scope_for(user)
+        try:
+            self.scope = Scope.all() if user is None else store.scope_for(user)
+        except DatabaseError as exc:  # the store locked, or the hub gone: the user's problem
+            problem = classify_db_error(exc)
+            if problem is not None:
+                raise problem from None
+            raise
         self._session: Session | None = None
         self._audit_head: audit.ChainHead | None = None
         #: Things the user should hear about although the action succeeded (an ID number with an
@@ -89,6 +96,9 @@ class UnitOfWork:
             if exc_type is None:
                 try:
                     session.commit()
+                except StaleDataError:
+                    session.rollback()
+                    raise ChangedByOther("changed_meanwhile") from None
                 except DatabaseError as err:
                     session.rollback()
                     problem = classify_db_error(err)
@@ -96,6 +106,10 @@ class UnitOfWork:
                         raise problem from None
                     raise
             else:
+                if isinstance(exc, StaleDataError):
+                    # Two writers read the same version; the other committed first.
+                    session.rollback()
+                    raise ChangedByOther("changed_meanwhile") from None
                 session.rollback()
                 refusal = getattr(exc, "audit_refusal", None)
                 if refusal is None and isinstance(exc, ScopeDenied) and self.user is not None:
@@ -204,6 +218,33 @@ class UnitOfWork:
             Role.DIRECTOR, Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR, action="read case files"
         )
 
+    def check_version(self, entity_id: str, stored: int, read: int) -> None:
+        """Refuse a change made from version `read` of a record now at `stored` (0: not checked):
+        someone changed it meanwhile; say who and when, and write nothing over their change."""
+        if read and read != stored:
+            raise self.changed_by_other(entity_id)
+
+    def changed_by_other(self, entity_id: str | None) -> ChangedByOther:
+        """The problem to raise, naming the last person who changed `entity_id` and when."""
+        from hexi_care.db.models import AppUser, AuditEvent
+
+        who, at = "", ""
+        if entity_id:
+            last = self.session.execute(
+                select(AuditEvent.user_id, AuditEvent.at)
+                .where(AuditEvent.entity_id == entity_id)
+                .order_by(AuditEvent.seq.desc())
+                .limit(1)
+            ).first()
+            if last is not None:
+                user = self.session.get(AppUser, last.user_id) if last.user_id else None
+                if user is not None:
+                    who = user.display_name or user.name
+                at = last.at.astimezone(self.zone()).strftime("%Y-%m-%d %H:%M")
+        if not who or not at:
+            return ChangedByOther("changed_meanwhile")
+        return ChangedByOther(who=who, at=at)
+
     def require_in_scope(self, community_id: str | None) -> None:
         if not self.scope.allows(community_id):
             raise ScopeDenied()
@@ -229,6 +270,7 @@ class UnitOfWork:
         self, entity: str, entity_id: str, community_id: str | None, field: str, old: Any, new: Any
     ) -> None:
         """A field-level edit with the value it was edited from, for merging exchanges."""
+        serialise_writes(self.session)  # the hub: one writer at a time reads the next number
         next_seq = (self.session.scalar(select(func.max(ChangeLog.seq))) or 0) + 1
         self.session.add(
             ChangeLog(

@@ -116,6 +116,7 @@ def update_household(uow: UnitOfWork, household: Household) -> Household:
     if not household.id:
         raise InvalidInput("household_id", "required")
     row = _household_row(uow, household.id)
+    uow.check_version(row.id, row.version, household.version)
     changed: list[str] = []
     for f in HOUSEHOLD_FIELDS:
         new = v.text(f, getattr(household, f), max_len=10000 if f == "note" else 500)
@@ -266,6 +267,7 @@ def save_guardian(uow: UnitOfWork, guardian: Guardian) -> Guardian:
     row = uow.session.get(GuardianRow, guardian.id, options=[selectinload(GuardianRow.situations)])
     if row is None:
         raise NotFound(what="guardian", ref=guardian.id)
+    uow.check_version(row.id, row.version, guardian.version)
     changed: list[str] = []
     for f, new in values.items():
         old = getattr(row, f, None)

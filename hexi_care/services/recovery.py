@@ -33,7 +33,6 @@ from hexi_care.db.keys import (
     KdfParams,
     KeySlots,
     Throttle,
-    edit_slots,
     normalise_password,
     open_sealed,
     parse_centre_payload,
@@ -92,7 +91,7 @@ def load_public(path: Path) -> X25519PublicKey:
 def set_centre_key(store: OpenStore, public_key_file: Path) -> None:
     public = load_public(public_key_file)
     payload = store_mod.centre_payload_for(store, store.data_key)
-    with edit_slots(store.path) as slots:
+    with store.edit_slots() as slots:
         slots.set_centre_key(public, payload)
 
 

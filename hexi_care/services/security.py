@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hexi_care.db import store as store_mod
-from hexi_care.db.keys import KeySlots
 from hexi_care.db.store import OpenStore, RekeyResult
 from hexi_care.domain.enums import Role
 from hexi_care.errors import ScopeDenied
@@ -95,12 +94,12 @@ def reset_password(
     return outcome(result, delete_old_backups)
 
 
-def weak_slots(store_path: Path) -> int:
+def weak_slots(store: OpenStore) -> int:
     """How many key slots are below the Argon2 floor (`store check` reports them)."""
-    return len(KeySlots.load(store_mod.keys_path(store_path)).weak_slots())
+    return len(store.key_slots().weak_slots())
 
 
-def old_centre_slot(store_path: Path) -> bool:
+def old_centre_slot(store: OpenStore) -> bool:
     """Whether the centre recovery slot is of the old format, which the centre can no longer
     answer (`store check` and Settings say to run `recovery set-centre-key` again)."""
-    return KeySlots.load(store_mod.keys_path(store_path)).old_centre_slot()
+    return store.key_slots().old_centre_slot()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from hexi_care.db import store as store_mod
-from hexi_care.db.keys import KdfParams, edit_slots, normalise_name
+from hexi_care.db.keys import KdfParams, normalise_name
 from hexi_care.db.models import AppUser
 from hexi_care.domain.enums import Role, UnitKind
 from hexi_care.domain.model import User
@@ -147,7 +147,7 @@ def deactivate_user(uow: UnitOfWork, name: str) -> None:
     row = uow.session.get(AppUser, target.id)
     assert row is not None
     row.active = False
-    with edit_slots(uow.store.path) as slots:
+    with uow.store.edit_slots() as slots:
         slots.remove_user(target.name)
     uow.audit("deactivate", "user", target.id)
 

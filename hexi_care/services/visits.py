@@ -80,6 +80,7 @@ def to_visit(row: VisitRow) -> Visit:
         submitted_at=row.submitted_at,
         created_by=row.created_by,
         updated_at=row.updated_at,
+        version=row.version,
         **{f: getattr(row, f) for f in TEXT_FIELDS},
         **{f: getattr(row, f) for f in FLAG_FIELDS},
         **{f: getattr(row, f) for f in TRISTATE_FIELDS},
@@ -196,6 +197,8 @@ def save_draft(uow: UnitOfWork, visit: Visit) -> Visit:
             raise InvalidInput("status", "not_editable")
         if row.child_id != child.id:
             raise InvalidInput("child_id", "bad_state", status=row.status)
+        uow.check_version(row.id, row.version, visit.version)
+        row.version += 1
         created = False
     else:
         row = VisitRow(
@@ -246,10 +249,16 @@ def add_visit(uow: UnitOfWork, visit: Visit) -> Visit:
     return save_draft(uow, visit)
 
 
-def review(uow: UnitOfWork, visit_id: str, decision: str, comment: str = "") -> Visit:
-    """A supervisor approves a submitted visit or returns it to its author with a comment."""
+def review(
+    uow: UnitOfWork, visit_id: str, decision: str, comment: str = "", *, version: int = 0
+) -> Visit:
+    """A supervisor approves a submitted visit or returns it to its author with a comment.
+
+    `version` is the visit's version as the supervisor read it: when another supervisor reviewed
+    (or its author changed) it since, the review is refused with who did and when."""
     uow.require_role(Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR, action="review visits")
     row = _visit_row(uow, visit_id)
+    uow.check_version(row.id, row.version, version)
     dec = v.choice("status", ReviewDecision, decision)
     comment = v.text(
         "review_comment", comment, max_len=5000, required=dec == ReviewDecision.RETURNED
@@ -268,6 +277,7 @@ def review(uow: UnitOfWork, visit_id: str, decision: str, comment: str = "") -> 
         )
     )
     row.status = VisitStatus.APPROVED if dec == ReviewDecision.APPROVED else VisitStatus.RETURNED
+    row.version += 1
     row.review_comment = comment
     row.reviewed_by = uow.user.id
     row.reviewed_at = uow.now()

@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from hexi_care.db import audit
+from hexi_care.db.engine import serialise_writes
 from hexi_care.db.store import OpenStore
 from hexi_care.db.sync_models import SyncAuditHead, SyncImported, SyncPeer, SyncPeerAudit
 from hexi_care.domain.model import User
@@ -197,6 +198,10 @@ def _import(
     hooks: Hooks,
 ) -> ImportResult:
     s = uow.session
+    # Before any check of what was imported: on the hub, packages from many laptops arrive at
+    # once, and each import reads the sequences it must continue only once it has the write turn
+    # (so a package applied by another import is seen as a replay, never applied twice).
+    serialise_writes(s)
     me = ensure_identity(s, store)
     if manifest.recipient != me.id:
         raise BadPackage(reason="wrong_recipient")

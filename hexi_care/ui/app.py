@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from hexi_care import logs
+from hexi_care.db.location import parse_location
 from hexi_care.domain import dates
 from hexi_care.domain.enums import Role
 from hexi_care.domain.model import Unit, User
@@ -324,7 +325,10 @@ def terminate_on_signal(app: QApplication, hexi: HexiApp) -> None:
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     p = argparse.ArgumentParser(prog="hexi-care-gui", description="hexi-care desktop application")
     p.add_argument(
-        "--store", type=Path, default=None, help="the store file (default: the last one used)"
+        "--store",
+        type=parse_location,
+        default=None,
+        help="the store file (default: the last one used)",
     )
     p.add_argument("--user", default="", help="user name to prefill in the unlock dialog")
     p.add_argument("--lang", choices=("zh", "en"), default=None)
@@ -375,6 +379,13 @@ def run_app(
 
 def main(argv: Sequence[str] | None = None) -> int:
     args, rest = parse_args(sys.argv[1:] if argv is None else argv)
+    if isinstance(args.store, str):
+        # A hub URL: the window does not open a hub yet (docs/hub.md); never a file of that name.
+        from hexi_care.locale_default import system_language
+        from hexi_care.messages import t
+
+        print(t("gui.hub_not_yet", args.lang or system_language()), file=sys.stderr)
+        return 2
     settings = Settings()
     path = args.store or Path(settings.get("store/path") or default_store())
     return run_app(path, user=args.user, lang=args.lang, qt_args=rest, settings=settings)

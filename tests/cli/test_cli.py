@@ -14,14 +14,19 @@ import pytest
 
 from hexi_care import __version__
 from hexi_care.cli import run
+from hexi_care.db.location import Location, is_hub
 from tests.factories import complete_visit_json
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 class Hexi:
-    def __init__(self, store: Path) -> None:
+    def __init__(self, store: Location) -> None:
         self.store = store
+
+    @property
+    def is_hub(self) -> bool:
+        return is_hub(self.store)
 
     def __call__(
         self, *args: str, stdin: str = "", lang: str | None = None
@@ -52,11 +57,26 @@ class Hexi:
         return json.loads(out)
 
 
-@pytest.fixture(scope="module")
-def hexi(tmp_path_factory: pytest.TempPathFactory) -> Hexi:
-    h = Hexi(tmp_path_factory.mktemp("cli") / "s.hexi")
-    code, out, err = h("--password-stdin", "init", "--admin", "admin", stdin="admin-pass-1\n")
-    assert code == 0, err
+@pytest.fixture(scope="module", params=["sqlcipher", "postgresql"])
+def hexi(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Hexi:
+    """A store made with `init`: a file, or a hub made by its owner and used by the program's role."""
+    if request.param == "postgresql":
+        from tests.conftest import APP_PW, APP_ROLE, grant_hub
+
+        cluster = request.getfixturevalue("pg_cluster")
+        db = f"cli_{request.module.__name__.rsplit('.', 1)[-1]}"
+        cluster.create_database(db)
+        owner = Hexi(cluster.url(db))
+        code, out, err = owner(
+            "--password-stdin", "init", "--admin", "admin", stdin="admin-pass-1\n"
+        )
+        assert code == 0, err
+        grant_hub(cluster, db)
+        h = Hexi(cluster.url(db, APP_ROLE, APP_PW))
+    else:
+        h = Hexi(tmp_path_factory.mktemp("cli") / "s.hexi")
+        code, out, err = h("--password-stdin", "init", "--admin", "admin", stdin="admin-pass-1\n")
+        assert code == 0, err
     code, out, err = h.as_(
         "admin", "admin-pass-1", "unit", "add", "紫金里社区", "--parent", "大营门街"
     )
@@ -276,6 +296,17 @@ def test_exit_codes(hexi: Hexi, tmp_path: Path) -> None:
 def test_backup_restore_check_and_audit(hexi: Hexi, tmp_path: Path) -> None:
     child = add_child(hexi, "孙小备")  # its own record to find in the restored copy
     out_file = tmp_path / "b.hexibak"
+    if hexi.is_hub:
+        # Not built for the hub yet (docs/hub.md, "Not yet"): refused as a store problem, nothing
+        # written; the checks still run.
+        code, _, err = hexi.as_(
+            "centre", "user-pass-1", "backup", "--out", str(out_file), lang="en"
+        )
+        assert code == 6 and "hub does not do this" in err, err
+        assert not out_file.exists()
+        assert hexi.json("centre", "user-pass-1", "store", "check")["ok"] is True
+        assert hexi.json("centre", "user-pass-1", "audit", "verify")["ok"] is True
+        return
     code, _, err = hexi.as_("centre", "user-pass-1", "backup", "--out", str(out_file))
     assert code == 0, err
     assert b"SQLite format 3" not in out_file.read_bytes()
@@ -338,6 +369,8 @@ def test_demo_names_keep_rare_characters_at_scale(tmp_path: Path) -> None:
 
 
 def test_store_locked_by_another_program_exits_6(hexi: Hexi) -> None:
+    if hexi.is_hub:
+        pytest.skip("a laptop's file lock; on the hub writers take turns (tests/hub)")
     import sqlcipher3
 
     from hexi_care.db.engine import _key_pragma

@@ -25,7 +25,7 @@ def test_snapshot_round_trip_and_is_sealed(world: World) -> None:
         form_recovery.save(
             uow, "f1", "visit", {"needs": "冬季取暖，张小明", "visit_date": "2026-11-19"}
         )
-    files = list(form_recovery.recovery_dir(path).iterdir())
+    files = list(form_recovery.recovery_dir(store.path).iterdir())
     assert len(files) == 1
     assert "张小明".encode() not in files[0].read_bytes()
     assert b"needs" not in files[0].read_bytes()
@@ -52,7 +52,7 @@ def test_other_users_and_damaged_files_are_skipped(world: World) -> None:
         assert form_recovery.pending(uow) == []
         form_recovery.save(uow, "f2", "visit", {"x": 2})
     s2.lock()
-    for f in form_recovery.recovery_dir(path).iterdir():
+    for f in form_recovery.recovery_dir(s2.path).iterdir():
         if "f2" in f.name:
             f.write_bytes(f.read_bytes()[:-3] + b"abc")
     s2 = unlock(path, "dir_a2", PW, clock=fixed_clock)

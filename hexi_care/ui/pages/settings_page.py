@@ -399,7 +399,7 @@ class SettingsPage(QWidget):
     def _check_centre_slot(self) -> None:
         def run(task: Task) -> bool:
             assert task.store is not None
-            return security.old_centre_slot(task.store.path)
+            return security.old_centre_slot(task.store)
 
         def done(old: bool) -> None:
             self.centre_slot_note.setText(t("store.old_centre_slot", i18n.lang()) if old else "")

@@ -1,0 +1,32 @@
+"""The same Alembic migrations on PostgreSQL: from nothing to the models exactly, down to nothing
+and up again."""
+
+from __future__ import annotations
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from hexi_care.db import hub, migrate
+from hexi_care.db.base import Base
+from tests.pgcluster import Cluster
+
+
+def test_models_match_migrations_on_postgresql(pg_cluster: Cluster) -> None:
+    pg_cluster.create_database("migrations")
+    engine = hub.make_hub_engine(pg_cluster.url("migrations"), pool_size=1)
+    try:
+        migrate.upgrade(engine)
+        with engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        assert diff == []
+        assert migrate.current_revision(engine) == migrate.head_revision()
+        assert hub.missing_policies(engine) == []
+        with engine.begin() as conn:
+            command.downgrade(migrate.alembic_config(conn), "base")
+        assert migrate.current_revision(engine) is None
+        migrate.upgrade(engine)
+        assert hub.missing_policies(engine) == []
+    finally:
+        engine.dispose()
+        pg_cluster.psql('DROP DATABASE "migrations" WITH (FORCE)')

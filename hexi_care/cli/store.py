@@ -27,12 +27,12 @@ def cmd_init(cli: Cli) -> int:
         kdf=KdfParams.calibrate(),
         seed_reference=seed_reference,
     )
+    with UnitOfWork(created.store) as uow:
+        uow.audit("create", "store", None)
     if cli.args.centre_key:
         from hexi_care.services import recovery
 
         recovery.set_centre_key(created.store, Path(cli.args.centre_key))
-    with UnitOfWork(created.store) as uow:
-        uow.audit("create", "store", None)
     created.store.lock()
     cli.say("cli.created", path=str(cli.store_path))
     cli.say("cli.recovery_notice")

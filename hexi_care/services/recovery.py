@@ -90,10 +90,18 @@ def load_public(path: Path) -> X25519PublicKey:
 
 
 def set_centre_key(store: OpenStore, public_key_file: Path) -> None:
+    """The administrator gives the store the centre's recovery key; audited once the key slots
+    hold it (a refused or failed change leaves no such event). A store opened by no user (being
+    set up) does it as its own work."""
+    system = store.user is None
+    with UnitOfWork(store, system=system) as uow:
+        uow.require_role(Role.ADMIN, action="set the centre's recovery key")
     public = load_public(public_key_file)
     payload = store_mod.centre_payload_for(store, store.data_key)
     with edit_slots(store.path) as slots:
         slots.set_centre_key(public, payload)
+    with UnitOfWork(store, system=system) as uow:
+        uow.audit("update", "key_slots", None, "centre recovery key")
 
 
 # -- the short code both ends read ----------------------------------------------------------------
@@ -127,8 +135,8 @@ def _set_password_with_key(
         with UnitOfWork(store, system=True) as uow:
             user = find_user(uow, user_name)
             check_password(new_password, names=(user.name, user.display_name))
-            uow.audit("recover", "user", user.id, route)
-        store_mod.set_password(store, user.name, new_password, KdfParams.calibrate())
+            store_mod.set_password(store, user.name, new_password, KdfParams.calibrate())
+            uow.audit("recover", "user", user.id, route)  # once the new password opens it
         store.user = store_mod.load_user(store, user.name)
     except BaseException:
         store.lock()

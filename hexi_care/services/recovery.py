@@ -178,7 +178,7 @@ def make_request(store_path: Path, out: Path, user_name: str, new_password: str)
     """Write a request for `user_name`; the reply key is kept wrapped under `new_password`, which
     the user types again to complete."""
     check_password(new_password, names=(user_name,))
-    slots = KeySlots.load(store_mod.keys_path(store_path))
+    slots = KeySlots.load(storefiles.keys_path(store_path))
     sealed = slots.centre_sealed()
     if sealed is None:
         raise StoreProblem("recovery.no_centre_slot")
@@ -237,7 +237,7 @@ def complete_request(
     """Open the centre's answer with the reply key (unwrapped by the new password typed at request
     time, through the throttle) and set that password."""
     pending_path = storefiles.pending_recovery_path(store_path)
-    slots = KeySlots.load(store_mod.keys_path(store_path))
+    slots = KeySlots.load(storefiles.keys_path(store_path))
     try:
         ans = json.loads(answer_file.read_text("utf-8"))
         if ans.get("format") != ANSWER_FORMAT:

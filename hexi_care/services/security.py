@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hexi_care.db import store as store_mod
+from hexi_care.db import storefiles
 from hexi_care.db.keys import KeySlots
 from hexi_care.db.store import OpenStore, RekeyResult
 from hexi_care.domain.enums import Role
@@ -97,10 +98,10 @@ def reset_password(
 
 def weak_slots(store_path: Path) -> int:
     """How many key slots are below the Argon2 floor (`store check` reports them)."""
-    return len(KeySlots.load(store_mod.keys_path(store_path)).weak_slots())
+    return len(KeySlots.load(storefiles.keys_path(store_path)).weak_slots())
 
 
 def old_centre_slot(store_path: Path) -> bool:
     """Whether the centre recovery slot is of the old format, which the centre can no longer
     answer (`store check` and Settings say to run `recovery set-centre-key` again)."""
-    return KeySlots.load(store_mod.keys_path(store_path)).old_centre_slot()
+    return KeySlots.load(storefiles.keys_path(store_path)).old_centre_slot()

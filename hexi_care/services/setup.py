@@ -91,8 +91,8 @@ def create_store(
     try:
         say("units")
         with UnitOfWork(store) as uow:
-            places = _add_units(uow, communities)
-        add_users(store, first_users, places=places, kdf=params, progress=say)
+            _add_units(uow, communities)
+        add_users(store, first_users, kdf=params, progress=say)
         if centre_key is not None:
             from hexi_care.services import recovery
 
@@ -106,37 +106,43 @@ def create_store(
     return created
 
 
-def _add_units(
-    uow: UnitOfWork, communities: Sequence[tuple[str, str]]
-) -> dict[tuple[str, str], str]:
-    """(street, community) → unit id for the district (("", "")), every street and the new
-    communities."""
+def _places(uow: UnitOfWork) -> dict[tuple[str, str], str]:
+    """Unit ids by (street, community) names: the district is ("", ""), a street (name, "")."""
     present = units.list_units(uow)
-    district = next(u for u in present if u.kind == UnitKind.DISTRICT)
-    places = {("", ""): district.id}
-    places.update({(u.name, ""): u.id for u in present if u.kind == UnitKind.STREET})
+    street_name = {u.id: u.name for u in present if u.kind == UnitKind.STREET}
+    places: dict[tuple[str, str], str] = {}
+    for u in present:
+        if u.kind == UnitKind.DISTRICT:
+            places[("", "")] = u.id
+        elif u.kind == UnitKind.STREET:
+            places[(u.name, "")] = u.id
+        elif u.parent_id in street_name:
+            places[(street_name[u.parent_id], u.name)] = u.id
+    return places
+
+
+def _add_units(uow: UnitOfWork, communities: Sequence[tuple[str, str]]) -> None:
+    """Add the (street, community) pairs; a street not there yet is added first."""
+    places = _places(uow)
     for street, community in communities:
         if (street, "") not in places:
-            places[(street, "")] = units.add_unit(uow, street, district.id).id
+            places[(street, "")] = units.add_unit(uow, street, places[("", "")]).id
         places[(street, community)] = units.add_unit(uow, community, places[(street, "")]).id
-    return places
 
 
 def add_users(
     store: OpenStore,
     new_users: Sequence[NewUser],
     *,
-    places: dict[tuple[str, str], str] | None = None,
     kdf: KdfParams | None = None,
     progress: Progress | None = None,
 ) -> None:
-    """Add the first users, one transaction each (each password takes a moment to protect).
-    `places`: unit ids by (street, community) names, as create_store found or made them."""
+    """Add the first users, one transaction each (each password takes a moment to protect)."""
     say = progress or (lambda _step: None)
     for u in new_users:
         say("user:" + u.name)
         with UnitOfWork(store) as uow:
-            unit_id = u.unit_id or (places or {}).get((u.street, u.community))
+            unit_id = u.unit_id or _places(uow).get((u.street, u.community))
             if unit_id is None:
                 raise NotFound(what="unit", ref=u.community or u.street)
             users.add_user(

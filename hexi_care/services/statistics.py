@@ -22,11 +22,13 @@ community, under its own name; a unit wholly outside their units is refused.
 from __future__ import annotations
 
 from collections import defaultdict
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, String, and_, case, cast, func, select
+from sqlalchemy.orm import Session
 
 from hexi_care.db.models import (
     Activity,
@@ -147,8 +149,30 @@ def compute(
         raise InvalidInput("end_date", "end_before_start")
     events = events or EventFilter()
     unit = covered_unit(uow, unit_ref)
-    apply_category_dates(uow)
     communities = communities_under(uow, unit.id)
+    ids = list(communities)
+    overdue_day = min(end, uow.today())
+    window = (overdue_window(uow, overdue_day), overdue_day)
+    with uow.side_reader() as side, ThreadPoolExecutor(max_workers=1) as pool:
+        # The period's visits, the heaviest read, go on a second connection while this one
+        # reads the rest (SQLite works outside Python's lock: two cores, nearly half the time).
+        reading: Future[_Visited] | None = None
+        if side is not None and not events:
+            reading = pool.submit(_visits, side, ids, start, end, window)
+        return _compute(uow, unit, communities, start, end, events, window, reading)
+
+
+def _compute(
+    uow: UnitOfWork,
+    unit: Unit,
+    communities: dict[str, tuple[str, str]],
+    start: date,
+    end: date,
+    events: EventFilter,
+    window: tuple[date, date],
+    reading: Future[_Visited] | None,
+) -> UnitFigures:
+    apply_category_dates(uow)
     ids = list(communities)
     per: dict[str, Figures] = {c: Figures() for c in ids}
     households: dict[str, set[str]] = defaultdict(set)
@@ -157,11 +181,18 @@ def compute(
     others: dict[str, dict[str, int]] = defaultdict(dict)
     s = uow.session
 
+    recent: dict[str, tuple[date, date | None]] | None = None
     if not events:
-        for community, (n, days) in _visits(uow, ids, start, end, kids, households).items():
+        visited = reading.result() if reading is not None else _visits(s, ids, start, end, window)
+        for community, (n, days) in visited.counts.items():
             per[community].visits += n
             per[community].person_times += n
             per[community].household_times += days
+        for community, reached in visited.kids.items():
+            kids[community] |= reached
+        for community, reached in visited.households.items():
+            households[community] |= reached
+        recent = visited.latest
         for community, notice_household, n in s.execute(
             select(
                 NoticeDelivery.community_id,
@@ -258,7 +289,7 @@ def compute(
         held_by[held_unit] = int(heads or 0)
 
     if not events:
-        for community, n in overdue_on(uow, ids, min(end, uow.today())).items():
+        for community, n in overdue_on(uow, ids, window[1], recent).items():
             per[community].overdue = n
 
     if not events and (uow.user is None or uow.user.role.value != "admin"):
@@ -310,50 +341,129 @@ def compute(
     return UnitFigures(unit.id, unit.name, unit.kind, total, streets)
 
 
+@dataclass(slots=True)
+class _Visited:
+    """What the period's visits give the figures, per community: (visits, 户次), the children and
+    households reached; and each child's last visit in the overdue window with its planned next
+    date."""
+
+    counts: dict[str, tuple[int, int]]
+    kids: dict[str, set[str]]
+    households: dict[str, set[str]]
+    latest: dict[str, tuple[date, date | None]]
+
+
 def _visits(
-    uow: UnitOfWork,
+    s: Session,
     ids: list[str],
     start: date,
     end: date,
-    kids: dict[str, set[str]],
-    households: dict[str, set[str]],
-) -> dict[str, tuple[int, int]]:
-    """Visits of the period per community: (visits, 户次 — a household visited on a day, however
-    many of its children); the children and households visited are added to `kids` and
-    `households`. The covering index holds each community's visits by day and household, so the
-    households visited each day are grouped as it streams (no sort), and counted per community."""
-    s = uow.session
-    in_period = (
-        Visit.community_id.in_(ids),
-        Visit.visit_date.between(start, end),
-        # `status || ""` keeps the planner off the status index: the covering one is faster.
-        (Visit.status + "").in_(COUNTED),
-    )
-    days = (
-        select(Visit.community_id, Visit.household_id, func.count().label("n"))
-        .where(*in_period)
-        .group_by(Visit.community_id, Visit.visit_date, Visit.household_id)
-        .subquery()
-    )
+    recent: tuple[date, date],
+) -> _Visited:
+    """Visits of the period per community: visits, 户次 (a household visited on a day, however
+    many of its children), the children and households visited; and each child's last visit in
+    the window `recent` = (after, on) with the next date it planned, for the overdue recount.
+    Reads through `s` alone (it may run in another thread on a session of its own).
+
+    Two passes over covering indexes, no read of the wide visit rows: by day for 户次, then by
+    child, which SQLite groups as the index streams by (no sort of the period's visits)."""
+    kids: dict[str, set[str]] = defaultdict(set)
+    households: dict[str, set[str]] = defaultdict(set)
+    counted = (Visit.status + "").in_(COUNTED)  # keeps the planner off the status index
+    in_period = Visit.visit_date >= start
     counts = {
-        community: (int(n), days_visited)
+        community: (int(n), int(days_visited))
         for community, n, days_visited in s.execute(
-            # A visit without a household is a visit, not a household's day.
+            # A visit without a household is a visit, not a household's day (NULL is not counted).
             select(
-                days.c.community_id, func.sum(days.c.n), func.count(days.c.household_id)
-            ).group_by(days.c.community_id)
+                Visit.community_id,
+                func.count(),
+                func.count(func.distinct(cast(Visit.visit_date, String) + Visit.household_id)),
+            )
+            .where(Visit.community_id.in_(ids), Visit.visit_date.between(start, end), counted)
+            .group_by(Visit.community_id)
         ).all()
     }
-    for community, child, household in s.execute(
-        select(Visit.community_id, Visit.child_id, Visit.household_id).where(*in_period).distinct()
+    low = min(start, recent[0] + timedelta(days=1))
+    # Reading from before the period (a short period, a long visit interval): count only the
+    # period's visits and households. Otherwise every row read is in the period: plain columns
+    # are cheaper per row than the same test written out.
+    in_period_n: ColumnElement[Any] = func.count()
+    period_household: ColumnElement[Any] = Visit.household_id.expression
+    if low < start:
+        in_period_n = func.count(case((in_period, 1)))
+        period_household = case((in_period, Visit.household_id))
+    # The latest visit date and its planned next date as one comparable string.
+    last = func.max(
+        case(
+            (
+                and_(Visit.visit_date > recent[0], Visit.visit_date <= recent[1]),
+                cast(Visit.visit_date, String)
+                + "|"
+                + func.coalesce(cast(Visit.next_visit_date, String), ""),
+            )
+        )
+    )
+    latest: dict[str, tuple[date, date | None]] = {}
+    several: list[tuple[str, str]] = []
+    for community, child, n, last_visit, n_households, first_household, last_household in s.execute(
+        select(
+            Visit.community_id,
+            Visit.child_id,
+            in_period_n,
+            last,
+            func.count(func.distinct(period_household)),
+            func.min(period_household),
+            func.max(period_household),
+        )
+        .where(Visit.community_id.in_(ids), Visit.visit_date.between(low, end), counted)
+        .group_by(Visit.community_id, Visit.child_id)
     ).all():
-        kids[community].add(child)
-        if household:
-            households[community].add(household)
-    return counts
+        if n:
+            kids[community].add(child)
+            if first_household:
+                households[community].update((first_household, last_household))
+            if n_households > 2:
+                several.append((community, child))
+        if last_visit:
+            visited, _, planned = last_visit.partition("|")
+            found = (date.fromisoformat(visited), date.fromisoformat(planned) if planned else None)
+            if child not in latest or latest[child] < found:
+                latest[child] = found
+    for community, child in several:  # a child visited in three households or more: rare
+        households[community].update(
+            s.scalars(
+                select(Visit.household_id)
+                .where(
+                    Visit.community_id == community,
+                    Visit.child_id == child,
+                    Visit.visit_date.between(start, end),
+                    Visit.household_id.is_not(None),
+                    counted,
+                )
+                .distinct()
+            )
+        )
+    return _Visited(counts, kids, households, latest)
 
 
-def overdue_on(uow: UnitOfWork, community_ids: list[str], day: date) -> dict[str, int]:
+def overdue_window(uow: UnitOfWork, day: date) -> date:
+    """The overdue recount on `day` reads visits after this date only: the longest interval of
+    the visit policy back from `day`, with a margin for months of unequal length."""
+    policy = settings.visit_policy(uow)
+    longest = max(
+        [policy.default, *policy.by_category.values(), *policy.by_risk.values()],
+        key=lambda i: i.approx_days,
+    )
+    return day - longest.delta() - timedelta(days=7)
+
+
+def overdue_on(
+    uow: UnitOfWork,
+    community_ids: list[str],
+    day: date,
+    recent: dict[str, tuple[date, date | None]] | None = None,
+) -> dict[str, int]:
     """community → children overdue on `day`, from the schedule as it stood then: the last visit
     made by `day` (its planned next date, else one interval later, for the categories active on
     `day` and the child's risk level) was due before `day`. Children registered after `day` are
@@ -361,16 +471,13 @@ def overdue_on(uow: UnitOfWork, community_ids: list[str], day: date) -> dict[str
 
     Only visits of the last interval before `day` are read: a child with none there was due
     before `day` whatever its interval (the margin covers months of unequal length), which keeps a
-    past year's figure as fast as this month's.
+    past year's figure as fast as this month's. `recent` (child → last visit and its planned next
+    date in that window), when the caller has read it already, saves reading it again.
     """
     s = uow.session
     tz = uow.zone()
     policy = settings.visit_policy(uow)
-    longest = max(
-        [policy.default, *policy.by_category.values(), *policy.by_risk.values()],
-        key=lambda i: i.approx_days,
-    )
-    window_start = day - longest.delta() - timedelta(days=7)
+    window_start = overdue_window(uow, day)
     kids = s.execute(
         select(ChildRow.id, ChildRow.community_id, ChildRow.risk).where(
             ChildRow.community_id.in_(community_ids)
@@ -399,33 +506,8 @@ def overdue_on(uow: UnitOfWork, community_ids: list[str], day: date) -> dict[str
     ).all():
         if (first is None or first <= day) and (last is None or day <= last):
             cats[child_id].append(code)
-    # The last counted visit on or before `day` within the window, with the next date it planned
-    # (a window function: one row per child leaves SQLite, portable to PostgreSQL).
-    latest = (
-        select(
-            Visit.child_id,
-            Visit.visit_date,
-            Visit.next_visit_date,
-            func.row_number()
-            .over(partition_by=Visit.child_id, order_by=Visit.visit_date.desc())
-            .label("rank"),
-        )
-        .where(
-            Visit.community_id.in_(community_ids),
-            Visit.visit_date > window_start,
-            Visit.visit_date <= day,
-            (Visit.status + "").in_(COUNTED),
-        )
-        .subquery()
-    )
-    recent: dict[str, tuple[date, date | None]] = {
-        child_id: (visited, planned)
-        for child_id, visited, planned in s.execute(
-            select(latest.c.child_id, latest.c.visit_date, latest.c.next_visit_date).where(
-                latest.c.rank == 1
-            )
-        ).all()
-    }
+    if recent is None:
+        recent = _visits(s, community_ids, day, day, (window_start, day)).latest
     # A child visited before it was entered in the program (a paper ledger typed in later) was
     # on the books from its first visit. A child with no visit in the window and on the books
     # before it was due before `day` (the threshold below lies inside the window).

@@ -120,4 +120,3 @@ def test_a_new_password_with_the_recovery_code(qtbot, ui_world, tmp_path) -> Non
         unlock(ui_world.path, "dir_a", "recovered-Pw-77").lock()
     finally:
         ctx.worker.stop()
-

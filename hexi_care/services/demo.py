@@ -362,7 +362,7 @@ class _Batch:
         fsits: list[tuple[str, date, date | None, int | None]],
         msits: list[tuple[str, date, date | None, int | None]],
     ) -> None:
-        g, rows, now = self.g, self.rows, self.now
+        g, rows = self.g, self.rows
         parents = [
             (Relationship.FATHER, surname, fsits, True),
             (Relationship.MOTHER, None, msits, False),
@@ -370,22 +370,8 @@ class _Batch:
         for rel, sname, sits, male in parents:
             gid = g.uid()
             pbirth = g.date_between(date(1975, 1, 1), date(1995, 12, 31))
-            rows["guard"].append(
-                dict(
-                    id=gid,
-                    community_id=community,
-                    household_id=hid,
-                    child_id=None,
-                    name=g.name(sname),
-                    relationship=rel,
-                    id_number=g.id_number(pbirth, male),
-                    phone=g.phone(),
-                    is_guardian=not sits,
-                    is_carer=not sits,
-                    note="",
-                    version=1,
-                    updated_at=now,
-                )
+            self._guardian(
+                gid, community, hid, g.name(sname), rel, g.id_number(pbirth, male), cares=not sits
             )
             for kind, start, exp, grade in sits:
                 rows["sit"].append(
@@ -404,23 +390,47 @@ class _Batch:
                     )
                 )
         if fsits or msits:
-            rows["guard"].append(
-                dict(
-                    id=g.uid(),
-                    community_id=community,
-                    household_id=hid,
-                    child_id=None,
-                    name=g.name(surname),
-                    relationship=g.rng.choice([Relationship.GRANDFATHER, Relationship.GRANDMOTHER]),
-                    id_number=None,
-                    phone=g.phone(),
-                    is_guardian=True,
-                    is_carer=True,
-                    note="实际照护人",
-                    version=1,
-                    updated_at=now,
-                )
+            self._guardian(
+                g.uid(),
+                community,
+                hid,
+                g.name(surname),
+                g.rng.choice([Relationship.GRANDFATHER, Relationship.GRANDMOTHER]),
+                None,
+                cares=True,
+                note="实际照护人",
             )
+
+    def _guardian(
+        self,
+        gid: str,
+        community: str,
+        hid: str,
+        name: str,
+        relationship: Relationship,
+        id_number: str | None,
+        *,
+        cares: bool,
+        note: str = "",
+    ) -> None:
+        """A guardian row; the phone number is drawn last, as the rows always drew it."""
+        self.rows["guard"].append(
+            dict(
+                id=gid,
+                community_id=community,
+                household_id=hid,
+                child_id=None,
+                name=name,
+                relationship=relationship,
+                id_number=id_number,
+                phone=self.g.phone(),
+                is_guardian=cares,
+                is_carer=cares,
+                note=note,
+                version=1,
+                updated_at=self.now,
+            )
+        )
 
     def _child(
         self,

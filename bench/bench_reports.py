@@ -11,15 +11,18 @@ from __future__ import annotations
 import argparse
 import io
 import statistics
+import sys
 import time
 from pathlib import Path
 
 from pypdf import PdfReader
 
-from hexi_care.reports import samples
 from hexi_care.reports.batch import render_batch
 from hexi_care.reports.fonts import register_fonts
 from hexi_care.reports.summary import render_summary
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the sample data lives in tests/
+from tests.reports import samples
 
 
 def pct(values: list[float], p: float) -> float:

@@ -111,7 +111,7 @@ def child(store: Path, user: str, password: str, t0: float) -> dict[str, object]
 
     # The derivation alone, as the slot's parameters make it (median of three).
     from hexi_care.db.keys import KeySlots
-    from hexi_care.db.store import keys_path
+    from hexi_care.db.storefiles import keys_path
 
     slots = KeySlots.load(keys_path(store))
     kdf_times = []
@@ -219,7 +219,8 @@ def child(store: Path, user: str, password: str, t0: float) -> dict[str, object]
 # -- the driver ------------------------------------------------------------------------------------
 def ensure_store(store: Path, children: int) -> None:
     sys.path.insert(0, str(ROOT))
-    from hexi_care.demo_launch import create_demo_store, demo_store_exists
+    from hexi_care.demo import demo_store_exists
+    from hexi_care.demo.build import create_demo_store
 
     if demo_store_exists(store):
         return

@@ -37,15 +37,9 @@ def cmd_recovery_keygen(cli: Cli) -> int:
 
 
 def cmd_recovery_set_centre_key(cli: Cli) -> int:
-    from hexi_care.domain.enums import Role
     from hexi_care.services import recovery
-    from hexi_care.services.context import UnitOfWork
 
-    store = cli.open()
-    with UnitOfWork(store) as uow:
-        uow.require_role(Role.ADMIN, action="set the centre's recovery key")
-        uow.audit("update", "key_slots", None, "centre recovery key")
-    recovery.set_centre_key(store, Path(cli.args.public_key))
+    recovery.set_centre_key(cli.open(), Path(cli.args.public_key))
     return 0
 
 

@@ -10,30 +10,17 @@ from hexi_care.messages import t
 
 
 def cmd_init(cli: Cli) -> int:
-    from hexi_care.db import store as store_mod
-    from hexi_care.db.keys import KdfParams
-    from hexi_care.services.context import UnitOfWork
-    from hexi_care.services.reference import seed_reference
-    from hexi_care.services.users import check_password
+    from hexi_care.services import setup
 
     password = cli.read_secret("cli.new_password_for", confirm=True, name=cli.args.admin)
-    check_password(password, names=(cli.args.admin,))
-    created = store_mod.create_store(
+    created = setup.create_store(
         cli.store_path,
         admin_name=cli.args.admin,
         admin_password=password,
         district_name=cli.args.district,
-        district_code=cli.args.district_code
-        or ("120103" if cli.args.district == "河西区" else None),
-        kdf=KdfParams.calibrate(),
-        seed_reference=seed_reference,
+        district_code=setup.district_code(cli.args.district, cli.args.district_code),
+        centre_key=Path(cli.args.centre_key) if cli.args.centre_key else None,
     )
-    if cli.args.centre_key:
-        from hexi_care.services import recovery
-
-        recovery.set_centre_key(created.store, Path(cli.args.centre_key))
-    with UnitOfWork(created.store) as uow:
-        uow.audit("create", "store", None)
     created.store.lock()
     cli.say("cli.created", path=shown(cli.store_path))
     cli.say("cli.recovery_notice")

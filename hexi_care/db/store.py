@@ -75,22 +75,12 @@ GENERATION = "key_generation"  # meta: how many times the store has been rekeyed
 BACKUP_FOLDERS = "backup_folders"
 
 
-def keys_path(path: Path) -> Path:
-    return storefiles.keys_path(path)
-
-
 def throttle_path(path: Path) -> Path:
     return storefiles.throttle_path(path)
 
 
 def default_backup_dir(path: Path) -> Path:
     return storefiles.backup_dir(path)
-
-
-def _keys_next_path(path: Path) -> Path:
-    # The slot file of a rekey in progress: written before the database is re-encrypted, renamed
-    # over `.keys` after; unlock finishes the job if the machine stopped in between.
-    return storefiles.keys_path(path).with_name(storefiles.keys_path(path).name + ".next")
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +205,7 @@ class OpenStore:
 
     def key_slots(self) -> KeySlots:
         """The store's key slots as they are now (read-only; `edit_slots` to change them)."""
-        return KeySlots.load(keys_path(self.path))
+        return KeySlots.load(storefiles.keys_path(self.path))
 
     @contextlib.contextmanager
     def edit_slots(self) -> Iterator[KeySlots]:
@@ -271,7 +261,7 @@ def write_backup(path: Path, data_key: bytes, out: Path) -> Path:
     try:
         os.close(storefiles.create_private(tmp_db))  # SQLite keeps the mode of an existing file
         _sqlite_backup(path, tmp_db, data_key)
-        slots = keys_path(path).read_bytes()
+        slots = storefiles.keys_path(path).read_bytes()
         with open(storefiles.create_private(tmp_out), "wb") as fh:
             fh.write(BACKUP_MAGIC)
             fh.write(struct.pack(">Q", len(slots)))
@@ -285,11 +275,7 @@ def write_backup(path: Path, data_key: bytes, out: Path) -> Path:
         tmp_out.unlink(missing_ok=True)
         raise _os_problem(exc) from None
     finally:
-        for p in (
-            tmp_db,
-            tmp_db.with_name(tmp_db.name + "-wal"),
-            tmp_db.with_name(tmp_db.name + "-shm"),
-        ):
+        for p in (tmp_db, *storefiles.sqlite_sidecars(tmp_db)):
             p.unlink(missing_ok=True)
     return out
 
@@ -374,14 +360,14 @@ def create_store(
             seed_reference=seed_reference,
         )
     path = Path(path)
-    if path.exists() or keys_path(path).exists():
+    if path.exists() or storefiles.keys_path(path).exists():
         raise StoreExists(path=str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     os.close(storefiles.create_private(path))  # 0600 before SQLCipher writes its first page
     params = kdf or KdfParams.calibrate()
     data_key = os.urandom(32)
     store_id = new_id()
-    slots = KeySlots.new(keys_path(path), store_id)
+    slots = KeySlots.new(storefiles.keys_path(path), store_id)
     slots.set_password(admin_name, admin_password, data_key, params)
     recovery = new_recovery_code()
     slots.set_recovery_code(recovery, data_key, params)
@@ -500,7 +486,7 @@ def verify_password(path: Path, user_name: str, password: str) -> Unlocked:
     """The one password check: through the throttle, against the store's slot file. A slot that is
     old-format or below the Argon2 floor is rewritten while the password is at hand."""
     path = Path(path)
-    slots = KeySlots.load(keys_path(path))
+    slots = KeySlots.load(storefiles.keys_path(path))
     throttle = Throttle(path)
     slot_key = slots.slot_id_for(user_name)
     before = throttle.failures(slot_key)
@@ -569,7 +555,7 @@ def set_password(
 
 def unlock_with_recovery_code(path: Path, code: str, *, clock: Clock = utc_clock) -> OpenStore:
     path = Path(path)
-    slots = KeySlots.load(keys_path(path))
+    slots = KeySlots.load(storefiles.keys_path(path))
     throttle = Throttle(path)
     throttle.begin("recovery-code")
     data_key = slots.unlock_recovery_code(code)
@@ -613,13 +599,13 @@ def rekey(
             s.merge(Meta(key=AUDIT_MAC_KEY, value=store.mac_key.hex()))
             s.merge(Meta(key=GENERATION, value=str(store.generation + 1)))
             _audit(store, s, "rekey", "store", None, reason)
-        slots = KeySlots.load(keys_path(store.path))
+        slots = KeySlots.load(storefiles.keys_path(store.path))
         before = len(slots.password_slot_ids())
         slots.keep_only({slots.slot_id_for(n) for n in live})
         slots.reseal(new_key, centre_payload_for(store, new_key))
         slots.set_recovery_code(code, new_key, params)
         dropped = before - len(slots.password_slot_ids())
-        next_path = _keys_next_path(store.path)
+        next_path = storefiles.keys_next_path(store.path)
         storefiles.atomic_write(next_path, slots.to_json().encode("utf-8"))
         forget_key(engine)
         store.engine = None
@@ -629,7 +615,7 @@ def rekey(
             next_path.unlink(missing_ok=True)
             store._attach(make_engine(store.path, old_key), old_key)
             raise
-        os.replace(next_path, keys_path(store.path))
+        os.replace(next_path, storefiles.keys_path(store.path))
         storefiles.fsync_dir(store.path.parent)
         store._attach(make_engine(store.path, new_key), new_key)
     for extra in backup_folders:
@@ -705,7 +691,7 @@ def _sqlcipher_rekey_once(path: Path, old_key: bytes, new_key: bytes) -> None:
 def _finish_interrupted_rekey(path: Path, user_name: str, password: str) -> None:
     """A rekey stopped between re-encrypting and renaming the slot file: whichever slot file opens
     the database wins."""
-    next_path = _keys_next_path(path)
+    next_path = storefiles.keys_next_path(path)
     if not next_path.exists():
         return
     with storefiles.locked(path):
@@ -724,7 +710,7 @@ def _finish_interrupted_rekey(path: Path, user_name: str, password: str) -> None
             return
         finally:
             engine.dispose()
-        os.replace(next_path, keys_path(path))
+        os.replace(next_path, storefiles.keys_path(path))
 
 
 def delete_backups(paths: list[Path]) -> int:
@@ -807,7 +793,7 @@ def restore(
         current_key = found.data_key
     slot_bytes, offset = read_backup(backup)
     staging = storefiles.staging_path(target)
-    staging_keys = keys_path(staging)
+    staging_keys = storefiles.keys_path(staging)
     with storefiles.locked(target):
         try:
             with open(backup, "rb") as src, open(storefiles.create_private(staging), "wb") as dst:
@@ -860,17 +846,17 @@ def restore(
             if current_key is not None and not keep_backup_slots:
                 if data_key != current_key:
                     _sqlcipher_rekey(staging, data_key, current_key)
-                final_keys = keys_path(target).read_bytes()
+                final_keys = storefiles.keys_path(target).read_bytes()
             kept: Path | None = None
             if target.exists():
                 kept = storefiles.kept_path(target, int(time.time()))
                 os.replace(target, kept)
-                if keys_path(target).exists():
-                    os.replace(keys_path(target), keys_path(kept))
+                if storefiles.keys_path(target).exists():
+                    os.replace(storefiles.keys_path(target), storefiles.keys_path(kept))
                 for p in storefiles.sqlite_sidecars(target):
                     p.unlink(missing_ok=True)
             os.replace(staging, target)
-            storefiles.atomic_write(keys_path(target), final_keys)
+            storefiles.atomic_write(storefiles.keys_path(target), final_keys)
             return kept
         finally:
             for p in (staging, staging_keys, *storefiles.sqlite_sidecars(staging)):
@@ -919,7 +905,7 @@ def _user_row(store: OpenStore, name: str) -> User | None:
 
 def store_info(path: Path) -> dict[str, object]:
     """What can be told about a store without unlocking it (nothing personal)."""
-    slots = KeySlots.load(keys_path(path))
+    slots = KeySlots.load(storefiles.keys_path(path))
     return {
         "store_id": slots.store_id,
         "password_slots": sum(1 for s in slots.slots if s.kind == "password"),

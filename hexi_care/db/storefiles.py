@@ -56,6 +56,12 @@ def keys_path(store: Path) -> Path:
     return _beside(store, ".keys")
 
 
+def keys_next_path(store: Path) -> Path:
+    """The slot file of a rekey in progress: written before the database is re-encrypted, renamed
+    over `.keys` after; unlock finishes the job if the machine stopped in between."""
+    return _beside(store, ".keys.next")
+
+
 def throttle_path(store: Path) -> Path:
     return _beside(store, ".throttle")
 

@@ -89,10 +89,18 @@ def load_public(path: Path) -> X25519PublicKey:
 
 
 def set_centre_key(store: OpenStore, public_key_file: Path) -> None:
+    """The administrator gives the store the centre's recovery key; audited once the key slots
+    hold it (a refused or failed change leaves no such event). A store opened by no user (being
+    set up) does it as its own work."""
+    system = store.user is None
+    with UnitOfWork(store, system=system) as uow:
+        uow.require_role(Role.ADMIN, action="set the centre's recovery key")
     public = load_public(public_key_file)
     payload = store_mod.centre_payload_for(store, store.data_key)
     with store.edit_slots() as slots:
         slots.set_centre_key(public, payload)
+    with UnitOfWork(store, system=system) as uow:
+        uow.audit("update", "key_slots", None, "centre recovery key")
 
 
 # -- the short code both ends read ----------------------------------------------------------------
@@ -126,8 +134,8 @@ def _set_password_with_key(
         with UnitOfWork(store, system=True) as uow:
             user = find_user(uow, user_name)
             check_password(new_password, names=(user.name, user.display_name))
-            uow.audit("recover", "user", user.id, route)
-        store_mod.set_password(store, user.name, new_password, KdfParams.calibrate())
+            store_mod.set_password(store, user.name, new_password, KdfParams.calibrate())
+            uow.audit("recover", "user", user.id, route)  # once the new password opens it
         store.user = store_mod.load_user(store, user.name)
     except BaseException:
         store.lock()
@@ -169,7 +177,7 @@ def make_request(store_path: Path, out: Path, user_name: str, new_password: str)
     """Write a request for `user_name`; the reply key is kept wrapped under `new_password`, which
     the user types again to complete."""
     check_password(new_password, names=(user_name,))
-    slots = KeySlots.load(store_mod.keys_path(store_path))
+    slots = KeySlots.load(storefiles.keys_path(store_path))
     sealed = slots.centre_sealed()
     if sealed is None:
         raise StoreProblem("recovery.no_centre_slot")
@@ -228,7 +236,7 @@ def complete_request(
     """Open the centre's answer with the reply key (unwrapped by the new password typed at request
     time, through the throttle) and set that password."""
     pending_path = storefiles.pending_recovery_path(store_path)
-    slots = KeySlots.load(store_mod.keys_path(store_path))
+    slots = KeySlots.load(storefiles.keys_path(store_path))
     try:
         ans = json.loads(answer_file.read_text("utf-8"))
         if ans.get("format") != ANSWER_FORMAT:

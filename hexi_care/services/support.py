@@ -15,6 +15,7 @@ from hexi_care.db.models import Household as HouseholdRow
 from hexi_care.db.models import NoticeDelivery as DeliveryRow
 from hexi_care.db.models import NoticeTemplate as TemplateRow
 from hexi_care.domain.model import Activity, Assistance, NoticeDelivery, NoticeTemplate
+from hexi_care.domain.notice_templates import builtin_templates
 from hexi_care.errors import InvalidInput, NotFound
 from hexi_care.services import units
 from hexi_care.services import validate as v
@@ -65,7 +66,9 @@ def save_template(uow: UnitOfWork, t: NoticeTemplate) -> NoticeTemplate:
 
 
 def templates(uow: UnitOfWork) -> list[NoticeTemplate]:
-    """The newest version of each template."""
+    """The newest version of each template, and the built-in ones the store has never held
+    (stores made before they were seeded): those are written only when a delivery first names
+    one, so listing them writes nothing."""
     rows = list(
         uow.session.scalars(
             select(TemplateRow)
@@ -76,7 +79,9 @@ def templates(uow: UnitOfWork) -> list[NoticeTemplate]:
     latest: dict[str, TemplateRow] = {}
     for r in rows:
         latest[r.code] = r
-    return [to_template(r) for r in latest.values()]
+    held = {r.code for r in uow.session.scalars(select(TemplateRow))}
+    offered = [t for code, t in builtin_templates().items() if code not in held]
+    return [to_template(r) for r in latest.values()] + offered
 
 
 def template(uow: UnitOfWork, code: str, version: int | None = None) -> NoticeTemplate:
@@ -106,10 +111,23 @@ def to_delivery(r: DeliveryRow) -> NoticeDelivery:
     )
 
 
+def _delivered_template(uow: UnitOfWork, code: str, version: int | None) -> NoticeTemplate:
+    """The template a delivery names. A built-in one the store has never held (`templates`
+    offered it) is written now, with the delivery that uses it."""
+    try:
+        return template(uow, code, version)
+    except NotFound:
+        builtin = builtin_templates().get(code)
+        held = uow.session.scalar(select(TemplateRow.id).where(TemplateRow.code == code).limit(1))
+        if builtin is None or held is not None or version not in (None, builtin.version):
+            raise
+        return save_template(uow, builtin)
+
+
 def record_delivery(uow: UnitOfWork, d: NoticeDelivery) -> NoticeDelivery:
     uow.require_case_reader()
     hh = _household(uow, d.household_id)
-    t = template(uow, d.template_code, d.template_version or None)
+    t = _delivered_template(uow, d.template_code, d.template_version or None)
     on = v.parse_date("date", d.delivered_on, required=True)
     v.not_future("date", on, uow.today())
     row = DeliveryRow(

@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from hexi_care import logs
+from hexi_care.db import storefiles
 from hexi_care.db.location import parse_location
 from hexi_care.domain import dates
 from hexi_care.domain.enums import Role
@@ -45,14 +46,6 @@ Clock = Callable[[], datetime]
 
 def utc_clock() -> datetime:
     return datetime.now(UTC)
-
-
-def keys_file(path: Path) -> Path:
-    """The store's key-slot file (storefiles imports only the standard library, so the unlock
-    dialog still appears before the database code is loaded)."""
-    from hexi_care.db import storefiles
-
-    return storefiles.keys_path(path)
 
 
 def warm_up() -> None:
@@ -141,7 +134,7 @@ class AppContext:
 
 
 def store_exists(path: Path) -> bool:
-    return Path(path).exists() and keys_file(Path(path)).exists()
+    return Path(path).exists() and storefiles.keys_path(Path(path)).exists()
 
 
 class HexiApp(QObject):

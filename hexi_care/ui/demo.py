@@ -1,8 +1,10 @@
-"""The demo: make var/demo/demo.hexi once (with a progress dialog that can be cancelled), then open
-the window on it with the unlock dialog prefilled with the demo director."""
+"""`./scripts/demo` (`python -m hexi_care.ui.demo`): make var/demo/demo.hexi once (with a progress
+dialog that can be cancelled), then open the window on it with the unlock dialog prefilled with
+the demo director. The store is made by the Qt-free hexi_care.demo package."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,7 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
-from hexi_care import demo_launch, logs
+from hexi_care import demo, logs
+from hexi_care.demo.build import STEPS, create_demo_store
+from hexi_care.services.setup import remove_store_files
 from hexi_care.ui import i18n
 from hexi_care.ui.app import AppContext, HexiApp, make_qapp, prepare
 from hexi_care.ui.settings import Settings
@@ -29,7 +33,7 @@ def make_demo_store(ctx: AppContext, children: int, on_done) -> QProgressDialog:
         ).format(n=f"{children:,}"),
         "users": i18n.translate("Demo", "Adding the demo users…"),
     }
-    order = list(steps)
+    order = list(STEPS)
     dlg = QProgressDialog(
         i18n.translate("Demo", "Preparing the demo store…"),
         i18n.translate("Common", "Cancel"),
@@ -51,11 +55,11 @@ def make_demo_store(ctx: AppContext, children: int, on_done) -> QProgressDialog:
             task.check_cancelled()
             task.report(order.index(step), len(order), step)
 
+        create_demo_store(path, children=children, progress=progress)
         try:
-            demo_launch.create_demo_store(path, children=children, progress=progress)
             task.check_cancelled()
         except BaseException:
-            demo_launch.remove_store_files(path)
+            remove_store_files(path)
             raise
 
     def progress(done: int, _total: int, step: str) -> None:
@@ -98,7 +102,7 @@ def make_demo_store(ctx: AppContext, children: int, on_done) -> QProgressDialog:
 def run_demo(
     path: Path,
     *,
-    children: int = demo_launch.DEFAULT_CHILDREN,
+    children: int = demo.DEFAULT_CHILDREN,
     lang: str | None = None,
     qt_args: Sequence[str] = (),
 ) -> int:
@@ -121,7 +125,7 @@ def run_demo(
     hexi = HexiApp(ctx)
     guard.activated.connect(hexi.bring_forward)
     app.aboutToQuit.connect(ctx.worker.stop)
-    users = demo_launch.DemoUsers()
+    users = demo.DemoUsers()
     note = i18n.translate(
         "Demo",
         "Demo store with synthetic data. Users: {director} (child director), {street} (street supervisor), {centre} (district centre); password {password}.",
@@ -136,12 +140,27 @@ def run_demo(
             app.quit()
 
     keep: list[object] = []
-    if demo_launch.demo_store_exists(path):
+    if demo.demo_store_exists(path):
         start()
     else:
-        demo_launch.remove_store_files(path)
+        remove_store_files(path)
         keep.append(make_demo_store(ctx, children, start))
     code = app.exec()
     ctx.worker.stop()
     guard.release()
     return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="demo", description="Open hexi-care on a demo store.")
+    parser.add_argument("--store", type=Path, default=None, help="demo store path")
+    parser.add_argument("--children", type=int, default=demo.DEFAULT_CHILDREN)
+    parser.add_argument("--lang", choices=("zh", "en"), default=None)
+    args, rest = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
+    return run_demo(
+        args.store or demo.default_demo_path(), children=args.children, lang=args.lang, qt_args=rest
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

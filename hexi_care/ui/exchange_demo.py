@@ -6,42 +6,39 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hexi_care import demo_launch
+from hexi_care import demo
 
 
 def enrol_demo_laptop(store: Path, folder: Path) -> None:
     """Enrol `store` (a copy of the demo store, locked) as the demo director's laptop."""
-    from hexi_care.db import models as m
     from hexi_care.db.keys import KdfParams
-    from hexi_care.db.store import create_store, unlock
-    from hexi_care.services import units
+    from hexi_care.db.store import unlock
+    from hexi_care.services import setup, units
     from hexi_care.services.context import UnitOfWork
-    from hexi_care.services.reference import seed_reference
     from hexi_care.sync import accept_reply, enrol_device, make_request
 
     folder.mkdir(parents=True, exist_ok=True)
-    laptop = unlock(store, demo_launch.DEMO_DIRECTOR, demo_launch.DEMO_PASSWORD)
+    laptop = unlock(store, demo.DEMO_DIRECTOR, demo.DEMO_PASSWORD)
     try:
         assert laptop.user is not None
         with UnitOfWork(laptop) as uow:
-            community = uow.session.get(m.OrgUnit, laptop.user.unit_id)
-            assert community is not None and community.parent_id is not None
-            street = uow.session.get(m.OrgUnit, community.parent_id)
-            assert street is not None
-            names = (community.name, street.name)
-        centre = create_store(
+            community = units.resolve_unit(uow, laptop.user.unit_id)
+            assert community.parent_id is not None
+            street = units.resolve_unit(uow, community.parent_id)
+        centre = setup.create_store(
             folder / "centre.hexi",
             admin_name="admin",
-            admin_password=demo_launch.DEMO_PASSWORD,
+            admin_password=demo.DEMO_PASSWORD,
+            published_password=True,
+            communities=[(street.name, community.name)],
             kdf=KdfParams.fast(),
-            seed_reference=seed_reference,
         ).store
         try:
-            with UnitOfWork(centre) as uow:
-                units.add_unit(uow, *names)
             make_request(laptop, folder / "request.hxr")
             # No centre card here, so the request names no unit: the centre says which.
-            enrol_device(centre, folder / "request.hxr", folder / "reply.hxr", unit_ref=names[0])
+            enrol_device(
+                centre, folder / "request.hxr", folder / "reply.hxr", unit_ref=community.name
+            )
             accept_reply(laptop, folder / "reply.hxr")
         finally:
             centre.lock()

@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from hexi_care import demo_launch
+from hexi_care import demo
 from hexi_care.ledger import samples
 
 
@@ -47,6 +47,7 @@ def messy_rows(street: str, community: str) -> list[tuple[object, ...]]:
 def run(out: Path, lang: str) -> None:
     from hexi_care.db.keys import KdfParams
     from hexi_care.db.store import unlock
+    from hexi_care.demo.build import create_demo_store
     from hexi_care.services import units
     from hexi_care.services.context import UnitOfWork
     from hexi_care.ui.app import make_qapp, prepare
@@ -61,8 +62,8 @@ def run(out: Path, lang: str) -> None:
         folder = Path(tmp)
         store = folder / "demo.hexi"
         # A throwaway store for pictures: cheap password derivation is enough here.
-        demo_launch.create_demo_store(store, children=120, kdf=KdfParams.fast())
-        opened = unlock(store, demo_launch.DEMO_DIRECTOR, demo_launch.DEMO_PASSWORD)
+        create_demo_store(store, children=120, kdf=KdfParams.fast())
+        opened = unlock(store, demo.DEMO_DIRECTOR, demo.DEMO_PASSWORD)
         try:
             with UnitOfWork(opened) as uow:
                 assert uow.user is not None
@@ -72,7 +73,7 @@ def run(out: Path, lang: str) -> None:
             opened.lock()
         settings = Settings.at(folder / "settings.ini")
         prepare(app, settings, lang)
-        ctx, hexi = login(app, store, demo_launch.DEMO_DIRECTOR, settings, out)
+        ctx, hexi = login(app, store, demo.DEMO_DIRECTOR, settings, out)
         ledger = samples.write_ledger(
             folder / f"{community.name}儿童台账.xlsx",
             messy_rows(street.name, community.name),

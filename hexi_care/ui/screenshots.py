@@ -22,8 +22,8 @@ from PySide6.QtCore import QDate, QEventLoop, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from hexi_care import demo_launch
-from hexi_care.db.store import keys_path
+from hexi_care import demo
+from hexi_care.db.storefiles import keys_path
 from hexi_care.domain.enums import Rating, SafetyTopic
 from hexi_care.ui.app import AppContext, HexiApp, make_qapp, prepare
 from hexi_care.ui.child_file import ChildFileWindow
@@ -86,7 +86,7 @@ def login(
     wait(300)
     if shot_unlock:
         save(dlg, out, "01-unlock")
-    dlg.form.password.setText(demo_launch.DEMO_PASSWORD)
+    dlg.form.password.setText(demo.DEMO_PASSWORD)
     dlg.form.submit()
     until(lambda: hexi.window is not None)
     win = as_type(hexi.window, MainWindow)
@@ -132,7 +132,7 @@ def run(store: Path, out: Path, lang: str) -> None:
         from hexi_care.ui import exchange_demo
 
         exchange_demo.enrol_demo_laptop(store, Path(tmp) / "exchange")
-        ctx, hexi = login(app, store, demo_launch.DEMO_DIRECTOR, settings, out, shot_unlock=True)
+        ctx, hexi = login(app, store, demo.DEMO_DIRECTOR, settings, out, shot_unlock=True)
         win = as_type(hexi.window, MainWindow)
         save(win, out, "02-workbench")
         page = as_type(win.show_page("children"), ChildrenPage)
@@ -221,7 +221,7 @@ def run(store: Path, out: Path, lang: str) -> None:
         win.close_quietly()
         ctx.worker.stop()
 
-        ctx, hexi = login(app, store, demo_launch.DEMO_STREET, settings, out)
+        ctx, hexi = login(app, store, demo.DEMO_STREET, settings, out)
         win = as_type(hexi.window, MainWindow)
         win.show_page("review")
         settle(ctx, 600)
@@ -256,7 +256,7 @@ def run_screen_fit(store: Path, out: Path, lang: str) -> None:
             ctx, hexi = login(app, store, user, settings, out, fixed_size=False)
             return ctx, hexi, as_type(hexi.window, MainWindow)
 
-        ctx, hexi, win = login_fitted(demo_launch.DEMO_DIRECTOR)
+        ctx, hexi, win = login_fitted(demo.DEMO_DIRECTOR)
         grab_screen(out, "01-workbench")
         page = as_type(win.show_page("children"), ChildrenPage)
         settle(ctx)
@@ -286,7 +286,7 @@ def run_screen_fit(store: Path, out: Path, lang: str) -> None:
         win.close_quietly()
         ctx.worker.stop()
 
-        ctx, hexi, win = login_fitted(demo_launch.DEMO_STREET)
+        ctx, hexi, win = login_fitted(demo.DEMO_STREET)
         grab_screen(out, "07-supervisor-workbench")
         win.show_page("review")
         settle(ctx, 600)
@@ -297,7 +297,7 @@ def run_screen_fit(store: Path, out: Path, lang: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__)
-    p.add_argument("--store", type=Path, default=demo_launch.default_demo_path())
+    p.add_argument("--store", type=Path, default=demo.default_demo_path())
     p.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.add_argument(
@@ -306,7 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="windows sized by the program on the screen it finds, grabbed with the taskbar",
     )
     args = p.parse_args(argv)
-    if not demo_launch.demo_store_exists(args.store):
+    if not demo.demo_store_exists(args.store):
         print("no demo store at", args.store, "(run ./scripts/demo once)", file=sys.stderr)
         return 1
     if args.whole_screen:

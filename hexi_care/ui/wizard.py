@@ -31,20 +31,17 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from hexi_care.db.keys import KdfParams
-from hexi_care.db.store import create_store
-from hexi_care.domain.enums import Role, UnitKind
-from hexi_care.errors import InvalidInput, NotFound, UserProblem
-from hexi_care.services import units, users
+from hexi_care.domain.enums import Role
+from hexi_care.errors import InvalidInput, UserProblem
+from hexi_care.services import setup, users
 from hexi_care.services import validate as v
-from hexi_care.services.context import UnitOfWork
-from hexi_care.services.reference import HEXI_STREETS, seed_reference
+from hexi_care.services.reference import HEXI_STREETS
 from hexi_care.ui import i18n
 from hexi_care.ui.common import label
 from hexi_care.ui.screen import fit_to_screen
 from hexi_care.ui.worker import Task
 
-HEXI_CODE = "120103"
+HEXI_CODE = setup.HEXI_CODE
 log = logging.getLogger("hexi_care.ui")
 
 
@@ -423,56 +420,37 @@ class CreatePage(QWizardPage):
             "create": self.tr("Creating the encrypted store"),
             "units": self.tr("Adding streets and communities"),
         }
+        first_users = [
+            setup.NewUser(
+                u.name,
+                u.role,
+                u.password,
+                display_name=u.display_name,
+                street=u.unit[1],
+                community=u.unit[2],
+            )
+            for u in new_users
+        ]
 
         def run(task: Task) -> str:
-            task.report(0, total, "calibrate")
-            params = KdfParams.calibrate()
-            task.report(1, total, "create")
-            created = create_store(
+            done = iter(range(total))
+
+            def step(name: str) -> None:
+                task.report(next(done), total, name)
+
+            created = setup.create_store(
                 path,
                 admin_name=admin,
                 admin_password=admin_pw,
                 district_name=district,
                 district_code=code,
-                kdf=params,
+                communities=rows,
+                first_users=first_users,
                 clock=clock,
-                seed_reference=seed_reference,
+                progress=step,
             )
-            store = created.store
-            try:
-                task.report(2, total, "units")
-                ids: dict[tuple[str, str, str], str] = {}
-                with UnitOfWork(store) as uow:
-                    root = next(u for u in units.list_units(uow) if u.kind == UnitKind.DISTRICT)
-                    ids[("district", "", "")] = root.id
-                    streets: dict[str, str] = {
-                        u.name: u.id for u in units.list_units(uow) if u.kind == UnitKind.STREET
-                    }
-                    for s, c in rows:
-                        if s not in streets:
-                            streets[s] = units.add_unit(uow, s, root.id).id
-                        ids[("community", s, c)] = units.add_unit(uow, c, streets[s]).id
-                    for s, sid in streets.items():
-                        ids[("street", s, "")] = sid
-                    uow.audit("create", "store", None)
-                for i, u in enumerate(new_users):
-                    task.report(3 + i, total, "user:" + u.name)
-                    unit_id = ids.get(u.unit)
-                    if unit_id is None:
-                        raise NotFound(what="unit", ref=u.unit[2] or u.unit[1])
-                    with UnitOfWork(store) as uow:
-                        users.add_user(
-                            uow,
-                            u.name,
-                            u.role.value,
-                            unit_id,
-                            u.password,
-                            display_name=u.display_name,
-                            kdf=params,
-                        )
-                task.report(total, total, "done")
-            finally:
-                store.lock()
+            created.store.lock()
+            task.report(total, total, "done")
             return created.recovery_code
 
         def progress(done: int, _total: int, step: str) -> None:

@@ -15,7 +15,8 @@ from sqlalchemy import text
 from hexi_care.db import migrate
 from hexi_care.db.base import Base
 from hexi_care.db.engine import make_engine
-from hexi_care.db.store import default_backup_dir, keys_path, read_backup, unlock
+from hexi_care.db.store import default_backup_dir, read_backup, unlock
+from hexi_care.db.storefiles import keys_path
 from hexi_care.errors import StoreTooNew
 from tests.conftest import PW, World, add_child
 

@@ -11,7 +11,8 @@ from sqlalchemy import select
 from hexi_care.db import keys as keys_mod
 from hexi_care.db.keys import KdfParams, KeySlots
 from hexi_care.db.models import Child as ChildRow
-from hexi_care.db.store import keys_path, unlock, unlock_with_recovery_code
+from hexi_care.db.store import unlock, unlock_with_recovery_code
+from hexi_care.db.storefiles import keys_path
 from hexi_care.errors import AuthFailed, AuthThrottled, StoreProblem
 from hexi_care.services import recovery, users
 from hexi_care.services.context import UnitOfWork

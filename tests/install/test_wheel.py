@@ -49,7 +49,7 @@ def test_the_installed_wheel_passes_the_smoke_test(
         [
             str(venv / "bin" / "python"),
             "-c",
-            "import hexi_care, hexi_care.resources as r, hexi_care.demo_launch as d;"
+            "import hexi_care, hexi_care.resources as r, hexi_care.demo as d;"
             "print(hexi_care.__file__); print(r.resources_dir()); print(d.default_demo_path())",
         ],
         capture_output=True,

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from hexi_care.reports import samples
 from hexi_care.reports.casefile import render_casefile
 from hexi_care.reports.checklist import render_checklist
 from hexi_care.reports.summary import render_summary
@@ -19,6 +18,7 @@ from hexi_care.services.context import UnitOfWork
 from tests.cli.test_cli import Hexi
 from tests.conftest import PW, World, add_child
 from tests.factories import complete_visit
+from tests.reports import samples
 from tests.reports.pdfcheck import all_text, flat
 
 META = samples.meta()

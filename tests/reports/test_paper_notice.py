@@ -8,9 +8,9 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from hexi_care.reports import samples
 from hexi_care.reports.labels import EN, ZH
 from hexi_care.reports.notice import render_notice
+from tests.reports import samples
 from tests.reports.pdfcheck import all_text, flat, page_texts, pdffonts
 
 META = samples.meta()

@@ -35,7 +35,7 @@ def test_data_side_imports_without_reportlab() -> None:
     code = (
         "import sys\n"
         "import hexi_care.reports.data, hexi_care.reports.labels, hexi_care.reports.formatting\n"
-        "import hexi_care.domain.notice_templates, hexi_care.reports.samples\n"
+        "import hexi_care.domain.notice_templates, tests.reports.samples\n"
         "assert not [m for m in sys.modules if m.startswith('reportlab')], 'reportlab loaded'\n"
     )
     root = Path(__file__).resolve().parents[2]

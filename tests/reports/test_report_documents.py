@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from hexi_care.domain.notice_templates import builtin_templates
-from hexi_care.reports import samples
 from hexi_care.reports.casefile import render_casefile
 from hexi_care.reports.checklist import render_checklist
 from hexi_care.reports.labels import ZH
 from hexi_care.reports.notice import render_notice
 from hexi_care.reports.statistics import render_statistics
 from hexi_care.reports.summary import render_summary
+from tests.reports import samples
 from tests.reports.pdfcheck import all_text, flat, page_texts, pdffonts
 
 Render = Callable[[], bytes | None]

@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from hexi_care.reports import samples
 from hexi_care.reports.labels import EN, ZH, Labels, labels_for
 from hexi_care.services import visits
 from hexi_care.services.context import UnitOfWork
 from tests.cli.test_cli import Hexi
 from tests.conftest import PW, World, add_child
 from tests.factories import complete_visit
+from tests.reports import samples
 from tests.reports.pdfcheck import page_texts
 
 #: CJK ideographs, CJK punctuation, full-width forms: none of them belongs in an English word.

@@ -10,10 +10,10 @@ import pytest
 from hexi_care.reports import fonts
 from hexi_care.reports.base import DocumentPart, render_parts
 from hexi_care.reports.blocks import para
-from hexi_care.reports.samples import meta
 from hexi_care.reports.styles import styles
 from hexi_care.resources import BUNDLED_FONTS, fonts_dir
 from tests.reports.pdfcheck import all_text, pdffonts
+from tests.reports.samples import meta
 
 EXT_B = "𠮷𪚥𡒄"  # U+20BB7, U+2A6A5, U+21484: outside the BMP
 EXT_A = "䶮㵘"  # U+4DAE, U+3D58

@@ -7,10 +7,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from hexi_care.domain.model import SectionRating
-from hexi_care.reports import samples
 from hexi_care.reports import styles as st
 from hexi_care.reports.casefile import render_casefile
 from hexi_care.reports.summary import render_summary
+from tests.reports import samples
 from tests.reports.pdfcheck import Line, all_text, body_text, flat, page_texts, text_lines
 
 META = samples.meta()

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from hexi_care.reports import samples
 from hexi_care.reports.base import ReportCancelled, qr_matrix
 from hexi_care.reports.batch import render_batch
 from hexi_care.reports.casefile import render_casefile
@@ -23,13 +22,14 @@ from hexi_care.reports.checklist import render_checklist
 from hexi_care.reports.data import parse_qr_payload, qr_payload
 from hexi_care.reports.statistics import render_statistics
 from hexi_care.reports.summary import render_summary
+from tests.reports import samples
 from tests.reports.pdfcheck import all_text, page_texts, render_png, require_tool
 
 META = samples.meta()
 
 _SCRIPT = """
 import sys
-from hexi_care.reports import samples
+from tests.reports import samples
 from hexi_care.reports.casefile import render_casefile
 sys.stdout.buffer.write(render_casefile(samples.casefile(), samples.meta()))
 """

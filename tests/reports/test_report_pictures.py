@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
-from hexi_care.reports import samples
+from tests.reports import samples
 from tests.reports.pdfcheck import render_png
 
 REFERENCE = Path(__file__).with_name("pictures")

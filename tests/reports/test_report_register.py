@@ -10,9 +10,9 @@ from datetime import date
 
 from openpyxl import load_workbook
 
-from hexi_care.reports import samples
 from hexi_care.reports.labels import ZH
 from hexi_care.reports.register import COLUMNS, safe_text, write_register_csv, write_register_xlsx
+from tests.reports import samples
 
 META = samples.meta()
 

@@ -16,7 +16,8 @@ import pytest
 from hexi_care.cli import run
 from hexi_care.db import keys
 from hexi_care.db.keys import KdfParams, KeySlots
-from hexi_care.db.store import keys_path, unlock
+from hexi_care.db.store import unlock
+from hexi_care.db.storefiles import keys_path
 from hexi_care.errors import InvalidInput
 from hexi_care.services import users
 from tests import cheap_kdf

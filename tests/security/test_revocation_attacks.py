@@ -17,7 +17,8 @@ from sqlalchemy import text
 from hexi_care.cli import run
 from hexi_care.db.engine import _key_pragma
 from hexi_care.db.keys import KeySlots
-from hexi_care.db.store import keys_path, unlock, unlock_with_recovery_code
+from hexi_care.db.store import unlock, unlock_with_recovery_code
+from hexi_care.db.storefiles import keys_path
 from hexi_care.errors import AuthFailed
 from tests.conftest import ADMIN_PW, PW, World, add_child
 

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from hexi_care.db.keys import FREE_ATTEMPTS, KeySlots, Throttle
-from hexi_care.db.store import keys_path
+from hexi_care.db.storefiles import keys_path
 from tests.conftest import ADMIN_PW, World
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hexi_care import demo_launch
+from hexi_care import demo
 from hexi_care.ui.app import AppContext, HexiApp
 from hexi_care.ui.demo import make_demo_store
 from hexi_care.ui.settings import Settings
@@ -23,11 +23,11 @@ def test_demo_store_is_made_with_progress_and_opens_for_the_director(qtbot, tmp_
         qtbot.addWidget(dlg)
         assert dlg.isVisible()
         qtbot.waitUntil(lambda: results == [True], timeout=60000)
-        assert demo_launch.demo_store_exists(path)
-        unlock = hexi.start(user=demo_launch.DEMO_DIRECTOR, note="demo")
+        assert demo.demo_store_exists(path)
+        unlock = hexi.start(user=demo.DEMO_DIRECTOR, note="demo")
         qtbot.addWidget(unlock)
         assert unlock.form.user.text() == "demo-director"
-        unlock.form.password.setText(demo_launch.DEMO_PASSWORD)
+        unlock.form.password.setText(demo.DEMO_PASSWORD)
         unlock.form.submit()
         qtbot.waitUntil(lambda: hexi.window is not None, timeout=10000)
         win = hexi.window
@@ -54,7 +54,7 @@ def test_cancelling_leaves_no_half_made_store(qtbot, tmp_path: Path, monkeypatch
         dlg.canceled.emit()  # the Cancel button: the task stops at its next step and removes what it made
         qtbot.waitUntil(lambda: not ctx.worker.busy, timeout=60000)
         assert results == []
-        assert not demo_launch.demo_store_exists(path)
+        assert not demo.demo_store_exists(path)
         assert not path.exists()
     finally:
         ctx.worker.stop()

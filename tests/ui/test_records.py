@@ -59,6 +59,36 @@ def test_notice_and_help_from_the_child_file(qtbot, make_app, ui_world) -> None:
         )
 
 
+def test_the_notice_dialog_writes_no_template_until_saved(qtbot, make_app, ui_world) -> None:
+    """A store made before templates were seeded: opening the dialog lists the built-in ones and
+    writes nothing; saving writes the one chosen, with the delivery."""
+    from sqlalchemy import delete, func, select
+
+    from hexi_care.db.models import AuditEvent, NoticeTemplate
+
+    admin = ui_world.login("admin")
+
+    def count(table: type) -> int:
+        with admin.system_session() as s:
+            return int(s.scalar(select(func.count()).select_from(table)) or 0)
+
+    with admin.system_session() as s, s.begin():
+        s.execute(delete(NoticeTemplate))
+    ctx, _hexi, win = make_app("dir_a")
+    cf = _file(qtbot, win, ui_world.kids_a[0])
+    events = count(AuditEvent)
+    dlg = NoticeDeliveryDialog(ctx, cf, cf.data.file.household.id, ["张大山"])
+    qtbot.addWidget(dlg)
+    wait_idle(qtbot, ctx)
+    assert dlg.template.count() == 3
+    assert (count(NoticeTemplate), count(AuditEvent)) == (0, events)
+    dlg.template.setCurrentIndex(dlg.template.findText("寒假", Qt.MatchFlag.MatchContains))
+    dlg.buttons.accepted.emit()
+    wait_idle(qtbot, ctx)
+    assert dlg.result() == 1
+    assert count(NoticeTemplate) == 1
+
+
 def test_bad_help_input_is_shown_at_the_field(qtbot, make_app, ui_world) -> None:
     ctx, _hexi, win = make_app("dir_a")
     cf = _file(qtbot, win, ui_world.kids_a[0])

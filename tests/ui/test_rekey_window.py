@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hexi_care.db.engine import _key_pragma
 from hexi_care.db.keys import KeySlots
-from hexi_care.db.store import keys_path, unlock
+from hexi_care.db.store import unlock
+from hexi_care.db.storefiles import keys_path
 from hexi_care.ui.rekey import RekeyDoneDialog, ResetPasswordDialog
 
 from .conftest import PW, wait_idle

@@ -120,15 +120,3 @@ def test_a_new_password_with_the_recovery_code(qtbot, ui_world, tmp_path) -> Non
         unlock(ui_world.path, "dir_a", "recovered-Pw-77").lock()
     finally:
         ctx.worker.stop()
-
-
-def test_the_light_copies_of_store_rules_agree(tmp_path) -> None:
-    """The window names the key file and the demo password without loading the database code."""
-    from hexi_care import demo_launch
-    from hexi_care.db.store import keys_path
-    from hexi_care.services import demo
-    from hexi_care.ui.app import keys_file
-
-    p = tmp_path / "a.hexi"
-    assert keys_file(p) == keys_path(p) == demo_launch.keys_path(p)
-    assert demo_launch.DEMO_PASSWORD == demo.DEMO_PASSWORD

@@ -34,16 +34,6 @@ if TYPE_CHECKING:
 from hexi_care.ui.dialogs.base import RecordDialog
 
 
-def ensure_templates(uow) -> list[NoticeTemplate]:
-    """The store's notice templates; a store that has none gets the built-in ones (version 1)."""
-    found = support.templates(uow)
-    if found:
-        return found
-    from hexi_care.domain.notice_templates import builtin_templates
-
-    return [support.save_template(uow, t) for t in builtin_templates().values()]
-
-
 class NoticeDeliveryDialog(RecordDialog):
     """A guardian-responsibility notice (监护责任告知书) handed to the household."""
 
@@ -71,7 +61,8 @@ class NoticeDeliveryDialog(RecordDialog):
             (i18n.field("note"), self.note, "note"),
         )
         self.lay_out(form, ok_text=self.tr("Save"))
-        ctx.worker.call(ensure_templates, done=self._templates, owner=self)
+        # Listing writes nothing: a built-in template is written with the first delivery.
+        ctx.worker.call(support.templates, done=self._templates, owner=self)
 
     def _templates(self, items: list[NoticeTemplate]) -> None:
         self.template.clear()

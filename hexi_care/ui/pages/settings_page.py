@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hexi_care.db import storefiles
 from hexi_care.domain import dates, schedule
 from hexi_care.domain.enums import RiskLevel, Role, UnitKind
 from hexi_care.errors import InvalidInput
@@ -110,7 +111,9 @@ class SettingsPage(QWidget):
         self.backup_dir = QLineEdit(s.get("backup/folder"))
         self.backup_dir.setObjectName("setting_backup_folder")
         self.backup_dir.setPlaceholderText(
-            self.tr("(beside the store: {folder})").format(folder=ctx.store_path.name + ".backups")
+            self.tr("(beside the store: {folder})").format(
+                folder=storefiles.backup_dir(ctx.store_path).name
+            )
         )
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._browse)

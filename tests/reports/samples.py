@@ -1,5 +1,5 @@
-"""Made-up example data for every document: the pictures in docs/reports, the tests, the benchmark
-and a template preview. All people and numbers are fictional. Names deliberately carry rare
+"""Made-up example data for every document: the pictures in docs/reports, the tests and the
+benchmark (test data: not shipped in the package). All people and numbers are fictional. Names deliberately carry rare
 characters (𠮷 U+20BB7 and 𡒄 U+21484 outside the BMP, 㵘 U+3D58 in Extension A) so that every
 document exercises the font fallback.
 """
@@ -632,9 +632,9 @@ def documents(labels: Labels = ZH) -> dict[str, Callable[[], bytes | None]]:
 
 
 def main(argv: list[str]) -> int:
-    """`python -m hexi_care.reports.samples FOLDER`: write every sample document there."""
+    """`python -m tests.reports.samples FOLDER`: write every sample document there."""
     if len(argv) != 1:
-        print("usage: python -m hexi_care.reports.samples FOLDER")
+        print("usage: python -m tests.reports.samples FOLDER")
         return 2
     folder = Path(argv[0])
     folder.mkdir(parents=True, exist_ok=True)

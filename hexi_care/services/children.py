@@ -18,7 +18,7 @@ from hexi_care.db.models import Household as HouseholdRow
 from hexi_care.domain import idnumber, names, schedule
 from hexi_care.domain.enums import RiskLevel, Role, Sex, UnitKind
 from hexi_care.domain.model import Category, Child, ChildSummary
-from hexi_care.errors import InvalidInput, NotFound, UserProblem
+from hexi_care.errors import Ambiguous, InvalidInput, NotFound
 from hexi_care.services import settings, visits
 from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
@@ -452,7 +452,7 @@ def resolve_child(uow: UnitOfWork, ref: str) -> str:
         if len(ids) == 1:
             return ids[0]
         if len(ids) > 1:
-            raise UserProblem("ambiguous", ref=ref)
+            raise Ambiguous(ref=ref)
     raise NotFound(what="child", ref=ref)
 
 

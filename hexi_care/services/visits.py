@@ -27,7 +27,7 @@ from hexi_care.domain.enums import (
     VisitStatus,
 )
 from hexi_care.domain.model import SectionRating, Visit
-from hexi_care.errors import InvalidInput, NotFound, ScopeDenied, SubmitIncomplete, UserProblem
+from hexi_care.errors import Ambiguous, InvalidInput, NotFound, ScopeDenied, SubmitIncomplete
 from hexi_care.services import settings
 from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
@@ -299,7 +299,7 @@ def resolve_visit(uow: UnitOfWork, ref: str) -> str:
         if len(ids) == 1:
             return ids[0]
         if len(ids) > 1:
-            raise UserProblem("ambiguous", ref=ref)
+            raise Ambiguous(ref=ref)
     raise NotFound(what="visit", ref=ref)
 
 

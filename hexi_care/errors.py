@@ -156,6 +156,18 @@ class DiskFull(StoreProblem):
     key = "disk_full"
 
 
+class StoreReadOnly(StoreProblem):
+    """The store (or the folder written to) is on a read-only medium or not writable."""
+
+    key = "store_read_only"
+
+
+class StoreGone(StoreProblem):
+    """The store's file or medium went away while open (a USB stick pulled out)."""
+
+    key = "store_gone"
+
+
 # The reason codes a refused package reports to scripts (`--json` "problem"): one public word for
 # what went wrong, however it was found (a flipped byte fails the signature or the seal).
 PACKAGE_CODES = {

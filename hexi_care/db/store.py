@@ -50,6 +50,7 @@ from hexi_care.errors import (
     StoreExists,
     StoreMissing,
     StoreProblem,
+    StoreReadOnly,
 )
 
 log = logging.getLogger("hexi_care.store")
@@ -106,10 +107,13 @@ class OpenStore:
         user: User | None,
         *,
         clock: Clock = utc_clock,
+        read_only: bool = False,
     ) -> None:
         self.path = path
         self.user = user
         self.clock = clock
+        #: Opened from a read-only medium: reading works, every change is StoreReadOnly.
+        self.read_only = read_only
         self._attach(engine, data_key)
 
     def _attach(self, engine: Engine, data_key: bytes) -> None:
@@ -245,6 +249,12 @@ def write_backup(path: Path, data_key: bytes, out: Path) -> Path:
     except OSError as exc:
         tmp_out.unlink(missing_ok=True)
         raise _os_problem(exc) from None
+    except sqlcipher3.DatabaseError as exc:  # SQLite's own "disk is full" while copying
+        tmp_out.unlink(missing_ok=True)
+        problem = classify_db_error(exc)
+        if problem is None:
+            raise
+        raise problem from None
     finally:
         for p in (
             tmp_db,
@@ -297,13 +307,7 @@ def _sqlite_backup(src_path: Path, dst_path: Path, key: bytes) -> None:
 
 
 def _os_problem(exc: OSError) -> StoreProblem:
-    import errno
-
-    if exc.errno == errno.ENOSPC:
-        from hexi_care.errors import DiskFull
-
-        return DiskFull()
-    return StoreProblem("store_io", detail=exc.strerror or type(exc).__name__)
+    return storefiles.os_problem(exc)
 
 
 # -- create and unlock ----------------------------------------------------------------------------
@@ -387,14 +391,32 @@ def load_user(store: OpenStore, name: str) -> User:
     raise AuthFailed()
 
 
+def is_read_only(path: Path) -> bool:
+    """The store cannot be written where it lies: a read-only medium (a USB stick's switch), or
+    a file or folder this user may not write."""
+    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
 def open_with_key(
-    path: Path, data_key: bytes, *, clock: Clock = utc_clock, backup_before_upgrade: bool = True
+    path: Path,
+    data_key: bytes,
+    *,
+    clock: Clock = utc_clock,
+    backup_before_upgrade: bool = True,
+    read_only: bool | None = None,
 ) -> OpenStore:
-    """Open the SQLCipher file with a data key already unwrapped; migrate if needed."""
+    """Open the SQLCipher file with a data key already unwrapped; migrate if needed. A store that
+    cannot be written opens read-only (`OpenStore.read_only`), if its schema is current."""
     if not path.exists():
         raise StoreMissing(path=str(path))
-    engine = make_engine(path, data_key)
+    if read_only is None:
+        read_only = is_read_only(path)
+    engine = make_engine(path, data_key, read_only=read_only)
     try:
+        if read_only:
+            if migrate.needs_upgrade(engine):
+                raise StoreReadOnly("store_read_only_old")
+            return OpenStore(path, engine, data_key, None, clock=clock, read_only=True)
         if migrate.needs_upgrade(engine):
             if backup_before_upgrade and migrate.current_revision(engine) is not None:
                 auto_backup(path, data_key, clock(), reason="before-upgrade")
@@ -428,9 +450,20 @@ def verify_password(path: Path, user_name: str, password: str) -> Unlocked:
     throttle = Throttle(path)
     slot_key = slots.slot_id_for(user_name)
     before = throttle.failures(slot_key)
-    throttle.begin(slot_key)  # counted as failed until it succeeds
+    if is_read_only(path):
+        # Nothing can be counted on a read-only medium. The throttle guards the live store; a
+        # copy on read-only media is no weaker than any copy of the files (Argon2 still holds).
+        throttle.check(slot_key)
+        return Unlocked(slots.unlock_password(user_name, password), 0)
+    try:
+        throttle.begin(slot_key)  # counted as failed until it succeeds
+    except OSError as exc:
+        raise _os_problem(exc) from None
     data_key = slots.unlock_password(user_name, password)
-    throttle.succeeded(slot_key)
+    try:
+        throttle.succeeded(slot_key)
+    except OSError as exc:
+        raise _os_problem(exc) from None
     if slots.needs_upgrade(user_name):
         params = KdfParams.calibrate()
         with edit_slots(path) as fresh:
@@ -443,7 +476,8 @@ def unlock(path: Path, user_name: str, password: str, *, clock: Clock = utc_cloc
     path = Path(path)
     if not path.exists():
         raise StoreMissing(path=str(path))
-    _finish_interrupted_rekey(path, user_name, password)
+    if not is_read_only(path):
+        _finish_interrupted_rekey(path, user_name, password)
     found = verify_password(path, user_name, password)
     store = open_with_key(path, found.data_key, clock=clock)
     try:

@@ -199,6 +199,8 @@ def apply_category_dates(uow: UnitOfWork) -> int:
 
     Lists, the workbench and the statistics call it first; it costs one small read a day after.
     """
+    if getattr(uow.store, "read_only", False):
+        return 0  # a store on read-only media is read as it was saved
     today = uow.today()
     stamp = json.dumps(today.isoformat())
     s = uow.session

@@ -21,7 +21,16 @@ class SmallFs:
 
     root: Path
 
-    def fill(self) -> None:
+    def fill(self, leave: int = 0) -> None:
+        """Take every free byte but about `leave`."""
+        self._fill()
+        if leave:
+            (filler,) = self.root.glob("filler-*")
+            size = filler.stat().st_size
+            with open(filler, "r+b") as fh:
+                fh.truncate(max(0, size - leave))
+
+    def _fill(self) -> None:
         filler = self.root / f"filler-{uuid.uuid4().hex}"
         chunk = b"\0" * (1 << 16)
         with open(filler, "wb", buffering=0) as fh:
@@ -67,7 +76,9 @@ def small_fs(tmp_path: Path) -> Iterator[SmallFs]:
     root.mkdir()
     if not _mount(root, "16m"):
         # Mounting needs root (or CAP_SYS_ADMIN); without it there is no real small disk to fill.
-        pytest.skip("cannot mount a tmpfs here (needs root): the fault tests need a real small disk")
+        pytest.skip(
+            "cannot mount a tmpfs here (needs root): the fault tests need a real small disk"
+        )
     try:
         yield SmallFs(root)
     finally:

@@ -78,7 +78,9 @@ def test_peers_of_one_community_are_told_apart(net: Net, tmp_path: Path) -> None
     assert label_a.startswith("紫金里社区 · ") and label_c.startswith("紫金里社区 · ")
     assert label_a != label_c
     out = tmp_path / "p.hxp"
-    code, doc, err = cli(net, "centre", "package", "export", "--to", "紫金里社区", "--out", str(out))
+    code, doc, err = cli(
+        net, "centre", "package", "export", "--to", "紫金里社区", "--out", str(out)
+    )
     assert code == 5 and doc["error"] == "ambiguous" and doc["problem"] == "ambiguous", err
     code, doc, err = cli(net, "centre", "package", "export", "--to", label_a, "--out", str(out))
     assert code == 0, err

@@ -4,7 +4,7 @@ first branch instead of being dropped as "unchanged". Existing events form branc
 Peers are named by unit and a short fingerprint, so two laptops of one street differ.
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0011
 Create Date: 2026-12-07
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009"
-down_revision: str | None = "0006"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -272,6 +272,7 @@ def _conflict_json(c: ConflictInfo) -> dict[str, Any]:
         "resolved_value": c.resolved_value,
         "resolved_by": c.resolved_by,
         "resolved_at": c.resolved_at.isoformat() if c.resolved_at else None,
+        "current": c.current,
     }
 
 

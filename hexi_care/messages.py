@@ -65,7 +65,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "store_exists": ("该位置已有数据库：{path}", "A store already exists at {path}"),
     "store_io": ("读写数据库时出错：{detail}", "Could not read or write the store: {detail}"),
     "store_read_only": (
-        "数据库或目标文件夹是只读的（例如U盘的写保护开关已打开），本次更改未保存。可以查看数据；要修改，请把数据库放到可写的位置。",
+        "数据库或目标文件夹是只读的（例如优盘的写保护开关已打开），本次更改未保存。可以查看数据；要修改，请把数据库放到可写的位置。",
         "The store or the folder is read-only (a USB stick's write switch, for instance); this change"
         " was not saved. You can still read; to make changes, put the store somewhere writable.",
     ),
@@ -75,12 +75,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " before it opens. Copy it somewhere writable and open it there (a backup is made first).",
     ),
     "store.opened_read_only": (
-        "注意：数据库在只读位置上（例如U盘的写保护开关已打开），已以只读方式打开：可以查看，不能修改。",
+        "注意：数据库在只读位置上（例如优盘的写保护开关已打开），已以只读方式打开：可以查看，不能修改。",
         "Note: the store is on a read-only medium (a USB stick's write switch, for instance) and was"
         " opened read-only: you can read, not change.",
     ),
     "store_gone": (
-        "数据库文件或所在的U盘已不可用（可能被拔出），本次更改未保存，之前保存的内容不受影响。请重新插入后再打开数据库。",
+        "数据库文件或所在的优盘已不可用（可能被拔出），本次更改未保存，之前保存的内容不受影响。请重新插入后再打开数据库。",
         "The store's file or its USB stick is gone (pulled out?); this change was not saved and what"
         " was saved before is unaffected. Put it back and open the store again.",
     ),

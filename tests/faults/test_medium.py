@@ -33,7 +33,7 @@ def test_the_store_file_vanishes_while_open(tmp_path: Path) -> None:
     shutil.move(tmp_path / "stick", elsewhere)
     with pytest.raises(StoreGone) as exc, UnitOfWork(store) as uow:
         visits.add_visit(uow, submitted_visit(child.id, date(2026, 11, 2)))
-    assert exc.value.exit_code == 6 and "U盘" in exc.value.message("zh")
+    assert exc.value.exit_code == 6 and "优盘" in exc.value.message("zh")
     w.close()
     again = unlock(elsewhere / "store.hexi", "dir_a", PW, clock=fixed_clock)
     assert again.check() == []

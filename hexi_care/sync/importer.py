@@ -370,11 +370,15 @@ def _check_head(
             )
         )
     )
-    if (at_head and manifest.head_mac not in at_head) or (
-        manifest.head_seq == peer.audit_head_seq
-        and peer.audit_head_mac
-        and peer.audit_head_mac != manifest.head_mac
-        and manifest.head_mac not in at_head
+    continues = _continues_head(applier, peer, manifest.head_mac)
+    if not continues and (
+        (at_head and manifest.head_mac not in at_head)
+        or (
+            manifest.head_seq == peer.audit_head_seq
+            and peer.audit_head_mac
+            and peer.audit_head_mac != manifest.head_mac
+            and manifest.head_mac not in at_head
+        )
     ):
         reasons.append("fork")
     if reasons:
@@ -400,6 +404,22 @@ def _check_head(
         )
     )
     return notices
+
+
+def _continues_head(applier: Applier, peer: SyncPeer, head_mac: str) -> bool:
+    """The package's audit events lead, link by link, from the head last seen to its new head: the
+    same copy carrying on (after a restore was noticed once, the restored copy's next packages)."""
+    if not peer.audit_head_mac:
+        return False
+    if head_mac == peer.audit_head_mac:
+        return True
+    prev = {it.values["mac"]: it.values["prev_mac"] for it in applier.items.get("audit", [])}
+    mac, steps = head_mac, 0
+    while mac in prev and steps <= len(prev):
+        mac, steps = prev[mac], steps + 1
+        if mac == peer.audit_head_mac:
+            return True
+    return False
 
 
 def _ranges(numbers: list[int]) -> str:

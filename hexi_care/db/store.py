@@ -474,6 +474,7 @@ def verify_password(path: Path, user_name: str, password: str) -> Unlocked:
 
 def unlock(path: Path, user_name: str, password: str, *, clock: Clock = utc_clock) -> OpenStore:
     path = Path(path)
+    _finish_interrupted_restore(path)
     if not path.exists():
         raise StoreMissing(path=str(path))
     if not is_read_only(path):
@@ -814,20 +815,47 @@ def restore(
                 if data_key != current_key:
                     _sqlcipher_rekey(staging, data_key, current_key)
                 final_keys = keys_path(target).read_bytes()
-            kept: Path | None = None
-            if target.exists():
-                kept = storefiles.kept_path(target, int(time.time()))
-                os.replace(target, kept)
-                if keys_path(target).exists():
-                    os.replace(keys_path(target), keys_path(kept))
-                for p in storefiles.sqlite_sidecars(target):
-                    p.unlink(missing_ok=True)
-            os.replace(staging, target)
-            storefiles.atomic_write(keys_path(target), final_keys)
-            return kept
+            # From here the swap is journalled: a kill at any moment leaves either the old store
+            # or the restored one at the path, finished by the next opening (_finish_restore).
+            storefiles.atomic_write(staging_keys, final_keys)
+            storefiles.atomic_write(storefiles.restore_ready_path(target), b"")
+            return _finish_restore(target)
         finally:
-            for p in (staging, staging_keys, *storefiles.sqlite_sidecars(staging)):
+            if not storefiles.restore_ready_path(target).exists():  # else the next opening finishes
+                for p in (staging, staging_keys, *storefiles.sqlite_sidecars(staging)):
+                    p.unlink(missing_ok=True)
+
+
+def _finish_restore(target: Path) -> Path | None:
+    """Swap a verified staged store into place (the rest of a restore, or what a stopped one left):
+    the live store moves aside (kept), the staged one and its slots take its place. Each step can
+    be repeated; returns where the replaced store was kept."""
+    ready = storefiles.restore_ready_path(target)
+    staging = storefiles.staging_path(target)
+    staging_keys = keys_path(staging)
+    kept: Path | None = None
+    if staging.exists():
+        if target.exists():
+            kept = storefiles.kept_path(target, int(time.time()))
+            if keys_path(target).exists():
+                shutil.copyfile(keys_path(target), keys_path(kept))
+            os.replace(target, kept)
+            for p in storefiles.sqlite_sidecars(target):
                 p.unlink(missing_ok=True)
+        os.replace(staging, target)
+    if staging_keys.exists():
+        os.replace(staging_keys, keys_path(target))
+    storefiles.fsync_dir(target.parent)
+    ready.unlink(missing_ok=True)
+    return kept
+
+
+def _finish_interrupted_restore(path: Path) -> None:
+    if storefiles.restore_ready_path(path).exists():
+        with storefiles.locked(path):
+            if storefiles.restore_ready_path(path).exists():
+                log.info("finishing a restore that was interrupted")
+                _finish_restore(path)
 
 
 def _open_backup_key(

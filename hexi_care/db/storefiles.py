@@ -82,6 +82,12 @@ def staging_path(store: Path) -> Path:
     return _beside(store, ".restoring")
 
 
+def restore_ready_path(store: Path) -> Path:
+    """Present while a verified restore swaps files: if the program stops in between, the next
+    opening finishes the swap (the staged store and its slots are complete)."""
+    return _beside(store, ".restoring.ready")
+
+
 def kept_path(store: Path, stamp: int) -> Path:
     """Where a restore keeps the store it replaced."""
     return _beside(store, f".before-restore-{stamp}")

@@ -24,6 +24,8 @@ log = logging.getLogger("hexi_care.db")
 # small store uses no more than before.
 CACHE_KIB = 128 * 1024
 BUSY_TIMEOUT_MS = 5000
+#: Execution option of a connection that only reads: its transactions begin deferred.
+READ_ONLY = "hexi_care_read_only"
 
 
 def _key_pragma(key: bytes) -> str:
@@ -92,8 +94,11 @@ def make_engine(
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        # A read-only file cannot take the write lock; its transactions only read.
-        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        # A read-only file cannot take the write lock; its transactions only read. Nor must a
+        # reader beside a unit of work (OpenStore.reading_session) queue for the write lock that
+        # unit of work holds.
+        reading = read_only or conn.get_execution_options().get(READ_ONLY)
+        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
     return engine
 

@@ -34,6 +34,8 @@ if str(ROOT) not in sys.path:
 PW = "secret-pass-1"
 ADMIN_PW = "admin-pass-1"
 FIELDS = ("phone", "school", "address")
+# Children's names (the names rule takes Chinese characters, no digits).
+_NAMES = ("张小明", "李小红", "王小刚", "刘一", "陈欣怡", "杨浩然", "赵子涵", "黄雨桐")
 
 
 @dataclass
@@ -166,7 +168,7 @@ def simulate(
         s.lock()
         lap.store = unlock(lap.path, "dir", PW)
         for k in range(per_community):
-            lap.children.append(new_child(lap.store, lap.community, name=f"儿童{lap.name}-{k}"))  # type: ignore[arg-type]
+            lap.children.append(new_child(lap.store, lap.community, name=_NAMES[k % len(_NAMES)]))  # type: ignore[arg-type]
     centre.lock()
     centre = unlock(work / "centre.hexi", "centre", PW)
     setup_seconds = time.monotonic() - began

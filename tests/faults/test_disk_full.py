@@ -68,8 +68,10 @@ def leftovers(folder: Path) -> list[str]:
 def test_backup_to_a_full_disk(small_fs: SmallFs, tmp_path: Path) -> None:
     w = build_world(tmp_path / "store.hexi")
     writer = w.login("dir_a")
-    for i in range(40):
-        add_child(writer, w.community_a, name=f"张{i}")
+    given = "明红刚强华芳军敏静丽伟娜勇艳杰娟涛磊超秀"
+    for a in "张李":
+        for b in given:
+            add_child(writer, w.community_a, name=a + b)
     small_fs.fill()
     out = small_fs.root / "store.hexibak"
     with pytest.raises(DiskFull):

@@ -112,6 +112,27 @@ class NotFound(UserProblem):
     key = "not_found"
 
 
+class Ambiguous(UserProblem):
+    """A reference (a name, an id prefix) that matches several records."""
+
+    exit_code = 5
+    key = "ambiguous"
+
+    def __init__(self, /, **params: Any) -> None:
+        super().__init__("ambiguous", problem="ambiguous", **params)
+
+
+class ExchangeRefused(UserProblem):
+    """An exchange step refused for the user's reason (a revoked peer, a store of the wrong role):
+    exit 5, with a machine-readable `problem` code for `--json`."""
+
+    exit_code = 5
+    key = "exchange.refused"
+
+    def __init__(self, key: str, /, reason: str, **params: Any) -> None:
+        super().__init__(key, problem=reason, **params)
+
+
 class StoreProblem(UserProblem):
     exit_code = 6
     key = "store_problem"
@@ -143,8 +164,43 @@ class DiskFull(StoreProblem):
     key = "disk_full"
 
 
+class StoreReadOnly(StoreProblem):
+    """The store (or the folder written to) is on a read-only medium or not writable."""
+
+    key = "store_read_only"
+
+
+class StoreGone(StoreProblem):
+    """The store's file or medium went away while open (a USB stick pulled out)."""
+
+    key = "store_gone"
+
+
+# The reason codes a refused package reports to scripts (`--json` "problem"): one public word for
+# what went wrong, however it was found (a flipped byte fails the signature or the seal).
+PACKAGE_CODES = {
+    "bad_signature": "tampered",
+    "mismatch": "tampered",
+    "damaged": "tampered",
+    "revoked_sender": "revoked",
+    "too_new": "newer_version",
+    "too_big": "too_large",
+    "incomplete": "missing_parts",
+}
+
+
 class BadPackage(UserProblem):
-    """An exchange package that cannot be imported; `reason` says why."""
+    """An exchange package that cannot be imported; `reason` says why (messages
+    `package.<reason>`), `problem` is its public reason code (docs/cli.md)."""
 
     exit_code = 5
     key = "bad_package"
+
+    def __init__(self, key: str | None = None, /, **params: Any) -> None:
+        reason = str(params.get("reason", ""))
+        params.setdefault("problem", PACKAGE_CODES.get(reason, reason) or None)
+        super().__init__(key, **params)
+
+    @property
+    def code(self) -> str:
+        return str(self.params.get("problem") or "")

@@ -98,6 +98,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "make your change again.",
     ),
     "store_io": ("读写数据库时出错：{detail}", "Could not read or write the store: {detail}"),
+    "store_read_only": (
+        "数据库或目标文件夹是只读的（例如优盘的写保护开关已打开），本次更改未保存。可以查看数据；要修改，请把数据库放到可写的位置。",
+        "The store or the folder is read-only (a USB stick's write switch, for instance); this change"
+        " was not saved. You can still read; to make changes, put the store somewhere writable.",
+    ),
+    "store_read_only_old": (
+        "数据库在只读位置上，而且是旧版本程序建立的，需要先升级才能打开。请把它复制到可写的位置再打开（升级前会自动备份）。",
+        "The store is on a read-only medium and was made by an older version: it must be upgraded"
+        " before it opens. Copy it somewhere writable and open it there (a backup is made first).",
+    ),
+    "store.opened_read_only": (
+        "注意：数据库在只读位置上（例如优盘的写保护开关已打开），已以只读方式打开：可以查看，不能修改。",
+        "Note: the store is on a read-only medium (a USB stick's write switch, for instance) and was"
+        " opened read-only: you can read, not change.",
+    ),
+    "store_gone": (
+        "数据库文件或所在的优盘已不可用（可能被拔出），本次更改未保存，之前保存的内容不受影响。请重新插入后再打开数据库。",
+        "The store's file or its USB stick is gone (pulled out?); this change was not saved and what"
+        " was saved before is unaffected. Put it back and open the store again.",
+    ),
     "disk_full": (
         "磁盘空间不足，未保存任何更改。请清理磁盘后重试。",
         "The disk is full; nothing was saved. Free some space and try again.",
@@ -503,6 +523,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据包共 {count} 个文件，缺少第 {missing} 个。请把所有文件放在同一个文件夹中再导入。",
         "the package has {count} files and part(s) {missing} are missing. Put all of them in one folder and import again.",
     ),
+    "package.mixed_parts": (
+        "数据包共 {count} 个文件，缺少第 {missing} 个；文件夹里另有一次导出（第 {seq} 号）的分卷，两次导出的文件不能混用。请把同一次导出的所有文件放在一个文件夹中再导入。",
+        "the package has {count} files and part(s) {missing} are missing; the folder holds parts of another export (no. {seq}), and parts of two exports cannot be mixed. Put all files of one export in one folder and import again.",
+    ),
     "package.mismatch": (
         "数据包内容与其清单不符，已拒绝。请让对方重新导出。",
         "the package content does not match its manifest and was refused. Ask the sender to export again.",
@@ -622,7 +646,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "冲突由区中心的督导员处理；笔记本电脑上只能查看。",
         "Conflicts are resolved by supervisors at the centre; a laptop can only list them.",
     ),
+    "exchange.refused": ("交换操作被拒绝。", "The exchange step was refused."),
     "exchange.conflict_closed": ("该冲突已经处理过了。", "This conflict was already resolved."),
+    "exchange.conflict_changed": (
+        "冲突记录之后，本机的这个字段已改为“{value}”。冲突现在显示这个值；请重新查看后再处理。",
+        "Since the conflict was recorded this field changed here to “{value}”. The conflict now"
+        " shows that value: look at it again, then resolve.",
+    ),
     "exchange.request_written": (
         "已写出登记申请：{path}\n本机指纹：{fingerprint}\n请把文件交给区中心，并通过电话或纸面与区中心核对这串数字。",
         "Enrolment request written: {path}\nThis device's fingerprint: {fingerprint}\n"
@@ -633,6 +663,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "本中心指纹：{fingerprint}\n答复文件：{path}（交回该笔记本电脑，用 hexi-care device accept 导入）",
         "Device enrolled: {label} (serving {unit})\nIts fingerprint: {peer_fingerprint}  ← compare with the laptop's\n"
         "The centre's fingerprint: {fingerprint}\nReply file: {path} (take it to the laptop: hexi-care device accept)",
+    ),
+    "exchange.digits_differ_laptop": (
+        '如果笔记本上显示的数字与上面不一致：不要交出答复文件；执行 hexi-care device revoke "{label}" 撤销这台设备，请主任重新生成登记申请。',
+        "If the digits the laptop shows are different: do not hand over the reply file; revoke the device"
+        ' (hexi-care device revoke "{label}") and ask the director for a new request.',
+    ),
+    "exchange.digits_differ_centre": (
+        "如果区中心读出的数字与上面不一致：不要导出或导入任何数据包；请联系区中心，重新领取区中心卡片并重新申请登记。",
+        "If the digits the centre reads out are different: do not export or import any package; contact"
+        " the centre, get its card again and make a new request.",
     ),
     "exchange.accepted": (
         "已接受区中心的答复，本机服务于：{unit}\n区中心指纹：{peer_fingerprint}  ← 请与区中心核对\n本机指纹：{fingerprint}",

@@ -125,6 +125,8 @@ class Cli:
                         raise
                     print(t("cli.waiting", self.lang, seconds=exc.wait_seconds), file=self.err)
                     time.sleep(exc.wait_seconds)
+            if self._store is not None and self._store.read_only:
+                print(t("store.opened_read_only", self.lang), file=self.err)
         assert self._store is not None
         return self._store
 

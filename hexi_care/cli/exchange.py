@@ -103,6 +103,7 @@ def cmd_device_enrol(cli: Cli) -> int:
         fingerprint=res.own_fingerprint,
         path=str(res.file),
     )
+    cli.say("exchange.digits_differ_laptop", label=res.peer.label)
     return 0
 
 
@@ -114,6 +115,7 @@ def cmd_device_accept(cli: Cli) -> int:
         peer_fingerprint=res.peer_fingerprint,
         fingerprint=res.own_fingerprint,
     )
+    cli.say("exchange.digits_differ_centre")
     if res.local_only_units:
         cli.say("exchange.local_units", count=res.local_only_units)
     return 0
@@ -270,6 +272,7 @@ def _conflict_json(c: ConflictInfo) -> dict[str, Any]:
         "resolved_value": c.resolved_value,
         "resolved_by": c.resolved_by,
         "resolved_at": c.resolved_at.isoformat() if c.resolved_at else None,
+        "current": c.current,
     }
 
 

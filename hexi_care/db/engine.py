@@ -7,6 +7,7 @@ import logging
 import weakref
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event, text
@@ -32,9 +33,12 @@ def _key_pragma(key: bytes) -> str:
     return f"PRAGMA key = \"x'{key.hex()}'\""
 
 
-def make_engine(path: Path, key: bytes | None, *, pool_size: int = 2) -> Engine:
+def make_engine(
+    path: Path, key: bytes | None, *, pool_size: int = 2, read_only: bool = False
+) -> Engine:
     """An engine on `path`, keyed with `key` (32 bytes); `key=None` gives a plain SQLite file
-    (used only by the benchmark to compare)."""
+    (used only by the benchmark to compare). `read_only` opens a store on a read-only medium:
+    every write fails with SQLite's "readonly" error (StoreReadOnly)."""
     if key is not None and len(key) != 32:
         raise ValueError("the data key must be 32 bytes")
     module: Any = sqlcipher3 if key is not None else None
@@ -47,7 +51,15 @@ def make_engine(path: Path, key: bytes | None, *, pool_size: int = 2) -> Engine:
     }
     if module is not None:
         kwargs["module"] = module
-    engine = create_engine(f"sqlite:///{path}", **kwargs)
+    url = f"sqlite:///{path}"
+    if read_only:
+        # Without a write-ahead log beside it the file is all there is: `immutable` needs no
+        # shared-memory file (which a read-only folder cannot hold). With one, plain read-only
+        # mode reads the log too.
+        wal = Path(f"{path}-wal")
+        flag = "mode=ro" if wal.exists() and wal.stat().st_size else "immutable=1"
+        url = f"sqlite:///file:{quote(str(path))}?{flag}&uri=true"
+    engine = create_engine(url, **kwargs)
     # The key is held here and nowhere else; it is never part of the URL or of an error.
     # `forget_key` empties the holder, so a locked store's engine cannot open a new connection.
     holder: list[str] = [_key_pragma(key)] if key is not None else []
@@ -72,7 +84,8 @@ def make_engine(path: Path, key: bytes | None, *, pool_size: int = 2) -> Engine:
                 cur.execute("SELECT count(*) FROM sqlite_master").fetchone()
             except Exception as exc:  # wrong key, or not a store at all
                 raise _classify(exc) from None
-            cur.execute("PRAGMA journal_mode = WAL")
+            if not read_only:
+                cur.execute("PRAGMA journal_mode = WAL")
             cur.execute("PRAGMA synchronous = FULL")
             cur.execute("PRAGMA foreign_keys = ON")
             cur.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
@@ -82,10 +95,11 @@ def make_engine(path: Path, key: bytes | None, *, pool_size: int = 2) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        # A reader beside a unit of work (OpenStore.reading_session) must not queue for the
-        # write lock that unit of work holds.
-        read_only = conn.get_execution_options().get(READ_ONLY)
-        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        # A read-only file cannot take the write lock; its transactions only read. Nor must a
+        # reader beside a unit of work (OpenStore.reading_session) queue for the write lock that
+        # unit of work holds.
+        reading = read_only or conn.get_execution_options().get(READ_ONLY)
+        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
     return engine
 
@@ -122,7 +136,17 @@ def classify_db_error(exc: BaseException) -> Exception | None:
         from hexi_care.errors import DiskFull
 
         return DiskFull()
-    if "malformed" in msg or "not a database" in msg or "disk i/o" in msg:
+    if "readonly" in msg or "read-only" in msg:
+        # A read-only medium or file, or (SQLITE_READONLY_DBMOVED) the file was deleted or moved
+        # away while open: a stick pulled out.
+        from hexi_care.errors import StoreGone, StoreReadOnly
+
+        return StoreGone() if "moved" in msg else StoreReadOnly()
+    if "disk i/o" in msg or "unable to open" in msg:
+        from hexi_care.errors import StoreGone
+
+        return StoreGone()
+    if "malformed" in msg or "not a database" in msg:
         return StoreDamaged()
     if type(getattr(exc, "orig", None)).__module__.startswith("psycopg"):
         from hexi_care.db.hub import classify_hub_error

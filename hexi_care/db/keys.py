@@ -135,6 +135,29 @@ class Slot:
     sealed: str = ""
 
 
+_SLOT_TEXT = ("id", "kind", "wrapped", "nonce", "salt", "public", "sealed")
+
+
+def _slot(raw: Any) -> Slot:
+    """One slot from the file, with the type of every field checked."""
+    if not isinstance(raw, dict) or not set(raw) <= set(Slot.__dataclass_fields__):
+        raise TypeError("not a slot")
+    for name in _SLOT_TEXT:
+        if name in raw and not isinstance(raw[name], str):
+            raise TypeError(name)
+    kdf = raw.get("kdf")
+    if kdf is not None and not (
+        isinstance(kdf, dict)
+        and set(kdf) <= set(KdfParams.__dataclass_fields__)
+        and all(type(v) is int for v in kdf.values())
+    ):
+        raise TypeError("kdf")
+    created = raw.get("created", 0.0)
+    if isinstance(created, bool) or not isinstance(created, int | float):
+        raise TypeError("created")
+    return Slot(**raw)
+
+
 class KeySlots:
     """The slot file of one store. All writes are atomic (temp file, fsync, rename)."""
 
@@ -157,10 +180,25 @@ class KeySlots:
             raise StoreMissing(path=str(path)) from None
         except (OSError, ValueError):
             raise StoreDamaged() from None
-        if raw.get("format") != SLOT_FILE_FORMAT or not isinstance(raw.get("slots"), list):
+        return cls.parse(path, raw)
+
+    @classmethod
+    def parse(cls, path: Path, raw: Any) -> KeySlots:
+        """The slot file's JSON, checked field by field: anything else is a damaged file, never
+        a crash later (found by fuzzing)."""
+        if (
+            not isinstance(raw, dict)
+            or raw.get("format") != SLOT_FILE_FORMAT
+            or not isinstance(raw.get("slots"), list)
+            or not isinstance(raw.get("store_id"), str)
+            or not isinstance(raw.get("name_salt"), str)
+        ):
             raise StoreDamaged()
-        slots = [Slot(**s) for s in raw["slots"]]
-        return cls(path, str(raw["store_id"]), _unb64(raw["name_salt"]), slots)
+        try:
+            slots = [_slot(s) for s in raw["slots"]]
+            return cls(path, raw["store_id"], _unb64(raw["name_salt"]), slots)
+        except (TypeError, ValueError, UnicodeEncodeError):
+            raise StoreDamaged() from None
 
     def to_json(self) -> str:
         return json.dumps(

@@ -54,6 +54,7 @@ from hexi_care.errors import (
     StoreExists,
     StoreMissing,
     StoreProblem,
+    StoreReadOnly,
 )
 
 log = logging.getLogger("hexi_care.store")
@@ -100,10 +101,13 @@ class OpenStore:
         user: User | None,
         *,
         clock: Clock = utc_clock,
+        read_only: bool = False,
     ) -> None:
         self.path = path
         self.user = user
         self.clock = clock
+        #: Opened from a read-only medium: reading works, every change is StoreReadOnly.
+        self.read_only = read_only
         self._attach(engine, data_key)
 
     def _attach(self, engine: Engine, data_key: bytes) -> None:
@@ -274,6 +278,12 @@ def write_backup(path: Path, data_key: bytes, out: Path) -> Path:
     except OSError as exc:
         tmp_out.unlink(missing_ok=True)
         raise _os_problem(exc) from None
+    except sqlcipher3.DatabaseError as exc:  # SQLite's own "disk is full" while copying
+        tmp_out.unlink(missing_ok=True)
+        problem = classify_db_error(exc)
+        if problem is None:
+            raise
+        raise problem from None
     finally:
         for p in (tmp_db, *storefiles.sqlite_sidecars(tmp_db)):
             p.unlink(missing_ok=True)
@@ -322,13 +332,7 @@ def _sqlite_backup(src_path: Path, dst_path: Path, key: bytes) -> None:
 
 
 def _os_problem(exc: OSError) -> StoreProblem:
-    import errno
-
-    if exc.errno == errno.ENOSPC:
-        from hexi_care.errors import DiskFull
-
-        return DiskFull()
-    return StoreProblem("store_io", detail=exc.strerror or type(exc).__name__)
+    return storefiles.os_problem(exc)
 
 
 # -- create and unlock ----------------------------------------------------------------------------
@@ -449,14 +453,32 @@ def load_user(store: OpenStore, name: str) -> User:
     raise AuthFailed()
 
 
+def is_read_only(path: Path) -> bool:
+    """The store cannot be written where it lies: a read-only medium (a USB stick's switch), or
+    a file or folder this user may not write."""
+    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
 def open_with_key(
-    path: Path, data_key: bytes, *, clock: Clock = utc_clock, backup_before_upgrade: bool = True
+    path: Path,
+    data_key: bytes,
+    *,
+    clock: Clock = utc_clock,
+    backup_before_upgrade: bool = True,
+    read_only: bool | None = None,
 ) -> OpenStore:
-    """Open the SQLCipher file with a data key already unwrapped; migrate if needed."""
+    """Open the SQLCipher file with a data key already unwrapped; migrate if needed. A store that
+    cannot be written opens read-only (`OpenStore.read_only`), if its schema is current."""
     if not path.exists():
         raise StoreMissing(path=str(path))
-    engine = make_engine(path, data_key)
+    if read_only is None:
+        read_only = is_read_only(path)
+    engine = make_engine(path, data_key, read_only=read_only)
     try:
+        if read_only:
+            if migrate.needs_upgrade(engine):
+                raise StoreReadOnly("store_read_only_old")
+            return OpenStore(path, engine, data_key, None, clock=clock, read_only=True)
         if migrate.needs_upgrade(engine):
             if backup_before_upgrade and migrate.current_revision(engine) is not None:
                 auto_backup(path, data_key, clock(), reason="before-upgrade")
@@ -490,9 +512,20 @@ def verify_password(path: Path, user_name: str, password: str) -> Unlocked:
     throttle = Throttle(path)
     slot_key = slots.slot_id_for(user_name)
     before = throttle.failures(slot_key)
-    throttle.begin(slot_key)  # counted as failed until it succeeds
+    if is_read_only(path):
+        # Nothing can be counted on a read-only medium. The throttle guards the live store; a
+        # copy on read-only media is no weaker than any copy of the files (Argon2 still holds).
+        throttle.check(slot_key)
+        return Unlocked(slots.unlock_password(user_name, password), 0)
+    try:
+        throttle.begin(slot_key)  # counted as failed until it succeeds
+    except OSError as exc:
+        raise _os_problem(exc) from None
     data_key = slots.unlock_password(user_name, password)
-    throttle.succeeded(slot_key)
+    try:
+        throttle.succeeded(slot_key)
+    except OSError as exc:
+        raise _os_problem(exc) from None
     if slots.needs_upgrade(user_name):
         params = KdfParams.calibrate()
         with edit_slots(path) as fresh:
@@ -508,9 +541,11 @@ def unlock(path: Location, user_name: str, password: str, *, clock: Clock = utc_
         assert isinstance(path, str)
         return hub.unlock_hub(path, user_name, password, clock=clock)
     path = Path(path)
+    _finish_interrupted_restore(path)
     if not path.exists():
         raise StoreMissing(path=str(path))
-    _finish_interrupted_rekey(path, user_name, password)
+    if not is_read_only(path):
+        _finish_interrupted_rekey(path, user_name, password)
     found = verify_password(path, user_name, password)
     store = open_with_key(path, found.data_key, clock=clock)
     try:
@@ -847,20 +882,47 @@ def restore(
                 if data_key != current_key:
                     _sqlcipher_rekey(staging, data_key, current_key)
                 final_keys = storefiles.keys_path(target).read_bytes()
-            kept: Path | None = None
-            if target.exists():
-                kept = storefiles.kept_path(target, int(time.time()))
-                os.replace(target, kept)
-                if storefiles.keys_path(target).exists():
-                    os.replace(storefiles.keys_path(target), storefiles.keys_path(kept))
-                for p in storefiles.sqlite_sidecars(target):
-                    p.unlink(missing_ok=True)
-            os.replace(staging, target)
-            storefiles.atomic_write(storefiles.keys_path(target), final_keys)
-            return kept
+            # From here the swap is journalled: a kill at any moment leaves either the old store
+            # or the restored one at the path, finished by the next opening (_finish_restore).
+            storefiles.atomic_write(staging_keys, final_keys)
+            storefiles.atomic_write(storefiles.restore_ready_path(target), b"")
+            return _finish_restore(target)
         finally:
-            for p in (staging, staging_keys, *storefiles.sqlite_sidecars(staging)):
+            if not storefiles.restore_ready_path(target).exists():  # else the next opening finishes
+                for p in (staging, staging_keys, *storefiles.sqlite_sidecars(staging)):
+                    p.unlink(missing_ok=True)
+
+
+def _finish_restore(target: Path) -> Path | None:
+    """Swap a verified staged store into place (the rest of a restore, or what a stopped one left):
+    the live store moves aside (kept), the staged one and its slots take its place. Each step can
+    be repeated; returns where the replaced store was kept."""
+    ready = storefiles.restore_ready_path(target)
+    staging = storefiles.staging_path(target)
+    staging_keys = storefiles.keys_path(staging)
+    kept: Path | None = None
+    if staging.exists():
+        if target.exists():
+            kept = storefiles.kept_path(target, int(time.time()))
+            if storefiles.keys_path(target).exists():
+                shutil.copyfile(storefiles.keys_path(target), storefiles.keys_path(kept))
+            os.replace(target, kept)
+            for p in storefiles.sqlite_sidecars(target):
                 p.unlink(missing_ok=True)
+        os.replace(staging, target)
+    if staging_keys.exists():
+        os.replace(staging_keys, storefiles.keys_path(target))
+    storefiles.fsync_dir(target.parent)
+    ready.unlink(missing_ok=True)
+    return kept
+
+
+def _finish_interrupted_restore(path: Path) -> None:
+    if storefiles.restore_ready_path(path).exists():
+        with storefiles.locked(path):
+            if storefiles.restore_ready_path(path).exists():
+                log.info("finishing a restore that was interrupted")
+                _finish_restore(path)
 
 
 def _open_backup_key(

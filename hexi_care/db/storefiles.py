@@ -11,11 +11,16 @@ change, and no two writers ever share a temporary file.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hexi_care.errors import StoreProblem
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -81,6 +86,12 @@ def backup_dir(store: Path) -> Path:
 def staging_path(store: Path) -> Path:
     """Where a restore assembles the incoming store before it replaces the live one."""
     return _beside(store, ".restoring")
+
+
+def restore_ready_path(store: Path) -> Path:
+    """Present while a verified restore swaps files: if the program stops in between, the next
+    opening finishes the swap (the staged store and its slots are complete)."""
+    return _beside(store, ".restoring.ready")
 
 
 def kept_path(store: Path, stamp: int) -> Path:
@@ -174,6 +185,29 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.unlink(tmp)
         raise
     fsync_dir(path.parent)
+
+
+def os_problem(exc: OSError) -> StoreProblem:
+    """The user's problem behind an OSError while writing: a full disk, a read-only or vanished
+    medium (a USB stick pulled out), or another I/O failure named by the system's words."""
+    from hexi_care.errors import DiskFull, StoreGone, StoreProblem, StoreReadOnly
+
+    if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
+        return DiskFull()
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return StoreReadOnly()
+    if exc.errno in (errno.ENOENT, errno.ENODEV, errno.ENXIO, errno.EIO, errno.ESTALE):
+        return StoreGone()
+    return StoreProblem("store_io", detail=exc.strerror or type(exc).__name__)
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """A file the user asked for (a PDF, a spreadsheet): whole or not at all, and a full or
+    read-only disk is the user's problem, not a crash."""
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise os_problem(exc) from None
 
 
 def fsync_dir(folder: Path) -> None:

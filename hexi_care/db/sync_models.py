@@ -145,10 +145,15 @@ class SyncAuditHead(IdMixin, Base):
 
 class SyncPeerAudit(Base):
     """A copy of a laptop's own audit events (append-only facts), as the centre received them.
-    The centre cannot recompute their MACs (it lacks the laptop's key) but checks the links."""
+    The centre cannot recompute their MACs (it lacks the laptop's key) but checks the links.
+    A laptop restored from an older copy writes new events at numbers already seen: they are kept
+    as another branch (the first event's `prev_mac` names the event it forked from)."""
 
     __tablename__ = "sync_peer_audit"
     peer_id: Mapped[str] = mapped_column(ForeignKey("sync_peer.id"), primary_key=True)
+    branch: Mapped[int] = mapped_column(
+        Integer, primary_key=True, autoincrement=False, default=0, server_default="0"
+    )
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     id: Mapped[str] = mapped_column(String(36))
     at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -160,6 +165,7 @@ class SyncPeerAudit(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
     prev_mac: Mapped[str] = mapped_column(String(64))
     mac: Mapped[str] = mapped_column(String(64))
+    __table_args__ = (Index("ix_sync_peer_audit_mac", "peer_id", "mac"),)
 
 
 # -- helpers that need to know the database ------------------------------------------------------

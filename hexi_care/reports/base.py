@@ -41,6 +41,7 @@ from hexi_care.reports.data import ReportMeta
 from hexi_care.reports.fonts import MAIN, fonts, register_fonts
 from hexi_care.reports.formatting import fmt_datetime, short_id
 from hexi_care.reports.labels import ZH, Labels
+from hexi_care.services.output import save_output
 
 #: Where a renderer writes: a path, a binary file object, or None to get the bytes back.
 Output = str | Path | BinaryIO | None
@@ -363,7 +364,7 @@ def render_parts(
     if out is None:
         return data
     if isinstance(out, str | Path):
-        Path(out).write_bytes(data)
+        save_output(Path(out), data)  # whole or not at all; a full disk is the user's problem
     else:
         out.write(data)
     return None

@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 from hexi_care.reports.data import RegisterRow, ReportMeta
 from hexi_care.reports.formatting import age_on, fmt_date, fmt_datetime, to_local
 from hexi_care.reports.labels import ZH, Labels
+from hexi_care.services.output import save_output
 
 #: Column order of the register (RegisterRow fields, plus "seq" and "age").
 COLUMNS: tuple[str, ...] = (
@@ -115,7 +116,7 @@ def _write(data: bytes, out: str | Path | BinaryIO | None) -> bytes | None:
     if out is None:
         return data
     if isinstance(out, str | Path):
-        Path(out).write_bytes(data)
+        save_output(Path(out), data)  # whole or not at all; a full disk is the user's problem
     else:
         out.write(data)
     return None

@@ -18,7 +18,7 @@ from hexi_care.db.models import Household as HouseholdRow
 from hexi_care.domain import idnumber, names, schedule
 from hexi_care.domain.enums import RiskLevel, Role, Sex, UnitKind
 from hexi_care.domain.model import CHILD_PROFILE_FIELDS, Category, Child, ChildSummary
-from hexi_care.errors import InvalidInput, NotFound, UserProblem
+from hexi_care.errors import Ambiguous, InvalidInput, NotFound
 from hexi_care.services import settings, visits
 from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
@@ -208,6 +208,8 @@ def apply_category_dates(uow: UnitOfWork) -> int:
 
     Lists, the workbench and the statistics call it first; it costs one small read a day after.
     """
+    if getattr(uow.store, "read_only", False):
+        return 0  # a store on read-only media is read as it was saved
     today = uow.today()
     stamp = json.dumps(today.isoformat())
     s = uow.session
@@ -472,7 +474,7 @@ def resolve_child(uow: UnitOfWork, ref: str) -> str:
         if len(ids) == 1:
             return ids[0]
         if len(ids) > 1:
-            raise UserProblem("ambiguous", ref=ref)
+            raise Ambiguous(ref=ref)
     raise NotFound(what="child", ref=ref)
 
 

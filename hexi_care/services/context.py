@@ -26,7 +26,7 @@ from hexi_care.db.store import OpenStore
 from hexi_care.domain import dates
 from hexi_care.domain.enums import Role
 from hexi_care.domain.model import User
-from hexi_care.errors import ChangedByOther, ScopeDenied
+from hexi_care.errors import ChangedByOther, ScopeDenied, StoreGone
 
 log = logging.getLogger("hexi_care.services")
 E = TypeVar("E", bound=BaseException)
@@ -47,6 +47,12 @@ class Notice:
         from hexi_care.messages import render
 
         return render(self.key, lang, **self.params)
+
+
+def _file_gone(store: OpenStore) -> bool:
+    """A file store whose path no longer leads to a file (one stat per commit)."""
+    engine = store.engine
+    return engine is not None and engine.dialect.name == "sqlite" and not store.path.exists()
 
 
 #: Session.info key: the session has flushed writes that only its own connection sees.
@@ -94,6 +100,11 @@ class UnitOfWork:
         session = self.session
         try:
             if exc_type is None:
+                if session.in_transaction() and _file_gone(self.store):
+                    # The store's file left its path while open (a USB stick pulled out): SQLite
+                    # would write on into a file nobody can find again. Nothing is committed.
+                    session.rollback()
+                    raise StoreGone()
                 try:
                     session.commit()
                 except StaleDataError:

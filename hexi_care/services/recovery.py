@@ -237,13 +237,10 @@ def complete_request(
     time, through the throttle) and set that password."""
     pending_path = storefiles.pending_recovery_path(store_path)
     slots = KeySlots.load(storefiles.keys_path(store_path))
+    ans, sealed = read_answer(answer_file)
     try:
-        ans = json.loads(answer_file.read_text("utf-8"))
-        if ans.get("format") != ANSWER_FORMAT:
-            raise ValueError
-        sealed = base64.b64decode(ans["sealed"])
         pending = json.loads(pending_path.read_text("utf-8"))
-        if pending.get("format") != PENDING_FORMAT:
+        if not isinstance(pending, dict) or pending.get("format") != PENDING_FORMAT:
             raise ValueError
     except FileNotFoundError:
         raise RecoveryRefused("recovery.no_request") from None
@@ -281,6 +278,20 @@ def complete_request(
         store.lock()
     pending_path.unlink(missing_ok=True)
     return result
+
+
+def read_answer(answer_file: Path) -> tuple[dict[str, Any], bytes]:
+    """The centre's answer file: its fields and the sealed reply (StoreDamaged if it is not one)."""
+    try:
+        ans = json.loads(answer_file.read_text("utf-8"))
+        if not isinstance(ans, dict) or ans.get("format") != ANSWER_FORMAT:
+            raise ValueError
+        sealed = base64.b64decode(ans["sealed"])
+    except FileNotFoundError:
+        raise RecoveryRefused("recovery.no_request") from None
+    except (OSError, ValueError, KeyError, TypeError):
+        raise StoreDamaged() from None
+    return ans, sealed
 
 
 def _answer_info(store_id: str, reply_key_b64: str) -> bytes:

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from hexi_care.db.models import OrgUnit
 from hexi_care.domain.enums import Role, UnitKind
 from hexi_care.domain.model import Unit
-from hexi_care.errors import InvalidInput, NotFound, UserProblem
+from hexi_care.errors import Ambiguous, InvalidInput, NotFound
 from hexi_care.services.context import UnitOfWork
 
 CHILD_KIND = {UnitKind.DISTRICT: UnitKind.STREET, UnitKind.STREET: UnitKind.COMMUNITY}
@@ -50,7 +50,7 @@ def resolve_unit(uow: UnitOfWork, ref: str) -> Unit:
     if len(matches) == 1:
         return _to_unit(matches[0])
     if len(matches) > 1:
-        raise UserProblem("ambiguous", ref=ref)
+        raise Ambiguous(ref=ref)
     raise NotFound(what="unit", ref=ref)
 
 

@@ -29,7 +29,13 @@ from hexi_care.domain.enums import (
 )
 from hexi_care.domain.model import SectionRating, Visit
 from hexi_care.domain.notice_templates import builtin_templates
-from hexi_care.errors import InvalidInput, NotFound, ScopeDenied, SubmitIncomplete, UserProblem
+from hexi_care.errors import (
+    Ambiguous,
+    InvalidInput,
+    NotFound,
+    ScopeDenied,
+    SubmitIncomplete,
+)
 from hexi_care.services import settings, support
 from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
@@ -357,7 +363,7 @@ def resolve_visit(uow: UnitOfWork, ref: str) -> str:
         if len(ids) == 1:
             return ids[0]
         if len(ids) > 1:
-            raise UserProblem("ambiguous", ref=ref)
+            raise Ambiguous(ref=ref)
     raise NotFound(what="visit", ref=ref)
 
 

@@ -45,6 +45,7 @@ docs/exchange.md describes the file format and the merge rules.
 
 from __future__ import annotations
 
+from hexi_care.sync.audit_copy import AuditBranch, peer_audit
 from hexi_care.sync.conflicts import list_conflicts, resolve_conflict
 from hexi_care.sync.enrol import accept_reply, enrol_device, make_card, make_request, read_card
 from hexi_care.sync.export import export_package
@@ -64,6 +65,7 @@ from hexi_care.sync.types import (
 )
 
 __all__ = [
+    "AuditBranch",
     "CentreCard",
     "ConflictInfo",
     "DeviceInfo",
@@ -83,6 +85,7 @@ __all__ = [
     "list_peers",
     "make_card",
     "make_request",
+    "peer_audit",
     "read_card",
     "resolve_conflict",
     "revoke_peer",

@@ -49,6 +49,7 @@ from hexi_care.errors import BadPackage
 from hexi_care.services.context import UnitOfWork
 from hexi_care.services.visits import refresh_child_dates
 from hexi_care.sync import profile as pf
+from hexi_care.sync.conflicts import close_superseded
 from hexi_care.sync.export import chunks, visit_stage
 from hexi_care.sync.identity import exchange_scope
 from hexi_care.sync.records import (
@@ -590,9 +591,10 @@ class Applier:
         old = canon_list(field, json.loads(v["old_json"]))
         new = canon_list(field, json.loads(v["new_json"]))
         current = pf.current_value(entity, row, field)
-        if current == new:
+        if current not in (old, new):
+            self._conflict(it, row, current, fresh_ids)
             return
-        if current == old:
+        if current == old and current != new:
             pf.set_value(self.s, entity, row, field, pf.check_value(entity, field, new), self.today)
             row.version += 1
             row.updated_at = self.now
@@ -600,8 +602,9 @@ class Applier:
                 self.children_touched.add(row.id)
             self.count(entity, 1)
             self.s.flush()
-            return
-        self._conflict(it, row, current, fresh_ids)
+        # The edit was made from this store's value (or reached it): whoever made it saw what
+        # the conflict was about, so an open conflict on the field is settled by it.
+        close_superseded(self.s, entity, v["entity_id"], field, new, v)
 
     def _conflict(self, it: Item, row: pf.ProfileRow, current: Any, fresh_ids: set[str]) -> None:
         v = it.values
@@ -614,7 +617,8 @@ class Applier:
             )
         ).first()
         if open_one is not None:
-            # The same disagreement, edited further on the laptop: one conflict, latest value.
+            # The same disagreement, edited further on the laptop: one conflict, latest values.
+            open_one.mine_json = json.dumps(current, ensure_ascii=False)
             open_one.theirs_json = v["new_json"]
             open_one.theirs_user_id = v["user_id"]
             open_one.theirs_device_id = v["device_id"]
@@ -772,21 +776,41 @@ class Applier:
 
     # -- the laptop's audit events -------------------------------------------------------------
     def _audit(self, items: list[Item]) -> None:
-        """Keep a copy of the laptop's chain; a different event at a known position, or a link
-        that does not fit, is evidence of a restored or altered copy."""
+        """Keep a copy of the laptop's chain. An event continues the branch holding the event its
+        `prev_mac` names; a different event at a position that branch already holds (a restored
+        copy writing on) starts a new branch, so both histories stay visible. A link that names
+        nothing while its position's predecessor is known is evidence of an altered copy."""
         t = SyncPeerAudit.__table__
         assert isinstance(t, Table)
-        seqs = sorted(it.values["seq"] for it in items)
-        have: dict[int, str] = {}
-        low, high = seqs[0] - 1, seqs[-1]
-        rows = self.s.execute(
-            select(SyncPeerAudit.seq, SyncPeerAudit.mac).where(
-                SyncPeerAudit.peer_id == self.peer.id,
-                SyncPeerAudit.seq >= low,
-                SyncPeerAudit.seq <= high,
-            )
+        peer_id = self.peer.id
+        where = SyncPeerAudit.peer_id == peer_id
+        macs = {it.values["mac"] for it in items} | {it.values["prev_mac"] for it in items}
+        # mac -> (branch, seq) of the events this import may link to or already holds
+        known: dict[str, tuple[int, int]] = {}
+        for part in chunks(sorted(macs)):
+            for b, q, mac in self.s.execute(
+                select(SyncPeerAudit.branch, SyncPeerAudit.seq, SyncPeerAudit.mac).where(
+                    where, SyncPeerAudit.mac.in_(part)
+                )
+            ):
+                known[mac] = (int(b), int(q))
+        seqs = sorted({int(it.values["seq"]) for it in items})
+        wanted = sorted(set(seqs) | {q - 1 for q in seqs})
+        taken: dict[tuple[int, int], str] = {}  # (branch, seq) -> mac
+        at_seq: dict[int, set[str]] = defaultdict(set)
+        for part in chunks(wanted):
+            for b, q, mac in self.s.execute(
+                select(SyncPeerAudit.branch, SyncPeerAudit.seq, SyncPeerAudit.mac).where(
+                    where, SyncPeerAudit.seq.in_(part)
+                )
+            ):
+                taken[(int(b), int(q))] = mac
+                at_seq[int(q)].add(mac)
+        branches = int(
+            self.s.scalar(select(func.coalesce(func.max(SyncPeerAudit.branch), -1)).where(where))
+            or 0
         )
-        have.update({int(s_): mac for s_, mac in rows})
+        branches = max(branches + 1, 1)
         inserts: list[dict[str, Any]] = []
         forked = broken = restored = False
         for it in sorted(items, key=lambda x: int(x.values["seq"])):
@@ -794,16 +818,24 @@ class Applier:
             seq = int(v["seq"])
             if v.get("action") == "restore":
                 restored = True
-            if seq in have:
-                if have[seq] != v["mac"]:
-                    forked = True
+            if v["mac"] in known:
                 self.count("audit", 2)
                 continue
-            prev = have.get(seq - 1)
-            if prev is not None and prev != v["prev_mac"]:
-                broken = True
-            have[seq] = v["mac"]
-            inserts.append({**v, "peer_id": self.peer.id})
+            link = known.get(v["prev_mac"])
+            if link is not None and link[1] == seq - 1:
+                branch = link[0]
+            else:
+                if link is not None or (seq > 1 and at_seq.get(seq - 1)):
+                    broken = True  # its predecessor's position is known, but not this link
+                branch = 0
+            if (branch, seq) in taken:
+                forked = True
+                branch = branches
+                branches += 1
+            taken[(branch, seq)] = v["mac"]
+            known[v["mac"]] = (branch, seq)
+            at_seq[seq].add(v["mac"])
+            inserts.append({**v, "peer_id": peer_id, "branch": branch})
             self.count("audit", 0)
         bulk_insert(self.s, t, inserts)
         if forked:

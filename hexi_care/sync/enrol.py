@@ -29,7 +29,14 @@ from hexi_care.db.store import OpenStore
 from hexi_care.db.sync_models import SyncIdentity, SyncPeer
 from hexi_care.domain.enums import Role, UnitKind
 from hexi_care.domain.model import User
-from hexi_care.errors import BadPackage, InvalidInput, NotFound, UsageError, UserProblem
+from hexi_care.errors import (
+    BadPackage,
+    ExchangeRefused,
+    InvalidInput,
+    NotFound,
+    UsageError,
+    UserProblem,
+)
 from hexi_care.services.context import UnitOfWork
 from hexi_care.services.units import resolve_unit
 from hexi_care.sync import container
@@ -141,7 +148,7 @@ def make_card(store: OpenStore, out: Path, *, user: User | None = None) -> Centr
         s = uow.session
         me = ensure_identity(s, store)
         if me.role == ROLE_LAPTOP:
-            raise UserProblem("exchange.is_laptop")
+            raise ExchangeRefused("exchange.is_laptop", reason="wrong_role")
         label = _centre_label(s, me)
         header = {
             "format": CARD_FORMAT,
@@ -185,6 +192,9 @@ def _request_info(device_id: str, centre_id: str) -> bytes:
     return f"hexi-care enrol request v1\0{device_id}\0{centre_id}".encode()
 
 
+SHORT_FINGERPRINT = 4
+
+
 # -- laptop: request --------------------------------------------------------------------------------
 def make_request(
     store: OpenStore,
@@ -210,9 +220,9 @@ def make_request(
         s = uow.session
         me = ensure_identity(s, store)
         if me.role == ROLE_CENTRE:
-            raise UserProblem("exchange.is_centre")
+            raise ExchangeRefused("exchange.is_centre", reason="wrong_role")
         if centre is not None and centre.device_id == me.id:
-            raise UserProblem("exchange.self_enrol")
+            raise ExchangeRefused("exchange.self_enrol", reason="self")
         unit: dict[str, Any]
         local: OrgUnit | None = None
         if unit_ref:
@@ -224,7 +234,7 @@ def make_request(
         elif actor is not None and actor.role in (Role.DIRECTOR, Role.STREET_SUPERVISOR):
             local = s.get(OrgUnit, actor.unit_id)
         else:
-            raise UserProblem("exchange.unit_required")
+            raise ExchangeRefused("exchange.unit_required", reason="unit_required")
         if local is not None:
             unit = {"id": local.id, "name": local.name, "path": _unit_path(s, local.id)}
         directors: list[dict[str, str]] = []
@@ -279,7 +289,7 @@ def _request_details(req: container.Container, me: SyncIdentity) -> dict[str, An
         # A request from before the card (details in the clear) still enrols.
         return {"unit": h.get("unit"), "directors": h.get("directors")}
     if sealed_to != me.id:
-        raise UserProblem("exchange.card_other_centre")
+        raise ExchangeRefused("exchange.card_other_centre", reason="other_centre")
     plain = keys_of(me).open(req.body, _request_info(str(h.get("device_id")), me.id))
     if plain is None:
         raise BadPackage(reason="damaged")
@@ -323,9 +333,9 @@ def _find_unit(uow: UnitOfWork, unit_ref: str | None, unit: Any) -> OrgUnit:
     if found is None and not (unit_ref or name):
         raise UsageError("exchange.unit_needed")  # exit 2: the command needs --unit
     if found is None:
-        raise UserProblem("exchange.unit_unknown", unit=unit_ref or name)
+        raise ExchangeRefused("exchange.unit_unknown", reason="unit_unknown", unit=unit_ref or name)
     if found.kind not in (UnitKind.COMMUNITY, UnitKind.STREET):
-        raise UserProblem("exchange.unit_not_local", unit=found.name)
+        raise ExchangeRefused("exchange.unit_not_local", reason="unit_not_local", unit=found.name)
     return found
 
 
@@ -368,9 +378,9 @@ def enrol_device(
         s = uow.session
         me = ensure_identity(s, store)
         if me.role == ROLE_LAPTOP:
-            raise UserProblem("exchange.is_laptop")
+            raise ExchangeRefused("exchange.is_laptop", reason="wrong_role")
         if device_id == me.id:
-            raise UserProblem("exchange.self_enrol")
+            raise ExchangeRefused("exchange.self_enrol", reason="self")
         details = _request_details(req, me)
         unit = _find_unit(uow, unit_ref, details.get("unit"))
         raw_directors = details.get("directors")
@@ -378,13 +388,15 @@ def enrol_device(
         names = [
             str(d.get("display_name") or d.get("name")) for d in directors if isinstance(d, dict)
         ][:5]
-        label = unit.name[:200]  # no people's names: labels appear in messages and exceptions
+        # No people's names (labels appear in messages and exceptions); the short fingerprint
+        # tells apart two laptops of one unit.
+        label = peer_label(unit.name, fp)
         peer = s.get(SyncPeer, device_id)
         if peer is not None:
             if peer.revoked:
-                raise UserProblem("exchange.peer_revoked", peer=peer.label)
+                raise ExchangeRefused("exchange.peer_revoked", reason="revoked", peer=peer.label)
             if bytes(peer.sign_public) != sign_public or bytes(peer.kem_public) != kem_public:
-                raise UserProblem("exchange.keys_changed")
+                raise ExchangeRefused("exchange.keys_changed", reason="keys_changed")
             peer.unit_id, peer.label = unit.id, label
         else:
             peer = SyncPeer(
@@ -449,6 +461,12 @@ def enrol_device(
     )
 
 
+def peer_label(name: str, fp: str) -> str:
+    """A peer as people see it everywhere: its unit and the first digits of its fingerprint."""
+    short = fp.replace(" ", "")[:SHORT_FINGERPRINT]
+    return f"{name[:180]} · {short}"
+
+
 def _centre_label(s: Session, me: SyncIdentity) -> str:
     root = s.scalars(select(OrgUnit).where(OrgUnit.parent_id.is_(None))).first()
     return f"{root.name if root else ''}未成年人保护中心"[:200]
@@ -472,7 +490,7 @@ def accept_reply(store: OpenStore, reply: Path, *, user: User | None = None) -> 
         if h.get("recipient") != me.id:
             raise BadPackage(reason="wrong_recipient")
         if me.role == ROLE_CENTRE:
-            raise UserProblem("exchange.is_centre")
+            raise ExchangeRefused("exchange.is_centre", reason="wrong_role")
         plain = keys_of(me).open(rep.body, _reply_info(me.id))
         if plain is None:
             raise BadPackage(reason="damaged")
@@ -497,7 +515,7 @@ def accept_reply(store: OpenStore, reply: Path, *, user: User | None = None) -> 
             )
         )
         if others:
-            raise UserProblem("exchange.other_centre")
+            raise ExchangeRefused("exchange.other_centre", reason="other_centre")
         local_only = align_units(s, checked)
         if s.get(OrgUnit, unit_id) is None:
             raise BadPackage(reason="malformed")
@@ -505,15 +523,15 @@ def accept_reply(store: OpenStore, reply: Path, *, user: User | None = None) -> 
         fp = fingerprint(centre_sign, centre_kem)
         if peer is not None:
             if bytes(peer.sign_public) != centre_sign or bytes(peer.kem_public) != centre_kem:
-                raise UserProblem("exchange.keys_changed")
+                raise ExchangeRefused("exchange.keys_changed", reason="keys_changed")
             if peer.revoked:
-                raise UserProblem("exchange.peer_revoked", peer=peer.label)
+                raise ExchangeRefused("exchange.peer_revoked", reason="revoked", peer=peer.label)
         else:
             peer = SyncPeer(
                 id=centre_id,
                 store_id=str(centre.get("store_id", "")),
                 role=ROLE_CENTRE,
-                label=str(centre.get("label", ""))[:200],
+                label=peer_label(str(centre.get("label", "")), fp),
                 unit_id=None,
                 sign_public=centre_sign,
                 kem_public=centre_kem,

@@ -14,7 +14,7 @@ import logging
 import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
@@ -26,7 +26,7 @@ from hexi_care.db.store import OpenStore
 from hexi_care.db.sync_models import SyncConfirmed, SyncIdentity, SyncImported, SyncPeer, SyncSent
 from hexi_care.domain.enums import VisitStatus
 from hexi_care.domain.model import User
-from hexi_care.errors import UserProblem
+from hexi_care.errors import ExchangeRefused
 from hexi_care.services.context import UnitOfWork
 from hexi_care.sync import container
 from hexi_care.sync import payload as pl
@@ -64,9 +64,10 @@ log = logging.getLogger("hexi_care.sync")
 CHUNK = 500
 ACKS_KEPT = 500
 AUDIT_UPTO = ("audit", "upto")
+_T = TypeVar("_T")
 
 
-def chunks(values: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
+def chunks(values: Sequence[_T], size: int = CHUNK) -> Iterator[Sequence[_T]]:
     for i in range(0, len(values), size):
         yield values[i : i + size]
 
@@ -404,12 +405,12 @@ def export_package(
             s = uow.session
             me = ensure_identity(s, store)
             if me.role is None:
-                raise UserProblem("exchange.not_enrolled")
+                raise ExchangeRefused("exchange.not_enrolled", reason="not_enrolled")
             peer = resolve_peer(s, peer_ref)
             if peer.revoked:
-                raise UserProblem("exchange.peer_revoked", peer=peer.label)
+                raise ExchangeRefused("exchange.peer_revoked", reason="revoked", peer=peer.label)
             if (me.role == ROLE_LAPTOP) == (peer.role == ROLE_LAPTOP):
-                raise UserProblem("exchange.wrong_peer_role")
+                raise ExchangeRefused("exchange.wrong_peer_role", reason="wrong_role")
             communities = exchange_scope(s, me, peer)
             collector = _Collector(s, me, peer, communities, load_confirmed(s, peer.id), hooks)
             collector.collect()
@@ -434,14 +435,16 @@ def export_package(
             }
             content = pl.encode_content(document, bytes(collector.blobs))
             if len(content) > pl.MAX_CONTENT_BYTES:
-                raise UserProblem("exchange.too_much")
+                raise ExchangeRefused("exchange.too_much", reason="too_large")
             # The counts travel sealed inside the content: the clear header says nothing of it.
             content_info = {"size": len(content), "sha256": pl.sha256(content)}
             compressed = pl.compress(content)
             del content
             chunks_ = pl.split(compressed, part_size)
             if len(chunks_) > pl.MAX_PARTS:
-                raise UserProblem("exchange.too_many_parts", max=pl.MAX_PARTS)
+                raise ExchangeRefused(
+                    "exchange.too_many_parts", reason="too_many_parts", max=pl.MAX_PARTS
+                )
 
             keys = keys_of(me)
             sealed: list[bytes] = []

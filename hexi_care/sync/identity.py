@@ -13,7 +13,7 @@ from hexi_care.db.store import OpenStore
 from hexi_care.db.sync_models import SyncIdentity, SyncPeer
 from hexi_care.domain.enums import Role, UnitKind
 from hexi_care.domain.model import User
-from hexi_care.errors import NotFound, ScopeDenied, UserProblem
+from hexi_care.errors import Ambiguous, NotFound, ScopeDenied, StoreProblem
 from hexi_care.services.context import UnitOfWork
 from hexi_care.sync.crypto import KeyPair, fingerprint
 from hexi_care.sync.types import ROLE_CENTRE, DeviceInfo, PeerInfo
@@ -43,7 +43,7 @@ def ensure_identity(session: Session, store: OpenStore) -> SyncIdentity:
     if row is not None:
         return row
     if not store.device_id:
-        raise UserProblem("exchange.no_device_id")
+        raise StoreProblem("exchange.no_device_id")
     keys = KeyPair.generate()
     row = SyncIdentity(
         id=store.device_id,
@@ -166,7 +166,7 @@ def resolve_peer(session: Session, ref: str) -> SyncPeer:
     if len(candidates) == 1:
         return candidates[0]
     if len(candidates) > 1:
-        raise UserProblem("ambiguous", ref=ref)
+        raise Ambiguous(ref=ref)
     raise NotFound(what="device", ref=ref)
 
 

@@ -4,7 +4,8 @@ The checks, in order, each with its own reason (messages `package.<reason>`): th
 package (not_a_package, truncated, damaged), from a program version this one understands
 (too_new), for this store (wrong_recipient), from an enrolled and not revoked sender
 (unknown_sender, revoked_sender), signed by it (bad_signature), not imported before (replayed),
-complete (incomplete: the missing parts are named), within the size cap (too_big, also for a
+complete (incomplete: the missing parts are named; mixed_parts when the folder holds parts
+of another export instead), within the size cap (too_big, also for a
 decompression bomb), and the payload matches its manifest (mismatch). Then the records are
 checked (malformed, out_of_scope, inconsistent) and merged. Any refusal leaves the store as it was.
 """
@@ -118,6 +119,7 @@ def _gather_parts(
         raise BadPackage(reason="mismatch")
     found = {manifest.part: first}
     n = len(manifest.parts)
+    other_seq: Any = None  # a part of another export between the same two devices
     if n > 1:
         core = manifest.core(first.header)
         try:
@@ -130,7 +132,15 @@ def _gather_parts(
             if len(found) == n:
                 break
             header = container.peek_header(candidate)
-            if header is None or header.get("package_id") != manifest.package_id:
+            if header is None:
+                continue
+            if header.get("package_id") != manifest.package_id:
+                if (
+                    header.get("format") == pl.PACKAGE_FORMAT
+                    and header.get("sender") == manifest.sender
+                    and header.get("recipient") == manifest.recipient
+                ):
+                    other_seq = header.get("seq")
                 continue
             index = header.get("part")
             if not isinstance(index, int) or index in found or not 0 <= index < n:
@@ -154,7 +164,10 @@ def _gather_parts(
         raise BadPackage(reason="too_big")
     missing = [i + 1 for i in range(n) if i not in found]
     if missing:
-        raise BadPackage(reason="incomplete", missing=", ".join(map(str, missing)), count=n)
+        listed = ", ".join(map(str, missing))
+        if isinstance(other_seq, int) and not isinstance(other_seq, bool):
+            raise BadPackage(reason="mixed_parts", missing=listed, count=n, seq=other_seq)
+        raise BadPackage(reason="incomplete", missing=listed, count=n)
     return [found[i] for i in range(n)]
 
 
@@ -351,13 +364,26 @@ def _check_head(
     reasons: list[str] = []
     if reused is not None:
         reasons.append("seq")
-    if manifest.head_seq < peer.audit_head_seq:
-        reasons.append("late" if late else "head")
-    known = s.get(SyncPeerAudit, (peer.id, manifest.head_seq))
-    if (known is not None and known.mac != manifest.head_mac) or (
-        manifest.head_seq == peer.audit_head_seq
-        and peer.audit_head_mac
-        and peer.audit_head_mac != manifest.head_mac
+    # A late package (made before one already imported) carries an older head: that is the
+    # post being slow, not a restore.
+    if manifest.head_seq < peer.audit_head_seq and not late:
+        reasons.append("head")
+    at_head = set(
+        s.scalars(
+            select(SyncPeerAudit.mac).where(
+                SyncPeerAudit.peer_id == peer.id, SyncPeerAudit.seq == manifest.head_seq
+            )
+        )
+    )
+    continues = _continues_head(applier, peer, manifest.head_mac)
+    if not continues and (
+        (at_head and manifest.head_mac not in at_head)
+        or (
+            manifest.head_seq == peer.audit_head_seq
+            and peer.audit_head_mac
+            and peer.audit_head_mac != manifest.head_mac
+            and manifest.head_mac not in at_head
+        )
     ):
         reasons.append("fork")
     if reasons:
@@ -368,7 +394,9 @@ def _check_head(
             )
         )
         applier.reset_confirmed = True
-    if manifest.head_seq > peer.audit_head_seq:
+    if manifest.head_seq > peer.audit_head_seq or (reasons and not late):
+        # The head of the copy now in use: after a restore, the restored copy's chain, so its
+        # next packages are compared with it (and not alarmed again and again).
         peer.audit_head_seq = manifest.head_seq
         peer.audit_head_mac = manifest.head_mac
     s.add(
@@ -381,6 +409,22 @@ def _check_head(
         )
     )
     return notices
+
+
+def _continues_head(applier: Applier, peer: SyncPeer, head_mac: str) -> bool:
+    """The package's audit events lead, link by link, from the head last seen to its new head: the
+    same copy carrying on (after a restore was noticed once, the restored copy's next packages)."""
+    if not peer.audit_head_mac:
+        return False
+    if head_mac == peer.audit_head_mac:
+        return True
+    prev = {it.values["mac"]: it.values["prev_mac"] for it in applier.items.get("audit", [])}
+    mac, steps = head_mac, 0
+    while mac in prev and steps <= len(prev):
+        mac, steps = prev[mac], steps + 1
+        if mac == peer.audit_head_mac:
+            return True
+    return False
 
 
 def _ranges(numbers: list[int]) -> str:

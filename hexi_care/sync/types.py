@@ -164,3 +164,4 @@ class ConflictInfo:
     resolved_value: Any
     resolved_by: str
     resolved_at: datetime | None
+    current: Any = None  # the field's value in this store now (it may have moved since)

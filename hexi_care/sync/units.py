@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from hexi_care.db.models import OrgUnit
 from hexi_care.db.sync_models import rekey_unit
-from hexi_care.errors import BadPackage, UserProblem
+from hexi_care.errors import BadPackage, ExchangeRefused
 
 UNIT_COLUMNS = ("id", "name", "kind", "parent_id", "code", "sort")
 
@@ -54,7 +54,9 @@ def align_units(session: Session, incoming: list[dict[str, Any]]) -> int:
             if r.name == root["name"] or (r.code is not None and r.code == root["code"])
         ]
         if len(same) != 1:
-            raise UserProblem("exchange.district_mismatch", district=root["name"])
+            raise ExchangeRefused(
+                "exchange.district_mismatch", reason="district_mismatch", district=root["name"]
+            )
         rekey[same[0].id] = root["id"]
     for u in order:
         if u["id"] in local or u["parent_id"] is None:

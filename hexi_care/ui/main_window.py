@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from hexi_care.domain.enums import Role
 from hexi_care.domain.model import User
+from hexi_care.messages import t
 from hexi_care.services import form_recovery
 from hexi_care.ui import i18n
 from hexi_care.ui.common import label, set_role
@@ -206,6 +207,12 @@ class MainWindow(QMainWindow):
         sb.addWidget(self.unit_label)
         sb.addPermanentWidget(self.busy)
         sb.addPermanentWidget(self.lock_label)
+        # A store on read-only media opens read-only: say so for as long as the window is open.
+        self.read_only_label = label(t("store.opened_read_only", i18n.lang()), "muted", wrap=True)
+        self.read_only_label.setVisible(
+            bool(getattr(getattr(ctx.worker, "store", None), "read_only", False))
+        )
+        sb.addWidget(self.read_only_label, 1)
         ctx.worker.busy_changed.connect(self._busy_changed)
         self._update_status()
 

@@ -826,6 +826,7 @@ class ExchangePage(QWidget):
                 self.tr("Compare these fingerprints with the centre by phone or on paper:"),
                 self.tr("The centre: {fp}").format(fp=res.peer_fingerprint),
                 self.tr("This laptop: {fp}").format(fp=res.own_fingerprint),
+                t("exchange.digits_differ_centre", _lang()),
             ]
             if res.local_only_units:
                 lines.append(t("exchange.local_units", _lang(), count=res.local_only_units))
@@ -892,6 +893,11 @@ class ExchangePage(QWidget):
                     self.tr("Compare these fingerprints with the laptop by phone or on paper:"),
                     self.tr("The laptop: {fp}").format(fp=res.peer_fingerprint),
                     self.tr("This centre: {fp}").format(fp=res.own_fingerprint),
+                    t(
+                        "exchange.digits_differ_laptop",
+                        _lang(),
+                        label=res.peer.label if res.peer is not None else "",
+                    ),
                 ],
             )
             self.refresh()

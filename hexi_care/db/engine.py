@@ -15,6 +15,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
+from hexi_care.db import storefiles
 from hexi_care.errors import AuthFailed, StoreDamaged, StoreLocked, StoreProblem
 
 log = logging.getLogger("hexi_care.db")
@@ -56,7 +57,7 @@ def make_engine(
         # Without a write-ahead log beside it the file is all there is: `immutable` needs no
         # shared-memory file (which a read-only folder cannot hold). With one, plain read-only
         # mode reads the log too.
-        wal = Path(f"{path}-wal")
+        wal = storefiles.sqlite_sidecars(path)[0]
         flag = "mode=ro" if wal.exists() and wal.stat().st_size else "immutable=1"
         url = f"sqlite:///file:{quote(str(path))}?{flag}&uri=true"
     engine = create_engine(url, **kwargs)

@@ -84,8 +84,8 @@ def test_backup_to_a_full_disk(small_fs: SmallFs, tmp_path: Path) -> None:
 
 
 def test_report_to_a_full_disk(small_fs: SmallFs) -> None:
-    from hexi_care.reports import samples
     from hexi_care.reports.casefile import render_casefile
+    from tests.reports import samples
 
     small_fs.fill()
     out = small_fs.root / "case.pdf"

@@ -630,10 +630,8 @@ def rekey(
         with store.system_session() as s, s.begin():
             live = [u.name for u in s.scalars(select(AppUser).where(AppUser.active.is_(True)))]
             # The audit chain keeps its MAC key across generations (it was derived from the old
-            # data key); the rekey itself is the last event written under the old key.
+            # data key), so the chain goes on under the new one.
             s.merge(Meta(key=AUDIT_MAC_KEY, value=store.mac_key.hex()))
-            s.merge(Meta(key=GENERATION, value=str(store.generation + 1)))
-            _audit(store, s, "rekey", "store", None, reason)
         slots = KeySlots.load(storefiles.keys_path(store.path))
         before = len(slots.password_slot_ids())
         slots.keep_only({slots.slot_id_for(n) for n in live})
@@ -653,6 +651,11 @@ def rekey(
         os.replace(next_path, storefiles.keys_path(store.path))
         storefiles.fsync_dir(store.path.parent)
         store._attach(make_engine(store.path, new_key), new_key)
+        # Written once the work is done: a rekey that failed or was stopped leaves no event.
+        with store.system_session() as s, s.begin():
+            s.merge(Meta(key=GENERATION, value=str(store.generation + 1)))
+            _audit(store, s, "rekey", "store", None, reason)
+        store.generation += 1
     for extra in backup_folders:
         store.remember_backup_folder(extra)
     older = older_backups(store)

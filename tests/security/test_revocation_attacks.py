@@ -261,6 +261,7 @@ def test_password_reset_and_recovery_code_take_rekey(world: World) -> None:
 
 
 def test_a_rekey_while_another_program_has_the_store_open_changes_nothing(world: World) -> None:
+    generation = world.admin.generation
     other = world.login("dir_a")  # another window, with its connection open
     with other.system_session() as s:
         s.execute(text("SELECT count(*) FROM child")).all()
@@ -278,3 +279,15 @@ def test_a_rekey_while_another_program_has_the_store_open_changes_nothing(world:
     world.admin.lock()
     unlock(world.path, "dir_a", PW).lock()
     unlock_with_recovery_code(world.path, world.recovery_code).lock()  # nothing changed
+    # ...not even the audit trail: no "rekey" event and the same generation (the event is
+    # written once the store is under its new key, never before the work).
+    store = unlock(world.path, "admin", ADMIN_PW)
+    try:
+        assert store.generation == generation
+        with store.system_session() as s:
+            rekeys = s.execute(
+                text("SELECT count(*) FROM audit_event WHERE action = 'rekey'")
+            ).scalar_one()
+        assert rekeys == 0
+    finally:
+        store.lock()

@@ -11,7 +11,7 @@ import atheris
 with atheris.instrument_imports():
     from common import run
 
-    from hexi_care.cli.records import child_from_json, guardians_from_json
+    from hexi_care.services.json_input import child_from_json, guardians_from_json
     from hexi_care.services.visits import visit_from_dict
 
 UOW = None

@@ -6,19 +6,16 @@ from datetime import date
 from typing import Any
 
 from hexi_care.cli.common import Cli, Commands, json_default, read_json
-from hexi_care.cli.records import (
-    CHILD_FIXED,
+from hexi_care.cli.records import CHILD_FIXED, changes_from, plain, show_saved
+from hexi_care.domain.model import Child, ChildSummary, Household
+from hexi_care.errors import InvalidInput
+from hexi_care.services.json_input import (
     CHILD_INPUT,
     agreement_from_json,
     benefit_from_json,
-    changes_from,
     child_from_json,
     guardians_from_json,
-    plain,
-    show_saved,
 )
-from hexi_care.domain.model import Child, ChildSummary, Household
-from hexi_care.errors import InvalidInput
 
 
 def child_summary_json(c: ChildSummary) -> dict[str, Any]:

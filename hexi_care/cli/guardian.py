@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from hexi_care.cli.common import Cli, Commands, read_json
-from hexi_care.cli.records import changes_from, guardians_from_json, plain, show_saved
+from hexi_care.cli.records import changes_from, plain, show_saved
 from hexi_care.errors import InvalidInput
+from hexi_care.services.json_input import guardians_from_json
 
 
 def cmd_guardian_edit(cli: Cli) -> int:

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hexi_care.cli.records import CHILD_INPUT
 from hexi_care.services.households import GUARDIAN_FIELDS, HOUSEHOLD_FIELDS
+from hexi_care.services.json_input import CHILD_INPUT
 from tests.cli.test_cli import Hexi
 
 SCALARS = st.one_of(

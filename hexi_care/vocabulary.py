@@ -18,6 +18,8 @@ from hexi_care.domain.enums import (
     CategoryCode,
     FollowUpStatus,
     Rating,
+    ReexamDecision,
+    ReexamKind,
     Relationship,
     ReportStatus,
     ReportTrigger,
@@ -207,6 +209,26 @@ CATEGORY = _ro(
         CategoryCode.LEFT_BEHIND: ("留守儿童", "Left-behind child"),
     }
 )
+#: Why a case needs a re-examination decision (the worklist's reason column).
+REEXAM_KIND = _ro(
+    {
+        ReexamKind.SITUATION_ENDED: ("父母情形已结束", "Parent's situation ended"),
+        ReexamKind.EXPECTED_END_PASSED: ("父母情形预计结束日已过", "Expected end passed"),
+        ReexamKind.TURNS_16: ("即将年满16周岁", "Turning 16"),
+        ReexamKind.TURNS_18: ("即将年满18周岁", "Turning 18"),
+        ReexamKind.CATEGORY_UNSUPPORTED: ("类别不再符合规则", "Category no longer supported"),
+        ReexamKind.CATEGORY_SUGGESTED: ("规则建议新类别", "Category suggested"),
+        ReexamKind.ANNUAL_REVIEW: ("年度复核到期", "Annual review due"),
+        ReexamKind.EVIDENCE_EXPIRY: ("证明材料到期", "Evidence expiring"),
+    }
+)
+REEXAM_DECISION = _ro(
+    {
+        ReexamDecision.CONFIRMED: ("复核通过，维持认定", "Confirmed, no change"),
+        ReexamDecision.CHANGED: ("已变更类别", "Categories changed"),
+        ReexamDecision.NOT_APPLICABLE: ("不适用", "Does not apply"),
+    }
+)
 #: Assistance kinds are plain strings in the store (no enum).
 ASSISTANCE_KIND = _ro(
     {"goods": ("物资", "Goods"), "money": ("资金", "Money"), "service": ("服务", "Service")}
@@ -232,6 +254,8 @@ ENUMS: tuple[tuple[type[StrEnum], Mapping[str, Words]], ...] = (
     (ReportStatus, REPORT_STATUS),
     (ReportTrigger, REPORT_TRIGGER),
     (CategoryCode, CATEGORY),
+    (ReexamKind, REEXAM_KIND),
+    (ReexamDecision, REEXAM_DECISION),
 )
 _BY_ENUM: dict[type[StrEnum], Mapping[str, Words]] = dict(ENUMS)
 
@@ -241,6 +265,12 @@ FIELDS = _ro(
         # people and records
         "child": ("儿童", "child"),
         "child_id": ("儿童", "child"),
+        "expires_on": ("有效期至", "valid until"),
+        "decision": ("复核结果", "decision"),
+        "reason_key": ("复核事由", "re-examination reason"),
+        "from": ("移交人", "handed over by"),
+        "to": ("接收人", "handed over to"),
+        "reexam_policy": ("复核设置", "re-examination settings"),
         "children": ("儿童人数", "number of children"),
         "household": ("家庭", "household"),
         "household_id": ("家庭", "household"),
@@ -408,6 +438,7 @@ RECORDS = _ro(
         "conflict": ("冲突", "conflict"),
         "activity": ("活动", "activity"),
         "referral": ("转介", "referral"),
+        "reexam_decision": ("复核结果", "re-examination decision"),
     }
 )
 
@@ -436,6 +467,7 @@ ACTIONS = _ro(
         "restore": ("从备份恢复", "restore"),
         "export full ID numbers": ("导出完整身份证号", "export full ID numbers"),
         "do this": ("进行此操作", "do this"),
+        "hand children over": ("移交儿童", "hand children over"),
     }
 )
 

@@ -141,3 +141,24 @@ class ReportTrigger(StrEnum):
 class ReportStatus(StrEnum):
     OPEN = "open"  # reported, awaiting feedback
     CLOSED = "closed"
+
+
+class ReexamKind(StrEnum):
+    """Why a child's case needs a re-examination decision (复核/核查; domain/reexamination.py)."""
+
+    SITUATION_ENDED = "situation_ended"
+    EXPECTED_END_PASSED = "expected_end_passed"
+    TURNS_16 = "turns_16"
+    TURNS_18 = "turns_18"
+    CATEGORY_UNSUPPORTED = "category_unsupported"
+    CATEGORY_SUGGESTED = "category_suggested"
+    ANNUAL_REVIEW = "annual_review"
+    EVIDENCE_EXPIRY = "evidence_expiry"
+
+
+class ReexamDecision(StrEnum):
+    """What was decided on a re-examination reason."""
+
+    CONFIRMED = "confirmed"  # the case stays as it is (复核通过)
+    CHANGED = "changed"  # the categories were changed in the child file
+    NOT_APPLICABLE = "not_applicable"  # the reason does not apply (wrong data, already handled)

@@ -327,6 +327,7 @@ class Attachment:
     has_thumbnail: bool = False
     created_at: datetime | None = None
     id: str | None = None
+    expires_on: date | None = None  # the last day an evidence document is valid
 
 
 @dataclass(slots=True, kw_only=True)

@@ -76,9 +76,13 @@ class ReexamPolicy:
         }
     )
     annual_lead_days: int = 30
+    #: How long a review left undone stays on the list after its day (the next year's cycle asks
+    #: again; a new store does not open with every category's review of last year).
+    annual_late_days: int = 90
 
     def __post_init__(self) -> None:
-        if self.horizon_days < 0 or self.evidence_days < 0 or self.annual_lead_days < 0:
+        days = (self.horizon_days, self.evidence_days, self.annual_lead_days, self.annual_late_days)
+        if min(days) < 0:
             raise ValueError("days ahead must not be negative")
         for month, day in self.annual.values():
             date(2024, month, day)  # raises ValueError for a day no year has
@@ -286,7 +290,7 @@ def _digest(found: Sequence[eligibility.Reason]) -> str:
 
 def _annual(active: Sequence[Category], today: date, policy: ReexamPolicy) -> list[ReexamReason]:
     """Each category's annual review of the last cycle that has opened: this year's from
-    `annual_lead_days` before its day, last year's (then overdue) until then."""
+    `annual_lead_days` before its day, last year's (then late) for `annual_late_days` after it."""
     out: list[ReexamReason] = []
     for c in active:
         month_day = policy.annual.get(c.code)
@@ -297,6 +301,8 @@ def _annual(active: Sequence[Category], today: date, policy: ReexamPolicy) -> li
         if today < opens:
             due = annual_due(month_day, date(today.year - 1, 1, 1))
             opens = due - timedelta(days=policy.annual_lead_days)
+            if today > due + timedelta(days=policy.annual_late_days):
+                continue
         # A category decided after the cycle opened was examined then: next cycle.
         if c.start_date is not None and c.start_date >= opens:
             continue

@@ -74,6 +74,7 @@ def policy_to_dict(p: rx.ReexamPolicy) -> dict[str, Any]:
         "evidence_days": p.evidence_days,
         "annual": {code: f"{m:02d}-{d:02d}" for code, (m, d) in sorted(p.annual.items())},
         "annual_lead_days": p.annual_lead_days,
+        "annual_late_days": p.annual_late_days,
     }
 
 
@@ -90,6 +91,7 @@ def policy_from_dict(d: dict[str, Any]) -> rx.ReexamPolicy:
             evidence_days=int(d.get("evidence_days", default.evidence_days)),
             annual=annual,
             annual_lead_days=int(d.get("annual_lead_days", default.annual_lead_days)),
+            annual_late_days=int(d.get("annual_late_days", default.annual_late_days)),
         )
     except (TypeError, ValueError):
         raise InvalidInput(POLICY_SETTING, "invalid") from None

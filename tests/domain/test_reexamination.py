@@ -196,10 +196,12 @@ def test_annual_review_opens_before_its_day_and_stays_until_decided() -> None:
         date(2026, 12, 31),
         "annual:orphan_scattered:2026",
     )
-    # The day before the window opens, last year's review is what is due (late) unless decided.
-    (late,) = rx.reasons(facts, date(2026, 11, 30), policy)
+    # Until 90 days after its day, last year's review is still asked for (late) unless decided.
+    (late,) = rx.reasons(facts, date(2026, 3, 31), policy)
     assert late.when == date(2025, 12, 31)
-    assert rx.reasons(facts, date(2026, 11, 30), policy, {"annual:orphan_scattered:2025"}) == []
+    assert rx.reasons(facts, date(2026, 3, 31), policy, {"annual:orphan_scattered:2025"}) == []
+    assert rx.reasons(facts, date(2026, 4, 1), policy) == []
+    assert rx.reasons(facts, date(2026, 11, 30), policy) == []
     # Decided this year: gone, until next year's window opens.
     assert rx.reasons(facts, date(2027, 1, 2), policy, {r.key}) == []
     assert [x.key for x in rx.reasons(facts, date(2027, 12, 1), policy, {r.key})] == [

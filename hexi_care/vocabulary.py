@@ -18,6 +18,7 @@ from hexi_care.domain.enums import (
     CategoryCode,
     FollowUpStatus,
     Rating,
+    RedFlag,
     ReexamDecision,
     ReexamKind,
     Relationship,
@@ -229,6 +230,15 @@ REEXAM_DECISION = _ro(
         ReexamDecision.NOT_APPLICABLE: ("不适用", "Does not apply"),
     }
 )
+#: Visit answers that call for a mandatory report on the spot.
+RED_FLAG = _ro(
+    {
+        RedFlag.ALONE_UNDER16: ("未满16周岁独居", "Under 16 and living alone"),
+        RedFlag.UNATTENDED_UNDER8: ("未满8周岁无人看护", "Under 8 and left unattended"),
+        RedFlag.SAFETY_POOR: ("居住环境与安全评为差", "Living conditions and safety rated poor"),
+        RedFlag.INJURY_NOTE: ("身体状况记有伤情", "An injury noted on the child's body"),
+    }
+)
 #: Assistance kinds are plain strings in the store (no enum).
 ASSISTANCE_KIND = _ro(
     {"goods": ("物资", "Goods"), "money": ("资金", "Money"), "service": ("服务", "Service")}
@@ -256,6 +266,7 @@ ENUMS: tuple[tuple[type[StrEnum], Mapping[str, Words]], ...] = (
     (CategoryCode, CATEGORY),
     (ReexamKind, REEXAM_KIND),
     (ReexamDecision, REEXAM_DECISION),
+    (RedFlag, RED_FLAG),
 )
 _BY_ENUM: dict[type[StrEnum], Mapping[str, Words]] = dict(ENUMS)
 
@@ -266,6 +277,10 @@ FIELDS = _ro(
         "child": ("儿童", "child"),
         "child_id": ("儿童", "child"),
         "expires_on": ("有效期至", "valid until"),
+        "feedback_due": ("反馈跟进日期", "feedback follow-up date"),
+        "late": ("超时报告", "reported late"),
+        "feedback_overdue": ("反馈逾期", "feedback overdue"),
+        "report_rules": ("强制报告时限设置", "mandatory report deadlines"),
         "decision": ("复核结果", "decision"),
         "reason_key": ("复核事由", "re-examination reason"),
         "from": ("移交人", "handed over by"),

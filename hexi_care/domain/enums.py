@@ -162,3 +162,12 @@ class ReexamDecision(StrEnum):
     CONFIRMED = "confirmed"  # the case stays as it is (复核通过)
     CHANGED = "changed"  # the categories were changed in the child file
     NOT_APPLICABLE = "not_applicable"  # the reason does not apply (wrong data, already handled)
+
+
+class RedFlag(StrEnum):
+    """A visit answer that calls for a mandatory report on the spot (domain/reporting.py)."""
+
+    ALONE_UNDER16 = "alone_under16"  # 未满16周岁独居
+    UNATTENDED_UNDER8 = "unattended_under8"  # 未满8周岁无人看护
+    SAFETY_POOR = "safety_poor"  # 居住环境与安全评为差
+    INJURY_NOTE = "injury_note"  # 身体状况记有伤情

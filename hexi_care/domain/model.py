@@ -249,6 +249,12 @@ class MandatoryReport:
     description: str = ""
     status: ReportStatus = ReportStatus.OPEN
     id: str | None = None
+    #: When to ask the police for feedback if none came (set from the rules when left empty).
+    feedback_due: date | None = None
+    #: Computed on reading (domain/reporting.py): made, or still not made, after the deadline;
+    #: an open report's feedback follow-up date has passed without feedback.
+    late: bool = False
+    feedback_overdue: bool = False
 
 
 @dataclass(slots=True, kw_only=True)

@@ -99,8 +99,10 @@ class Child(IdMixin, ScopedMixin, Base):
     #: 大营门街-紫金里-2026-0042 (given where the child is entered; see ix_child_file_no).
     file_no: Mapped[str | None] = mapped_column(String(64))
     #: The director responsible for the child (责任儿童主任); None: the community's director(s).
-    #: Set by a hand-over (assignment), a profile field so the next package carries it.
-    director_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"), index=True)
+    #: Set by a hand-over (assignment), a profile field so the next package carries it. A plain
+    #: user id like ChangeLog.user_id: a foreign key would make the column impossible to drop
+    #: without rebuilding the child table, which every other table refers to.
+    director_id: Mapped[str | None] = mapped_column(String(36), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -41,6 +41,7 @@ from hexi_care.ui.common import (
     line_edit,
     make_table,
     on_activate,
+    report_state,
     set_role,
     shortcut,
     text_edit,
@@ -425,9 +426,17 @@ class ChildFileWindow(QWidget):
                 Column(
                     QT_TRANSLATE_NOOP("Columns", "Reported"),
                     lambda r: i18n.fmt_datetime(r.reported_at),
+                    # Made (or still not made) after the store's tolerance: red.
+                    foreground=lambda r: ERROR_COLOUR if r.late else None,
                     width=8,
                 ),
                 Column(QT_TRANSLATE_NOOP("Columns", "Agency"), lambda r: r.agency, width=5),
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "Deadline"),
+                    report_state,
+                    foreground=lambda r: ERROR_COLOUR if r.late or r.feedback_overdue else None,
+                    width=8,
+                ),
                 Column(
                     QT_TRANSLATE_NOOP("Columns", "Status"),
                     lambda r: i18n.label(i18n.REPORT_STATUS, r.status),

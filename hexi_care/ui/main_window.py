@@ -1,4 +1,4 @@
-"""The main window: navigation (工作台, 儿童档案, 家庭, 走访, 活动与慰问, 审核, 报表, 数据交换, 设置),
+"""The main window: navigation (工作台, 儿童档案, 家庭, 走访, 活动与慰问, 复核清单, 审核, 报表, 数据交换, 设置),
 a status bar with the user, the unit and the lock state, and the windows of open records.
 
 Locking (after idle minutes, or Ctrl+L) saves what forms hold, hides every record window and page,
@@ -81,6 +81,7 @@ PAGES = (
     "households",
     "visits",
     "support",
+    "reexam",
     "review",
     "reports",
     "exchange",
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
             "households": self.tr("Households"),
             "visits": self.tr("Visits"),
             "support": self.tr("Activities and help"),
+            "reexam": self.tr("Re-examinations"),
             "review": self.tr("Review"),
             "reports": self.tr("Reports"),
             "exchange": self.tr("Data exchange"),
@@ -337,7 +339,7 @@ class MainWindow(QMainWindow):
 
     def record_changed(self, child_id: str | None = None) -> None:
         """A record was saved: lists and open files showing it refresh."""
-        for key in ("dashboard", "children", "visits", "review", "households"):
+        for key in ("dashboard", "children", "visits", "review", "households", "reexam"):
             page = self.pages.get(key)
             if isinstance(page, Refreshable) and page.isVisible():
                 page.refresh()

@@ -22,16 +22,11 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("child", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("director_id", sa.String(length=36), nullable=True))
-        batch_op.create_foreign_key(
-            batch_op.f("fk_child_director_id_app_user"), "app_user", ["director_id"], ["id"]
-        )
-        batch_op.create_index(batch_op.f("ix_child_director_id"), ["director_id"], unique=False)
-    with op.batch_alter_table("attachment", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("expires_on", sa.Date(), nullable=True))
-    with op.batch_alter_table("mandatory_report", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("feedback_due", sa.Date(), nullable=True))
+    # Plain ALTER TABLE … ADD COLUMN: a batch rebuild of child would trip every foreign key to it.
+    op.add_column("child", sa.Column("director_id", sa.String(length=36), nullable=True))
+    op.create_index(op.f("ix_child_director_id"), "child", ["director_id"], unique=False)
+    op.add_column("attachment", sa.Column("expires_on", sa.Date(), nullable=True))
+    op.add_column("mandatory_report", sa.Column("feedback_due", sa.Date(), nullable=True))
     op.create_table(
         "reexam_decision",
         sa.Column("child_id", sa.String(length=36), nullable=False),
@@ -66,11 +61,8 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_reexam_decision_community_id"))
         batch_op.drop_index(batch_op.f("ix_reexam_decision_child_id"))
     op.drop_table("reexam_decision")
-    with op.batch_alter_table("mandatory_report", schema=None) as batch_op:
-        batch_op.drop_column("feedback_due")
-    with op.batch_alter_table("attachment", schema=None) as batch_op:
-        batch_op.drop_column("expires_on")
-    with op.batch_alter_table("child", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_child_director_id"))
-        batch_op.drop_constraint(batch_op.f("fk_child_director_id_app_user"), type_="foreignkey")
-        batch_op.drop_column("director_id")
+    # Plain ALTER TABLE … DROP COLUMN (SQLite ≥ 3.35), for the same reason.
+    op.drop_column("mandatory_report", "feedback_due")
+    op.drop_column("attachment", "expires_on")
+    op.drop_index(op.f("ix_child_director_id"), table_name="child")
+    op.drop_column("child", "director_id")

@@ -551,6 +551,10 @@
         <translation>新增儿童(&amp;N)…</translation>
     </message>
     <message>
+        <source>Hand over children…</source>
+        <translation>移交儿童…</translation>
+    </message>
+    <message>
         <source>All streets</source>
         <translation>全部街道</translation>
     </message>
@@ -577,6 +581,10 @@
     <message>
         <source>{n} children</source>
         <translation>共 {n} 名儿童</translation>
+    </message>
+    <message>
+        <source>{n} children handed from {a} to {b}.</source>
+        <translation>已将 {n} 名儿童从 {a} 移交给 {b}。</translation>
     </message>
 </context>
 <context>
@@ -1003,6 +1011,10 @@
         <translation>工作台</translation>
     </message>
     <message>
+        <source>Children to re-examine</source>
+        <translation>待复核儿童</translation>
+    </message>
+    <message>
         <source>Show all overdue children in the children list</source>
         <translation>在儿童档案中查看全部逾期儿童</translation>
     </message>
@@ -1013,6 +1025,29 @@
     <message>
         <source>Today is {date}, {weekday}. This week ends on {end}.</source>
         <translation>今天是 {date}，{weekday}。本周截至 {end}。</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Re-examination decision</source>
+        <translation>复核结果</translation>
+    </message>
+    <message>
+        <source>What was checked, and by whom</source>
+        <translation>核查了什么、由谁核查</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>复核事由</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1454,29 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Hand a director&apos;s children over</source>
+        <translation>移交儿童主任负责的儿童</translation>
+    </message>
+    <message>
+        <source>From director</source>
+        <translation>移交人（儿童主任）</translation>
+    </message>
+    <message>
+        <source>To director</source>
+        <translation>接收人（儿童主任）</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <source>Every child of the first director goes to the second, who then sees them. Each child&apos;s change is recorded in the audit trail and travels in the next exchange package.</source>
+        <translation>移交人负责的全部儿童交给接收人，接收人随即可以查看。每名儿童的变更都记入审计日志，并随下一个数据交换包传递。</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdWindow</name>
     <message>
         <source>Household</source>
@@ -1669,6 +1727,14 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <source>8. Social support (allowances, 低保, aid, school, relatives, NGOs)</source>
         <translation>八、社会支持现状（补贴、低保、救助、学校、亲属、社会组织）</translation>
     </message>
+    <message>
+        <source>Reported late</source>
+        <translation>超时报告</translation>
+    </message>
+    <message>
+        <source>Police feedback overdue</source>
+        <translation>公安反馈逾期</translation>
+    </message>
 </context>
 <context>
     <name>Ledger</name>
@@ -1892,6 +1958,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Activities and help</source>
         <translation>活动与慰问</translation>
+    </message>
+    <message>
+        <source>Re-examinations</source>
+        <translation>复核清单</translation>
     </message>
     <message>
         <source>Review</source>
@@ -2154,6 +2224,41 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Print the recovery code</source>
         <translation>打印恢复码</translation>
+    </message>
+</context>
+<context>
+    <name>ReexamPage</name>
+    <message>
+        <source>All reasons</source>
+        <translation>全部事由</translation>
+    </message>
+    <message>
+        <source>Open the child&apos;s file</source>
+        <translation>打开儿童档案</translation>
+    </message>
+    <message>
+        <source>Record decision…</source>
+        <translation>记录复核结果…</translation>
+    </message>
+    <message>
+        <source>Re-examinations</source>
+        <translation>复核清单</translation>
+    </message>
+    <message>
+        <source>Children whose case needs a decision: a parent&apos;s situation ended, a birthday that ends a category, the rules no longer support a category or suggest one, the annual review, evidence that expires. The district decides; the list only asks.</source>
+        <translation>需要作出决定的儿童：父母情形已结束、生日使类别到期、规则不再支持已登记类别或建议新类别、年度复核、证明材料到期。由区里认定，清单只提示。</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens the child&apos;s file where the reason is dealt with.</source>
+        <translation>按回车或双击打开儿童档案中处理该事由的页面。</translation>
+    </message>
+    <message>
+        <source>{n} reasons for {c} children</source>
+        <translation>{c} 名儿童，共 {n} 条事由</translation>
     </message>
 </context>
 <context>

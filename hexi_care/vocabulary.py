@@ -215,8 +215,8 @@ REEXAM_KIND = _ro(
     {
         ReexamKind.SITUATION_ENDED: ("父母情形已结束", "Parent's situation ended"),
         ReexamKind.EXPECTED_END_PASSED: ("父母情形预计结束日已过", "Expected end passed"),
-        ReexamKind.TURNS_16: ("即将年满16周岁", "Turning 16"),
-        ReexamKind.TURNS_18: ("即将年满18周岁", "Turning 18"),
+        ReexamKind.TURNS_16: ("年满16周岁", "Turns 16"),
+        ReexamKind.TURNS_18: ("年满18周岁", "Turns 18"),
         ReexamKind.CATEGORY_UNSUPPORTED: ("类别不再符合规则", "Category no longer supported"),
         ReexamKind.CATEGORY_SUGGESTED: ("规则建议新类别", "Category suggested"),
         ReexamKind.ANNUAL_REVIEW: ("年度复核到期", "Annual review due"),

@@ -2743,6 +2743,58 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>已保存。日期现按 {zone} 计算。</translation>
     </message>
     <message>
+        <source>Report deadlines and re-examinations (for the whole store)</source>
+        <translation>强制报告时限与复核（全库通用）</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>A mandatory report counts as late after</source>
+        <translation>强制报告超过以下时间即为超时</translation>
+    </message>
+    <message>
+        <source>Chase police feedback after</source>
+        <translation>报告后以下天数内无公安反馈即跟进</translation>
+    </message>
+    <message>
+        <source>Announce birthdays that end a category</source>
+        <translation>提前提示年满16/18周岁</translation>
+    </message>
+    <message>
+        <source>Announce evidence that expires within</source>
+        <translation>提前提示证明材料到期</translation>
+    </message>
+    <message>
+        <source>MM-DD, empty: none</source>
+        <translation>月-日，如 12-31；留空不设</translation>
+    </message>
+    <message>
+        <source>Annual review of {category} by</source>
+        <translation>{category}年度复核截止日</translation>
+    </message>
+    <message>
+        <source>Save the deadlines</source>
+        <translation>保存时限设置</translation>
+    </message>
+    <message>
+        <source>The district centre sets the deadlines.</source>
+        <translation>时限由区未保中心设置。</translation>
+    </message>
+    <message>
+        <source>Write the day as MM-DD, e.g. 12-31.</source>
+        <translation>请按“月-日”填写，如 12-31。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
         <source>Users and communities</source>
         <translation>用户和社区</translation>
     </message>

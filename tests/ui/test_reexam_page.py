@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from hexi_care.domain.enums import Relationship, ReportTrigger, SituationKind
 from hexi_care.domain.model import MandatoryReport, Situation
-from hexi_care.services import attachments, casework, children, households
+from hexi_care.services import attachments, casework, children, households, reexamination
 from hexi_care.services.context import UnitOfWork
 from hexi_care.ui.common import ERROR_COLOUR
 from tests.conftest import FIXED_NOW
@@ -110,3 +110,35 @@ def _dialog(page):
 
     (dlg,) = page.findChildren(DecisionDialog)
     return dlg
+
+
+def test_the_centre_sets_deadlines_and_review_days_in_settings(qtbot, make_app, ui_world) -> None:
+    ctx, _hexi, win = make_app("centre")
+    page = win.show_page("settings")
+    wait_idle(qtbot, ctx)
+    assert page.tolerance.value() == 24 and page.annual_edits["orphan_scattered"].text() == "12-31"
+    page.tolerance.setValue(12)
+    page.annual_edits["left_behind"].setText("06-30")
+    page.annual_edits["orphan_scattered"].setText("02-30")  # no year has it
+    page.save_casework.click()
+    assert (
+        page.casework_errors.labels["annual_orphan_scattered"].text()
+        == "请按“月-日”填写，如 12-31。"
+    )
+    page.annual_edits["orphan_scattered"].setText("")
+    page.save_casework.click()
+    wait_idle(qtbot, ctx)
+    assert page.casework_message.text() == "已保存。"
+    with UnitOfWork(ui_world.login("centre")) as uow:
+        assert casework.report_rules(uow).tolerance_hours == 12
+        assert reexamination.policy(uow).annual == {
+            "no_de_facto_carer": (12, 31),
+            "left_behind": (6, 30),
+        }
+
+
+def test_directors_read_the_deadlines_without_changing_them(qtbot, make_app) -> None:
+    ctx, _hexi, win = make_app("dir_a")
+    page = win.show_page("settings")
+    wait_idle(qtbot, ctx)
+    assert not page.tolerance.isEnabled() and not page.save_casework.isVisible()

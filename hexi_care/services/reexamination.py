@@ -29,7 +29,7 @@ from hexi_care.domain.enums import (
     VisitStatus,
 )
 from hexi_care.domain.model import Category, Guardian, Situation
-from hexi_care.errors import InvalidInput, NotFound
+from hexi_care.errors import InvalidInput, NotFound, ScopeDenied
 from hexi_care.services import settings, units
 from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
@@ -121,11 +121,7 @@ def worklist(
     pol = policy(uow)
     s = uow.session
     names = units.unit_names(uow)
-    allowed: set[str] | None = None
-    if unit_id is not None:
-        from hexi_care.services.statistics import communities_under
-
-        allowed = set(communities_under(uow, unit_id))
+    allowed = communities_of_unit(uow, unit_id)
 
     kids = [
         r
@@ -197,6 +193,29 @@ def worklist(
             out.append((order, item))
     out.sort(key=lambda pair: pair[0])
     return [item for _, item in out]
+
+
+def communities_of_unit(uow: UnitOfWork, unit_id: str | None) -> set[str] | None:
+    """The communities under `unit_id` the user may see (None: no unit asked for). A unit whose
+    communities all lie outside the user's scope is refused, not shown as empty."""
+    if unit_id is None:
+        return None
+    from hexi_care.db.models import OrgUnit
+    from hexi_care.services.statistics import communities_under
+
+    if uow.session.get(OrgUnit, unit_id) is None:
+        raise NotFound(what="unit", ref=unit_id)
+    allowed = set(communities_under(uow, unit_id))
+    if not allowed and not uow.scope.everything:
+        everything = {u: p for u, p in uow.session.execute(select(OrgUnit.id, OrgUnit.parent_id))}
+        # Inside the user's units (an empty street of theirs) is fine; elsewhere is not theirs.
+        node: str | None = unit_id
+        mine = uow.user.unit_id if uow.user is not None else None
+        while node is not None and node != mine:
+            node = everything.get(node)
+        if node is None:
+            raise ScopeDenied()
+    return allowed
 
 
 def _parents(

@@ -23,11 +23,7 @@ from hexi_care.vocabulary import word
 
 
 def _communities(uow: UnitOfWork, unit_id: str | None) -> set[str] | None:
-    if unit_id is None:
-        return None
-    from hexi_care.services.statistics import communities_under
-
-    return set(communities_under(uow, unit_id))
+    return reexamination.communities_of_unit(uow, unit_id)
 
 
 # -- overdue visits ---------------------------------------------------------------------------

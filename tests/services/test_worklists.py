@@ -124,7 +124,10 @@ def test_overdue_list_narrows_to_a_unit_and_stays_in_scope(world: World) -> None
         assert [line.child_id for line in worklists.overdue(uow, unit_id=world.street_a)] == [a]
     with UnitOfWork(world.login("dir_b")) as uow:
         assert [line.child_id for line in worklists.overdue(uow)] == [b]
-        assert worklists.overdue(uow, unit_id=world.community_a) == []
+        with pytest.raises(ScopeDenied):  # another community's: refused, not shown as empty
+            worklists.overdue(uow, unit_id=world.community_a)
+    with UnitOfWork(world.login("street_a")) as uow, pytest.raises(ScopeDenied):
+        worklists.alerts(uow, unit_id=world.other_street)
 
 
 def test_another_part_adds_its_own_alert_source(

@@ -136,8 +136,10 @@ def reasons(
     today: date,
     policy: ReexamPolicy,
     decided: Collection[str] = (),
+    memo: dict[object, object] | None = None,
 ) -> list[ReexamReason]:
-    """Reasons that hold for this child on `today` and have no decision yet."""
+    """Reasons that hold for this child on `today` and have no decision yet. `memo`: a dict kept
+    for one pass over a caseload on one day (see eligibility.assess)."""
     active = [c for c in facts.categories if c.active_on(today)]
     if not active and not facts.evidence and not facts.guardians:
         return []
@@ -145,7 +147,7 @@ def reasons(
     found: list[ReexamReason] = []
     found += _situations(facts, active, today)
     found += _ages(facts, active, today, policy)
-    found += _rules(facts, codes, today)
+    found += _rules(facts, codes, today, memo)
     found += _annual(active, today, policy)
     horizon = today + timedelta(days=policy.evidence_days)
     found += [
@@ -234,20 +236,26 @@ def _ages(
     return out
 
 
-def _rules(facts: ChildFacts, codes: set[str], today: date) -> list[ReexamReason]:
+def _rules(
+    facts: ChildFacts, codes: set[str], today: date, memo: dict[object, object] | None = None
+) -> list[ReexamReason]:
     """Recorded ruled categories the rules do not support, and suggested ones not recorded."""
     parents = [g for g in facts.guardians if g.relationship in eligibility.PARENTS]
-    if not parents and not codes & set(eligibility.RULED):
+    # Every rule needs both parents away, unable or absent: without a situation recorded for
+    # each, nothing can be suggested, and only a recorded ruled category is worth checking.
+    if not codes & set(eligibility.RULED) and not all(
+        any(g.relationship == role and g.situations for g in parents)
+        for role in eligibility.PARENTS
+    ):
         return []
     not_found = eligibility.certified_not_found(parents, today)
-    suggested = {
-        s.code: s
-        for s in eligibility.suggest(facts.birth_date, parents, today, not_found=not_found)
-    }
+    assessed = eligibility.assess(facts.birth_date, parents, today, not_found=not_found, memo=memo)
+    suggested = {c: r for c, r in assessed.items() if isinstance(r, eligibility.Suggestion)}
     out: list[ReexamReason] = []
     for code in eligibility.RULED:
         if code in codes and code not in suggested:
-            why = eligibility.why_not(code, facts.birth_date, parents, today, not_found=not_found)
+            found = assessed[code]
+            why = found if isinstance(found, list) else []
             if why and all(r.code in _INCOMPLETE for r in why):
                 continue
             out.append(

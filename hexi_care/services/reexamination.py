@@ -48,8 +48,15 @@ class ReexamItem:
     community_id: str
     community_name: str
     reason: rx.ReexamReason
-    text_zh: str
-    text_en: str
+    today: date  # the day the list was made (the sentences count days from it)
+
+    @property
+    def text_zh(self) -> str:
+        return describe(self.reason, self.today, "zh")
+
+    @property
+    def text_en(self) -> str:
+        return describe(self.reason, self.today, "en")
 
     @property
     def kind(self) -> ReexamKind:
@@ -123,6 +130,7 @@ def worklist(
     names = units.unit_names(uow)
     allowed = communities_of_unit(uow, unit_id)
 
+    # Rows unpacked as tuples and plain dict lookups: this runs over the whole caseload.
     kids = [
         r
         for r in s.execute(
@@ -134,19 +142,19 @@ def worklist(
                 ChildRow.household_id,
                 ChildRow.birth_date,
             )
-        )
-        if allowed is None or r.community_id in allowed
+        ).tuples()
+        if allowed is None or r[3] in allowed
     ]
     cats: dict[str, list[Category]] = defaultdict(list)
-    for c in s.execute(
+    for child_id, code, start, end in s.execute(
         select(
             ChildCategory.child_id,
             ChildCategory.code,
             ChildCategory.start_date,
             ChildCategory.end_date,
         )
-    ):
-        cats[c.child_id].append(Category(code=c.code, start_date=c.start_date, end_date=c.end_date))
+    ).tuples():
+        cats[child_id].append(Category(code=code, start_date=start, end_date=end))
     by_household, by_child = _parents(uow)
     evidence: dict[str, list[rx.Evidence]] = defaultdict(list)
     horizon = today + timedelta(days=pol.evidence_days)
@@ -165,31 +173,34 @@ def worklist(
     alone = _living_alone(uow, today, pol)
 
     wanted = set(kinds) if kinds is not None else None
+    memo: dict[object, object] = {}  # parents read once per household (eligibility.assess)
     out: list[tuple[tuple[Any, ...], ReexamItem]] = []
-    for k in kids:
-        guardians = by_child.get(k.id, []) + (
-            by_household.get(k.household_id, []) if k.household_id else []
+    no_evidence: list[rx.Evidence] = []
+    none_cats: list[Category] = []
+    none: list[Guardian] = []
+    for child_id, name, pinyin, community_id, household_id, birth in kids:
+        guardians = by_child.get(child_id, none) + (
+            by_household.get(household_id, none) if household_id else none
         )
         facts = rx.ChildFacts(
-            birth_date=k.birth_date,
-            categories=cats.get(k.id, []),
+            birth_date=birth,
+            categories=cats.get(child_id, none_cats),
             guardians=guardians,
-            evidence=evidence.get(k.id, []),
-            living_alone=k.id in alone,
+            evidence=evidence.get(child_id, no_evidence),
+            living_alone=child_id in alone,
         )
-        for reason in rx.reasons(facts, today, pol, decided.get(k.id, ())):
+        for reason in rx.reasons(facts, today, pol, decided.get(child_id, ()), memo):
             if wanted is not None and reason.kind not in wanted:
                 continue
             item = ReexamItem(
-                child_id=k.id,
-                child_name=k.name,
-                community_id=k.community_id,
-                community_name=names.get(k.community_id, ""),
+                child_id=child_id,
+                child_name=name,
+                community_id=community_id,
+                community_name=names.get(community_id, ""),
                 reason=reason,
-                text_zh=describe(reason, today, "zh"),
-                text_en=describe(reason, today, "en"),
+                today=today,
             )
-            order = (reason.when is None, reason.when or today, k.community_id, k.name_pinyin)
+            order = (reason.when is None, reason.when or today, community_id, pinyin)
             out.append((order, item))
     out.sort(key=lambda pair: pair[0])
     return [item for _, item in out]
@@ -224,8 +235,9 @@ def _parents(
     """Fathers' and mothers' records with their situations: by household (shared by its
     children) and by child (a record about one child)."""
     s = uow.session
+    kinds = {k.value: k for k in SituationKind}
     situations: dict[str, list[Situation]] = defaultdict(list)
-    for r in s.execute(
+    for sid, guardian_id, kind, start, expected, end, grade, mental in s.execute(
         select(
             ParentSituation.id,
             ParentSituation.guardian_id,
@@ -236,41 +248,45 @@ def _parents(
             ParentSituation.disability_grade,
             ParentSituation.disability_mental,
         )
-    ):
-        situations[r.guardian_id].append(
+    ).tuples():
+        situations[guardian_id].append(
             Situation(
-                id=r.id,
-                kind=SituationKind(r.kind),
-                start_date=r.start_date,
-                expected_end_date=r.expected_end_date,
-                end_date=r.end_date,
-                disability_grade=r.disability_grade,
-                disability_mental=bool(r.disability_mental),
+                id=sid,
+                kind=kinds[kind],
+                start_date=start,
+                expected_end_date=expected,
+                end_date=end,
+                disability_grade=grade,
+                disability_mental=bool(mental),
             )
         )
+    roles = {
+        Relationship.FATHER.value: Relationship.FATHER,
+        Relationship.MOTHER.value: Relationship.MOTHER,
+    }
     by_household: dict[str, list[Guardian]] = defaultdict(list)
     by_child: dict[str, list[Guardian]] = defaultdict(list)
-    for g in s.execute(
+    for gid, name, household_id, child_id, relationship in s.execute(
         select(
             GuardianRow.id,
             GuardianRow.name,
             GuardianRow.household_id,
             GuardianRow.child_id,
             GuardianRow.relationship,
-        ).where(GuardianRow.relationship.in_([Relationship.FATHER, Relationship.MOTHER]))
-    ):
+        ).where(GuardianRow.relationship.in_(list(roles)))
+    ).tuples():
         parent = Guardian(
-            id=g.id,
-            name=g.name,
-            relationship=Relationship(g.relationship),
-            household_id=g.household_id,
-            child_id=g.child_id,
-            situations=situations.get(g.id, []),
+            id=gid,
+            name=name,
+            relationship=roles[relationship],
+            household_id=household_id,
+            child_id=child_id,
+            situations=situations.get(gid, []),
         )
-        if g.child_id is not None:
-            by_child[g.child_id].append(parent)
-        elif g.household_id is not None:
-            by_household[g.household_id].append(parent)
+        if child_id is not None:
+            by_child[child_id].append(parent)
+        elif household_id is not None:
+            by_household[household_id].append(parent)
     return by_household, by_child
 
 

@@ -142,7 +142,7 @@ def worklist(
                 ChildRow.household_id,
                 ChildRow.birth_date,
             )
-        ).tuples()
+        )
         if allowed is None or r[3] in allowed
     ]
     cats: dict[str, list[Category]] = defaultdict(list)
@@ -153,7 +153,7 @@ def worklist(
             ChildCategory.start_date,
             ChildCategory.end_date,
         )
-    ).tuples():
+    ):
         cats[child_id].append(Category(code=code, start_date=start, end_date=end))
     by_household, by_child = _parents(uow)
     evidence: dict[str, list[rx.Evidence]] = defaultdict(list)
@@ -248,7 +248,7 @@ def _parents(
             ParentSituation.disability_grade,
             ParentSituation.disability_mental,
         )
-    ).tuples():
+    ):
         situations[guardian_id].append(
             Situation(
                 id=sid,
@@ -274,7 +274,7 @@ def _parents(
             GuardianRow.child_id,
             GuardianRow.relationship,
         ).where(GuardianRow.relationship.in_(list(roles)))
-    ).tuples():
+    ):
         parent = Guardian(
             id=gid,
             name=name,

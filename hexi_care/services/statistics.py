@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, String, and_, case, cast, func, literal, select
 
 from hexi_care.db.models import (
     Activity,
@@ -157,8 +157,12 @@ def compute(
     others: dict[str, dict[str, int]] = defaultdict(dict)
     s = uow.session
 
+    overdue_day = min(end, uow.today())
+    recent: dict[str, tuple[date, date | None]] | None = None
     if not events:
-        for community, (n, days) in _visits(uow, ids, start, end, kids, households).items():
+        window = (overdue_window(uow, overdue_day), overdue_day)
+        visited, recent = _visits(uow, ids, start, end, kids, households, window)
+        for community, (n, days) in visited.items():
             per[community].visits += n
             per[community].person_times += n
             per[community].household_times += days
@@ -258,7 +262,7 @@ def compute(
         held_by[held_unit] = int(heads or 0)
 
     if not events:
-        for community, n in overdue_on(uow, ids, min(end, uow.today())).items():
+        for community, n in overdue_on(uow, ids, overdue_day, recent).items():
             per[community].overdue = n
 
     if not events and (uow.user is None or uow.user.role.value != "admin"):
@@ -317,43 +321,113 @@ def _visits(
     end: date,
     kids: dict[str, set[str]],
     households: dict[str, set[str]],
-) -> dict[str, tuple[int, int]]:
+    recent: tuple[date, date] | None = None,
+) -> tuple[dict[str, tuple[int, int]], dict[str, tuple[date, date | None]]]:
     """Visits of the period per community: (visits, 户次 — a household visited on a day, however
     many of its children); the children and households visited are added to `kids` and
-    `households`. The covering index holds each community's visits by day and household, so the
-    households visited each day are grouped as it streams (no sort), and counted per community."""
+    `households`. With `recent` = (after, on), also each child's last visit in that window (after
+    `after`, on or before `on`) with the next date it planned, for the overdue recount.
+
+    Two passes over covering indexes, no read of the wide visit rows: by day for 户次, then by
+    child, which SQLite groups as the index streams by (no sort of the period's visits)."""
     s = uow.session
-    in_period = (
-        Visit.community_id.in_(ids),
-        Visit.visit_date.between(start, end),
-        # `status || ""` keeps the planner off the status index: the covering one is faster.
-        (Visit.status + "").in_(COUNTED),
-    )
-    days = (
-        select(Visit.community_id, Visit.household_id, func.count().label("n"))
-        .where(*in_period)
-        .group_by(Visit.community_id, Visit.visit_date, Visit.household_id)
-        .subquery()
-    )
+    counted = (Visit.status + "").in_(COUNTED)  # keeps the planner off the status index
+    in_period = Visit.visit_date >= start
     counts = {
-        community: (int(n), days_visited)
+        community: (int(n), int(days_visited))
         for community, n, days_visited in s.execute(
-            # A visit without a household is a visit, not a household's day.
+            # A visit without a household is a visit, not a household's day (NULL is not counted).
             select(
-                days.c.community_id, func.sum(days.c.n), func.count(days.c.household_id)
-            ).group_by(days.c.community_id)
+                Visit.community_id,
+                func.count(),
+                func.count(func.distinct(cast(Visit.visit_date, String) + Visit.household_id)),
+            )
+            .where(Visit.community_id.in_(ids), Visit.visit_date.between(start, end), counted)
+            .group_by(Visit.community_id)
         ).all()
     }
-    for community, child, household in s.execute(
-        select(Visit.community_id, Visit.child_id, Visit.household_id).where(*in_period).distinct()
+    low = start if recent is None else min(start, recent[0] + timedelta(days=1))
+    # Reading from before the period (a short period, a long visit interval): count only the
+    # period's visits and households. Otherwise every row read is in the period: plain columns
+    # are cheaper per row than the same test written out.
+    in_period_n: ColumnElement[Any] = func.count()
+    period_household: ColumnElement[Any] = Visit.household_id.expression
+    if low < start:
+        in_period_n = func.count(case((in_period, 1)))
+        period_household = case((in_period, Visit.household_id))
+    last: ColumnElement[Any] = literal(None)
+    if recent is not None:
+        # The latest visit date and its planned next date as one comparable string.
+        last = func.max(
+            case(
+                (
+                    and_(Visit.visit_date > recent[0], Visit.visit_date <= recent[1]),
+                    cast(Visit.visit_date, String)
+                    + "|"
+                    + func.coalesce(cast(Visit.next_visit_date, String), ""),
+                )
+            )
+        )
+    latest: dict[str, tuple[date, date | None]] = {}
+    several: list[tuple[str, str]] = []
+    for community, child, n, last_visit, n_households, first_household, last_household in s.execute(
+        select(
+            Visit.community_id,
+            Visit.child_id,
+            in_period_n,
+            last,
+            func.count(func.distinct(period_household)),
+            func.min(period_household),
+            func.max(period_household),
+        )
+        .where(Visit.community_id.in_(ids), Visit.visit_date.between(low, end), counted)
+        .group_by(Visit.community_id, Visit.child_id)
     ).all():
-        kids[community].add(child)
-        if household:
-            households[community].add(household)
-    return counts
+        if n:
+            kids[community].add(child)
+            if first_household:
+                households[community].update((first_household, last_household))
+            if n_households > 2:
+                several.append((community, child))
+        if last_visit:
+            visited, _, planned = last_visit.partition("|")
+            found = (date.fromisoformat(visited), date.fromisoformat(planned) if planned else None)
+            if child not in latest or latest[child] < found:
+                latest[child] = found
+    for community, child in several:  # a child visited in three households or more: rare
+        households[community].update(
+            s.scalars(
+                select(Visit.household_id)
+                .where(
+                    Visit.community_id == community,
+                    Visit.child_id == child,
+                    Visit.visit_date.between(start, end),
+                    Visit.household_id.is_not(None),
+                    counted,
+                )
+                .distinct()
+            )
+        )
+    return counts, latest
 
 
-def overdue_on(uow: UnitOfWork, community_ids: list[str], day: date) -> dict[str, int]:
+def overdue_window(uow: UnitOfWork, day: date) -> date:
+    """The overdue recount on `day` reads visits after this date only: the longest interval of
+    the visit policy back from `day`, with a margin for months of unequal length."""
+    policy = settings.visit_policy(uow)
+    longest = max(
+        [policy.default, *policy.by_category.values(), *policy.by_risk.values()],
+        key=lambda i: i.approx_days,
+    )
+    return day - longest.delta() - timedelta(days=7)
+
+
+def overdue_on(
+    uow: UnitOfWork,
+    community_ids: list[str],
+    day: date,
+    recent: dict[str, tuple[date, date | None]] | None = None,
+) -> dict[str, int]:
     """community → children overdue on `day`, from the schedule as it stood then: the last visit
     made by `day` (its planned next date, else one interval later, for the categories active on
     `day` and the child's risk level) was due before `day`. Children registered after `day` are
@@ -361,16 +435,13 @@ def overdue_on(uow: UnitOfWork, community_ids: list[str], day: date) -> dict[str
 
     Only visits of the last interval before `day` are read: a child with none there was due
     before `day` whatever its interval (the margin covers months of unequal length), which keeps a
-    past year's figure as fast as this month's.
+    past year's figure as fast as this month's. `recent` (child → last visit and its planned next
+    date in that window), when the caller has read it already, saves reading it again.
     """
     s = uow.session
     tz = uow.zone()
     policy = settings.visit_policy(uow)
-    longest = max(
-        [policy.default, *policy.by_category.values(), *policy.by_risk.values()],
-        key=lambda i: i.approx_days,
-    )
-    window_start = day - longest.delta() - timedelta(days=7)
+    window_start = overdue_window(uow, day)
     kids = s.execute(
         select(ChildRow.id, ChildRow.community_id, ChildRow.risk).where(
             ChildRow.community_id.in_(community_ids)
@@ -399,33 +470,10 @@ def overdue_on(uow: UnitOfWork, community_ids: list[str], day: date) -> dict[str
     ).all():
         if (first is None or first <= day) and (last is None or day <= last):
             cats[child_id].append(code)
-    # The last counted visit on or before `day` within the window, with the next date it planned
-    # (a window function: one row per child leaves SQLite, portable to PostgreSQL).
-    latest = (
-        select(
-            Visit.child_id,
-            Visit.visit_date,
-            Visit.next_visit_date,
-            func.row_number()
-            .over(partition_by=Visit.child_id, order_by=Visit.visit_date.desc())
-            .label("rank"),
+    if recent is None:
+        _, recent = _visits(
+            uow, community_ids, day, day, defaultdict(set), defaultdict(set), (window_start, day)
         )
-        .where(
-            Visit.community_id.in_(community_ids),
-            Visit.visit_date > window_start,
-            Visit.visit_date <= day,
-            (Visit.status + "").in_(COUNTED),
-        )
-        .subquery()
-    )
-    recent: dict[str, tuple[date, date | None]] = {
-        child_id: (visited, planned)
-        for child_id, visited, planned in s.execute(
-            select(latest.c.child_id, latest.c.visit_date, latest.c.next_visit_date).where(
-                latest.c.rank == 1
-            )
-        ).all()
-    }
     # A child visited before it was entered in the program (a paper ledger typed in later) was
     # on the books from its first visit. A child with no visit in the window and on the books
     # before it was due before `day` (the threshold below lies inside the window).

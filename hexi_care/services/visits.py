@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields, replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -390,3 +390,49 @@ def visit_from_dict(data: dict[str, object], child_id: str) -> Visit:
         v.json_text("safety_reminders", r, allow_none=False) for r in reminders
     ]
     return Visit(child_id=child_id, **values)
+
+
+# -- the visit form's snapshot (form_recovery): everything typed, as plain data ---------------------
+def visit_data(visit: Visit) -> dict[str, Any]:
+    """A visit as JSON-ready plain data, every field kept (the form's recovery snapshot)."""
+    out: dict[str, Any] = {}
+    for f in fields(Visit):
+        value = getattr(visit, f.name)
+        if isinstance(value, SectionRating):
+            value = {"rating": value.rating.value if value.rating else None, "note": value.note}
+        elif isinstance(value, (datetime, date)):
+            value = value.isoformat()
+        elif hasattr(value, "value") and isinstance(getattr(value, "value", None), str):
+            value = value.value
+        out[f.name] = value
+    return out
+
+
+def visit_from_data(d: dict[str, Any]) -> Visit:
+    """Read back what visit_data wrote. Lenient, unlike visit_from_dict: a snapshot holds what was
+    typed, valid or not, and nothing of it may be lost; the draft's save checks it."""
+
+    def day(x: Any) -> date | None:
+        return date.fromisoformat(x) if isinstance(x, str) and x else None
+
+    def moment(x: Any) -> datetime | None:
+        return datetime.fromisoformat(x) if isinstance(x, str) and x else None
+
+    names = {f.name for f in fields(Visit)}
+    values: dict[str, Any] = {k: d[k] for k in d if k in names}
+    for s in Visit.SECTIONS:
+        raw = values.get(s) or {}
+        values[s] = SectionRating(
+            rating=Rating(raw["rating"]) if raw.get("rating") else None,
+            note=str(raw.get("note", "")),
+        )
+    values["visit_date"] = day(values.get("visit_date")) or date.today()
+    values["next_visit_date"] = day(values.get("next_visit_date"))
+    for k in ("reviewed_at", "submitted_at", "updated_at"):
+        values[k] = moment(values.get(k))
+    values["kind"] = VisitKind(values.get("kind") or "routine")
+    values["status"] = VisitStatus(values.get("status") or "draft")
+    values["safety_reminders"] = [
+        s for s in values.get("safety_reminders") or [] if s in {t.value for t in SafetyTopic}
+    ]
+    return Visit(**values)

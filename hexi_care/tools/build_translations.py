@@ -42,22 +42,90 @@ def ui_sources() -> list[Path]:
     return sorted(p for p in UI_SOURCES.rglob("*.py") if "__pycache__" not in p.parts)
 
 
-def update(ts_files: Sequence[Path]) -> None:
-    """Refresh the .ts files from the sources; obsolete texts are dropped."""
-    files = [str(p) for p in ui_sources()]
-    for ts in ts_files:
-        subprocess.run(
-            [
-                _tool("pyside6-lupdate"),
-                *files,
-                "-ts",
-                str(ts),
-                "-no-obsolete",
-                "-locations",
-                "none",
-            ],
-            check=True,
+def _lupdate(ts: Path, sources: Sequence[Path]) -> None:
+    subprocess.run(
+        [
+            _tool("pyside6-lupdate"),
+            *[str(p) for p in sources],
+            "-ts",
+            str(ts),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-silent",
+        ],
+        check=True,
+    )
+
+
+def _message_key(msg: ET.Element) -> tuple[str, str]:
+    return msg.findtext("source") or "", msg.findtext("comment") or ""
+
+
+def _done(tr: ET.Element | None) -> bool:
+    return (
+        tr is not None
+        and tr.get("type") is None
+        and bool((tr.text or "").strip() or tr.find("numerusform") is not None)
+    )
+
+
+def _finished(ts: Path) -> dict[tuple[str, str, str], ET.Element]:
+    """(context, source, comment) → the finished translation element."""
+    out: dict[tuple[str, str, str], ET.Element] = {}
+    for ctx in ET.parse(ts).getroot().iter("context"):
+        name = ctx.findtext("name") or ""
+        for msg in ctx.iter("message"):
+            tr = msg.find("translation")
+            if tr is not None and _done(tr):
+                out[(name, *_message_key(msg))] = tr
+    return out
+
+
+def keep_moved(ts: Path, before: dict[tuple[str, str, str], ET.Element]) -> int:
+    """A text whose code moved to another class (its tr() context) keeps its translation: it is
+    copied from the context it left when that gave it exactly one. Returns how many were kept."""
+    tree = ET.parse(ts)
+    root = tree.getroot()
+    now = {
+        (ctx.findtext("name") or "", *_message_key(msg))
+        for ctx in root.iter("context")
+        for msg in ctx.iter("message")
+    }
+    left: dict[tuple[str, str], list[ET.Element]] = {}
+    for (name, source, comment), done in before.items():
+        if (name, source, comment) not in now:
+            left.setdefault((source, comment), []).append(done)
+    kept = 0
+    for ctx in root.iter("context"):
+        for msg in ctx.iter("message"):
+            tr = msg.find("translation")
+            found = left.get(_message_key(msg), [])
+            texts = {ET.tostring(t, encoding="unicode").strip() for t in found}
+            if tr is None or _done(tr) or len(texts) != 1:
+                continue
+            msg.remove(tr)
+            copy = ET.fromstring(texts.pop())
+            copy.tail = tr.tail
+            msg.append(copy)
+            kept += 1
+    if kept:
+        body = ET.tostring(root, encoding="unicode")
+        ts.write_text(
+            '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", "utf-8"
         )
+    return kept
+
+
+def update(ts_files: Sequence[Path], sources: Sequence[Path] | None = None) -> None:
+    """Refresh the .ts files from the sources (the window's code unless given); obsolete texts
+    are dropped, moved ones keep their translation."""
+    files = ui_sources() if sources is None else sources
+    for ts in ts_files:
+        before = _finished(ts) if ts.exists() else {}
+        _lupdate(ts, files)
+        if keep_moved(ts, before):
+            _lupdate(ts, files)  # lupdate writes the file back in its own layout
 
 
 def untranslated(ts: Path) -> list[tuple[str, str]]:

@@ -48,21 +48,14 @@ from hexi_care.ui.common import (
     with_error,
     yuan,
 )
-from hexi_care.ui.dialogs import (
-    AssistanceDialog,
-    AttachmentViewer,
-    ChildProfileForm,
-    FollowUpDialog,
-    GuardianDialog,
-    NoticeDeliveryDialog,
-    ReferralDialog,
-    ReportDialog,
-    make_thumbnail,
-    situation_text,
-)
+from hexi_care.ui.dialogs.attachments import AttachmentViewer, make_thumbnail
+from hexi_care.ui.dialogs.casework import FollowUpDialog, ReferralDialog, ReportDialog
+from hexi_care.ui.dialogs.child import ChildProfileForm
+from hexi_care.ui.dialogs.guardian import GuardianDialog, situation_text
+from hexi_care.ui.dialogs.support import AssistanceDialog, NoticeDeliveryDialog
 from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import RIGHT, Column, RowsModel
-from hexi_care.ui.visit_form import visit_html
+from hexi_care.ui.visit.view import visit_html
 from hexi_care.ui.worker import Task
 
 

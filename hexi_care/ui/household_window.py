@@ -22,7 +22,8 @@ from hexi_care.services.listings import ChildBrief
 from hexi_care.ui import i18n
 from hexi_care.ui.child_file import guardian_columns, help_columns
 from hexi_care.ui.common import label, make_table, on_activate, shortcut
-from hexi_care.ui.dialogs import AssistanceDialog, GuardianDialog, NoticeDeliveryDialog
+from hexi_care.ui.dialogs.guardian import GuardianDialog
+from hexi_care.ui.dialogs.support import AssistanceDialog, NoticeDeliveryDialog
 from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, RowsModel
 from hexi_care.ui.worker import Task

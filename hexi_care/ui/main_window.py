@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
     def open_visit(
         self, *, visit_id: str | None = None, child_id: str | None = None, snapshot: Any = None
     ) -> QWidget:
-        from hexi_care.ui.visit_form import VisitFormWindow
+        from hexi_care.ui.visit.form import VisitFormWindow
 
         if visit_id is None and snapshot is None:
             assert child_id is not None

@@ -11,12 +11,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QMessageBox,
     QProgressDialog,
@@ -29,6 +27,7 @@ from hexi_care.db import store as store_mod
 from hexi_care.services import security
 from hexi_care.ui import i18n
 from hexi_care.ui.common import label
+from hexi_care.ui.new_password import NewPasswordDialog
 from hexi_care.ui.worker import Task
 
 
@@ -159,49 +158,25 @@ class RekeyDoneDialog(QDialog):
         self.note.setText(self.tr("{count} older backups deleted.").format(count=n))
 
 
-class ResetPasswordDialog(QDialog):
+class ResetPasswordDialog(NewPasswordDialog):
     """The administrator sets a new password for a user (a forgotten or leaked one), and is
     offered a new data key in the same step."""
 
     def __init__(self, ctx: Any, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.name = name
-        self.outcome: Any = None
-        self.setObjectName("reset_password")
-        self.setWindowTitle(self.tr("New password for {name}").format(name=name))
-        self.pw1 = QLineEdit()
-        self.pw1.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pw2 = QLineEdit()
-        self.pw2.setEchoMode(QLineEdit.EchoMode.Password)
-        self.rekey = QCheckBox(
+        super().__init__(ctx, parent)
+        self.rekey.setText(
             self.tr("Also replace the data key (recommended if the old password may be known)")
         )
         self.rekey.setObjectName("reset_rekey")
-        self.rekey.setChecked(True)
-        self.message = label("", "error", wrap=True)
+        self.name = name
+        self.setObjectName("reset_password")
+        self.setWindowTitle(self.tr("New password for {name}").format(name=name))
         form = QFormLayout()
-        form.addRow(self.tr("New password"), self.pw1)
-        form.addRow(self.tr("Repeat the new password"), self.pw2)
-        form.addRow("", self.rekey)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Set password"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self._go)
-        self.buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(self.message)
-        lay.addWidget(self.buttons)
+        self.password_rows(form)
+        self.lay_out(form, ok_text=self.tr("Set password"), primary=False)
 
-    def _go(self) -> None:
-        if self.pw1.text() != self.pw2.text():
-            self.message.setText(self.tr("The two passwords differ."))
-            return
-        name, pw, rekey = self.name, self.pw1.text(), self.rekey.isChecked()
-        self.buttons.setEnabled(False)
+    def _set(self, password: str, rekey: bool) -> None:
+        name = self.name
         # A rekey lists older backups in the folder chosen in Settings too.
         text = str(self.ctx.settings.get("backup/folder") or "").strip()
         folders = [Path(text)] if text else []
@@ -209,18 +184,7 @@ class ResetPasswordDialog(QDialog):
         def work(task: Task) -> Any:
             assert task.store is not None
             return security.reset_password(
-                task.store, name, pw, rekey=rekey, backup_folders=folders
+                task.store, name, password, rekey=rekey, backup_folders=folders
             )
 
-        def done(outcome: Any) -> None:
-            self.buttons.setEnabled(True)
-            self.outcome = outcome
-            if outcome is not None:
-                RekeyDoneDialog(outcome, self.parentWidget()).open()
-            self.accept()
-
-        def failed(exc: BaseException) -> None:
-            self.buttons.setEnabled(True)
-            self.message.setText(i18n.problem_text(exc))
-
-        run_with_progress(self, self.ctx, work, done, failed)
+        run_with_progress(self, self.ctx, work, self._done, self._failed)

@@ -32,7 +32,7 @@ from hexi_care.ui.pages.exchange import ExchangePage
 from hexi_care.ui.pages.reports import ReportsPage
 from hexi_care.ui.settings import Settings
 from hexi_care.ui.unlock import UnlockDialog
-from hexi_care.ui.visit_form import VisitFormWindow
+from hexi_care.ui.visit.form import VisitFormWindow
 
 W = TypeVar("W", bound=QWidget)
 

@@ -12,9 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -24,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from hexi_care.domain.model import User
-from hexi_care.errors import AuthThrottled, InvalidInput, UserProblem
+from hexi_care.errors import AuthThrottled
 from hexi_care.ui import i18n
 from hexi_care.ui.common import label, set_role
+from hexi_care.ui.new_password import NewPasswordDialog
 from hexi_care.ui.worker import Task
 
 
@@ -171,22 +170,21 @@ class UnlockForm(QWidget):
         RecoveryDialog(self.ctx, self, user=self.user.text().strip()).open()
 
 
-class RecoveryDialog(QDialog):
+class RecoveryDialog(NewPasswordDialog):
     """A new password with the recovery code printed when the store was created."""
 
     def __init__(self, ctx, parent: QWidget | None = None, *, user: str = "") -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
+        self.rekey.setText(
+            self.tr(
+                "Also replace the data key and the recovery code (recommended: this code has now been seen)"
+            )
+        )
+        self.rekey.setObjectName("recovery_rekey")
         self.setWindowTitle(self.tr("Set a new password with the recovery code"))
         self.code = QLineEdit()
         self.code.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
         self.user = QLineEdit(user)
-        self.pw1 = QLineEdit()
-        self.pw1.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pw2 = QLineEdit()
-        self.pw2.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = label("", "error", wrap=True)
-        self.outcome: object = None
         intro = label(
             self.tr(
                 "The recovery code was printed when the store was created and should be kept locked away. "
@@ -198,62 +196,20 @@ class RecoveryDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Recovery code"), self.code)
         form.addRow(self.tr("User name"), self.user)
-        form.addRow(self.tr("New password"), self.pw1)
-        form.addRow(self.tr("Repeat the new password"), self.pw2)
-        self.rekey = QCheckBox(
-            self.tr(
-                "Also replace the data key and the recovery code (recommended: this code has now been seen)"
-            )
-        )
-        self.rekey.setObjectName("recovery_rekey")
-        self.rekey.setChecked(True)
-        form.addRow("", self.rekey)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Set password"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self._go)
-        self.buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(intro)
-        lay.addLayout(form)
-        lay.addWidget(self.message)
-        lay.addWidget(self.buttons)
+        self.password_rows(form)
+        self.lay_out(intro, form, ok_text=self.tr("Set password"), primary=False)
 
-    def _go(self) -> None:
-        if self.pw1.text() != self.pw2.text():
-            self.message.setText(self.tr("The two passwords differ."))
-            return
-        code, user, pw = self.code.text(), self.user.text().strip(), self.pw1.text()
-        path = self.ctx.store_path
-        self.buttons.setEnabled(False)
-
-        rekey = self.rekey.isChecked()
+    def _set(self, password: str, rekey: bool) -> None:
+        code, user, path = self.code.text(), self.user.text().strip(), self.ctx.store_path
 
         def run(_task: Task) -> object:
             from hexi_care.services import recovery
 
-            return recovery.recover_with_code(path, code, user, pw, rekey=rekey)
+            return recovery.recover_with_code(path, code, user, password, rekey=rekey)
 
-        def done(outcome: object) -> None:
-            self.buttons.setEnabled(True)
-            self.outcome = outcome
-            if outcome is not None:
-                from hexi_care.ui.rekey import RekeyDoneDialog
-
-                shown = RekeyDoneDialog(outcome, self.parentWidget())
-                shown.open()
-            self.accept()
-
-        def failed(exc: BaseException) -> None:
-            self.buttons.setEnabled(True)
-            if isinstance(exc, InvalidInput | UserProblem):
-                self.message.setText(i18n.problem_text(exc))
-            else:
-                self.message.setText(i18n.problem_text(exc))
-
-        self.ctx.worker.submit(run, done=done, failed=failed, owner=self, name="recover")
+        self.ctx.worker.submit(
+            run, done=self._done, failed=self._failed, owner=self, name="recover"
+        )
 
 
 class UnlockDialog(QDialog):

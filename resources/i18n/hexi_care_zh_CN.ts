@@ -2031,6 +2031,21 @@ You will need: the administrator&apos;s password, the names of your streets and 
     </message>
 </context>
 <context>
+    <name>NewPasswordDialog</name>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>NoticeDeliveryDialog</name>
     <message>
         <source>Record a notice delivery</source>
@@ -2163,28 +2178,12 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>用户名</translation>
     </message>
     <message>
-        <source>New password</source>
-        <translation>新密码</translation>
-    </message>
-    <message>
-        <source>Repeat the new password</source>
-        <translation>再次输入新密码</translation>
-    </message>
-    <message>
         <source>Also replace the data key and the recovery code (recommended: this code has now been seen)</source>
         <translation>同时更换数据密钥和恢复码（建议：此恢复码已被看到过）</translation>
     </message>
     <message>
         <source>Set password</source>
         <translation>设置密码</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -2542,24 +2541,8 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>同时更换数据密钥（旧密码可能已被他人知道时建议勾选）</translation>
     </message>
     <message>
-        <source>New password</source>
-        <translation>新密码</translation>
-    </message>
-    <message>
-        <source>Repeat the new password</source>
-        <translation>再次输入新密码</translation>
-    </message>
-    <message>
         <source>Set password</source>
         <translation>设置密码</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -3389,6 +3372,9 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <source>Suggested by the visit schedule: {date}</source>
         <translation>按走访周期建议：{date}</translation>
     </message>
+</context>
+<context>
+    <name>VisitSaving</name>
     <message>
         <source>Changed; saved automatically every few seconds.</source>
         <translation>已修改；每隔几秒自动保存。</translation>

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hexi_care.cli import CHILD_INPUT
+from hexi_care.cli.records import CHILD_INPUT
 from hexi_care.services.households import GUARDIAN_FIELDS, HOUSEHOLD_FIELDS
 from tests.cli.test_cli import Hexi
 

@@ -257,3 +257,32 @@ def test_a_unit_outside_the_readers_units_is_refused(world: World) -> None:
     assert (mine.name, [c.name for c in mine.parts]) == ("大营门街", ["紫金里社区"])
     b.lock()
     street.lock()
+
+
+def test_a_child_visited_in_three_households_reaches_all_three(world: World) -> None:
+    """The by-child pass keeps every household a child was visited in (one child moved twice in
+    the period), and a planned next date earlier than the interval makes the child overdue."""
+    a = world.login("dir_a")
+    moving = add_child(a, world.community_a, name="搬家")
+    second = add_child(a, world.community_a, name="二户")
+    third = add_child(a, world.community_a, name="三户")
+    with UnitOfWork(a) as uow:
+        visits.submit(uow, complete_visit(moving.id or "", date(2026, 1, 5)))
+        for day, home in ((date(2026, 2, 5), second), (date(2026, 3, 5), third)):
+            current = children.get_child(uow, moving.id or "")
+            children.update_child(uow, replace(current, household_id=home.household_id))
+            visits.submit(uow, complete_visit(moving.id or "", day))
+        # The director planned the next visit for 03-20, before the monthly interval ends.
+        visits.submit(
+            uow,
+            complete_visit(second.id or "", date(2026, 3, 10), next_visit_date=date(2026, 3, 20)),
+        )
+    with UnitOfWork(a) as uow:
+        figures = statistics.compute(uow, "紫金里社区", date(2026, 1, 1), date(2026, 3, 31)).figures
+    assert (figures.visits, figures.children, figures.households) == (4, 2, 3)
+    # 户次: four visits on four days, each in one household.
+    assert figures.household_times == 4
+    # On 03-31: 搬家 is due 04-05 (not late); 二户 was planned for 03-20 (late); 三户 never visited
+    # but registered today (2026-11-20 in the test world), so not yet on the books on 03-31.
+    assert figures.overdue == 1
+    a.lock()

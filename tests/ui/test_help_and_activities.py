@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 
 from hexi_care.services import support
 from hexi_care.services.context import UnitOfWork
-from hexi_care.ui.dialogs import ActivityDialog, AssistanceDialog
+from hexi_care.ui.dialogs.activity import ActivityDialog
+from hexi_care.ui.dialogs.support import AssistanceDialog
 
 from .conftest import wait_idle
 from .test_records import _file
@@ -72,7 +73,7 @@ def test_new_child_with_an_unknown_area_code_says_so(qtbot, make_app) -> None:
     at the ID field, naming the child already registered."""
     from PySide6.QtWidgets import QMessageBox
 
-    from hexi_care.ui.dialogs import NewChildDialog
+    from hexi_care.ui.dialogs.child import NewChildDialog
 
     ctx, _hexi, win = make_app("dir_a")
     for attempt in (1, 2):

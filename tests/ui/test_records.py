@@ -1,21 +1,20 @@
 """Recording from the window: a guardian-notice delivery, help given, an activity with its
-participants, a follow-up, a mandatory report, and a photo (with its thumbnail made in the window)."""
+participants, a follow-up, a mandatory report, a guardian with a situation, a referral, and a photo (with its thumbnail made in the window)."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
-from hexi_care.domain.enums import ReportTrigger
-from hexi_care.services import attachments, casework, listings, support
+from hexi_care.domain.enums import Relationship, ReportTrigger, SituationKind
+from hexi_care.services import attachments, casework, households, listings, support
 from hexi_care.services.context import UnitOfWork
-from hexi_care.ui.dialogs import (
-    ActivityDialog,
-    AssistanceDialog,
-    FollowUpDialog,
-    NoticeDeliveryDialog,
-    ReportDialog,
-)
+from hexi_care.ui.dialogs.activity import ActivityDialog
+from hexi_care.ui.dialogs.casework import FollowUpDialog, ReferralDialog, ReportDialog
+from hexi_care.ui.dialogs.guardian import GuardianDialog, SituationDialog
+from hexi_care.ui.dialogs.support import AssistanceDialog, NoticeDeliveryDialog
 
 from .conftest import wait_idle
 
@@ -151,8 +150,55 @@ def test_photo_attachment_with_thumbnail(qtbot, make_app, ui_world, tmp_path) ->
         assert max(thumb.width(), thumb.height()) <= 240
     cf._view_attachment(item)
     wait_idle(qtbot, ctx)
-    from hexi_care.ui.dialogs import AttachmentViewer
+    from hexi_care.ui.dialogs.attachments import AttachmentViewer
 
     viewers = cf.findChildren(AttachmentViewer)
     assert len(viewers) == 1 and viewers[0].windowTitle() == "家访照片.png"
     viewers[0].accept()
+
+
+def test_guardian_with_a_situation_and_a_referral(qtbot, make_app, ui_world) -> None:
+    ctx, _hexi, win = make_app("dir_a")
+    kid = ui_world.kids_a[0]
+    cf = _file(qtbot, win, kid)
+    hid = cf.data.file.household.id
+    dlg = GuardianDialog(ctx, cf, hid)
+    qtbot.addWidget(dlg)
+    saved: list[object] = []
+    dlg.saved.connect(saved.append)
+    dlg.buttons.accepted.emit()  # no name yet
+    wait_idle(qtbot, ctx)
+    assert dlg.result() == 0 and "name" in dlg.errors.current() and saved == []
+    dlg.name.setText("李秀英")
+    dlg.relationship.setCurrentIndex(dlg.relationship.findData(Relationship.MOTHER))
+    dlg.is_guardian.setChecked(True)
+    dlg._add()
+    [sit] = dlg.findChildren(SituationDialog)
+    sit.kind.setCurrentIndex(sit.kind.findData(SituationKind.IMPRISONED))
+    sit.start.set_value(date(2025, 3, 1))
+    sit.end.set_value(date(2025, 1, 1))
+    sit.buttons.accepted.emit()  # the end before the start: said in the dialog, kept open
+    assert sit.result() == 0 and sit.message.text() == "结束日期不能早于开始日期。"
+    sit.end.set_value(None)
+    sit.buttons.accepted.emit()
+    assert sit.result() == 1 and dlg.sit_list.count() == 1
+    dlg.buttons.accepted.emit()
+    wait_idle(qtbot, ctx)
+    assert dlg.result() == 1 and len(saved) == 1
+    ref = ReferralDialog(ctx, cf, kid)
+    qtbot.addWidget(ref)
+    ref.agency.setText("区未成年人保护中心")
+    ref.reason.setPlainText("需要心理辅导")
+    ref.buttons.accepted.emit()
+    wait_idle(qtbot, ctx)
+    assert ref.result() == 1
+    with UnitOfWork(ui_world.login("dir_a")) as uow:
+        [g] = [g for g in households.guardians_of(uow, hid) if g.id == saved[0].id]
+        assert (
+            g.name == "李秀英"
+            and g.is_guardian
+            and [s.kind for s in g.situations] == [SituationKind.IMPRISONED]
+        )
+        assert [(r.agency, r.reason) for r in casework.referrals(uow, kid)] == [
+            ("区未成年人保护中心", "需要心理辅导")
+        ]

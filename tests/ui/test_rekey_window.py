@@ -106,12 +106,12 @@ def test_an_administrators_password_reset_offers_a_rekey(qtbot, make_app, ui_wor
     assert dlg is not None and dlg.rekey.isChecked()  # offered, and the default
     dlg.pw1.setText("12345678")
     dlg.pw2.setText("12345678")
-    dlg._go()
+    dlg._ok()
     qtbot.waitUntil(lambda: bool(dlg.message.text()), timeout=10000)
     assert "常见密码" in dlg.message.text()  # refused, saying why
     dlg.pw1.setText("reset-in-window-Pw-6")
     dlg.pw2.setText("reset-in-window-Pw-6")
-    dlg._go()
+    dlg._ok()
     qtbot.waitUntil(lambda: page.findChild(RekeyDoneDialog) is not None, timeout=20000)
     wait_idle(qtbot, ctx)
     page.findChild(RekeyDoneDialog).accept()

@@ -23,18 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from hexi_care.tools import build_translations as bt
-from hexi_care.ui.dialogs import (
-    ActivityDialog,
-    AssistanceDialog,
-    CategoryDialog,
-    FollowUpDialog,
-    GuardianDialog,
-    NewChildDialog,
-    NoticeDeliveryDialog,
-    ReferralDialog,
-    ReportDialog,
-    SituationDialog,
-)
+from hexi_care.ui.dialogs.activity import ActivityDialog
+from hexi_care.ui.dialogs.casework import FollowUpDialog, ReferralDialog, ReportDialog
+from hexi_care.ui.dialogs.child import CategoryDialog, NewChildDialog
+from hexi_care.ui.dialogs.guardian import GuardianDialog, SituationDialog
+from hexi_care.ui.dialogs.support import AssistanceDialog, NoticeDeliveryDialog
 
 from .conftest import wait_idle
 
@@ -95,6 +88,56 @@ def test_every_text_in_the_code_has_a_translation(tmp_path: Path) -> None:
     assert missing == [], (
         "texts without a Chinese translation (run python -m hexi_care.tools.build_translations --update and translate them)"
     )
+
+
+@pytest.mark.skipif(
+    shutil.which("pyside6-lupdate") is None
+    and not (Path(bt.sys.executable).parent / "pyside6-lupdate").exists(),
+    reason="no lupdate",
+)
+def test_a_text_moved_to_another_class_keeps_its_translation(tmp_path: Path) -> None:
+    """Code split into another class changes its tr() context; --update carries the translation
+    over from the context the text left (and only from there: a new text stays unfinished)."""
+    code = tmp_path / "form.py"
+    code.write_text(
+        "class Form(QWidget):\n"
+        "    def a(self):\n"
+        "        return self.tr('Draft saved')\n"
+        "    def b(self):\n"
+        "        return self.tr('Close')\n",
+        "utf-8",
+    )
+    ts = tmp_path / "zh.ts"
+    bt.update([ts], sources=[code])
+    ts.write_text(
+        ts.read_text("utf-8")
+        .replace(
+            '<source>Draft saved</source>\n        <translation type="unfinished"></translation>',
+            "<source>Draft saved</source>\n        <translation>草稿已保存</translation>",
+        )
+        .replace(
+            '<source>Close</source>\n        <translation type="unfinished"></translation>',
+            "<source>Close</source>\n        <translation>关闭</translation>",
+        ),
+        "utf-8",
+    )
+    assert bt.untranslated(ts) == []
+    code.write_text(
+        "class Form(Saving):\n"
+        "    def b(self):\n"
+        "        return self.tr('Close')\n"
+        "class Saving(QWidget):\n"
+        "    def a(self):\n"
+        "        return self.tr('Draft saved')\n"
+        "    def c(self):\n"
+        "        return self.tr('Submitted')\n",
+        "utf-8",
+    )
+    bt.update([ts], sources=[code])
+    assert bt.untranslated(ts) == [("Saving", "Submitted")]
+    kept = {(c, s): t.text for (c, s, _), t in bt._finished(ts).items()}
+    assert kept == {("Form", "Close"): "关闭", ("Saving", "Draft saved"): "草稿已保存"}
+    assert ts.read_text("utf-8").startswith('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>')
 
 
 def _texts(root: QWidget) -> list[str]:
@@ -175,6 +218,13 @@ def test_no_english_on_screen(qtbot, make_app, ui_world, user: str) -> None:
             seen += _texts(cf)
         form = win.open_visit(child_id=ui_world.kids_a[0])
         qtbot.waitUntil(lambda: form.child is not None, timeout=10000)
+        wait_idle(qtbot, ctx)
+        seen += _texts(form)
+        # The save line comes from the form's saving half (another class: its own tr() context).
+        form.needs.setPlainText("冬季取暖")
+        seen += _texts(form)
+        form.save_button.click()
+        qtbot.waitUntil(lambda: form.saved_once, timeout=10000)
         wait_idle(qtbot, ctx)
         seen += _texts(form)
         hid = cf.data.file.household.id

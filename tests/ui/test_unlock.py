@@ -1,5 +1,6 @@
 """Unlocking: success opens the user's window; a wrong password says so at the form; repeated
-failures make the user wait (the store's throttle), with the button disabled meanwhile."""
+failures make the user wait (the store's throttle), with the button disabled meanwhile; a
+forgotten password is set anew with the recovery code."""
 
 from __future__ import annotations
 
@@ -81,6 +82,43 @@ def test_repeated_failures_make_the_user_wait(qtbot, ui_world, tmp_path) -> None
     finally:
         if hexi.window:
             hexi.window.close_quietly()
+        ctx.worker.stop()
+
+
+def test_a_new_password_with_the_recovery_code(qtbot, ui_world, tmp_path) -> None:
+    """From the unlock dialog: the two passwords must agree, a wrong code is refused at the
+    dialog, the right one sets the password and (by default) gives the store a new key, whose new
+    recovery code is shown."""
+    from hexi_care.db.store import unlock
+    from hexi_care.ui.rekey import RekeyDoneDialog
+    from hexi_care.ui.unlock import RecoveryDialog
+
+    for other in ui_world.opened:  # the fixture's own sessions: a rekey needs the file alone
+        other.lock()
+    ctx, _hexi, dlg = _dialog(qtbot, ui_world, tmp_path)
+    try:
+        dlg.form._recover()
+        rec = dlg.findChild(RecoveryDialog)
+        assert rec is not None and rec.user.text() == "dir_a" and rec.rekey.isChecked()
+        rec.pw1.setText("recovered-Pw-77")
+        rec.pw2.setText("recovered-Pw-78")
+        rec.buttons.accepted.emit()
+        assert rec.message.text() in ("两次输入的密码不一致。", "The two passwords differ.")
+        assert not ctx.worker.busy
+        rec.pw2.setText("recovered-Pw-77")
+        rec.code.setText("AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA")
+        rec.buttons.accepted.emit()
+        qtbot.waitUntil(lambda: rec.buttons.isEnabled(), timeout=10000)
+        assert rec.message.text() and rec.result() == 0
+        rec.code.setText(ui_world.recovery_code)
+        rec.buttons.accepted.emit()
+        qtbot.waitUntil(lambda: dlg.findChild(RekeyDoneDialog) is not None, timeout=20000)
+        wait_idle(qtbot, ctx)
+        done = dlg.findChild(RekeyDoneDialog)
+        assert rec.result() == 1 and done.code.text() != ui_world.recovery_code
+        done.accept()
+        unlock(ui_world.path, "dir_a", "recovered-Pw-77").lock()
+    finally:
         ctx.worker.stop()
 
 

@@ -235,7 +235,7 @@ class ChildrenPage(QWidget):
         self.main.open_child(child.id)
 
     def _new_child(self) -> None:
-        from hexi_care.ui.dialogs import NewChildDialog
+        from hexi_care.ui.dialogs.child import NewChildDialog
 
         dlg = NewChildDialog(self.ctx, self)
         dlg.saved.connect(self._child_added)

@@ -27,7 +27,7 @@ from hexi_care.ui.common import (
 )
 from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, RowsModel
-from hexi_care.ui.visit_form import visit_html
+from hexi_care.ui.visit.view import visit_html
 
 
 class ReviewPage(QWidget):

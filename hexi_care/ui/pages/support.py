@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from hexi_care.services import children, listings
 from hexi_care.ui import i18n
 from hexi_care.ui.common import label, make_table, on_activate, yuan
-from hexi_care.ui.dialogs import ActivityDialog, AssistanceDialog
+from hexi_care.ui.dialogs.activity import ActivityDialog
+from hexi_care.ui.dialogs.support import AssistanceDialog
 from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import RIGHT, Column, RowsModel
 

@@ -1,25 +1,22 @@
-"""The home-visit form: every section of DOMAIN.md "What a home visit records", with checklists and
-ratings, and the next visit date suggested from the schedule.
+"""The home-visit form: every section of the paper form "What a home visit records", with
+checklists and ratings, and the next visit date suggested from the schedule.
 
 Nothing typed is lost: every few seconds (and when the window closes or locks) the form's values are
-sealed into the store's recovery folder, then saved as a draft when they validate. After a crash
-the form comes back on the next start. A field that does not validate is marked with what to fix;
-the rest is still kept.
+sealed into the store's recovery folder, then saved as a draft when they validate (saving.py). After
+a crash the form comes back on the next start. A field that does not validate is marked with what to
+fix; the rest is still kept.
 """
 
 from __future__ import annotations
 
-import html
 import uuid
-from collections.abc import Callable, Sequence
-from dataclasses import fields, replace
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -29,19 +26,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from hexi_care.domain import submission
-from hexi_care.domain.enums import FollowUpStatus, Rating, SafetyTopic, VisitKind, VisitStatus
-from hexi_care.domain.model import Child, FollowUp, SectionRating, Visit
-from hexi_care.errors import InvalidInput, NotFound, SubmitIncomplete
-from hexi_care.services import casework, children, form_recovery, visits
+from hexi_care.domain.enums import FollowUpStatus, SafetyTopic, VisitKind, VisitStatus
+from hexi_care.domain.model import Child, FollowUp, Visit
+from hexi_care.errors import NotFound
+from hexi_care.services import casework, children, visits
 from hexi_care.services.form_recovery import Snapshot
 from hexi_care.ui import i18n
 from hexi_care.ui.common import (
@@ -56,176 +50,14 @@ from hexi_care.ui.common import (
     text_edit,
     with_error,
 )
-from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
+from hexi_care.ui.visit.ratings import SECTION_TITLES, RatingRow
+from hexi_care.ui.visit.saving import VisitSaving
 from hexi_care.ui.worker import Task, logged_only
 
 AUTOSAVE_MS = 4000
 
-SECTION_TITLES = {
-    "physical": QT_TRANSLATE_NOOP("Labels", "4. Physical state"),
-    "psychological": QT_TRANSLATE_NOOP("Labels", "5. Psychological condition"),
-    "living": QT_TRANSLATE_NOOP("Labels", "6. Living environment and safety"),
-    "education": QT_TRANSLATE_NOOP("Labels", "7. Family education"),
-    "social_support": QT_TRANSLATE_NOOP(
-        "Labels", "8. Social support (allowances, 低保, aid, school, relatives, NGOs)"
-    ),
-}
 
-
-# -- the form's values as plain data (the recovery snapshot) ----------------------------------------
-def visit_data(v: Visit) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for f in fields(Visit):
-        value = getattr(v, f.name)
-        if isinstance(value, SectionRating):
-            value = {"rating": value.rating.value if value.rating else None, "note": value.note}
-        elif isinstance(value, (datetime, date)):
-            value = value.isoformat()
-        elif hasattr(value, "value") and isinstance(getattr(value, "value", None), str):
-            value = value.value
-        out[f.name] = value
-    return out
-
-
-def visit_from_data(d: dict[str, Any]) -> Visit:
-    def day(x: Any) -> date | None:
-        return date.fromisoformat(x) if isinstance(x, str) and x else None
-
-    def moment(x: Any) -> datetime | None:
-        return datetime.fromisoformat(x) if isinstance(x, str) and x else None
-
-    names = {f.name for f in fields(Visit)}
-    values: dict[str, Any] = {k: d[k] for k in d if k in names}
-    for s in Visit.SECTIONS:
-        raw = values.get(s) or {}
-        values[s] = SectionRating(
-            rating=Rating(raw["rating"]) if raw.get("rating") else None,
-            note=str(raw.get("note", "")),
-        )
-    values["visit_date"] = day(values.get("visit_date")) or date.today()
-    values["next_visit_date"] = day(values.get("next_visit_date"))
-    for k in ("reviewed_at", "submitted_at", "updated_at"):
-        values[k] = moment(values.get(k))
-    values["kind"] = VisitKind(values.get("kind") or "routine")
-    values["status"] = VisitStatus(values.get("status") or "draft")
-    values["safety_reminders"] = [
-        s for s in values.get("safety_reminders") or [] if s in {t.value for t in SafetyTopic}
-    ]
-    return Visit(**values)
-
-
-# -- a read-only summary (review page, child file) ---------------------------------------------------
-def visit_html(v: Visit, child_name: str = "") -> str:
-    e = html.escape
-
-    def row(k: str, val: str) -> str:
-        return f"<tr><td width='30%' style='color:#5f6368; padding-right:12px'>{e(k)}</td><td>{e(val)}</td></tr>"
-
-    def yn(x: bool | None) -> str:
-        return i18n.label(i18n.TRISTATE, x)
-
-    parts = [
-        f"<h3>{e(child_name)} · {e(v.visit_date.isoformat())} {e(v.visit_time)}</h3><table width='100%'>"
-    ]
-    parts.append(row(i18n.field("kind"), i18n.label(i18n.VISIT_KIND, v.kind)))
-    parts.append(row(i18n.field("status"), i18n.label(i18n.VISIT_STATUS, v.status)))
-    parts.append(row(i18n.field("visitors"), v.visitors))
-    parts.append(row(i18n.field("people_met"), v.people_met))
-    parts.append(row(i18n.field("place"), v.place))
-    parts.append(row(i18n.field("basic_info_verified"), yn(v.basic_info_verified)))
-    if v.basic_info_changes:
-        parts.append(row(i18n.field("basic_info_changes"), v.basic_info_changes))
-    parts.append(row(i18n.field("carer_name"), f"{v.carer_name} {v.carer_relationship}".strip()))
-    parts.append(row(i18n.field("entrusted_agreement"), yn(v.entrusted_agreement)))
-    parts.append(row(i18n.field("carer_suitable"), yn(v.carer_suitable)))
-    parts.append(row(i18n.field("parent_contact"), v.parent_contact))
-    if v.child_alone_under16:
-        parts.append(
-            row(
-                i18n.translate("Visit", "Warning"),
-                i18n.translate("Visit", "A child under 16 lives alone"),
-            )
-        )
-    if v.child_under8_unattended:
-        parts.append(
-            row(
-                i18n.translate("Visit", "Warning"),
-                i18n.translate("Visit", "A child under 8 is left unattended"),
-            )
-        )
-    for s in Visit.SECTIONS:
-        sec: SectionRating = getattr(v, s)
-        parts.append(
-            row(
-                i18n.field(s),
-                " · ".join(x for x in (i18n.label(i18n.RATING, sec.rating), sec.note) if x),
-            )
-        )
-    parts.append(
-        row(
-            i18n.field("safety_reminders"),
-            "、".join(i18n.label(i18n.SAFETY, SafetyTopic(x)) for x in v.safety_reminders),
-        )
-    )
-    parts.append(row(i18n.field("needs"), v.needs))
-    parts.append(row(i18n.field("help_given"), v.help_given))
-    parts.append(row(i18n.field("referrals"), v.referrals))
-    parts.append(row(i18n.field("next_visit_date"), i18n.fmt_date(v.next_visit_date)))
-    parts.append(row(i18n.field("visitor_signoff"), v.visitor_signoff))
-    if v.review_comment:
-        parts.append(row(i18n.field("review_comment"), v.review_comment))
-    parts.append("</table>")
-    return "".join(parts)
-
-
-class RatingRow(QWidget):
-    """One of sections 4–8: a rating on the scale and free text."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.group = QButtonGroup(self)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        self.buttons: dict[Rating, QRadioButton] = {}
-        for r in Rating:
-            b = QRadioButton(i18n.label(i18n.RATING, r))
-            b.setObjectName(f"rating_{r.value}")
-            self.group.addButton(b)
-            self.buttons[r] = b
-            row.addWidget(b)
-        row.addStretch(1)
-        self.note = text_edit(2, i18n.translate("Visit", "What was seen, and what needs attention"))
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addLayout(row)
-        lay.addWidget(self.note)
-        self.group.buttonToggled.connect(lambda *_: self.changed.emit())
-        self.note.textChanged.connect(self.changed)
-
-    def value(self) -> SectionRating:
-        r = next((k for k, b in self.buttons.items() if b.isChecked()), None)
-        return SectionRating(rating=r, note=self.note.toPlainText())
-
-    def set_value(self, s: SectionRating) -> None:
-        self.group.setExclusive(False)
-        for b in self.buttons.values():
-            b.setChecked(False)
-        self.group.setExclusive(True)
-        if s.rating is not None:
-            self.buttons[s.rating].setChecked(True)
-        self.note.setPlainText(s.note)
-
-    def set_read_only(self, ro: bool) -> None:
-        for b in self.buttons.values():
-            b.setEnabled(not ro)
-        self.note.setReadOnly(ro)
-
-
-class VisitFormWindow(QWidget):
-    saved = Signal(object)  # Visit
-
+class VisitFormWindow(VisitSaving):
     def __init__(
         self,
         ctx,
@@ -242,12 +74,12 @@ class VisitFormWindow(QWidget):
         self.form_id = visit_id or (snapshot.form_id if snapshot else str(uuid.uuid4()))
         self.visit_id = visit_id or (snapshot.data.get("id") if snapshot else None) or self.form_id
         self.snapshot = snapshot
-        self.child: Child | None = None
+        self.child = None
         self.status = VisitStatus.DRAFT
         self.read_only = False
         self.dirty = False
         self.saved_once = bool(visit_id)
-        self.last_invalid: InvalidInput | None = None
+        self.last_invalid = None
         self._loading = True
         self._closing = False
         self.setObjectName("visit_form")
@@ -255,7 +87,7 @@ class VisitFormWindow(QWidget):
         self.resize(1040, 720)
         self.errors = FieldErrors(self)
         # Fields the last submit attempt found missing (domain.submission), kept marked until filled.
-        self._submit_findings: list[str] = []
+        self._submit_findings = []
         self._build()
         self._timer = QTimer(self)
         self._timer.setInterval(AUTOSAVE_MS)
@@ -507,8 +339,8 @@ class VisitFormWindow(QWidget):
         lay.addLayout(bar)
         self.review_comment.setVisible(False)
 
-        # Any change makes the form dirty; the timer saves it.
-        for w in (
+        # The typed fields: any change makes the form dirty (the timer saves it); read-only locks them.
+        self._line_edits = (
             self.visit_time,
             self.visitors,
             self.people_met,
@@ -517,9 +349,11 @@ class VisitFormWindow(QWidget):
             self.carer_relationship,
             self.parent_contact,
             self.signoff,
-        ):
+        )
+        self._text_edits = (self.basic_changes, self.needs, self.help_given, self.referrals)
+        for w in self._line_edits:
             w.textChanged.connect(self._changed)
-        for te in (self.basic_changes, self.needs, self.help_given, self.referrals):
+        for te in self._text_edits:
             te.textChanged.connect(self._changed)
         for combo in (self.kind, self.entrusted, self.carer_suitable):
             combo.currentIndexChanged.connect(self._changed)
@@ -655,7 +489,7 @@ class VisitFormWindow(QWidget):
             self.saved_once = True
             self.status = existing.status
         if self.snapshot is not None:
-            v = visit_from_data(self.snapshot.data)
+            v = visits.visit_from_data(self.snapshot.data)
             if existing is not None and existing.status not in (
                 VisitStatus.DRAFT,
                 VisitStatus.RETURNED,
@@ -728,18 +562,9 @@ class VisitFormWindow(QWidget):
 
     def set_read_only(self, ro: bool) -> None:
         self.read_only = ro
-        for w in (
-            self.visit_time,
-            self.visitors,
-            self.people_met,
-            self.place,
-            self.carer_name,
-            self.carer_relationship,
-            self.parent_contact,
-            self.signoff,
-        ):
+        for w in self._line_edits:
             w.setReadOnly(ro)
-        for te in (self.basic_changes, self.needs, self.help_given, self.referrals):
+        for te in self._text_edits:
             te.setReadOnly(ro)
         other: QWidget
         for other in (
@@ -810,7 +635,7 @@ class VisitFormWindow(QWidget):
             self.next_date.set_value(d)
 
     def _add_followup(self) -> None:
-        from hexi_care.ui.dialogs import FollowUpDialog
+        from hexi_care.ui.dialogs.casework import FollowUpDialog
 
         dlg = FollowUpDialog(
             self.ctx,
@@ -831,7 +656,7 @@ class VisitFormWindow(QWidget):
             owner=self,
         )
 
-    # -- saving --------------------------------------------------------------------------------
+    # -- printing ------------------------------------------------------------------------------
     def print_summary(self) -> None:
         """The summary of the visit as last saved (unsaved typing is saved first)."""
         from hexi_care.ui import printing
@@ -841,223 +666,3 @@ class VisitFormWindow(QWidget):
         if self.dirty and not self.read_only:
             self.autosave(explicit=True)
         printing.print_summary(self.ctx, self, self.visit_id)
-
-    def _update_state(self, text: str | None = None) -> None:
-        self.print_button.setEnabled(self.saved_once)
-        if text is not None:
-            self.state.setText(text)
-        elif self.read_only:
-            self.state.setText("")
-        elif self.dirty:
-            self.state.setText(self.tr("Changed; saved automatically every few seconds."))
-
-    def _task(
-        self, *, submit: bool = False, final: bool = False
-    ) -> Callable[[Task[tuple[str, Any]]], tuple[str, Any]]:
-        visit = self.collect()
-        data = visit_data(visit)
-        form_id = self.form_id
-
-        def run(task: Task[tuple[str, Any]]) -> tuple[str, Any]:
-            with task.uow() as uow:
-                form_recovery.save(uow, form_id, "visit", data)
-            try:
-                with task.uow() as uow:
-                    saved = visits.submit(uow, visit) if submit else visits.save_draft(uow, visit)
-            except InvalidInput as exc:
-                return "invalid", exc
-            if submit or final:
-                with task.uow() as uow:
-                    form_recovery.discard(uow, form_id)
-            return "ok", saved
-
-        return run
-
-    def autosave(self, *, explicit: bool = False) -> None:
-        """Seal what was typed, then save it as a draft if it validates."""
-        if self.read_only or self.child is None:
-            return
-        if not self.dirty and not explicit:
-            return
-        self.dirty = False
-        self.ctx.worker.submit(
-            self._task(),
-            done=lambda r: self._after_save(r, explicit=explicit),
-            failed=self._save_failed,
-            owner=self,
-            name="visit-autosave",
-        )
-
-    def _after_save(
-        self, result: tuple[str, Any], *, explicit: bool = False, submitted: bool = False
-    ) -> None:
-        kind, value = result
-        self.errors.clear()
-        if kind == "invalid" and isinstance(value, SubmitIncomplete):
-            # The service applied the same rule and refused: nothing was saved, so keep editing.
-            self.dirty = True
-            self._show_missing(value.missing)
-            return
-        if kind == "invalid":
-            self.last_invalid = value
-            shown = self.errors.show_invalid(value, focus=explicit or submitted)
-            where = "" if shown else f" ({i18n.problem_text(value)})"
-            self._update_state(
-                self.tr("Kept on this computer, not yet saved as a draft: fix the marked field.")
-                + where
-            )
-            if submitted and not shown:
-                QMessageBox.warning(self, self.tr("Cannot submit yet"), i18n.problem_text(value))
-            return
-        self.last_invalid = None
-        self._mark_findings(focus=False)
-        visit: Visit = value
-        self.saved_once = True
-        self.visit_id = visit.id or self.visit_id
-        self.status = visit.status
-        when = datetime.now().strftime("%H:%M:%S")
-        if submitted:
-            self._timer.stop()
-            self.set_read_only(True)
-            self._show_banner(
-                self.tr(
-                    "Submitted for review. A supervisor will approve it or return it with a comment."
-                )
-            )
-            self._update_state(self.tr("Submitted at {time}.").format(time=when))
-        elif self._submit_findings:
-            self._update_state(
-                self.tr(
-                    "Draft saved at {time}. Fill in the marked fields to submit it for review."
-                ).format(time=when)
-            )
-        else:
-            self._update_state(self.tr("Draft saved at {time}.").format(time=when))
-        self.saved.emit(visit)
-        self.main.record_changed(visit.child_id)
-
-    def _save_failed(self, exc: BaseException) -> None:
-        self.dirty = True
-        self._update_state(self.tr("Not saved: {problem}").format(problem=i18n.problem_text(exc)))
-
-    def missing_for_submit(self) -> list[str]:
-        """The core's submit rule (domain.submission) applied to what is typed now."""
-        return submission.missing_for_submit(self.collect())
-
-    def _show_missing(self, missing: Sequence[str]) -> None:
-        """Mark every field a submission still needs, focusing the first; the draft is kept."""
-        self._submit_findings = list(missing)
-        self._mark_findings(focus=True)
-        self._update_state(
-            self.tr("Fill in the marked fields before submitting; the draft is kept.")
-        )
-
-    def _mark_findings(self, *, focus: bool) -> None:
-        """(Re)mark what a submission still needs, of the fields the last submit attempt named:
-        an autosave clears the marks, a field filled since is no longer marked."""
-        if not self._submit_findings:
-            return
-        still = submission.missing_for_submit(self.collect())
-        self._submit_findings = [f for f in still if f in self._submit_findings]
-        if not self._submit_findings:
-            return
-        problem = i18n.field_problem(SubmitIncomplete(self._submit_findings))
-        for i, name in enumerate(self._submit_findings):
-            self.errors.show(name, problem, focus=focus and i == 0)
-
-    def submit(self) -> None:
-        if self.read_only or self.child is None:
-            return
-        self.errors.clear()
-        missing = self.missing_for_submit()
-        if missing:
-            self._show_missing(missing)
-            self.autosave(explicit=False)
-            return
-        self.dirty = False
-        self.ctx.worker.submit(
-            self._task(submit=True),
-            done=lambda r: self._after_save(r, submitted=True),
-            failed=self._save_failed,
-            owner=self,
-            name="visit-submit",
-        )
-
-    def _discard_snapshot(self) -> None:
-        fid = self.form_id
-        # A snapshot that could not be discarded is offered again at the next start: nothing lost.
-        self.ctx.worker.call(form_recovery.discard, fid, failed=logged_only)
-
-    def flush_before_lock(self) -> None:
-        """The window is locking: save what is typed now (the snapshot even if it does not validate)."""
-        if (
-            not self.read_only
-            and self.child is not None
-            and (self.dirty or self.last_invalid is not None)
-        ):
-            self.dirty = False
-            # A failure here (disk full…) reaches the main window through unhandled_error.
-            self.ctx.worker.submit(self._task(), owner=self, name="visit-lock-save")
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if (
-            self._closing
-            or self.read_only
-            or self.child is None
-            or getattr(self.main, "locked", False)
-        ):
-            self._timer.stop()
-            event.accept()
-            return
-        if self.last_invalid is not None:
-            box = QMessageBox(self)
-            box.setIcon(QMessageBox.Icon.Question)
-            box.setWindowTitle(self.tr("Close the visit form"))
-            box.setText(
-                self.tr(
-                    "This visit cannot be saved as a draft yet: {problem}\n\nWhat was typed is kept on this computer and comes back when the program starts again."
-                ).format(problem=i18n.problem_text(self.last_invalid) if self.last_invalid else "")
-            )
-            keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
-            later = box.addButton(
-                self.tr("Close, restore later"), QMessageBox.ButtonRole.AcceptRole
-            )
-            discard = box.addButton(
-                self.tr("Discard what was typed"), QMessageBox.ButtonRole.DestructiveRole
-            )
-            box.setDefaultButton(keep)
-            box.exec()
-            clicked = box.clickedButton()
-            if clicked is keep:
-                event.ignore()
-                return
-            self._closing = True
-            self._timer.stop()
-            if clicked is discard:
-                self._discard_snapshot()
-            elif clicked is later:
-                self.ctx.worker.submit(self._task(), owner=None, name="visit-close-save")
-            event.accept()
-            return
-        self._closing = True
-        self._timer.stop()
-        if not self.dirty:
-            # Nothing new since the last save (or nothing typed at all: no empty draft is made).
-            self._discard_snapshot()
-            event.accept()
-            return
-        # Final save: a draft when it validates, and the snapshot is then discarded. The window is
-        # gone when the result arrives, so the main window takes it.
-        main, child_id = self.main, self.child_id
-
-        def saved(result: tuple[str, Any]) -> None:
-            if result[0] == "ok":
-                main.record_changed(child_id)
-
-        self.ctx.worker.submit(
-            self._task(final=True),
-            done=saved,
-            owner=main,  # a failure is shown by the main window (unhandled_error)
-            name="visit-close-save",
-        )
-        event.accept()

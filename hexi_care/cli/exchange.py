@@ -15,7 +15,7 @@ from hexi_care.sync.importer import import_package
 from hexi_care.sync.types import ConflictInfo, ImportResult, PeerInfo
 
 if TYPE_CHECKING:
-    from hexi_care.cli import Cli, Commands
+    from hexi_care.cli.common import Cli, Commands
 
 
 def _size(n: int) -> str:

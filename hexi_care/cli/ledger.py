@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from hexi_care.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from hexi_care.cli import Cli, Commands
+    from hexi_care.cli.common import Cli, Commands
 
 
 def _mapping(path: str | None) -> dict[str, str] | None:

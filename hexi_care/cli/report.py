@@ -13,7 +13,7 @@ from hexi_care.services import children, visits
 from hexi_care.services import validate as v
 
 if TYPE_CHECKING:
-    from hexi_care.cli import Cli, Commands
+    from hexi_care.cli.common import Cli, Commands
 
 
 def _out(cli: Cli, default: str) -> Path:

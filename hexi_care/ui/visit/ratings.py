@@ -1,0 +1,67 @@
+"""One of the visit's rated sections (4–8): a rating on the scale and what was seen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton, QVBoxLayout, QWidget
+
+from hexi_care.domain.enums import Rating
+from hexi_care.domain.model import SectionRating
+from hexi_care.ui import i18n
+from hexi_care.ui.common import text_edit
+from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
+
+SECTION_TITLES = {
+    "physical": QT_TRANSLATE_NOOP("Labels", "4. Physical state"),
+    "psychological": QT_TRANSLATE_NOOP("Labels", "5. Psychological condition"),
+    "living": QT_TRANSLATE_NOOP("Labels", "6. Living environment and safety"),
+    "education": QT_TRANSLATE_NOOP("Labels", "7. Family education"),
+    "social_support": QT_TRANSLATE_NOOP(
+        "Labels", "8. Social support (allowances, 低保, aid, school, relatives, NGOs)"
+    ),
+}
+
+
+class RatingRow(QWidget):
+    """One of sections 4–8: a rating on the scale and free text."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group = QButtonGroup(self)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        self.buttons: dict[Rating, QRadioButton] = {}
+        for r in Rating:
+            b = QRadioButton(i18n.label(i18n.RATING, r))
+            b.setObjectName(f"rating_{r.value}")
+            self.group.addButton(b)
+            self.buttons[r] = b
+            row.addWidget(b)
+        row.addStretch(1)
+        self.note = text_edit(2, i18n.translate("Visit", "What was seen, and what needs attention"))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(row)
+        lay.addWidget(self.note)
+        self.group.buttonToggled.connect(lambda *_: self.changed.emit())
+        self.note.textChanged.connect(self.changed)
+
+    def value(self) -> SectionRating:
+        r = next((k for k, b in self.buttons.items() if b.isChecked()), None)
+        return SectionRating(rating=r, note=self.note.toPlainText())
+
+    def set_value(self, s: SectionRating) -> None:
+        self.group.setExclusive(False)
+        for b in self.buttons.values():
+            b.setChecked(False)
+        self.group.setExclusive(True)
+        if s.rating is not None:
+            self.buttons[s.rating].setChecked(True)
+        self.note.setPlainText(s.note)
+
+    def set_read_only(self, ro: bool) -> None:
+        for b in self.buttons.values():
+            b.setEnabled(not ro)
+        self.note.setReadOnly(ro)

@@ -3,51 +3,39 @@ departure). The core (services/assignment.py) audits each child and the next pac
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from hexi_care.domain.model import User
 from hexi_care.services import assignment
-from hexi_care.ui.common import FieldErrors, label, with_error
-from hexi_care.ui.dialogs import RecordDialog, _buttons, _save
+from hexi_care.ui.common import label
+from hexi_care.ui.dialogs.base import RecordDialog
 
 
 class HandoverDialog(RecordDialog):
     """Pick the director whose children are handed over and the one who takes them."""
 
-    saved = Signal(object)
-
     def __init__(self, ctx, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Hand a director's children over"))
-        self.errors = FieldErrors(self)
         self.source = QComboBox()
         self.source.setObjectName("handover_from")
         self.target = QComboBox()
         self.target.setObjectName("handover_to")
-        self.message = label("", "error", wrap=True)
-        form = QFormLayout()
-        form.addRow(self.tr("From director"), with_error(self.source, self.errors, "from"))
-        form.addRow(self.tr("To director"), with_error(self.target, self.errors, "to"))
-        self.buttons = _buttons(self, self.tr("Hand over"))
-        self.buttons.accepted.connect(self._ok)
-        self.buttons.setEnabled(False)
-        lay = QVBoxLayout(self)
-        lay.addWidget(
-            label(
-                self.tr(
-                    "Every child of the first director goes to the second, who then sees them. "
-                    "Each child's change is recorded in the audit trail and travels in the next "
-                    "exchange package."
-                ),
-                "muted",
-                wrap=True,
-            )
+        form = self.form_layout(
+            (self.tr("From director"), self.source, "from"),
+            (self.tr("To director"), self.target, "to"),
         )
-        lay.addLayout(form)
-        lay.addWidget(self.message)
-        lay.addWidget(self.buttons)
+        intro = label(
+            self.tr(
+                "Every child of the first director goes to the second, who then sees them. "
+                "Each child's change is recorded in the audit trail and travels in the next "
+                "exchange package."
+            ),
+            "muted",
+            wrap=True,
+        )
+        self.lay_out(intro, form, ok_text=self.tr("Hand over"))
+        self.buttons.setEnabled(False)
         ctx.worker.call(assignment.directors, done=self._fill, owner=self)
 
     def _fill(self, people: list[User]) -> None:
@@ -62,11 +50,4 @@ class HandoverDialog(RecordDialog):
 
     def _ok(self) -> None:
         source, target = self.source.currentData(), self.target.currentData()
-        _save(
-            self,
-            lambda uow: assignment.hand_over(uow, source, target),
-            self.errors,
-            self.message,
-            self.buttons,
-            self.saved.emit,
-        )
+        self.save(lambda uow: assignment.hand_over(uow, source, target))

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QPushButton,
     QVBoxLayout,
@@ -23,16 +21,14 @@ from hexi_care.ui import i18n
 from hexi_care.ui.common import (
     ERROR_COLOUR,
     WARN_COLOUR,
-    FieldErrors,
     combo,
     label,
     make_table,
     on_activate,
     set_role,
     text_edit,
-    with_error,
 )
-from hexi_care.ui.dialogs import RecordDialog, _buttons, _save
+from hexi_care.ui.dialogs.base import RecordDialog
 from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, RowsModel
 
@@ -70,44 +66,30 @@ def columns(today_fn) -> list[Column]:
 class DecisionDialog(RecordDialog):
     """The decision on one reason of one child, with a note."""
 
-    saved = Signal(object)
-
     def __init__(self, ctx, parent: QWidget | None, item: ReexamItem) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.item = item
         self.setWindowTitle(self.tr("Re-examination decision"))
-        self.errors = FieldErrors(self)
         self.decision = combo(
             [(i18n.label(i18n.REEXAM_DECISION, d), d.value) for d in ReexamDecision], self
         )
         self.decision.setObjectName("reexam_decision")
         self.note = text_edit(3, self.tr("What was checked, and by whom"))
         self.note.setObjectName("reexam_note")
-        self.message = label("", "error", wrap=True)
-        form = QFormLayout()
-        form.addRow(self.tr("Child"), label(item.child_name))
-        form.addRow(self.tr("Reason"), label(item.text(i18n.lang()), wrap=True))
-        form.addRow(i18n.field("decision"), with_error(self.decision, self.errors, "decision"))
-        form.addRow(i18n.field("note"), with_error(self.note, self.errors, "note"))
-        self.buttons = _buttons(self, self.tr("Record"))
-        self.buttons.accepted.connect(self._ok)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(self.message)
-        lay.addWidget(self.buttons)
+        form = self.form_layout(
+            (self.tr("Child"), label(item.child_name)),
+            (self.tr("Reason"), label(item.text(i18n.lang()), wrap=True)),
+            (i18n.field("decision"), self.decision, "decision"),
+            (i18n.field("note"), self.note, "note"),
+        )
+        self.lay_out(form, ok_text=self.tr("Record"))
 
     def _ok(self) -> None:
         item = self.item
         decision = str(self.decision.currentData())
         note = self.note.toPlainText()
-        _save(
-            self,
-            lambda uow: reexamination.decide(uow, item.child_id, item.reason.key, decision, note),
-            self.errors,
-            self.message,
-            self.buttons,
-            self.saved.emit,
+        self.save(
+            lambda uow: reexamination.decide(uow, item.child_id, item.reason.key, decision, note)
         )
 
 

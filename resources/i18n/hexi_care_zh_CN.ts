@@ -3229,6 +3229,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>入户走访</translation>
     </message>
     <message>
+        <source>Record a mandatory report now…</source>
+        <translation>立即登记强制报告…</translation>
+    </message>
+    <message>
         <source>e.g. child director, child supervisor, volunteer</source>
         <translation>例如：儿童主任、儿童督导员、志愿者</translation>
     </message>
@@ -3367,6 +3371,14 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>(none open)</source>
         <translation>（无未完成事项）</translation>
+    </message>
+    <message>
+        <source>These answers call for a mandatory report at once: {flags}.</source>
+        <translation>以下回答须立即强制报告：{flags}。</translation>
+    </message>
+    <message>
+        <source>Mandatory report recorded. Follow it up in the child&apos;s file.</source>
+        <translation>已登记强制报告，请在儿童档案中跟进。</translation>
     </message>
     <message>
         <source>Suggested by the visit schedule: {date}</source>

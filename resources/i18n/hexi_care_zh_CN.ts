@@ -382,6 +382,10 @@
         <translation>添加照片或文件…</translation>
     </message>
     <message>
+        <source>Evidence valid until (optional)</source>
+        <translation>证明材料有效期至（可不填）</translation>
+    </message>
+    <message>
         <source>Photos and scans are kept inside the encrypted store (JPEG, PNG, WebP or PDF, up to 10 MB).</source>
         <translation>照片和扫描件保存在加密数据库中（JPEG、PNG、WebP 或 PDF，不超过 10 MB）。</translation>
     </message>
@@ -444,6 +448,10 @@
     <message>
         <source>A suggestion, not a decision: the street checks and the district confirms. Parents certified as not found are not inferred.</source>
         <translation>以上仅为建议，不是认定：由街道查验、区民政确认。“查找不到生父母”须有认定，不会自动推断。</translation>
+    </message>
+    <message>
+        <source>valid until {date}</source>
+        <translation>有效期至 {date}</translation>
     </message>
     <message>
         <source>Saved.</source>

@@ -142,3 +142,25 @@ def test_directors_read_the_deadlines_without_changing_them(qtbot, make_app) -> 
     page = win.show_page("settings")
     wait_idle(qtbot, ctx)
     assert not page.tolerance.isEnabled() and not page.save_casework.isVisible()
+
+
+def test_evidence_with_an_expiry_reaches_the_worklist(qtbot, make_app, ui_world, tmp_path) -> None:
+    from PySide6.QtCore import QDate
+
+    doc = tmp_path / "残疾证.pdf"
+    doc.write_bytes(PDF)
+    ctx, _hexi, win = make_app("dir_a")
+    cf = win.open_child(ui_world.kids_a[0], tab="attachments")
+    qtbot.waitUntil(lambda: cf.data is not None, timeout=10000)
+    cf.expires.setDate(QDate(2026, 12, 5))
+    cf.add_attachment_file(doc)
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: cf.files.count() == 1, timeout=10000)
+    assert "有效期至 2026-12-05" in cf.files.item(0).text()
+    cf.close()
+    page = win.show_page("reexam")
+    wait_idle(qtbot, ctx)
+    rows = [page.model.row_at(r) for r in range(page.model.rowCount())]
+    assert [(i.child_id, i.kind.value, i.when) for i in rows] == [
+        (ui_world.kids_a[0], "evidence_expiry", date(2026, 12, 5))
+    ]

@@ -354,6 +354,10 @@ def describe(r: rx.ReexamReason, today: date, lang: str = "zh") -> str:
     parent = word(r.parent, lang) if r.parent else ""
     situation = word(r.situation, lang) if r.situation else ""
     cat = _category(r.category, lang)
+    # Eligibility's explanation of a category (un)supported, one sentence per reason.
+    why = (
+        "；".join(x.text_zh() for x in r.detail) if zh else " ".join(x.text_en() for x in r.detail)
+    )
     k = ReexamKind
     match r.kind:
         case k.SITUATION_ENDED:
@@ -386,22 +390,12 @@ def describe(r: rx.ReexamReason, today: date, lang: str = "zh") -> str:
                 else f"Turns {limit} on {when}{rule_en} (in {days} days)."
             )
         case k.CATEGORY_UNSUPPORTED:
-            why = (
-                "；".join(x.text_zh() for x in r.detail)
-                if zh
-                else " ".join(x.text_en() for x in r.detail)
-            )
             return (
                 f"已登记{cat}，但按规则不再符合：{why}"
                 if zh
                 else f"Recorded as {cat}, which the rules no longer support: {why}"
             )
         case k.CATEGORY_SUGGESTED:
-            why = (
-                "；".join(x.text_zh() for x in r.detail)
-                if zh
-                else " ".join(x.text_en() for x in r.detail)
-            )
             return (
                 f"按规则似应认定为{cat}（未登记）：{why}"
                 if zh

@@ -134,3 +134,21 @@ def test_the_annual_review_day_is_a_setting(world: World) -> None:
         reexamination.set_policy(uow, rx.ReexamPolicy())
     with pytest.raises(InvalidInput):
         reexamination.policy_from_dict({"annual": {"orphan_scattered": "02-30"}})
+
+
+def test_the_sentences_of_a_category_question_carry_eligibility_s_reasons() -> None:
+    from hexi_care.domain import eligibility
+
+    dead = eligibility.Reason(
+        code=eligibility.ReasonCode.PARENT_DECEASED, parent=Relationship.FATHER
+    )
+    for kind, zh_head in (
+        (ReexamKind.CATEGORY_SUGGESTED, "按规则似应认定为散居孤儿（未登记）："),
+        (ReexamKind.CATEGORY_UNSUPPORTED, "已登记散居孤儿，但按规则不再符合："),
+    ):
+        r = rx.ReexamReason(
+            kind=kind, key="k", when=None, category="orphan_scattered", detail=(dead, dead)
+        )
+        assert reexamination.describe(r, date(2026, 11, 20)) == zh_head + "父亲已死亡；父亲已死亡"
+        en = reexamination.describe(r, date(2026, 11, 20), "en")
+        assert en.endswith("The father has died. The father has died.")

@@ -23,6 +23,8 @@ log = logging.getLogger("hexi_care.db")
 # small store uses no more than before.
 CACHE_KIB = 128 * 1024
 BUSY_TIMEOUT_MS = 5000
+#: Execution option of a connection that only reads: its transactions begin deferred.
+READ_ONLY = "hexi_care_read_only"
 
 
 def _key_pragma(key: bytes) -> str:
@@ -79,7 +81,10 @@ def make_engine(path: Path, key: bytes | None, *, pool_size: int = 2) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A reader beside a unit of work (OpenStore.reading_session) must not queue for the
+        # write lock that unit of work holds.
+        read_only = conn.get_execution_options().get(READ_ONLY)
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 

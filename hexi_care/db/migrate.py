@@ -8,8 +8,8 @@ when the files say something that plain reading does not cover (branches, comput
 
 from __future__ import annotations
 
-import ast
 import functools
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-_UNKNOWN = object()
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -35,25 +34,30 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return cfg
 
 
+# `revision: str = "0006"` and `down_revision: str | None = "0005"` (or None) at the start of a
+# line, as Alembic writes them. Reading the two lines is much cheaper than Alembic's loading of
+# every script, which every command would otherwise pay to learn whether the store is current.
+_ASSIGNMENT = re.compile(
+    r"""^(revision|down_revision)[ \t]*(?::[^=\n]*)?=[ \t]*(None|"([^"\n]*)"|'([^'\n]*)')[ \t]*$""",
+    re.MULTILINE,
+)
+
+
 @functools.cache
 def _chain_from_files() -> dict[str, str | None] | None:
-    """revision → down_revision of every version file, or None if one is not a plain linear step."""
+    """revision → down_revision of every version file, or None if one is not a plain linear step
+    (then Alembic itself reads the scripts)."""
     chain: dict[str, str | None] = {}
     for path in sorted((MIGRATIONS / "versions").glob("*.py")):
         if path.name.startswith("__"):
             continue
-        values: dict[str, object] = {}
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            target: ast.expr | None = node.target if isinstance(node, ast.AnnAssign) else None
-            if isinstance(node, ast.Assign) and len(node.targets) == 1:
-                target = node.targets[0]
-            value = getattr(node, "value", None)
-            if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
-                values[target.id] = value.value if isinstance(value, ast.Constant) else _UNKNOWN
-        revision, down = values.get("revision"), values.get("down_revision", _UNKNOWN)
-        if not isinstance(revision, str) or not (down is None or isinstance(down, str)):
+        values: dict[str, list[str | None]] = {"revision": [], "down_revision": []}
+        for m in _ASSIGNMENT.finditer(path.read_text(encoding="utf-8")):
+            values[m.group(1)].append(None if m.group(2) == "None" else (m.group(3) or m.group(4)))
+        revisions, downs = values["revision"], values["down_revision"]
+        if len(revisions) != 1 or len(downs) != 1 or revisions[0] is None:
             return None
-        chain[revision] = down
+        chain[revisions[0]] = downs[0]
     heads = set(chain) - {d for d in chain.values() if d is not None}
     return chain if len(heads) == 1 else None
 

@@ -13,7 +13,8 @@ import os
 import shutil
 import struct
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +28,7 @@ from hexi_care.db import migrate, storefiles
 from hexi_care.db.audit import derive_mac_key
 from hexi_care.db.base import new_id
 from hexi_care.db.engine import (
+    READ_ONLY,
     _key_pragma,
     classify_db_error,
     forget_key,
@@ -140,6 +142,22 @@ class OpenStore:
         s = self._sessions()
         set_scope(s, scope)
         return s
+
+    @contextmanager
+    def reading_session(self, scope: Scope) -> Iterator[Session]:
+        """A scoped session on a connection of its own that only reads (a deferred transaction,
+        so it neither waits for nor blocks a writer): for reading in another thread beside a
+        unit of work. It sees what is committed, not that unit of work's own writes."""
+        engine = self._require_open()
+        with (
+            engine.connect() as conn,
+            Session(bind=conn.execution_options(**{READ_ONLY: True}), expire_on_commit=False) as s,
+        ):
+            set_scope(s, scope)
+            try:
+                yield s
+            finally:
+                s.rollback()
 
     def system_session(self) -> Session:
         """Unscoped: for the store's own housekeeping, never for serving a user's request."""

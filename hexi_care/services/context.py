@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from types import TracebackType
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
@@ -44,6 +46,15 @@ class Notice:
         from hexi_care.messages import render
 
         return render(self.key, lang, **self.params)
+
+
+#: Session.info key: the session has flushed writes that only its own connection sees.
+_WROTE = "hexi_care.wrote"
+
+
+@event.listens_for(Session, "after_flush")
+def _mark_written(session: Session, _context: Any) -> None:
+    session.info[_WROTE] = True
 
 
 class UnitOfWork:
@@ -100,6 +111,18 @@ class UnitOfWork:
             session.close()
             self._session = None
             self._audit_head = None
+
+    @contextmanager
+    def side_reader(self) -> Iterator[Session | None]:
+        """A second session with this unit of work's scope, for reading in another thread at the
+        same time (OpenStore.reading_session); None once this unit of work has written, since
+        the other connection would not see those writes: then read here."""
+        s = self.session
+        if s.new or s.dirty or s.deleted or s.info.get(_WROTE):
+            yield None
+            return
+        with self.store.reading_session(self.scope) as side:
+            yield side
 
     @staticmethod
     def refuse(exc: E, entity: str, entity_id: str | None, detail: str) -> E:

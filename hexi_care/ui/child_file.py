@@ -33,8 +33,17 @@ from hexi_care.domain.enums import FollowUpStatus, Relationship, VisitStatus
 from hexi_care.domain.model import ChildFile, Household, Visit
 from hexi_care.services import attachments, casefile, casework, households, support
 from hexi_care.ui import i18n
+from hexi_care.ui.columns import (
+    activity_columns,
+    followup_columns,
+    guardian_columns,
+    help_columns,
+    notice_columns,
+    referral_columns,
+    report_columns,
+    visit_columns,
+)
 from hexi_care.ui.common import (
-    ERROR_COLOUR,
     DateField,
     FieldErrors,
     age_years,
@@ -42,20 +51,18 @@ from hexi_care.ui.common import (
     line_edit,
     make_table,
     on_activate,
-    report_state,
     set_role,
     shortcut,
     text_edit,
     with_error,
-    yuan,
 )
 from hexi_care.ui.dialogs.attachments import AttachmentViewer, make_thumbnail
 from hexi_care.ui.dialogs.casework import FollowUpDialog, ReferralDialog, ReportDialog
 from hexi_care.ui.dialogs.child import ChildProfileForm
-from hexi_care.ui.dialogs.guardian import GuardianDialog, situation_text
+from hexi_care.ui.dialogs.guardian import GuardianDialog
 from hexi_care.ui.dialogs.support import AssistanceDialog, NoticeDeliveryDialog
 from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
-from hexi_care.ui.models import RIGHT, Column, RowsModel
+from hexi_care.ui.models import Column, RowsModel
 from hexi_care.ui.visit.view import visit_html
 from hexi_care.ui.worker import Task
 
@@ -87,90 +94,6 @@ def load_file(task: Task, child_id: str, purpose: str) -> Loaded:
         if code not in suggested
     }
     return Loaded(f, sugg, why, thumbs, acts)
-
-
-def help_columns() -> list[Column]:
-    """Columns of a help-given table (child file and household window)."""
-    return [
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Given on"),
-            lambda a: a.given_on.isoformat(),
-            width=6,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Kind"),
-            lambda a: i18n.label(i18n.ASSISTANCE_KIND, a.kind),
-            width=3,
-        ),
-        Column(QT_TRANSLATE_NOOP("Columns", "What"), lambda a: a.description, width=12),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Items"),
-            lambda a: str(a.items) if a.items else "",
-            align=RIGHT,
-            width=3,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Yuan"),
-            lambda a: yuan(a.amount_fen) if a.amount_fen else "",
-            align=RIGHT,
-            width=5,
-        ),
-        Column(QT_TRANSLATE_NOOP("Columns", "Source"), lambda a: a.source),
-    ]
-
-
-def guardian_columns() -> list[Column]:
-    return [
-        Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda g: g.name, width=6),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Relationship"),
-            lambda g: i18n.label(i18n.RELATIONSHIP, g.relationship),
-            width=5,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Guardian / carer"),
-            lambda g: "、".join(
-                x
-                for x in (
-                    i18n.translate("Labels", "guardian") if g.is_guardian else "",
-                    i18n.translate("Labels", "carer") if g.is_carer else "",
-                )
-                if x
-            ),
-            width=8,
-        ),
-        Column(QT_TRANSLATE_NOOP("Columns", "Phone"), lambda g: g.phone, width=8),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Situations"),
-            lambda g: "；".join(situation_text(s) for s in g.situations),
-            tooltip=lambda g: "\n".join(situation_text(s) for s in g.situations),
-        ),
-    ]
-
-
-def visit_columns() -> list[Column]:
-    return [
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Visit date"), lambda v: v.visit_date.isoformat(), width=6
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Kind"),
-            lambda v: i18n.label(i18n.VISIT_KIND, v.kind),
-            width=9,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Status"),
-            lambda v: i18n.label(i18n.VISIT_STATUS, v.status),
-            foreground=lambda v: ERROR_COLOUR if v.status == VisitStatus.RETURNED else None,
-            width=5,
-        ),
-        Column(QT_TRANSLATE_NOOP("Columns", "Visitors"), lambda v: v.visitors, width=8),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Next visit"),
-            lambda v: i18n.fmt_date(v.next_visit_date),
-            width=6,
-        ),
-    ]
 
 
 class ChildFileWindow(QWidget):
@@ -316,39 +239,11 @@ class ChildFileWindow(QWidget):
 
         # Notices, help, activities
         self.notices = RowsModel(
-            [
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Delivered on"),
-                    lambda n: n.delivered_on.isoformat(),
-                    width=6,
-                ),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Notice"),
-                    lambda n: f"{n.template_code} v{n.template_version}",
-                    width=8,
-                ),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Guardian"), lambda n: n.guardian_name, width=6
-                ),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Signed"),
-                    lambda n: i18n.label(i18n.TRISTATE, n.signed),
-                    width=3,
-                ),
-                Column(QT_TRANSLATE_NOOP("Columns", "Note"), lambda n: n.note),
-            ],
+            [*notice_columns(), Column(QT_TRANSLATE_NOOP("Columns", "Note"), lambda n: n.note)],
             parent=self,
         )
         self.help = RowsModel(help_columns(), parent=self)
-        self.acts = RowsModel(
-            [
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Date"), lambda a: a.held_on.isoformat(), width=6
-                ),
-                Column(QT_TRANSLATE_NOOP("Columns", "Activity"), lambda a: a.title),
-            ],
-            parent=self,
-        )
+        self.acts = RowsModel(activity_columns(), parent=self)
         sw = QWidget()
         sl = QVBoxLayout(sw)
         rec_n = QPushButton(self.tr("Record a notice delivery…"))
@@ -375,69 +270,9 @@ class ChildFileWindow(QWidget):
         self.tabs.addTab(sw, self.tr("Notices and help"))
 
         # Follow-ups, referrals, reports
-        self.followups = RowsModel(
-            [
-                Column(QT_TRANSLATE_NOOP("Columns", "Action"), lambda f: f.action, width=14),
-                Column(QT_TRANSLATE_NOOP("Columns", "Who"), lambda f: f.owner, width=5),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Deadline"),
-                    lambda f: i18n.fmt_date(f.due_date),
-                    width=6,
-                ),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Status"),
-                    lambda f: i18n.label(i18n.FOLLOWUP_STATUS, f.status),
-                    width=4,
-                ),
-            ],
-            parent=self,
-        )
-        self.referrals = RowsModel(
-            [
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Date"),
-                    lambda r: i18n.fmt_date(r.referred_on),
-                    width=6,
-                ),
-                Column(QT_TRANSLATE_NOOP("Columns", "Referred to"), lambda r: r.agency, width=10),
-                Column(QT_TRANSLATE_NOOP("Columns", "Reason"), lambda r: r.reason, width=12),
-                Column(QT_TRANSLATE_NOOP("Columns", "Outcome"), lambda r: r.outcome),
-            ],
-            parent=self,
-        )
-        self.reports = RowsModel(
-            [
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Found"),
-                    lambda r: i18n.fmt_datetime(r.found_at),
-                    width=8,
-                ),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Trigger"),
-                    lambda r: i18n.label(i18n.REPORT_TRIGGER, r.trigger),
-                    width=14,
-                ),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Reported"),
-                    lambda r: i18n.fmt_datetime(r.reported_at),
-                    # Made (or still not made) after the store's tolerance: red.
-                    foreground=lambda r: ERROR_COLOUR if r.late else None,
-                    width=8,
-                ),
-                Column(QT_TRANSLATE_NOOP("Columns", "Agency"), lambda r: r.agency, width=5),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Deadline"),
-                    report_state,
-                    foreground=lambda r: ERROR_COLOUR if r.late or r.feedback_overdue else None,
-                    width=8,
-                ),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Status"),
-                    lambda r: i18n.label(i18n.REPORT_STATUS, r.status),
-                ),
-            ],
-            parent=self,
-        )
+        self.followups = RowsModel(followup_columns(), parent=self)
+        self.referrals = RowsModel(referral_columns(), parent=self)
+        self.reports = RowsModel(report_columns(), parent=self)
         cw = QWidget()
         cl = QVBoxLayout(cw)
         self.fu_view = make_table(self.followups, stretch=0)

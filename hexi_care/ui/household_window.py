@@ -20,7 +20,7 @@ from hexi_care.domain.model import Assistance, Guardian, Household, NoticeDelive
 from hexi_care.services import households, listings, support
 from hexi_care.services.listings import ChildBrief
 from hexi_care.ui import i18n
-from hexi_care.ui.child_file import guardian_columns, help_columns
+from hexi_care.ui.columns import guardian_columns, help_columns, notice_columns
 from hexi_care.ui.common import label, make_table, on_activate, shortcut
 from hexi_care.ui.dialogs.guardian import GuardianDialog
 from hexi_care.ui.dialogs.support import AssistanceDialog, NoticeDeliveryDialog
@@ -81,28 +81,7 @@ class HouseholdWindow(QWidget):
             parent=self,
         )
         self.guardians = RowsModel(guardian_columns(), parent=self)
-        self.notices = RowsModel(
-            [
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Delivered on"),
-                    lambda n: n.delivered_on.isoformat(),
-                    width=6,
-                ),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Notice"),
-                    lambda n: f"{n.template_code} v{n.template_version}",
-                    width=8,
-                ),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Guardian"), lambda n: n.guardian_name, width=6
-                ),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Signed"),
-                    lambda n: i18n.label(i18n.TRISTATE, n.signed),
-                ),
-            ],
-            parent=self,
-        )
+        self.notices = RowsModel(notice_columns(), parent=self)
         self.help = RowsModel(help_columns(), parent=self)
         kid_view = make_table(self.kids, stretch=3)
         on_activate(

@@ -286,3 +286,22 @@ def test_a_child_visited_in_three_households_reaches_all_three(world: World) -> 
     # but registered today (2026-11-20 in the test world), so not yet on the books on 03-31.
     assert figures.overdue == 1
     a.lock()
+
+
+def test_figures_see_the_visits_their_own_unit_of_work_wrote(world: World) -> None:
+    """The period's visits are read on a second connection beside the unit of work, which sees
+    only what is committed: after this unit of work wrote, they are read on its own connection."""
+    a = world.login("dir_a")
+    child = add_child(a, world.community_a, name="同事务")
+    with UnitOfWork(a) as uow:
+        visits.submit(uow, complete_visit(child.id or "", date(2026, 2, 5)))
+        figures = statistics.compute(uow, "紫金里社区", date(2026, 1, 1), date(2026, 3, 31)).figures
+        assert (figures.visits, figures.children) == (1, 1)
+        with uow.side_reader() as side:
+            assert side is None
+    with UnitOfWork(a) as uow:
+        with uow.side_reader() as side:
+            assert side is not None  # nothing written yet: the figures read beside it
+        figures = statistics.compute(uow, "紫金里社区", date(2026, 1, 1), date(2026, 3, 31)).figures
+    assert (figures.visits, figures.children, figures.households) == (1, 1, 1)
+    a.lock()

@@ -33,6 +33,7 @@ from hexi_care.errors import InvalidInput
 from hexi_care.services import children, households
 from hexi_care.services import validate as v
 from hexi_care.ui import i18n
+from hexi_care.ui.columns import category_columns
 from hexi_care.ui.common import (
     DateField,
     FieldErrors,
@@ -45,42 +46,12 @@ from hexi_care.ui.common import (
     text_edit,
     with_error,
 )
-from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
-from hexi_care.ui.models import Column, RowsModel
+from hexi_care.ui.models import RowsModel
 
 if TYPE_CHECKING:
     pass
 
 from hexi_care.ui.dialogs.base import FormDialog, RecordDialog
-
-
-def category_columns(ctx) -> list[Column]:
-    cats = ctx.ref.categories
-    today = ctx.today()
-    return [
-        Column(QT_TRANSLATE_NOOP("Columns", "Category"), lambda c: cats.name(c.code), width=10),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Basis"),
-            lambda c: c.basis,
-            tooltip=lambda c: c.basis,
-            width=12,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "Evidence"),
-            lambda c: c.evidence,
-            tooltip=lambda c: c.evidence,
-            width=10,
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "From"), lambda c: i18n.fmt_date(c.start_date), width=6
-        ),
-        Column(QT_TRANSLATE_NOOP("Columns", "Until"), lambda c: i18n.fmt_date(c.end_date), width=6),
-        Column(
-            QT_TRANSLATE_NOOP("Columns", "In force"),
-            lambda c: i18n.label(i18n.TRISTATE, c.active_on(today)),
-            width=3,
-        ),
-    ]
 
 
 class ChildProfileForm(QWidget):

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from hexi_care.services import children, listings
-from hexi_care.ui import i18n
-from hexi_care.ui.common import label, make_table, on_activate, yuan
+from hexi_care.ui.columns import help_columns
+from hexi_care.ui.common import label, make_table, on_activate
 from hexi_care.ui.dialogs.activity import ActivityDialog
 from hexi_care.ui.dialogs.support import AssistanceDialog
 from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
-from hexi_care.ui.models import RIGHT, Column, RowsModel
+from hexi_care.ui.models import Column, RowsModel
 
 
 class ChildPicker(QDialog):
@@ -99,38 +99,17 @@ class SupportPage(QWidget):
             parent=self,
         )
         self.help = RowsModel(
-            [
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Given on"),
-                    lambda a: a.given_on.isoformat(),
-                    width=6,
-                ),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Household"),
-                    lambda a: a.household_address,
-                    width=14,
-                ),
-                Column(QT_TRANSLATE_NOOP("Columns", "Child"), lambda a: a.child_name, width=5),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Kind"),
-                    lambda a: i18n.label(i18n.ASSISTANCE_KIND, a.kind),
-                    width=3,
-                ),
-                Column(QT_TRANSLATE_NOOP("Columns", "What"), lambda a: a.description, width=10),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Items"),
-                    lambda a: str(a.items) if a.items else "",
-                    align=RIGHT,
-                    width=3,
-                ),
-                Column(
-                    QT_TRANSLATE_NOOP("Columns", "Yuan"),
-                    lambda a: yuan(a.amount_fen) if a.amount_fen else "",
-                    align=RIGHT,
-                    width=5,
-                ),
-                Column(QT_TRANSLATE_NOOP("Columns", "Source"), lambda a: a.source),
-            ],
+            help_columns(
+                who=[
+                    Column(
+                        QT_TRANSLATE_NOOP("Columns", "Household"),
+                        lambda a: a.household_address,
+                        width=14,
+                    ),
+                    Column(QT_TRANSLATE_NOOP("Columns", "Child"), lambda a: a.child_name, width=5),
+                ],
+                what_width=10,
+            ),
             parent=self,
         )
         self.participants = QListWidget()

@@ -89,6 +89,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "结束日期不能早于开始日期。",
         "the end cannot be before the start.",
     ),
+    "problem.name_characters": (
+        "第 {position} 个字不能用在姓名里。姓名可以用汉字（包括生僻字）、字母和少数民族姓名的间隔号“·”，"
+        "不能有表情符号、数字或其他符号。",
+        "character {position} cannot be part of a name. A name may hold Chinese characters (rare "
+        "ones too), letters and the middle dot “·” of minority names; no emoji, digits or other "
+        "symbols.",
+    ),
+    "problem.name_dot": (
+        "第 {position} 个字：间隔号“·”只能写在姓名的两部分之间，且只写一个。",
+        "character {position}: the middle dot “·” goes once between two parts of a name.",
+    ),
     "problem.choice": ("只能是以下之一：{choices}", "must be one of: {choices}"),
     "problem.id_empty": ("为空。", "is empty."),
     "problem.id_length": (

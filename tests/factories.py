@@ -39,3 +39,9 @@ def complete_visit_json(visit_date: str, **fields: Any) -> dict[str, Any]:
     }
     data.update(fields)
     return data
+
+
+def numbered_name(prefix: str, i: int) -> str:
+    """A distinct name per number, written with Chinese numerals (a name holds no digits):
+    numbered_name("赵", 12) == "赵一二"."""
+    return prefix + "".join("〇一二三四五六七八九"[int(d)] for d in str(i))

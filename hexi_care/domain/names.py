@@ -1,12 +1,87 @@
-"""Search keys for Chinese names: full pinyin ("zhangxiaoming") and initials ("zxm"), via pypinyin.
+"""Names of people: which characters a name may hold (the one rule every face uses) and search keys
+for Chinese names: full pinyin ("zhangxiaoming") and initials ("zxm"), via pypinyin.
 
-Letters and digits are kept (lower-cased when ASCII); characters pypinyin has no reading for, such as
-rare characters (生僻字) like 𠮷, are kept as themselves; punctuation, spaces and symbols are dropped.
+Search keys: letters and digits are kept (lower-cased when ASCII); characters pypinyin has no reading
+for, such as rare characters (生僻字) like 𠮷, are kept as themselves; punctuation, spaces and symbols are
+dropped.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
+
+# The separator of minority and foreign names (买买提·艾力) is U+00B7, the one on ID cards; input
+# methods and pasted text give lookalikes, which clean_name writes as U+00B7.
+MIDDLE_DOT = "\u00b7"
+_DOT_LOOKALIKES = frozenset("\u2022\u2027\u30fb\uff65\u0387\u22c5\u2219\u318d\u16eb\u00b7")
+# Apostrophe and hyphen join parts of names written in letters (O'Neil, Jean-Luc).
+_JOINERS = frozenset("'-\u2019")
+# Ideographic variation selectors pick a glyph of a rare character (IVS); emoji selectors are refused.
+_IVS = range(0xE0100, 0xE01F0)
+
+
+@dataclass(frozen=True)
+class NameProblem:
+    """Why a name is refused: `code` is "name_characters" (a character no name uses) or "name_dot"
+    (a middle dot at an end or doubled); `position` is 1-based in the cleaned name."""
+
+    code: str
+    position: int
+
+
+def clean_name(name: str) -> str:
+    """The name as stored: NFC, trimmed, runs of spaces made one, middle-dot lookalikes as U+00B7
+    (with the spaces around them dropped). Raises ValueError(NameProblem) for a name that
+    `name_problem` refuses."""
+    problem = name_problem(name)
+    if problem is not None:
+        raise ValueError(problem)
+    return _normalise(name)
+
+
+def name_problem(name: str) -> NameProblem | None:
+    """None when every character is one a person's name uses: letters of any script, with Han
+    characters of every CJK block (生僻字 outside the BMP included) and 〇; combining marks and
+    ideographic variation selectors after a letter; the middle dot between parts; spaces, hyphens and
+    apostrophes between words written in letters. Emoji, digits, symbols, other punctuation, control
+    and private-use characters are refused. An empty name is no problem here (required is separate)."""
+    text = _normalise(name)
+    previous = ""
+    for i, ch in enumerate(text, start=1):
+        if ch == MIDDLE_DOT:
+            if i == 1 or i == len(text) or previous == MIDDLE_DOT:
+                return NameProblem("name_dot", i)
+        elif ch == " " or ch in _JOINERS:
+            if not (_is_letter(previous) and i < len(text) and _is_letter(text[i])):
+                return NameProblem("name_characters", i)
+        elif _is_letter(ch):
+            pass
+        elif _is_mark(ch) and not 0xFE00 <= ord(ch) <= 0xFE0F:  # FE0x: emoji presentation
+            # Marks complete a letter (Uyghur, Tibetan, Latin accents); never start a name.
+            if not (_is_letter(previous) or _is_mark(previous)):
+                return NameProblem("name_characters", i)
+        else:
+            return NameProblem("name_characters", i)
+        previous = ch
+    return None
+
+
+def _is_letter(ch: str) -> bool:
+    # Lo covers Han (all CJK extensions), Lm covers ー-like marks of other scripts; 〇 is Nl.
+    return bool(ch) and (unicodedata.category(ch).startswith("L") or ch == "\u3007")
+
+
+def _is_mark(ch: str) -> bool:
+    return bool(ch) and (unicodedata.category(ch) in ("Mn", "Mc") or ord(ch) in _IVS)
+
+
+def _normalise(name: str) -> str:
+    # Any run of white space (full-width 　, tabs from a paste) becomes one space.
+    text = " ".join(unicodedata.normalize("NFC", name).split())
+    text = "".join(MIDDLE_DOT if ch in _DOT_LOOKALIKES else ch for ch in text)
+    return text.replace(" " + MIDDLE_DOT, MIDDLE_DOT).replace(MIDDLE_DOT + " ", MIDDLE_DOT)
+
 
 # Surnames whose reading differs from the character's everyday reading (多音字姓氏).
 # Only unambiguous ones: 乐 (yue/le) is read both ways as a surname, so pypinyin's "le" stays.

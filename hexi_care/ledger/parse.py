@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from hexi_care.domain import idnumber
+from hexi_care.domain import idnumber, names
 from hexi_care.domain.enums import CategoryCode, Relationship, Sex
 
 
@@ -454,6 +454,15 @@ def clean_name(value: object) -> str:
     return " ".join(parts)
 
 
+def _person_name(field_name: str, name: str, probs: list[Problem]) -> str:
+    """The name as the services store it (domain.names), or a problem at its position."""
+    problem = names.name_problem(name)
+    if problem is not None:
+        probs.append(Problem(field_name, problem.code, {"position": problem.position}))
+        return name
+    return names.clean_name(name)
+
+
 def _cjk(text: str) -> bool:
     return all("\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0003134f" for ch in text)
 
@@ -479,6 +488,8 @@ def read_row(
         probs.append(Problem("name", "required"))
     elif len(out.name) > 64:
         probs.append(Problem("name", "too_long", {"max": 64}))
+    else:
+        out.name = _person_name("name", out.name, probs)
 
     sex_text = norm_word(cells.get(Field.SEX)).upper()
     sex = SEX_WORDS.get(sex_text) if sex_text else None
@@ -538,6 +549,8 @@ def read_row(
     out.guardian = clean_name(cells.get(Field.GUARDIAN))
     if len(out.guardian) > 64:
         probs.append(Problem("guardian", "too_long", {"max": 64}))
+    elif out.guardian:
+        out.guardian = _person_name("guardian", out.guardian, probs)
     out.relationship = relationship_of(cells.get(Field.RELATIONSHIP))
     for attr, f, limit in (
         ("phone", Field.PHONE, 64),

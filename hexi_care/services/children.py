@@ -56,7 +56,7 @@ def _clean(uow: UnitOfWork, child: Child, known: Collection[str] | None = None) 
     """Validate and normalise; raises InvalidInput naming the first bad field. `known` is the
     category codes, when the caller read them once for many children."""
     today = uow.today()
-    name = v.text("name", child.name, required=True, max_len=64)
+    name = v.name("name", child.name, required=True)
     sex = v.choice("sex", Sex, child.sex)
     birth = v.parse_date("birth_date", child.birth_date)
     v.not_future("birth_date", birth, today)

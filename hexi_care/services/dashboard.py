@@ -34,7 +34,7 @@ class WorkItem:
     overdue visits, the visit for drafts and returned visits, the follow-up or report otherwise
     (each also carries its child)."""
 
-    kind: str  # due | overdue | draft | returned | followup | report
+    kind: str  # due | overdue | draft | returned | followup | report | review
     record_id: str
     child_id: str
     child_name: str
@@ -76,6 +76,8 @@ class Dashboard:
     reports: list[WorkItem] | None  # None when the user's role may not read mandatory reports
     counts: dict[str, int]
     holidays: list[HolidayRule] = field(default_factory=list)
+    #: Submitted visits waiting for the supervisor's decision (待审核); None for other roles.
+    to_review: list[WorkItem] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -315,6 +317,22 @@ def dashboard(uow: UnitOfWork, *, cap: int = LIST_CAP) -> Dashboard:
             for r in s.execute(rep_stmt.limit(cap))
         ]
 
+    to_review: list[WorkItem] | None = None
+    if uow.user is not None and uow.user.role in (Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR):
+        counts["review"] = count_review_queue(uow)
+        to_review = [
+            WorkItem(
+                kind="review",
+                record_id=r.visit_id,
+                child_id=r.child_id,
+                child_name=r.child_name,
+                community_name=r.community_name,
+                when=r.visit_date,
+                text=r.author,
+            )
+            for r in review_queue(uow, limit=cap)
+        ]
+
     return Dashboard(
         today=today,
         week_end=week_end,
@@ -326,6 +344,7 @@ def dashboard(uow: UnitOfWork, *, cap: int = LIST_CAP) -> Dashboard:
         reports=reports,
         counts=counts,
         holidays=holidays,
+        to_review=to_review,
     )
 
 

@@ -196,7 +196,7 @@ def _guardian_input(
     if not guardian.household_id:
         raise InvalidInput("household_id", "required")
     household = _household_row(uow, guardian.household_id)
-    name = v.text("name", guardian.name, required=True, max_len=64)
+    name = v.name("name", guardian.name, required=True)
     rel = v.choice("relationship", Relationship, guardian.relationship)
     number: str | None = None
     if guardian.id_number and guardian.id_number.strip():

@@ -118,7 +118,7 @@ def record_delivery(uow: UnitOfWork, d: NoticeDelivery) -> NoticeDelivery:
         template_code=t.code,
         template_version=t.version,
         delivered_on=on,
-        guardian_name=v.text("name", d.guardian_name, max_len=64),
+        guardian_name=v.name("name", d.guardian_name),
         signed=bool(d.signed),
         note=v.text("note", d.note, max_len=2000),
         delivered_by=uow.user_id,

@@ -10,6 +10,7 @@ from hexi_care.db.models import AppUser
 from hexi_care.domain.enums import Role, UnitKind
 from hexi_care.domain.model import User
 from hexi_care.errors import InvalidInput, NotFound, ScopeDenied
+from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
 from hexi_care.services.units import resolve_unit
 
@@ -93,6 +94,8 @@ def add_user(
         raise InvalidInput("user", "required")
     if len(name) > 64:
         raise InvalidInput("user", "too_long", max=64)
+    if display_name.strip() != name:  # a login copied as the display name means "none given"
+        display_name = v.name("display_name", display_name)
     try:
         role_v = Role(role)
     except ValueError:

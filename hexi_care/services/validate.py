@@ -6,7 +6,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 
-from hexi_care.domain import idnumber
+from hexi_care.domain import idnumber, names
 from hexi_care.domain.enums import Sex
 from hexi_care.errors import InvalidInput
 
@@ -20,6 +20,15 @@ def text(field: str, value: str | None, *, required: bool = False, max_len: int 
     if len(value) > max_len:
         raise InvalidInput(field, "too_long", max=max_len)
     return value
+
+
+def name(field: str, value: str | None, *, required: bool = False, max_len: int = 64) -> str:
+    """A person's name as stored (domain.names.clean_name): only characters names use."""
+    cleaned = text(field, value, required=required, max_len=max_len)
+    problem = names.name_problem(cleaned)
+    if problem is not None:
+        raise InvalidInput(field, problem.code, position=problem.position)
+    return names.clean_name(cleaned)
 
 
 def choice(field: str, enum: type[E], value: object) -> E:

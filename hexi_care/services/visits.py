@@ -7,16 +7,17 @@ record; a returned visit goes back to its author as a draft to mend and resubmit
 from __future__ import annotations
 
 import re
-from dataclasses import fields, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
 
+from hexi_care.db.models import AppUser, VisitReview
 from hexi_care.db.models import Child as ChildRow
 from hexi_care.db.models import Visit as VisitRow
-from hexi_care.db.models import VisitReview
-from hexi_care.domain import dates, schedule, submission
+from hexi_care.domain import dates, routine, schedule, submission
 from hexi_care.domain.enums import (
     Rating,
     ReviewDecision,
@@ -27,8 +28,9 @@ from hexi_care.domain.enums import (
     VisitStatus,
 )
 from hexi_care.domain.model import SectionRating, Visit
+from hexi_care.domain.notice_templates import builtin_templates
 from hexi_care.errors import InvalidInput, NotFound, ScopeDenied, SubmitIncomplete, UserProblem
-from hexi_care.services import settings
+from hexi_care.services import settings, support
 from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
 
@@ -271,6 +273,51 @@ def review(uow: UnitOfWork, visit_id: str, decision: str, comment: str = "") -> 
     uow.session.flush()
     uow.audit("review", "visit", row.id, dec.value)
     return to_visit(row)
+
+
+def review_many(
+    uow: UnitOfWork, visit_ids: Sequence[str], decision: str, comment: str = ""
+) -> list[Visit]:
+    """Several visits decided at once (batch review), in one transaction: all or none."""
+    return [review(uow, vid, decision, comment) for vid in visit_ids]
+
+
+@dataclass(frozen=True, slots=True)
+class NewVisitStart:
+    """What a new visit form starts with (domain.routine): the signed-in user's name as the
+    visitor, the season notice's leading safety reminders, and the child's drafts already open
+    (id and visit date, newest first) so a second visit is not begun unawares."""
+
+    visitors: str
+    safety: list[SafetyTopic]
+    drafts: list[tuple[str, date]]
+
+
+def new_visit_start(uow: UnitOfWork, child_id: str) -> NewVisitStart:
+    uow.require_case_reader()
+    child = uow.session.get(ChildRow, child_id)
+    if child is None:
+        raise NotFound(what="child", ref=child_id)
+    visitors = ""
+    if uow.user is not None:
+        row = uow.session.get(AppUser, uow.user.id)
+        # A person's name, never a login (a user added without a display name has the login).
+        if row is not None and row.display_name and row.display_name != row.name:
+            visitors = row.display_name
+    code = routine.season_notice(uow.today(), settings.visit_policy(uow))
+    try:
+        template = support.template(uow, code)  # the store's own copy, as the locality edited it
+    except NotFound:
+        template = builtin_templates()[code]
+    drafts = [
+        (r.id, r.visit_date)
+        for r in uow.session.execute(
+            select(VisitRow.id, VisitRow.visit_date)
+            .where(VisitRow.child_id == child_id, VisitRow.status == VisitStatus.DRAFT)
+            .order_by(VisitRow.visit_date.desc(), VisitRow.created_at.desc())
+        )
+    ]
+    return NewVisitStart(visitors=visitors, safety=routine.lead_topics(template), drafts=drafts)
 
 
 def delete_draft(uow: UnitOfWork, visit_id: str) -> None:

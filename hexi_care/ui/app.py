@@ -29,6 +29,7 @@ from hexi_care.domain.model import Unit, User
 from hexi_care.paths import default_store
 from hexi_care.ui import fonts, i18n
 from hexi_care.ui.common import STYLE
+from hexi_care.ui.screen import fit_to_screen, keep_on_screen
 from hexi_care.ui.settings import Settings
 from hexi_care.ui.worker import DbWorker
 
@@ -215,8 +216,10 @@ class HexiApp(QObject):
         geo = self.ctx.settings.get("window/geometry")
         if geo is not None and not geo.isEmpty():
             win.restoreGeometry(geo)
+            keep_on_screen(win)
         else:
-            win.resize(1366, 740)
+            # As large as the screen's available area allows (never under a taskbar).
+            fit_to_screen(win, 1366, 768)
         win.show()
         if old is not None:
             old.close_quietly()

@@ -63,6 +63,7 @@ from hexi_care.ui.dialogs.guardian import GuardianDialog
 from hexi_care.ui.dialogs.support import AssistanceDialog, NoticeDeliveryDialog
 from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, RowsModel
+from hexi_care.ui.screen import fit_to_screen
 from hexi_care.ui.visit.view import visit_html
 from hexi_care.ui.worker import Task
 
@@ -107,7 +108,7 @@ class ChildFileWindow(QWidget):
         self.data: Loaded | None = None
         self.setObjectName("child_file")
         self.setWindowTitle(self.tr("Child file"))
-        self.resize(1180, 720)
+        fit_to_screen(self, 1180, 720)
 
         self.title = label(self.tr("Loading…"), "title")
         self.title.setObjectName("child_title")
@@ -124,7 +125,7 @@ class ChildFileWindow(QWidget):
         self.tabs.setObjectName("child_tabs")
 
         # Profile and eligibility
-        self.profile = ChildProfileForm(ctx, self)
+        self.profile = ChildProfileForm(ctx, self, categories_apart=True)
         self.save_profile = QPushButton(self.tr("&Save profile"))
         self.save_profile.setObjectName("save_profile")
         self.save_profile.setToolTip("Ctrl+S")
@@ -145,9 +146,14 @@ class ChildFileWindow(QWidget):
         row.addWidget(self.profile_message, 1)
         row.addWidget(self.save_profile)
         ll.addLayout(row)
-        right = QGroupBox(self.tr("Eligibility suggestion (the district decides)"))
+        advice = QGroupBox(self.tr("Eligibility suggestion (the district decides)"))
+        QVBoxLayout(advice).addWidget(self.eligibility)
+        # The categories beside the form, not below it: 添加类别/修改/删除 are always in view.
+        right = QWidget()
         rl = QVBoxLayout(right)
-        rl.addWidget(self.eligibility)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.profile.categories_box, 1)
+        rl.addWidget(advice, 1)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)

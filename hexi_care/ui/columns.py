@@ -56,7 +56,7 @@ def guardian_columns() -> list[Column]:
         ),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Guardian / carer"),
-            lambda g: "、".join(
+            lambda g: i18n.join(
                 x
                 for x in (
                     i18n.translate("Labels", "guardian") if g.is_guardian else "",

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -137,6 +137,32 @@ class DateField(QDateEdit):
         else:
             self.setDate(QDate.currentDate())
         self.setMinimumWidth(120)
+        self._moved_on = False  # the last digit typed completed a part (Qt moved to the next)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # With the whole text selected (Ctrl+A, a click-drag), Qt takes a typed digit as the
+        # whole date and drops it: "2030-01-01" typed over 2026-12-07 became 2026-01-01. Typing
+        # then starts at the year, so the date typed is the date kept.
+        if (
+            event.text().isdigit()
+            and self.lineEdit().hasSelectedText()
+            and self.lineEdit().selectedText() == self.lineEdit().text()
+        ):
+            self.setSelectedSection(QDateEdit.Section.YearSection)
+        elif event.text() in ("-", "/", "."):
+            # A separator moves to the next part, selected, so "01" replaces the month; unless
+            # the last digit completed a part and Qt has moved on already.
+            here = self.currentSectionIndex()
+            if not self._moved_on and here < self.sectionCount() - 1:
+                here += 1
+                self.setCurrentSectionIndex(here)
+            self.setSelectedSection(self.sectionAt(here))
+            self._moved_on = False
+            event.accept()
+            return
+        before = self.currentSectionIndex()
+        super().keyPressEvent(event)
+        self._moved_on = event.text().isdigit() and self.currentSectionIndex() != before
 
     def value(self) -> date | None:
         d = self.date()
@@ -210,14 +236,24 @@ class FieldErrors(QObject):
         return self.widgets.get(self.aliases.get(name, name))
 
     def clear(self) -> None:
-        for name, w in self.widgets.items():
-            if w.property("invalid"):
-                w.setProperty("invalid", False)
-                w.style().unpolish(w)
-                w.style().polish(w)
-            self.labels[name].setVisible(False)
-            self.labels[name].clear()
-        self._shown.clear()
+        for name in self.widgets:
+            self._unmark(name)
+
+    def clear_field(self, field: str) -> None:
+        """Unmark one field (its input was just corrected)."""
+        name = self.aliases.get(field, field)
+        if name in self.widgets:
+            self._unmark(name)
+
+    def _unmark(self, name: str) -> None:
+        w = self.widgets[name]
+        if w.property("invalid"):
+            w.setProperty("invalid", False)
+            w.style().unpolish(w)
+            w.style().polish(w)
+        self.labels[name].setVisible(False)
+        self.labels[name].clear()
+        self._shown.pop(name, None)
 
     def show(self, field: str, text: str, *, focus: bool = True) -> bool:
         name = self.aliases.get(field, field)
@@ -271,9 +307,16 @@ def make_table(model: Any, *, stretch: int | None = None, sortable: bool = False
     view.setTabKeyNavigation(False)
     view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
     fm = view.fontMetrics()
+    header_fm = view.horizontalHeader().fontMetrics()
+    # Widths are given in Chinese characters; an English word for the same thing is wider
+    # ("Medium" for 中, "Days overdue" for 逾期天数), so English gets more room.
+    unit = fm.horizontalAdvance("中") * (1.0 if i18n.lang() == "zh" else 1.4)
     for i, col in enumerate(getattr(model, "columns", [])):
         if col.width:
-            view.setColumnWidth(i, fm.horizontalAdvance("中") * col.width + 16)
+            title = str(model.headerData(i, Qt.Orientation.Horizontal) or "")
+            # Never narrower than the column's own title (plus room for the sort arrow).
+            need = max(round(unit * col.width) + 16, header_fm.horizontalAdvance(title) + 28)
+            view.setColumnWidth(i, need)
     if stretch is not None:
         view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     else:

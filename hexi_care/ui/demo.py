@@ -36,7 +36,7 @@ def make_demo_store(ctx: AppContext, children: int, on_done) -> QProgressDialog:
         0,
         len(order),
     )
-    dlg.setWindowTitle(i18n.translate("Demo", "Hexi child care: demo"))
+    dlg.setWindowTitle(i18n.translate("Demo", "Demo store"))
     dlg.setWindowModality(Qt.WindowModality.ApplicationModal)
     dlg.setMinimumDuration(0)
     dlg.setMinimumWidth(460)

@@ -26,6 +26,7 @@ from hexi_care.ui.dialogs.guardian import GuardianDialog
 from hexi_care.ui.dialogs.support import AssistanceDialog, NoticeDeliveryDialog
 from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, RowsModel
+from hexi_care.ui.screen import fit_to_screen
 from hexi_care.ui.worker import Task
 
 
@@ -60,7 +61,7 @@ class HouseholdWindow(QWidget):
         self.data: HouseholdData | None = None
         self.setObjectName("household_window")
         self.setWindowTitle(self.tr("Household"))
-        self.resize(1000, 680)
+        fit_to_screen(self, 1000, 680)
         self.title = label(self.tr("Loading…"), "title")
         self.summary = label("", "muted", wrap=True)
         self.kids = RowsModel(

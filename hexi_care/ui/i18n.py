@@ -9,7 +9,7 @@ Messages raised by the core (UserProblem) are phrased by hexi_care.messages in t
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
@@ -171,5 +171,9 @@ class CategoryNames:
         return zh_en[0] if _lang == "zh" else zh_en[1]
 
     def names(self, codes: list[str]) -> str:
-        sep = "、" if _lang == "zh" else ", "
-        return sep.join(self.name(c) for c in codes)
+        return join(self.name(c) for c in codes)
+
+
+def join(items: Iterable[str]) -> str:
+    """A list as the language writes it: 甲、乙、丙 in Chinese, "a, b, c" in English."""
+    return ("、" if _lang == "zh" else ", ").join(items)

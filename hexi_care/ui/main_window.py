@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QProgressBar,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -31,7 +32,7 @@ from hexi_care.domain.enums import Role
 from hexi_care.domain.model import User
 from hexi_care.services import form_recovery
 from hexi_care.ui import i18n
-from hexi_care.ui.common import label
+from hexi_care.ui.common import label, set_role
 from hexi_care.ui.idle import IdleWatcher
 from hexi_care.ui.unlock import UnlockForm
 from hexi_care.ui.worker import Task
@@ -48,6 +49,13 @@ class LockScreen(QWidget):
         self.title = label(self.tr("Locked"), "title")
         self.reason = label("", "muted", wrap=True)
         self.form = UnlockForm(ctx, self)
+        # Another person at this laptop signs in here; the last user's window and forms stay
+        # saved and hidden, and the program stays open.
+        self.switch = QPushButton(self.tr("&Switch user"))
+        self.switch.setObjectName("switch_user")
+        set_role(self.switch, "link")
+        self.switch.setFlat(True)
+        self.switch.clicked.connect(self.clear_user)
         box = QWidget()
         box.setMaximumWidth(420)
         inner = QVBoxLayout(box)
@@ -55,6 +63,7 @@ class LockScreen(QWidget):
         inner.addWidget(self.reason)
         inner.addSpacing(8)
         inner.addWidget(self.form)
+        inner.addWidget(self.switch, 0, Qt.AlignmentFlag.AlignLeft)
         lay = QVBoxLayout(self)
         lay.addStretch(2)
         row = QHBoxLayout()
@@ -64,7 +73,22 @@ class LockScreen(QWidget):
         lay.addLayout(row)
         lay.addStretch(3)
 
+    def clear_user(self) -> None:
+        """Empty the form for someone else's user name and password."""
+        self.form.set_user("")
+        self.form.password.clear()
+        self.form.user.setFocus()
+
+    def set_signed_out(self) -> None:
+        self.title.setText(self.tr("Signed out"))
+        self.reason.setText(
+            self.tr(
+                "Nobody is signed in. The program stays open: the next person signs in with their own user name and password."
+            )
+        )
+
     def set_reason(self, idle: bool, minutes: int) -> None:
+        self.title.setText(self.tr("Locked"))
         if idle:
             self.reason.setText(
                 self.tr(
@@ -190,6 +214,17 @@ class MainWindow(QMainWindow):
         lock.setContext(Qt.ShortcutContext.ApplicationShortcut)
         lock.activated.connect(lambda: self.lock(idle=False))
         self._lock_shortcut = lock
+        # The account menu: lock, switch user, sign out, without closing the program.
+        account = self.menuBar().addMenu(self.tr("&Account"))
+        account.setObjectName("account_menu")
+        # The key is shown, not bound, here: the application-wide Ctrl+L above does the work (two
+        # bindings of one key would cancel each other out).
+        self.lock_action = account.addAction(self.tr("&Lock now") + "\tCtrl+L")
+        self.lock_action.triggered.connect(lambda: self.lock(idle=False))
+        self.switch_action = account.addAction(self.tr("&Switch user…"))
+        self.switch_action.triggered.connect(self.switch_user)
+        self.sign_out_action = account.addAction(self.tr("Sign &out"))
+        self.sign_out_action.triggered.connect(self.sign_out)
         for i, key in enumerate(self.page_keys[:9]):
             sc = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
             sc.activated.connect(lambda k=key: self.show_page(k))
@@ -337,10 +372,13 @@ class MainWindow(QMainWindow):
         elif kind == "followup" or kind == "report":
             self.open_child(item.child_id, tab="casework")
 
-    def record_changed(self, child_id: str | None = None) -> None:
-        """A record was saved: lists and open files showing it refresh."""
+    def record_changed(self, child_id: str | None = None, *, source: QWidget | None = None) -> None:
+        """A record was saved: lists and open files showing it refresh (`source`, the page that
+        saved it and has already updated itself, excepted)."""
         for key in ("dashboard", "children", "visits", "review", "households", "reexam"):
             page = self.pages.get(key)
+            if page is source and page is not None:
+                continue
             if isinstance(page, Refreshable) and page.isVisible():
                 page.refresh()
             elif page is not None:
@@ -404,7 +442,8 @@ class MainWindow(QMainWindow):
         self.lock_screen.set_reason(idle, self.ctx.settings.idle_minutes)
         self.lock_screen.form.set_user(self.ctx.user.name)
         self.central.setCurrentWidget(self.lock_screen)
-        self.setWindowTitle(self.tr("Hexi child care (locked)"))
+        # The system adds the program's name (applicationDisplayName) after it: one name.
+        self.setWindowTitle(self.tr("Locked"))
         self.idle.stop()
 
         def drop_key(task: Task) -> None:
@@ -416,6 +455,20 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.lock_screen.form.focus_first()
         self.locked_changed.emit(True)
+
+    def switch_user(self) -> None:
+        """Lock (saving what forms hold) and leave the form empty for another person."""
+        self.lock(idle=False)
+        self.lock_screen.clear_user()
+
+    def sign_out(self) -> None:
+        """Lock and forget who was signed in; the program stays open for the next person."""
+        self.lock(idle=False)
+        self.lock_screen.set_signed_out()
+        self.lock_screen.clear_user()
+        self.lock_label.setText(self.tr("Signed out"))
+        self.user_label.setText("")
+        self.unit_label.setText("")
 
     def _unlocked(self, user: User) -> None:
         if user.id != self.ctx.user.id:

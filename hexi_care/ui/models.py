@@ -9,7 +9,7 @@ ellipsis for a moment and is repainted when it arrives.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -131,6 +131,14 @@ class RowsModel(_Base):
 
     def row_at(self, row: int) -> Any:
         return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def remove_rows(self, rows: Iterable[int]) -> None:
+        """Drop these rows and keep the others (and a view's place among them): no reset."""
+        for r in sorted({r for r in rows if 0 <= r < len(self.rows)}, reverse=True):
+            self.beginRemoveRows(QModelIndex(), r, r)
+            del self.rows[r]
+            self._rendered.clear()  # keyed by row number, which moved
+            self.endRemoveRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)

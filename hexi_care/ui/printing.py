@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from hexi_care.reports.labels import labels_for
 from hexi_care.ui import i18n
 from hexi_care.ui.common import label, set_role, shortcut, show_problem
+from hexi_care.ui.screen import fit_to_screen
 from hexi_care.ui.worker import Cancelled, Task
 
 log = logging.getLogger("hexi_care.ui.printing")
@@ -52,7 +53,7 @@ class PdfPreview(QDialog):
         self.setObjectName("pdf_preview")
         self.setWindowTitle(title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(900, 720)
+        fit_to_screen(self, 900, 720)
         self.pdf = pdf
         self.filename = filename
         self.buffer = QBuffer(self)
@@ -109,7 +110,9 @@ class PdfPreview(QDialog):
 
     def _count(self, *_: object) -> None:
         n = self.document.pageCount()
-        self.pages.setText(i18n.translate("Printing", "{n} pages").format(n=n) if n else "")
+        one = i18n.translate("Printing", "1 page")
+        many = i18n.translate("Printing", "{n} pages").format(n=n)
+        self.pages.setText("" if not n else one if n == 1 else many)
         self.print_button.setEnabled(n > 0)
 
     # -- printing ---------------------------------------------------------------------------

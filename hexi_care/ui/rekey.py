@@ -28,6 +28,7 @@ from hexi_care.services import security
 from hexi_care.ui import i18n
 from hexi_care.ui.common import label
 from hexi_care.ui.new_password import NewPasswordDialog
+from hexi_care.ui.screen import fit_to_screen
 from hexi_care.ui.worker import Task
 
 
@@ -148,7 +149,7 @@ class RekeyDoneDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.accept)
         lay.addWidget(buttons)
-        self.resize(620, 420)
+        fit_to_screen(self, 620, 420)
 
     def _delete(self) -> None:
         paths = [Path(self.older.item(i).text()) for i in range(self.older.count())]

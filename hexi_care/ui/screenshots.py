@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QDate, QEventLoop, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from hexi_care import demo_launch
@@ -76,7 +77,9 @@ def login(
     settings: Settings,
     out: Path,
     shot_unlock: bool = False,
+    fixed_size: bool = True,
 ) -> tuple[AppContext, HexiApp]:
+    """Unlock as `user`; `fixed_size` False keeps the size the program chose for the screen."""
     ctx = AppContext(store, settings=settings)
     hexi = HexiApp(ctx)
     dlg = as_type(hexi.start(user=user), UnlockDialog)
@@ -87,7 +90,8 @@ def login(
     dlg.form.submit()
     until(lambda: hexi.window is not None)
     win = as_type(hexi.window, MainWindow)
-    win.resize(*SIZE)
+    if fixed_size:
+        win.resize(*SIZE)
     settle(ctx, 600)
     return ctx, hexi
 
@@ -229,16 +233,89 @@ def run(store: Path, out: Path, lang: str) -> None:
         ctx.worker.stop()
 
 
+def grab_screen(out: Path, name: str) -> None:
+    """The whole screen as the user sees it: window frames, the taskbar, what is cut off."""
+    wait(400)
+    screen = QGuiApplication.primaryScreen()
+    screen.grabWindow(0).save(str(out / f"{name}.png"), "PNG")
+    print("saved", out / f"{name}.png")
+
+
+def run_screen_fit(store: Path, out: Path, lang: str) -> None:
+    """The main windows sized by the program itself (ui.screen) on the screen it finds, grabbed
+    whole: for checking the fit on a laptop with a taskbar and on a projector
+    (scripts/with-taskbar 1366x768 …, scripts/with-taskbar 1280x720 …)."""
+    out.mkdir(parents=True, exist_ok=True)
+    app = make_qapp([sys.argv[0]])
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / store.name
+        shutil.copy(store, copy)
+        shutil.copy(keys_path(store), keys_path(copy))
+        store = copy
+        settings = Settings.at(Path(tmp) / "settings.ini")
+        prepare(app, settings, lang)
+
+        def login_fitted(user: str) -> tuple[AppContext, HexiApp, MainWindow]:
+            ctx, hexi = login(app, store, user, settings, out, fixed_size=False)
+            return ctx, hexi, as_type(hexi.window, MainWindow)
+
+        ctx, hexi, win = login_fitted(demo_launch.DEMO_DIRECTOR)
+        grab_screen(out, "01-workbench")
+        page = as_type(win.show_page("children"), ChildrenPage)
+        settle(ctx)
+        loaded = [page.model.row_at(r) for r in range(min(page.model.total, page.model.page_size))]
+        child = next((c for c in loaded if c and "no_de_facto_carer" in c.categories), loaded[0])
+        cf = as_type(win.open_child(child.id), ChildFileWindow)
+        until(lambda: cf.data is not None)
+        settle(ctx, 600)
+        grab_screen(out, "02-child-file")
+        cf.show_tab("household")
+        grab_screen(out, "03-child-household")
+        cf.close()
+        form = as_type(win.open_visit(child_id=child.id), VisitFormWindow)
+        until(lambda: form.child is not None)
+        settle(ctx, 600)
+        grab_screen(out, "04-visit-form")
+        form._discard_snapshot()
+        settle(ctx)
+        form.dirty = False
+        form.close()
+        win.show_page("settings")
+        settle(ctx, 500)
+        grab_screen(out, "05-settings")
+        win.lock(idle=False)
+        settle(ctx)
+        grab_screen(out, "06-locked")
+        win.close_quietly()
+        ctx.worker.stop()
+
+        ctx, hexi, win = login_fitted(demo_launch.DEMO_STREET)
+        grab_screen(out, "07-supervisor-workbench")
+        win.show_page("review")
+        settle(ctx, 600)
+        grab_screen(out, "08-review")
+        win.close_quietly()
+        ctx.worker.stop()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--store", type=Path, default=demo_launch.default_demo_path())
     p.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.add_argument(
+        "--whole-screen",
+        action="store_true",
+        help="windows sized by the program on the screen it finds, grabbed with the taskbar",
+    )
     args = p.parse_args(argv)
     if not demo_launch.demo_store_exists(args.store):
         print("no demo store at", args.store, "(run ./scripts/demo once)", file=sys.stderr)
         return 1
-    run(args.store, args.out, args.lang)
+    if args.whole_screen:
+        run_screen_fit(args.store, args.out, args.lang)
+    else:
+        run(args.store, args.out, args.lang)
     return 0
 
 

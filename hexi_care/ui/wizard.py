@@ -34,12 +34,14 @@ from PySide6.QtWidgets import (
 from hexi_care.db.keys import KdfParams
 from hexi_care.db.store import create_store
 from hexi_care.domain.enums import Role, UnitKind
-from hexi_care.errors import NotFound, UserProblem
+from hexi_care.errors import InvalidInput, NotFound, UserProblem
 from hexi_care.services import units, users
+from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
 from hexi_care.services.reference import HEXI_STREETS, seed_reference
 from hexi_care.ui import i18n
 from hexi_care.ui.common import label
+from hexi_care.ui.screen import fit_to_screen
 from hexi_care.ui.worker import Task
 
 HEXI_CODE = "120103"
@@ -333,7 +335,14 @@ class UsersPage(QWizardPage):
         if self.unit.currentData() is None:
             self.message.setText(self.tr("Add the community on the previous page first."))
             return
-        if not _password_ok(self.message, self.pw.text(), name, self.display.text().strip()):
+        display = self.display.text().strip()
+        if display:
+            try:
+                v.name("display_name", display)  # the core's rule for names (domain.names)
+            except InvalidInput as exc:
+                self.message.setText(i18n.problem_text(exc))
+                return
+        if not _password_ok(self.message, self.pw.text(), name, display):
             return
         self.message.clear()
         u = NewUser(
@@ -584,7 +593,7 @@ class SetupWizard(QWizard):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("setup_wizard")
-        self.setWindowTitle(self.tr("hexi-care: set up this computer"))
+        self.setWindowTitle(self.tr("Set up this computer"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
@@ -607,7 +616,7 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Finish"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
-        self.resize(760, 560)
+        fit_to_screen(self, 760, 560)
         self.currentIdChanged.connect(self._page_changed)
 
     def _page_changed(self, _id: int) -> None:

@@ -594,6 +594,10 @@
         <source>{n} children handed from {a} to {b}.</source>
         <translation>已将 {n} 名儿童从 {a} 移交给 {b}。</translation>
     </message>
+    <message>
+        <source>1 child</source>
+        <translation>共 1 名儿童</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>
@@ -991,6 +995,10 @@
 <context>
     <name>DashboardPage</name>
     <message>
+        <source>Waiting for review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
         <source>Due this week</source>
         <translation>本周应访</translation>
     </message>
@@ -1081,8 +1089,8 @@
         <translation>正在准备演示数据库…</translation>
     </message>
     <message>
-        <source>Hexi child care: demo</source>
-        <translation>河西儿童关爱：演示</translation>
+        <source>Demo store</source>
+        <translation>演示数据</translation>
     </message>
     <message>
         <source>Stopping…</source>
@@ -1558,6 +1566,10 @@
         <translation>全部社区</translation>
     </message>
     <message>
+        <source>1 household</source>
+        <translation>共 1 户</translation>
+    </message>
+    <message>
         <source>{n} households</source>
         <translation>共 {n} 户</translation>
     </message>
@@ -1714,6 +1726,18 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source> days</source>
         <translation> 天</translation>
+    </message>
+    <message>
+        <source> month</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source> day</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
     </message>
     <message>
         <source>4. Physical state</source>
@@ -1933,6 +1957,18 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>已锁定</translation>
     </message>
     <message>
+        <source>&amp;Switch user</source>
+        <translation>切换用户(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>已退出登录</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in. The program stays open: the next person signs in with their own user name and password.</source>
+        <translation>当前无人登录。程序仍然开着：下一位用户请用自己的用户名和密码登录。</translation>
+    </message>
+    <message>
         <source>The window locked itself after {minutes} minutes without use. Personal details are hidden until you unlock it.</source>
         <translation>窗口已在 {minutes} 分钟无操作后自动锁定。解锁前不显示任何个人信息。</translation>
     </message>
@@ -1992,12 +2028,28 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>台账导入</translation>
     </message>
     <message>
+        <source>&amp;Account</source>
+        <translation>账户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>立即锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Switch user…</source>
+        <translation>切换用户(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
         <source>Automatic backup written: {name}</source>
         <translation>已自动备份：{name}</translation>
     </message>
     <message>
-        <source>Hexi child care (locked)</source>
-        <translation>河西儿童关爱（已锁定）</translation>
+        <source>Signed out</source>
+        <translation>已退出登录</translation>
     </message>
     <message>
         <source>User: {name} ({role})</source>
@@ -2101,6 +2153,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>共 1 页</translation>
     </message>
     <message>
         <source>{n} pages</source>
@@ -2467,6 +2523,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>所选日期内没有需要打印的文档。</translation>
     </message>
     <message>
+        <source>1 document saved to {path}</source>
+        <translation>1 份文档已保存到 {path}</translation>
+    </message>
+    <message>
         <source>{n} documents saved to {path}</source>
         <translation>{n} 份文档已保存到 {path}</translation>
     </message>
@@ -2489,6 +2549,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>1 child written to {path}</source>
+        <translation>已将 1 名儿童写入 {path}</translation>
     </message>
     <message>
         <source>{n} children written to {path}</source>
@@ -2580,6 +2644,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>审核</translation>
     </message>
     <message>
+        <source>1 visit waiting for review</source>
+        <translation>1 次走访待审核</translation>
+    </message>
+    <message>
         <source>{n} visits waiting for review</source>
         <translation>{n} 次走访待审核</translation>
     </message>
@@ -2588,8 +2656,16 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>暂无待审核的走访。</translation>
     </message>
     <message>
+        <source>&amp;Approve {n} visits</source>
+        <translation>通过这 {n} 次走访(&amp;A)</translation>
+    </message>
+    <message>
         <source>Approved.</source>
         <translation>已通过。</translation>
+    </message>
+    <message>
+        <source>{n} visits approved.</source>
+        <translation>已通过 {n} 次走访。</translation>
     </message>
     <message>
         <source>Returned to the author.</source>
@@ -2941,8 +3017,8 @@ You will need: the administrator&apos;s password, the names of your streets and 
 <context>
     <name>SetupWizard</name>
     <message>
-        <source>hexi-care: set up this computer</source>
-        <translation>河西儿童关爱：初次设置</translation>
+        <source>Set up this computer</source>
+        <translation>初次设置</translation>
     </message>
     <message>
         <source>&amp;Next &gt;</source>
@@ -3037,6 +3113,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>{n} records of help; the newest 500 are listed</source>
         <translation>共 {n} 条帮扶记录，列出最新 500 条</translation>
+    </message>
+    <message>
+        <source>1 record of help</source>
+        <translation>共 1 条帮扶记录</translation>
     </message>
     <message>
         <source>{n} records of help</source>
@@ -3234,11 +3314,16 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <name>VisitFormWindow</name>
     <message>
         <source>Home visit</source>
+        <extracomment>Beside a field a submission needs (domain.submission; the visit date is always needed).</extracomment>
         <translation>入户走访</translation>
     </message>
     <message>
         <source>Record a mandatory report now…</source>
         <translation>立即登记强制报告…</translation>
+    </message>
+    <message>
+        <source>hh:mm</source>
+        <translation>时:分</translation>
     </message>
     <message>
         <source>e.g. child director, child supervisor, volunteer</source>
@@ -3255,6 +3340,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>1. Visit</source>
         <translation>一、走访情况</translation>
+    </message>
+    <message>
+        <source>The date is right (a visit entered late)</source>
+        <translation>日期无误（补录的走访）</translation>
     </message>
     <message>
         <source>ID, household registration, address, school and phone numbers checked</source>
@@ -3295,6 +3384,14 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>4–8. Ratings</source>
         <translation>四至八、状况评价</translation>
+    </message>
+    <message>
+        <source>All &amp;good</source>
+        <translation>全部良好(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Rates sections 4–8 as good; press again to undo</source>
+        <translation>四至八项都评为良好；再按一次撤销</translation>
     </message>
     <message>
         <source>9. Safety reminders given</source>
@@ -3345,6 +3442,14 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
+        <source>* needed to submit</source>
+        <translation>* 提交审核时必填</translation>
+    </message>
+    <message>
+        <source>Undo all &amp;good</source>
+        <translation>撤销全部良好(&amp;G)</translation>
+    </message>
+    <message>
         <source>Returned by the supervisor: {comment}</source>
         <translation>督导退回意见：{comment}</translation>
     </message>
@@ -3373,6 +3478,18 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>该走访{status}，不能再修改。</translation>
     </message>
     <message>
+        <source>This child already has a draft visit of {date}. Continue it instead of starting another?</source>
+        <translation>该儿童已有一份 {date} 的走访草稿。是否继续填写该草稿，而不是另起一份？</translation>
+    </message>
+    <message>
+        <source>({n} drafts in all.)</source>
+        <translation>（共 {n} 份草稿。）</translation>
+    </message>
+    <message>
+        <source>Open the draft</source>
+        <translation>打开草稿</translation>
+    </message>
+    <message>
         <source>due {date}</source>
         <translation>截止 {date}</translation>
     </message>
@@ -3389,6 +3506,14 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>已登记强制报告，请在儿童档案中跟进。</translation>
     </message>
     <message>
+        <source>{date} is after today: a visit is recorded once it has happened.</source>
+        <translation>{date} 晚于今天：走访完成后才能记录。</translation>
+    </message>
+    <message>
+        <source>{date} is {days} days ago. Is the year and month right? Tick below if the visit is entered late.</source>
+        <translation>{date} 是 {days} 天前。年份和月份是否正确？如为补录，请勾选下方的确认。</translation>
+    </message>
+    <message>
         <source>Suggested by the visit schedule: {date}</source>
         <translation>按走访周期建议：{date}</translation>
     </message>
@@ -3400,8 +3525,8 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>已修改；每隔几秒自动保存。</translation>
     </message>
     <message>
-        <source>Kept on this computer, not yet saved as a draft: fix the marked field.</source>
-        <translation>内容已暂存在本机，尚未存为草稿：请修改标出的项目。</translation>
+        <source>Not saved as a draft: fix the marked field. What is typed is kept on this computer only.</source>
+        <translation>未存为草稿：请修改标出的项目。已填内容暂时只保存在本机。</translation>
     </message>
     <message>
         <source>Cannot submit yet</source>
@@ -3428,8 +3553,16 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>未保存：{problem}</translation>
     </message>
     <message>
-        <source>Fill in the marked fields before submitting; the draft is kept.</source>
-        <translation>请先填写标出的项目再提交；草稿已保留。</translation>
+        <source>Not submitted: fill in the marked fields. Saving the draft…</source>
+        <translation>未提交：请填写标出的项目。正在保存草稿…</translation>
+    </message>
+    <message>
+        <source>Confirm the date (tick the box below it) or correct it.</source>
+        <translation>请确认日期（勾选下方的确认）或改正日期。</translation>
+    </message>
+    <message>
+        <source>Not submitted: the visit date needs a look.</source>
+        <translation>未提交：请核对走访日期。</translation>
     </message>
     <message>
         <source>Close the visit form</source>
@@ -3473,6 +3606,10 @@ What was typed is kept on this computer and comes back when the program starts a
     <message>
         <source>Between</source>
         <translation>时间段</translation>
+    </message>
+    <message>
+        <source>1 visit</source>
+        <translation>共 1 次走访</translation>
     </message>
     <message>
         <source>{n} visits</source>

@@ -205,6 +205,11 @@ def test_visit_add_and_list(hexi: Hexi) -> None:
             "YYYY-MM-DD",
         ),
         ({"name": "李四", "sex": "x", "community": "紫金里社区"}, "sex", "one of"),
+        (
+            {"name": "姚泽宇😀🎉", "sex": "male", "community": "紫金里社区"},
+            "name",
+            "character 4 cannot be part of a name",
+        ),
     ],
 )
 def test_invalid_input_exit_5_names_the_field(

@@ -17,6 +17,7 @@ from hexi_care.services import children, households
 from hexi_care.services import ledger_import as li
 from hexi_care.services.context import UnitOfWork
 from tests.conftest import World
+from tests.factories import numbered_name
 from tests.ledger.builders import excel_date, id_for, save, titled_sheet
 
 AUDIT_COUNT = text("select count(*) from audit_event")
@@ -394,7 +395,7 @@ def test_apply_is_one_transaction(world: World, tmp_path: Path) -> None:
 
     book = Workbook()
     ws = book.active
-    rows = [(i, f"儿童{i}", id_for(B1, 100 + i), "孤儿") for i in range(1, 121)]
+    rows = [(i, numbered_name("儿童", i), id_for(B1, 100 + i), "孤儿") for i in range(1, 121)]
     titled_sheet(ws, ("序号", "姓名", "身份证号", "类别"), rows)
     big = save(book, tmp_path / "big.xlsx")
     with pytest.raises(Stop), UnitOfWork(store) as uow:

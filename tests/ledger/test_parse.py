@@ -183,6 +183,10 @@ def test_refusals_name_the_field_and_problem() -> None:
         "id_birth_date_mismatch",
     )
     assert codes(read(name="甲", id_number=n, birth_date="2015年3月")) == []
+    # The services' name rule (domain.names): a ledger never brings in what the window refuses.
+    assert codes(read(name="姚泽宇😀", sex="男")) == [("name", "name_characters")]
+    assert codes(read(name="王芳", sex="女", guardian="张伟2")) == [("guardian", "name_characters")]
+    assert read(name="买买提・艾力", sex="男").name == "买买提·艾力"
     assert codes(read(name="甲", id_number=n, birth_date="2015年4月")) == [
         ("id_number", "id_birth_date_mismatch")
     ]

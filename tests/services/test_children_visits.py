@@ -237,3 +237,27 @@ def test_submit_refuses_an_incomplete_visit_and_keeps_the_draft(world: World) ->
     with UnitOfWork(store) as uow:
         done = visits.submit(uow, complete_visit(child.id or "", date(2026, 11, 10), id=draft.id))
     assert done.status == VisitStatus.SUBMITTED
+
+
+def test_a_new_visit_starts_with_the_users_name_the_season_and_open_drafts(world: World) -> None:
+    from hexi_care.domain.enums import SafetyTopic
+
+    store = world.login("dir_a")  # display name 王主任; the test clock: 2026-11-20, no holiday near
+    kid = add_child(store, world.community_a)
+    assert kid.id
+    with UnitOfWork(store) as uow:
+        start = visits.new_visit_start(uow, kid.id)
+        assert start.visitors == "王主任"
+        assert start.safety == [SafetyTopic.GUARDIANSHIP_DUTY, SafetyTopic.FIRE_ELECTRICITY_GAS]
+        assert start.drafts == []
+        old = visits.save_draft(uow, Visit(child_id=kid.id, visit_date=date(2026, 11, 2)))
+        new = visits.save_draft(uow, Visit(child_id=kid.id, visit_date=date(2026, 11, 15)))
+        assert visits.new_visit_start(uow, kid.id).drafts == [
+            (new.id, date(2026, 11, 15)),
+            (old.id, date(2026, 11, 2)),
+        ]
+    # A user without a display name: no login name on the visit (paper never prints one).
+    kid_b = add_child(world.login("dir_b"), world.community_b, name="李四")
+    assert kid_b.id
+    with UnitOfWork(world.login("dir_b")) as uow:
+        assert visits.new_visit_start(uow, kid_b.id).visitors == ""

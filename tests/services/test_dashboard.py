@@ -14,7 +14,7 @@ from hexi_care.errors import ScopeDenied
 from hexi_care.services import casework, children, dashboard, households, visits
 from hexi_care.services.context import UnitOfWork
 from tests.conftest import World
-from tests.factories import complete_visit
+from tests.factories import complete_visit, numbered_name
 
 
 @pytest.fixture
@@ -108,7 +108,7 @@ def test_counts_are_scoped(stores) -> None:
     login, a, b = stores
     dir_a, dir_b = login("dir_a"), login("dir_b")
     for i in range(3):
-        cb = _child(dir_b, b, f"赵{i}")
+        cb = _child(dir_b, b, numbered_name("赵", i))
         with UnitOfWork(dir_b) as uow:
             visits.save_draft(uow, Visit(child_id=cb, visit_date=date(2026, 11, 1)))
     _child(dir_a, a, "钱一")

@@ -15,6 +15,7 @@ from hexi_care.services.context import UnitOfWork
 from hexi_care.services.statistics import EventFilter
 from tests.cli.test_cli import Hexi
 from tests.conftest import PW, World
+from tests.factories import numbered_name
 from tests.reports.pdfcheck import all_text, flat
 
 SPRING = "2026春节慰问"
@@ -30,7 +31,7 @@ def _families(uow: UnitOfWork, community: str, n: int, prefix: str) -> list[tupl
         child = children.add_child(
             uow,
             Child(
-                name=f"{prefix}{i:03d}",
+                name=numbered_name(prefix, i),
                 sex=Sex.FEMALE,
                 community_id=community,
                 birth_date=date(2015, 1, 1),

@@ -14,11 +14,14 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
+from hexi_care.db.models import Child as ChildRow
 from hexi_care.errors import BadPackage
 from hexi_care.sync import import_package, revoke_peer
 from hexi_care.sync import payload as pl
 from hexi_care.sync.crypto import KeyPair
+from hexi_care.sync.records import digest
 from tests.sync.exchange_helpers import (
     Net,
     Template,
@@ -224,3 +227,21 @@ def test_missing_part_of_a_split_package(net: Net, tmp_path: Path) -> None:
     shutil.move(tmp_path / hidden.name, files[1])
     result = import_package(net.centre, files[-1])  # any part will do
     assert result.parts == len(files) and result.counts["attachment"].new == 3
+
+
+def test_a_name_stored_before_the_names_rule_still_travels(net: Net, tmp_path: Path) -> None:
+    """Packages apply rows as they come: a laptop that stored a name before today's names rule
+    (an emoji in it) still sends its whole package; the name is fixed where it was typed."""
+    child = new_child(net.la, net.community_a)
+    item = item_of(net.la, "child", child)
+    item[2]["name"] = "姚泽宇😀"
+    item[1] = digest(item[2])
+    home = item_of(net.la, "household", item[2]["household_id"])
+    path = forge(
+        net.la, net.centre, tmp_path / "old-name.hxp", items={"household": [home], "child": [item]}
+    )
+    import_package(net.centre, path)
+    with net.centre.system_session() as s:
+        assert s.execute(select(ChildRow.name).where(ChildRow.id == child)).scalar_one() == (
+            "姚泽宇😀"
+        )

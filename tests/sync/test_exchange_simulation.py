@@ -24,7 +24,7 @@ from hexi_care.errors import BadPackage
 from hexi_care.services import children, visits
 from hexi_care.services.context import UnitOfWork
 from hexi_care.sync import import_package, list_conflicts, resolve_conflict
-from tests.factories import complete_visit_json
+from tests.factories import complete_visit_json, numbered_name
 from tests.sync.exchange_helpers import (
     Net,
     Template,
@@ -112,7 +112,9 @@ class Model:
     # -- operations ----------------------------------------------------------------------------
     def new_child(self, store: str, pick: int) -> None:
         label = LAPTOP_OF.get(store) or "AB"[pick % 2]
-        new_child(self.net.stores[store], self.community(label), name=f"儿童{self.counter}")
+        new_child(
+            self.net.stores[store], self.community(label), name=numbered_name("儿童", self.counter)
+        )
         self.counter += 1
         self.tick(store)
 

@@ -112,14 +112,20 @@ def test_profile_validation_is_shown_at_the_field(qtbot, make_app, ui_world) -> 
     cf = win.open_child(ui_world.kids_a[0])
     qtbot.waitUntil(lambda: cf.data is not None, timeout=10000)
     cf.profile.id_number.setText("120103201503010018")  # wrong check character
-    assert cf.profile.id_hint.text()  # said at once, before saving
+    said = cf.profile.errors.current().get("id_number")
+    assert said  # said at once, before saving, at the field
+    assert cf.profile.id_hint.text() == ""  # and only there (the issue: shown twice)
     cf.profile.address.setText("新地址 3 号")
     cf._save_profile()
     wait_idle(qtbot, ctx)
     errors = cf.profile.errors.current()
-    assert errors.get("id_number")
+    assert errors.get("id_number") == said
     assert cf.profile.address.text() == "新地址 3 号"  # nothing typed is lost
+    # Corrected: the mark goes at once, before saving.
     cf.profile.id_number.setText("12010320150301001X")
+    assert "id_number" not in cf.profile.errors.current()
+    assert cf.profile.id_number.property("invalid") in (False, None)
+    assert cf.profile.id_hint.text()  # what the valid number tells
     cf._save_profile()
     wait_idle(qtbot, ctx)
     qtbot.waitUntil(

@@ -5,7 +5,7 @@ gets their own window. A second copy of the program on the same store brings the
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QMenu
 
 from hexi_care.ui.single_instance import SingleInstance
 
@@ -110,3 +110,58 @@ def test_daily_backup_is_written_once_a_day(qtbot, make_app, ui_world, tmp_path)
     assert len(list(folder.glob("*.hexibak"))) == 1
     data = next(folder.glob("*.hexibak")).read_bytes()
     assert b"SQLite format 3" not in data
+
+
+def test_switch_user_from_the_menu_and_the_lock_screen(qtbot, make_app) -> None:
+    """The account menu switches user without closing the program: the window locks, the form is
+    empty for the next person, and their own window replaces the last one."""
+    ctx, hexi, win = make_app("dir_a")
+    menu = win.findChild(QMenu, "account_menu")
+    assert menu is not None
+    texts = [a.text() for a in menu.actions()]
+    assert texts[0].endswith("\tCtrl+L") and len(texts) == 3
+    win.switch_action.trigger()
+    qtbot.waitUntil(lambda: win.locked, timeout=3000)
+    wait_idle(qtbot, ctx)
+    form = win.lock_screen.form
+    assert form.user.text() == "" and form.password.text() == ""
+    assert win.isVisible()  # the program is still open
+    qtbot.keyClicks(form.user, "street_a")
+    qtbot.keyClicks(form.password, PW)
+    qtbot.keyClick(form.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: hexi.window is not win, timeout=10000)
+    wait_idle(qtbot, ctx)
+    new = hexi.window
+    qtbot.addWidget(new)
+    assert ctx.user.name == "street_a" and not new.locked
+    # From the lock screen: lock, press 切换用户, and the first user comes back.
+    new.lock(idle=False)
+    wait_idle(qtbot, ctx)
+    assert new.lock_screen.form.user.text() == "street_a"
+    qtbot.mouseClick(new.lock_screen.switch, Qt.MouseButton.LeftButton)
+    assert new.lock_screen.form.user.text() == ""
+    new.lock_screen.form.user.setText("dir_a")
+    new.lock_screen.form.password.setText(PW)
+    new.lock_screen.form.submit()
+    qtbot.waitUntil(lambda: hexi.window is not new, timeout=10000)
+    wait_idle(qtbot, ctx)
+    qtbot.addWidget(hexi.window)
+    assert ctx.user.name == "dir_a"
+
+
+def test_sign_out_leaves_nobody_signed_in(qtbot, make_app) -> None:
+    ctx, hexi, win = make_app("dir_a")
+    win.sign_out_action.trigger()
+    qtbot.waitUntil(lambda: win.locked, timeout=3000)
+    wait_idle(qtbot, ctx)
+    assert win.isVisible() and hexi.window is win
+    assert win.lock_screen.form.user.text() == ""
+    assert win.user_label.text() == "" and win.unit_label.text() == ""
+    assert win.lock_screen.title.text() in ("Signed out", "已退出登录")
+    # Nothing personal is reachable: the pages are hidden behind the unlock form.
+    assert not win.content.isVisible()
+    win.lock_screen.form.user.setText("dir_a")
+    win.lock_screen.form.password.setText(PW)
+    win.lock_screen.form.submit()
+    qtbot.waitUntil(lambda: not win.locked, timeout=10000)
+    assert win.content.isVisible()

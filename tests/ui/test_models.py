@@ -13,7 +13,7 @@ from hexi_care.domain.model import FollowUp, SectionRating, Visit
 from hexi_care.services import casework, children, visits
 from hexi_care.services.context import UnitOfWork
 from hexi_care.ui.models import Column, PagedModel, RowsModel
-from tests.factories import complete_visit
+from tests.factories import complete_visit, numbered_name
 
 from .conftest import wait_idle
 
@@ -82,7 +82,12 @@ def test_paged_model_while_pages_arrive(qtbot, make_app, ui_world, qtmodeltester
     from .conftest import add_family
 
     for i in range(6):
-        add_family(director, ui_world.community_a, f"新村{i}号", *[f"王{i}{j}" for j in range(9)])
+        add_family(
+            director,
+            ui_world.community_a,
+            f"新村{i}号",
+            *[numbered_name("王", i * 10 + j) for j in range(9)],
+        )
     ctx, _hexi, win = make_app("dir_a")
     cols = [
         Column("Name", lambda c: c.name, sort_key="name"),

@@ -53,7 +53,7 @@ def test_fill_and_submit_a_visit(qtbot, make_app, ui_world) -> None:
     ctx, _hexi, win = make_app("dir_a")
     child = ui_world.kids_a[0]
     form = _open_form(qtbot, win, child)
-    assert form.visitors.text()  # prefilled with the user's role
+    assert form.visitors.text() == "王主任"  # the signed-in user's name, not the role
     assert form.signoff.text() == "王主任"
     _fill(qtbot, form)
     wait_idle(qtbot, ctx)
@@ -79,7 +79,8 @@ def test_fill_and_submit_a_visit(qtbot, make_app, ui_world) -> None:
     )
     assert v.entrusted_agreement is True and v.basic_info_verified
     assert v.physical.rating == Rating.GOOD and v.psychological.rating == Rating.FAIR
-    assert set(v.safety_reminders) == {"drowning", "fire_electricity_gas"}
+    # Ticked while filling in, and the season notice's lead (the general notice in November).
+    assert set(v.safety_reminders) == {"drowning", "fire_electricity_gas", "guardianship_duty"}
     assert v.next_visit_date == date(2026, 12, 19)
     assert v.visitor_signoff == "王主任"
 

@@ -49,6 +49,12 @@ def test_the_wizard_creates_a_store_and_the_first_user_unlocks_it(qtbot, tmp_pat
         wiz.next()
         assert wiz.currentPage() is p and p.message.text()  # at least one user who can read cases
         p.name.setText("dir_a")
+        p.display.setText("王主任🙂")
+        p.role.setCurrentIndex(p.role.findData(Role.DIRECTOR))
+        p.unit.setCurrentIndex(p.unit.findText("马场街 / 平江里社区"))
+        p.pw.setText("secret-pass-1")
+        p._add()
+        assert p.users == [] and "姓名" in p.message.text()  # the core's rule for names
         p.display.setText("王主任")
         p.role.setCurrentIndex(p.role.findData(Role.DIRECTOR))
         p.unit.setCurrentIndex(p.unit.findText("马场街 / 平江里社区"))

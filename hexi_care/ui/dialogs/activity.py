@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     pass
 
 from hexi_care.ui.dialogs.base import RecordDialog
+from hexi_care.ui.screen import fit_to_screen
 
 
 class ActivityDialog(RecordDialog):
@@ -110,7 +111,7 @@ class ActivityDialog(RecordDialog):
         self._searching = False
         self._again = False
         self._update_count()
-        self.resize(760, 680)
+        fit_to_screen(self, 760, 680)
 
     def _units(self, items: list[Any]) -> None:
         for u in items:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from hexi_care.ui.common import (
     label,
 )
+from hexi_care.ui.screen import fit_to_screen
 
 if TYPE_CHECKING:
     pass
@@ -94,4 +95,4 @@ class AttachmentViewer(QDialog):
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         lay.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
-        self.resize(1000, 700)
+        fit_to_screen(self, 1000, 700)

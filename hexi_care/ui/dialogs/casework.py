@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     pass
 
 from hexi_care.ui.dialogs.base import RecordDialog
+from hexi_care.ui.screen import fit_to_screen
 
 
 class FollowUpDialog(RecordDialog):
@@ -186,7 +187,7 @@ class ReportDialog(RecordDialog):
             self.feedback.setPlainText(existing.feedback)
             self.feedback_due.set_value(existing.feedback_due)
             set_combo_data(self.status, existing.status)
-        self.resize(620, 600)
+        fit_to_screen(self, 620, 600)
 
     def _ok(self) -> None:
         rep = MandatoryReport(

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     pass
 
 from hexi_care.ui.dialogs.base import FormDialog, RecordDialog
+from hexi_care.ui.screen import fit_to_screen
 
 
 class ChildProfileForm(QWidget):
@@ -59,7 +60,11 @@ class ChildProfileForm(QWidget):
 
     changed = Signal()
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx, parent: QWidget | None = None, *, categories_apart: bool = False
+    ) -> None:
+        """`categories_apart`: the categories box (`categories_box`) is left for the caller to
+        place (the child file shows it beside the form, where its buttons are always in view)."""
         super().__init__(parent)
         self.ctx = ctx
         self.errors = FieldErrors(self)
@@ -97,7 +102,9 @@ class ChildProfileForm(QWidget):
         add = QPushButton(self.tr("Add category…"))
         add.setObjectName("add_category")
         edit = QPushButton(self.tr("Edit…"))
+        edit.setObjectName("edit_category")
         remove = QPushButton(self.tr("Remove"))
+        remove.setObjectName("remove_category")
         add.clicked.connect(self._add_category)
         edit.clicked.connect(self._edit_category)
         remove.clicked.connect(self._remove_category)
@@ -142,7 +149,9 @@ class ChildProfileForm(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(form)
-        lay.addWidget(cats)
+        self.categories_box = cats
+        if not categories_apart:
+            lay.addWidget(cats)
         self.id_number.textChanged.connect(self._check_id)
         self.birth.dateChanged.connect(self._check_id)
         self.sex.currentIndexChanged.connect(self._check_id)
@@ -163,8 +172,11 @@ class ChildProfileForm(QWidget):
     def _check_id(self) -> None:
         """Say at once what the number tells (or what is wrong with it); the service decides on save."""
         text = self.id_number.text()
+        # One message at one place: the field's own error line, cleared as soon as the number
+        # is right (the hint below only says what a valid number tells).
+        self.errors.clear_field("id_number")
+        self.id_hint.setText("")
         if not text.strip():
-            self.id_hint.setText("")
             return
         try:
             check = v.id_number(
@@ -174,8 +186,7 @@ class ChildProfileForm(QWidget):
                 sex=self.sex.currentData(),
             )
         except InvalidInput as exc:
-            set_role(self.id_hint, "error")
-            self.id_hint.setText(i18n.field_problem(exc))
+            self.errors.show_invalid(exc, focus=False)
             return
         set_role(self.id_hint, "muted")
         if check is not None and check.birth_date is not None:
@@ -335,7 +346,7 @@ class NewChildDialog(RecordDialog):
             (scroll, 1),
             ok_text=self.tr("Save"),
         )
-        self.resize(720, 640)
+        fit_to_screen(self, 720, 640)
 
     def _ok(self) -> None:
         child = self.form.value()

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     pass
 
 from hexi_care.ui.dialogs.base import FormDialog, RecordDialog
+from hexi_care.ui.screen import fit_to_screen
 
 
 def situation_text(s: Situation) -> str:
@@ -183,7 +184,7 @@ class GuardianDialog(RecordDialog):
             self.is_carer.setChecked(existing.is_carer)
             self.note.setText(existing.note)
         self._fill()
-        self.resize(560, 560)
+        fit_to_screen(self, 560, 560)
 
     def _fill(self) -> None:
         self.sit_list.clear()

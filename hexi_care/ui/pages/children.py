@@ -223,7 +223,10 @@ class ChildrenPage(QWidget):
         self.overdue.setChecked(True)
 
     def _update_count(self) -> None:
-        self.count.setText(self.tr("{n} children").format(n=f"{self.model.total:,}"))
+        total = self.model.total
+        self.count.setText(
+            self.tr("1 child") if total == 1 else self.tr("{n} children").format(n=f"{total:,}")
+        )
 
     def _open_row(self, row: int) -> None:
         c = self.model.row_at(row)

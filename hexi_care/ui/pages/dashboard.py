@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hexi_care.domain.enums import Role
 from hexi_care.services import dashboard, reexamination
 from hexi_care.services.dashboard import Dashboard, WorkItem
 from hexi_care.ui import i18n
@@ -121,6 +122,15 @@ def _columns(ctx, kind: str) -> list[Column]:
             ),
             holiday,
         ]
+    if kind == "review":
+        return [
+            name,
+            community,
+            Column(
+                QT_TRANSLATE_NOOP("Columns", "Visit date"), lambda i: i18n.fmt_date(i.when), width=6
+            ),
+            Column(QT_TRANSLATE_NOOP("Columns", "By"), lambda i: i.text, width=6),
+        ]
     if kind in ("drafts", "returned"):
         cols = [
             name,
@@ -177,8 +187,12 @@ def _columns(ctx, kind: str) -> list[Column]:
     ]
 
 
+SUPERVISORS = (Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR)
+
+
 class DashboardPage(QWidget):
-    LISTS = ("due", "overdue", "drafts", "returned", "followups", "reports")
+    # "review" (待审核) shows for supervisors only, first: what waits for them.
+    LISTS = ("review", "due", "overdue", "drafts", "returned", "followups", "reports")
 
     def __init__(self, ctx, main) -> None:
         super().__init__()
@@ -186,6 +200,7 @@ class DashboardPage(QWidget):
         self.main = main
         self.data: Dashboard | None = None
         captions = {
+            "review": self.tr("Waiting for review"),
             "due": self.tr("Due this week"),
             "overdue": self.tr("Overdue visits"),
             "drafts": self.tr("Drafts"),
@@ -277,7 +292,8 @@ class DashboardPage(QWidget):
         lay.addWidget(self.hint)
         self.captions = captions
         self.cards["reports"].setVisible(True)
-        self.select("overdue")
+        self.cards["review"].setVisible(ctx.user.role in SUPERVISORS)
+        self.select("review" if ctx.user.role in SUPERVISORS else "overdue")
 
     def select(self, key: str) -> None:
         self.cards[key].setChecked(True)
@@ -314,6 +330,7 @@ class DashboardPage(QWidget):
             "returned": d.returned,
             "followups": d.followups,
             "reports": d.reports,
+            "review": d.to_review,
         }
         keys = {"due": "due_this_week"}
         for key, items in rows.items():
@@ -326,8 +343,14 @@ class DashboardPage(QWidget):
 
     def _open(self, key: str, row: int) -> None:
         item = self.models[key].row_at(row)
-        if item is not None:
-            self.main.open_item(item)
+        if item is None:
+            return
+        if key == "review":
+            page = self.main.show_page("review")
+            if page is not None:
+                page.select_visit_when_loaded(item.record_id)
+            return
+        self.main.open_item(item)
 
     def _all_overdue(self) -> None:
         page = self.main.show_page("children")

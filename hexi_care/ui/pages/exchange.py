@@ -882,7 +882,7 @@ class ExchangePage(QWidget):
         def done(res: Any) -> None:
             who = res.peer.label if res.peer is not None else ""
             if res.directors:
-                who += " · " + "、".join(res.directors)
+                who += " · " + i18n.join(res.directors)
             self._show(
                 self.tr("Laptop enrolled"),
                 self.tr("{laptop} enrolled for {unit}. Reply written to {path}.").format(

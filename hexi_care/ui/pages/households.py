@@ -42,12 +42,12 @@ class HouseholdsPage(QWidget):
             ),
             Column(
                 QT_TRANSLATE_NOOP("Columns", "Children"),
-                lambda h: "、".join(c.name for c in h.children),
+                lambda h: i18n.join(c.name for c in h.children),
                 width=12,
             ),
             Column(
                 QT_TRANSLATE_NOOP("Columns", "Parents and guardians"),
-                lambda h: "、".join(h.guardians),
+                lambda h: i18n.join(h.guardians),
             ),
         ]
         self.model = PagedModel(
@@ -59,7 +59,11 @@ class HouseholdsPage(QWidget):
         self.view.setSortingEnabled(True)
         on_activate(self.view, self._open)
         self.model.modelReset.connect(
-            lambda: self.count.setText(self.tr("{n} households").format(n=f"{self.model.total:,}"))
+            lambda: self.count.setText(
+                self.tr("1 household")
+                if self.model.total == 1
+                else self.tr("{n} households").format(n=f"{self.model.total:,}")
+            )
         )
         self.model.failed.connect(lambda e: self.count.setText(i18n.problem_text(e)))
         top = QHBoxLayout()

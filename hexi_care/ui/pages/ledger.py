@@ -108,7 +108,7 @@ def _details(r: Any) -> str:
         text = _tr(QT_TRANSLATE_NOOP("Ledger", "Same child as row {row}"))
         return text.format(row=row) + (f"（{sheet}）" if sheet != r.sheet else "")
     if r.outcome.value == "update":
-        return "、".join(
+        return i18n.join(
             field_label(f) if f not in ("household", "categories") else _change(f)
             for f in r.changes
         )

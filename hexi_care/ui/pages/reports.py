@@ -318,7 +318,11 @@ class ReportsPage(QWidget):
                 self.doc_message.setText(self.tr("Nothing to print for these dates."))
                 return
             self.doc_message.setText(
-                self.tr("{n} documents saved to {path}").format(n=count, path=str(out))
+                (
+                    self.tr("1 document saved to {path}")
+                    if count == 1
+                    else self.tr("{n} documents saved to {path}")
+                ).format(n=count, path=str(out))
             )
             self.batch_preview = printing.show_pdf(
                 self, out.read_bytes(), self.tr("Batch printing"), out.name
@@ -361,7 +365,11 @@ class ReportsPage(QWidget):
         self.ctx.worker.submit(
             printing.register_job(unit, out),
             done=lambda n: self.doc_message.setText(
-                self.tr("{n} children written to {path}").format(n=n, path=str(out))
+                (
+                    self.tr("1 child written to {path}")
+                    if n == 1
+                    else self.tr("{n} children written to {path}")
+                ).format(n=n, path=str(out))
             ),
             failed=lambda e: self.doc_message.setText(i18n.problem_text(e)),
             owner=self,

@@ -58,6 +58,23 @@ class IntervalEdit(QWidget):
         lay.addWidget(self.months)
         lay.addWidget(self.days)
         lay.addStretch(1)
+        self.months.valueChanged.connect(self._say_unset)
+        self.days.valueChanged.connect(self._say_unset)
+        self._say_unset()
+
+    def _say_unset(self) -> None:
+        """Both zero reads "not set" (未设置), not "0 months 0 days"."""
+        m, d = self.months.value(), self.days.value()
+        # "1 month", "2 months" (the suffix agrees with the number).
+        self.months.setSuffix(
+            i18n.translate("Labels", " month") if m == 1 else i18n.translate("Labels", " months")
+        )
+        self.days.setSuffix(
+            i18n.translate("Labels", " day") if d == 1 else i18n.translate("Labels", " days")
+        )
+        unset = m == 0 and d == 0
+        self.months.setSpecialValueText(i18n.translate("Labels", "not set") if unset else "")
+        self.days.setSpecialValueText("–" if unset else "")
 
     def value(self) -> schedule.Interval | None:
         m, d = self.months.value(), self.days.value()

@@ -182,7 +182,11 @@ class SupportPage(QWidget):
                 self.tr("{n} records of help; the newest 500 are listed").format(n=f"{n:,}")
             )
         else:
-            self.help_count.setText(self.tr("{n} records of help").format(n=n))
+            self.help_count.setText(
+                self.tr("1 record of help")
+                if n == 1
+                else self.tr("{n} records of help").format(n=n)
+            )
 
     def _participants(self, row: int) -> None:
         a = self.activities.row_at(row)

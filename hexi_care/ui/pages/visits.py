@@ -104,7 +104,11 @@ class VisitsPage(QWidget):
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         on_activate(self.view, self._open)
         self.model.modelReset.connect(
-            lambda: self.count.setText(self.tr("{n} visits").format(n=f"{self.model.total:,}"))
+            lambda: self.count.setText(
+                self.tr("1 visit")
+                if self.model.total == 1
+                else self.tr("{n} visits").format(n=f"{self.model.total:,}")
+            )
         )
         self.model.failed.connect(lambda e: self.count.setText(i18n.problem_text(e)))
         top = QHBoxLayout()

@@ -9,9 +9,11 @@ fix; the rest is still kept.
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -32,8 +34,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hexi_care.domain import reporting
-from hexi_care.domain.enums import FollowUpStatus, RedFlag, SafetyTopic, VisitKind, VisitStatus
+from hexi_care.domain import reporting, routine, submission
+from hexi_care.domain.enums import (
+    FollowUpStatus,
+    Rating,
+    RedFlag,
+    SafetyTopic,
+    VisitKind,
+    VisitStatus,
+)
 from hexi_care.domain.model import Child, FollowUp, Visit
 from hexi_care.errors import NotFound
 from hexi_care.services import casework, children, visits
@@ -51,11 +60,19 @@ from hexi_care.ui.common import (
     text_edit,
     with_error,
 )
+from hexi_care.ui.screen import fit_to_screen
 from hexi_care.ui.visit.ratings import SECTION_TITLES, RatingRow
 from hexi_care.ui.visit.saving import VisitSaving
 from hexi_care.ui.worker import Task, logged_only
 
 AUTOSAVE_MS = 4000
+#: Beside a field a submission needs (domain.submission; the visit date is always needed).
+REQUIRED_MARK = " *"
+
+
+def _required(name: str) -> str:
+    needed = name == "visit_date" or name in submission.REQUIRED_TEXT
+    return i18n.field(name) + (REQUIRED_MARK if needed else "")
 
 
 class VisitFormWindow(VisitSaving):
@@ -85,7 +102,7 @@ class VisitFormWindow(VisitSaving):
         self._closing = False
         self.setObjectName("visit_form")
         self.setWindowTitle(self.tr("Home visit"))
-        self.resize(1040, 720)
+        fit_to_screen(self, 1040, 720)
         self.errors = FieldErrors(self)
         # Fields the last submit attempt found missing (domain.submission), kept marked until filled.
         self._submit_findings = []
@@ -120,13 +137,15 @@ class VisitFormWindow(VisitSaving):
         red.addWidget(self.report_now)
         self.red_box.setVisible(False)
         self._flags: list[RedFlag] = []
+        self.banner.linkActivated.connect(self.open_existing_draft)
 
         # 1. facts
         self.visit_date = DateField()
         self.visit_date.setObjectName("visit_date")
         self.visit_time = QLineEdit()
         self.visit_time.setObjectName("visit_time")
-        self.visit_time.setPlaceholderText("14:30")
+        # A format, not a value that could be taken for one already entered.
+        self.visit_time.setPlaceholderText(self.tr("hh:mm"))
         self.visit_time.setMaximumWidth(90)
         self.kind = QComboBox()
         self.kind.setObjectName("visit_kind")
@@ -150,10 +169,18 @@ class VisitFormWindow(VisitSaving):
         when.addWidget(QLabel(i18n.field("visit_time")))
         when.addWidget(with_error(self.visit_time, self.errors, "visit_time"))
         when.addStretch(1)
-        f1.addRow(i18n.field("visit_date"), when)
+        self.date_note = label("", "warning", wrap=True)
+        self.date_note.setObjectName("visit_date_note")
+        self.date_note.setVisible(False)
+        self.date_confirm = QCheckBox(self.tr("The date is right (a visit entered late)"))
+        self.date_confirm.setObjectName("visit_date_confirm")
+        self.date_confirm.setVisible(False)
+        f1.addRow(_required("visit_date"), when)
+        f1.addRow("", self.date_note)
+        f1.addRow("", self.date_confirm)
         f1.addRow(i18n.field("kind"), with_error(self.kind, self.errors, "kind"))
-        f1.addRow(i18n.field("visitors"), with_error(self.visitors, self.errors, "visitors"))
-        f1.addRow(i18n.field("people_met"), with_error(self.people_met, self.errors, "people_met"))
+        f1.addRow(_required("visitors"), with_error(self.visitors, self.errors, "visitors"))
+        f1.addRow(_required("people_met"), with_error(self.people_met, self.errors, "people_met"))
         f1.addRow(i18n.field("place"), with_error(self.place, self.errors, "place"))
 
         # 2. basic information
@@ -215,8 +242,16 @@ class VisitFormWindow(VisitSaving):
 
         # 4–8 ratings
         self.ratings: dict[str, RatingRow] = {}
-        g4 = QGroupBox(self.tr("4–8. Ratings"))
+        g4 = QGroupBox(self.tr("4–8. Ratings") + REQUIRED_MARK)
         f4 = QVBoxLayout(g4)
+        # "All is well" in one press, undone by the same button (it says so while it can).
+        self.all_good = QPushButton(self.tr("All &good"))
+        self.all_good.setObjectName("all_good")
+        self.all_good.setToolTip(self.tr("Rates sections 4–8 as good; press again to undo"))
+        self.all_good.clicked.connect(self._all_good)
+        self._before_all_good: dict[str, Any] | None = None
+        self._setting_all = False
+        f4.addWidget(self.all_good, 0, Qt.AlignmentFlag.AlignLeft)
         for s in Visit.SECTIONS:
             rr = RatingRow()
             rr.setObjectName(f"section_{s}")
@@ -306,13 +341,11 @@ class VisitFormWindow(VisitSaving):
         self.index.setFixedWidth(190)
         self.index.setWordWrap(True)
         self.index.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for g in self.sections:
+        for i, g in enumerate(self.sections):
             self.index.addItem(g.title())
-        self.index.currentRowChanged.connect(
-            lambda r: (
-                self.scroll_area.ensureWidgetVisible(self.sections[r], 0, 0) if r >= 0 else None
-            )
-        )
+            self.index.item(i).setToolTip(f"Ctrl+{i + 1}")
+            shortcut(self, f"Ctrl+{i + 1}", partial(self.go_to_section, i))
+        self.index.currentRowChanged.connect(self._scroll_to_section)
 
         self.state = label("", "muted")
         self.state.setObjectName("visit_state")
@@ -333,9 +366,12 @@ class VisitFormWindow(VisitSaving):
         self.close_button.clicked.connect(self.close)
         shortcut(self, QKeySequence.StandardKey.Save, lambda: self.autosave(explicit=True))
         shortcut(self, "Ctrl+Return", self.submit)
+        shortcut(self, "Ctrl+Enter", self.submit)
         shortcut(self, "Ctrl+W", self.close)
 
         bar = QHBoxLayout()
+        self.legend = label(self.tr("* needed to submit"), "muted")
+        bar.addWidget(self.legend)
         bar.addWidget(self.state, 1)
         bar.addWidget(self.save_button)
         bar.addWidget(self.submit_button)
@@ -375,15 +411,93 @@ class VisitFormWindow(VisitSaving):
         for cb in (self.basic_verified, self.alone16, self.alone8, *self.safety.values()):
             cb.toggled.connect(self._changed)
         for rr in self.ratings.values():
-            rr.changed.connect(self._changed)
+            rr.changed.connect(self._rating_changed)
         self.next_date.dateChanged.connect(self._changed)
         self.visit_date.dateChanged.connect(self._date_changed)
+        self.date_confirm.toggled.connect(self._changed)
+        self._paper_tab_order()
         self.alone16.toggled.connect(self._duty)
         self.alone8.toggled.connect(self._duty)
         for cb in (self.alone16, self.alone8):
             cb.toggled.connect(self._red_flags)
         for section in ("living", "physical"):
             self.ratings[section].changed.connect(self._red_flags)
+
+    def _paper_tab_order(self) -> None:
+        """Tab goes through the fields in the paper form's order, then the buttons."""
+        chain: list[QWidget] = [
+            self.visit_date,
+            self.visit_time,
+            self.date_confirm,
+            self.kind,
+            self.visitors,
+            self.people_met,
+            self.place,
+            self.basic_verified,
+            self.basic_changes,
+            self.carer_name,
+            self.carer_relationship,
+            self.entrusted,
+            self.carer_suitable,
+            self.parent_contact,
+            self.alone16,
+            self.alone8,
+            self.all_good,
+        ]
+        for rr in self.ratings.values():
+            chain += [*rr.buttons.values(), rr.note]
+        chain += [*self.safety.values(), self.needs, self.help_given, self.referrals]
+        chain += [self.followups, self.add_followup, self.next_date, self.use_suggestion]
+        chain += [self.signoff, self.save_button, self.submit_button, self.print_button]
+        chain += [self.close_button]
+        for a, b in itertools.pairwise(chain):
+            QWidget.setTabOrder(a, b)
+
+    def _scroll_to_section(self, row: int) -> None:
+        """The chosen section at the top of the view (not merely somewhere in it)."""
+        if 0 <= row < len(self.sections):
+            section = self.sections[row]
+            bar = self.scroll_area.verticalScrollBar()
+            bar.setValue(min(section.y(), bar.maximum()))
+
+    def go_to_section(self, row: int) -> None:
+        """Ctrl+1…Ctrl+7: the section at the top and its first field focused."""
+        self.index.setCurrentRow(row)
+        self._scroll_to_section(row)
+        first = {
+            0: self.visit_date,
+            1: self.basic_verified,
+            2: self.carer_name,
+            3: self.all_good,
+            4: next(iter(self.safety.values())),
+            5: self.needs,
+            6: self.signoff,
+        }[row]
+        first.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _all_good(self) -> None:
+        if self.read_only:
+            return
+        self._setting_all = True
+        if self._before_all_good is None:
+            self._before_all_good = self._section_values()
+            for rr in self.ratings.values():
+                rr.set_rating(Rating.GOOD)
+            self.all_good.setText(self.tr("Undo all &good"))
+        else:
+            before, self._before_all_good = self._before_all_good, None
+            for s, rr in self.ratings.items():
+                rr.set_rating(before[s].rating)
+            self.all_good.setText(self.tr("All &good"))
+        self._setting_all = False
+        self._changed()
+
+    def _rating_changed(self) -> None:
+        # A rating changed by hand after "all good": the undo would now undo more than it did.
+        if self._before_all_good is not None and not self._setting_all:
+            self._before_all_good = None
+            self.all_good.setText(self.tr("All &good"))
+        self._changed()
 
     # -- values --------------------------------------------------------------------------------
     def collect(self) -> Visit:
@@ -456,7 +570,9 @@ class VisitFormWindow(VisitSaving):
         visit_id = self.visit_id if (self.saved_once or self.snapshot) else None
         child_id = self.child_id
 
-        def run(task: Task) -> tuple[Child, Visit | None, list[FollowUp]]:
+        fresh = self.snapshot is None
+
+        def run(task: Task) -> tuple[Child, Visit | None, list[FollowUp], Any]:
             with task.uow() as uow:
                 existing: Visit | None = None
                 if visit_id:
@@ -469,7 +585,8 @@ class VisitFormWindow(VisitSaving):
                 open_fu = [
                     f for f in casework.followups(uow, cid) if f.status == FollowUpStatus.OPEN
                 ]
-                return child, existing, open_fu
+                start = visits.new_visit_start(uow, cid) if fresh and existing is None else None
+                return child, existing, open_fu, start
 
         self.ctx.worker.submit(
             run, done=self._loaded, failed=self._load_failed, owner=self, name="visit-load"
@@ -480,8 +597,8 @@ class VisitFormWindow(VisitSaving):
         self.state.setText(i18n.problem_text(exc))
         self.set_read_only(True)
 
-    def _loaded(self, result: tuple[Child, Visit | None, list[FollowUp]]) -> None:
-        child, existing, open_fu = result
+    def _loaded(self, result: tuple[Child, Visit | None, list[FollowUp], Any]) -> None:
+        child, existing, open_fu, start = result
         self.child = child
         self.child_id = child.id
         today = self.ctx.today()
@@ -548,20 +665,55 @@ class VisitFormWindow(VisitSaving):
             else:
                 self._timer.start()
         else:
-            user = self.ctx.user
+            # A new visit: the signed-in user's name as visitor and signer, the season notice's
+            # leading safety reminders ticked (services.visits.new_visit_start).
             self.fill(
                 Visit(
                     child_id=child.id or self.child_id or "",
                     visit_date=today,
-                    visitors=i18n.label(i18n.ROLE, user.role) if user else "",
-                    visitor_signoff=(user.display_name or user.name) if user else "",
+                    visitors=start.visitors if start else "",
+                    visitor_signoff=start.visitors if start else "",
+                    safety_reminders=[t.value for t in start.safety] if start else [],
                 )
             )
+            if start is not None and start.drafts:
+                self._offer_draft(start.drafts)
             self._timer.start()
         self._loading = False
         self._update_state()
         self._ask_suggestion()
         self.visit_date.setFocus()
+
+    def _offer_draft(self, drafts: list[tuple[str, date]]) -> None:
+        """A draft of this child is open already: say so, with a link that continues it."""
+        draft_id, when = drafts[0]
+        text = self.tr(
+            "This child already has a draft visit of {date}. Continue it instead of starting another?"
+        ).format(date=i18n.fmt_date(when))
+        more = (
+            " " + self.tr("({n} drafts in all.)").format(n=len(drafts)) if len(drafts) > 1 else ""
+        )
+        link = self.tr("Open the draft")
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.setText(f'{text}{more} <a href="{draft_id}">{link}</a>')
+        self.banner.setVisible(True)
+        self.banner.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.draft_link = draft_id
+
+    def open_existing_draft(self, draft_id: str | None = None) -> None:
+        """Continue the child's draft; this blank form goes (nothing typed in it is kept)."""
+        target = draft_id or getattr(self, "draft_link", None)
+        if not target:
+            return
+        child_id = self.child_id
+        self._closing = True
+        self._timer.stop()
+        self._discard_snapshot()
+        self.close()
+        self.main.open_visit(visit_id=target, child_id=child_id)
 
     def _set_followups(self, items: list[FollowUp]) -> None:
         self.followups.clear()
@@ -576,6 +728,7 @@ class VisitFormWindow(VisitSaving):
             self.followups.addItem(self.tr("(none open)"))
 
     def _show_banner(self, text: str) -> None:
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setText(text)
         self.banner.setVisible(True)
 
@@ -616,8 +769,40 @@ class VisitFormWindow(VisitSaving):
         self._update_state()
 
     def _date_changed(self) -> None:
+        self._check_date()
         self._changed()
         self._suggest_timer.start()
+
+    def _check_date(self) -> None:
+        """Say at once what is odd about the visit date (domain.routine.date_question)."""
+        vdate = self.visit_date.value()
+        question = routine.date_question(vdate, self.ctx.today()) if vdate else None
+        if question == "future":
+            self.date_note.setText(
+                self.tr("{date} is after today: a visit is recorded once it has happened.").format(
+                    date=i18n.fmt_date(vdate)
+                )
+            )
+        elif question == "long_ago" and vdate is not None:
+            days = (self.ctx.today() - vdate).days
+            self.date_note.setText(
+                self.tr(
+                    "{date} is {days} days ago. Is the year and month right? Tick below if the visit is entered late."
+                ).format(date=i18n.fmt_date(vdate), days=days)
+            )
+        self.date_note.setVisible(question is not None)
+        self.date_confirm.setVisible(question == "long_ago")
+        if question != "long_ago":
+            self.date_confirm.setChecked(False)
+
+    def date_needs_answer(self) -> bool:
+        """A date far back that nobody has confirmed yet (the form asks before submitting)."""
+        vdate = self.visit_date.value()
+        return (
+            vdate is not None
+            and routine.date_question(vdate, self.ctx.today()) == "long_ago"
+            and not self.date_confirm.isChecked()
+        )
 
     def _duty(self) -> None:
         self.duty_warning.setVisible(self.alone16.isChecked() or self.alone8.isChecked())

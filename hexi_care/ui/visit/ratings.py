@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton, QVBoxLayout, QWidget
 
 from hexi_care.domain.enums import Rating
@@ -47,6 +48,26 @@ class RatingRow(QWidget):
         lay.addWidget(self.note)
         self.group.buttonToggled.connect(lambda *_: self.changed.emit())
         self.note.textChanged.connect(self.changed)
+        # Ratings by digit keys (1 良好 … 4 严重问题) while a rating button has the focus.
+        for i, b in enumerate(self.buttons.values(), start=1):
+            b.setToolTip(str(i))
+            b.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            scale = list(self.buttons.values())
+            if Qt.Key.Key_1 <= key < Qt.Key.Key_1 + len(scale) and scale[0].isEnabled():
+                chosen = scale[key - Qt.Key.Key_1]
+                chosen.setChecked(True)
+                chosen.setFocus()
+                return True
+        return super().eventFilter(obj, event)
+
+    def focus_scale(self) -> None:
+        """Focus the chosen rating (or the first), where digit keys choose."""
+        chosen = self.group.checkedButton() or next(iter(self.buttons.values()))
+        chosen.setFocus()
 
     def value(self) -> SectionRating:
         r = next((k for k, b in self.buttons.items() if b.isChecked()), None)
@@ -60,6 +81,16 @@ class RatingRow(QWidget):
         if s.rating is not None:
             self.buttons[s.rating].setChecked(True)
         self.note.setPlainText(s.note)
+
+    def set_rating(self, rating: Rating | None) -> None:
+        """Choose a rating (None: none), keeping what was written."""
+        if rating is None:
+            self.group.setExclusive(False)
+            for b in self.buttons.values():
+                b.setChecked(False)
+            self.group.setExclusive(True)
+        else:
+            self.buttons[rating].setChecked(True)
 
     def set_read_only(self, ro: bool) -> None:
         for b in self.buttons.values():

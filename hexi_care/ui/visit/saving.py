@@ -48,6 +48,7 @@ class VisitSaving(QWidget):
 
     # form.py's methods this half calls
     collect: Callable[[], Visit]
+    date_needs_answer: Callable[[], bool]
     set_read_only: Callable[[bool], None]
     _show_banner: Callable[[str], None]
 
@@ -110,9 +111,13 @@ class VisitSaving(QWidget):
         if kind == "invalid":
             self.last_invalid = value
             shown = self.errors.show_invalid(value, focus=explicit or submitted)
+            # What a submission still needs stays marked beside the field to fix.
+            self._mark_findings(focus=False)
             where = "" if shown else f" ({i18n.problem_text(value)})"
             self._update_state(
-                self.tr("Kept on this computer, not yet saved as a draft: fix the marked field.")
+                self.tr(
+                    "Not saved as a draft: fix the marked field. What is typed is kept on this computer only."
+                )
                 + where
             )
             if submitted and not shown:
@@ -154,12 +159,11 @@ class VisitSaving(QWidget):
         return submission.missing_for_submit(self.collect())
 
     def _show_missing(self, missing: Sequence[str]) -> None:
-        """Mark every field a submission still needs, focusing the first; the draft is kept."""
+        """Mark every field a submission still needs, focusing the first. What happens to the
+        draft is said by the save that follows (saved, or kept on this computer only)."""
         self._submit_findings = list(missing)
         self._mark_findings(focus=True)
-        self._update_state(
-            self.tr("Fill in the marked fields before submitting; the draft is kept.")
-        )
+        self._update_state(self.tr("Not submitted: fill in the marked fields. Saving the draft…"))
 
     def _mark_findings(self, *, focus: bool) -> None:
         """(Re)mark what a submission still needs, of the fields the last submit attempt named:
@@ -178,10 +182,23 @@ class VisitSaving(QWidget):
         if self.read_only or self.child is None:
             return
         self.errors.clear()
+        if self.last_invalid is not None:
+            # Still wrong since the last save: keep its mark (a submit never hides it).
+            self.errors.show_invalid(self.last_invalid, focus=False)
         missing = self.missing_for_submit()
+        if self.date_needs_answer():
+            self.errors.show(
+                "visit_date",
+                self.tr("Confirm the date (tick the box below it) or correct it."),
+                focus=True,
+            )
+            self._update_state(self.tr("Not submitted: the visit date needs a look."))
+            return
         if missing:
             self._show_missing(missing)
-            self.autosave(explicit=False)
+            # Always save now (even when nothing changed since a failed save), so the state line
+            # reports what really happened to the draft.
+            self.autosave(explicit=True)
             return
         self.dirty = False
         self.ctx.worker.submit(

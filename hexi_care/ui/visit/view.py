@@ -58,7 +58,7 @@ def visit_html(v: Visit, child_name: str = "") -> str:
     parts.append(
         row(
             i18n.field("safety_reminders"),
-            "、".join(i18n.label(i18n.SAFETY, SafetyTopic(x)) for x in v.safety_reminders),
+            i18n.join(i18n.label(i18n.SAFETY, SafetyTopic(x)) for x in v.safety_reminders),
         )
     )
     parts.append(row(i18n.field("needs"), v.needs))

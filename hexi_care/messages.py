@@ -203,6 +203,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "with digits.",
     ),
     "problem.bad_time": ("时间格式应为 HH:MM。", "must be a time as HH:MM."),
+    "problem.bad_month": (
+        "月份格式应为 YYYY-MM，例如 2027-01（填写的是“{value}”）。",
+        "must be a month as YYYY-MM, e.g. 2027-01 (“{value}” was entered).",
+    ),
+    "problem.out_of_range": ("超出合理范围：{value}", "is out of range: {value}"),
+    "problem.already_confirmed": (
+        "区民政已确认，不能再修改查验。",
+        "the district has confirmed it; the check can no longer be changed.",
+    ),
+    "problem.no_standard": (
+        "尚未设置 {year} 年“{category}”（{setting}）的保障金标准。请区中心先设置标准，再生成发放名册。",
+        "no allowance standard is set for {year}, {category} ({setting}). Ask the centre to set "
+        "it before making the payment list.",
+    ),
     "problem.needed_to_submit": ("提交审核前必须填写。", "is needed before submitting."),
     "submit_incomplete": (
         "还不能提交审核：请先填写{needed_labels}。草稿可以随时保存。",
@@ -234,6 +248,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.child_added": ("已添加儿童 {id}。", "Child {id} added."),
     "cli.record_saved": ("已保存 {id}。", "{id} saved."),
+    "cli.campaign_added": ("已添加专项行动 {name}（{id}）。", "Campaign {name} added ({id})."),
+    "cli.campaign_progress": (
+        "{name}：已覆盖 {reached} / {goal} {unit}（{percent}%），走访 {visits} 次。",
+        "{name}: {reached} of {goal} {unit} reached ({percent}%), {visits} visits.",
+    ),
+    "cli.allowance_total": ("合计：{n} 人，{amount} 元。", "Total: {n} children, {amount} yuan."),
+    "cli.allowance_paid": (
+        "已登记 {month} 的 {n} 笔发放。",
+        "{n} payments entered for {month}.",
+    ),
     "cli.visit_added": ("已添加走访 {id}。", "Visit {id} added."),
     "cli.review_empty": ("没有待审核的走访。", "Nothing is waiting for review."),
     "cli.approved": ("已通过 {n} 条走访。", "{n} visits approved."),

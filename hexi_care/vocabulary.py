@@ -15,6 +15,10 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from hexi_care.domain.enums import (
+    AllowanceStage,
+    CampaignKind,
+    CampaignTarget,
+    CareSetting,
     CategoryCode,
     FollowUpStatus,
     Rating,
@@ -29,6 +33,7 @@ from hexi_care.domain.enums import (
     SafetyTopic,
     Sex,
     SituationKind,
+    SupportKind,
     UnitKind,
     VisitKind,
     VisitStatus,
@@ -243,6 +248,48 @@ RED_FLAG = _ro(
 ASSISTANCE_KIND = _ro(
     {"goods": ("物资", "Goods"), "money": ("资金", "Money"), "service": ("服务", "Service")}
 )
+SUPPORT_KIND = _ro(
+    {
+        SupportKind.DIBAO: ("最低生活保障（低保）", "Minimum living allowance (dibao)"),
+        SupportKind.TEKUN: ("特困人员救助供养", "Support for people in extreme poverty"),
+        SupportKind.DIBAO_EDGE: ("低保边缘家庭", "Near-dibao household"),
+        SupportKind.MEDICAL_AID: ("医疗救助", "Medical aid"),
+        SupportKind.EDUCATION_AID: ("教育资助", "Education aid"),
+        SupportKind.DISABILITY_LIVING: ("困难残疾人生活补贴", "Living allowance (disability)"),
+        SupportKind.DISABILITY_NURSING: ("重度残疾人护理补贴", "Nursing allowance (disability)"),
+        SupportKind.TEMPORARY: ("临时救助", "Temporary assistance"),
+    }
+)
+CARE_SETTING = _ro(
+    {
+        CareSetting.COMMUNITY: ("社会散居", "Living in the community"),
+        CareSetting.INSTITUTION: ("机构集中养育", "In an institution"),
+    }
+)
+ALLOWANCE_STAGE = _ro(
+    {
+        AllowanceStage.APPLIED: ("已申请", "Applied"),
+        AllowanceStage.CHECKED: ("街道已查验", "Checked by the street"),
+        AllowanceStage.CONFIRMED: ("区民政已确认", "Confirmed by the district"),
+        AllowanceStage.SUSPENDED: ("暂停发放", "Suspended"),
+        AllowanceStage.STOPPED: ("停止发放", "Stopped"),
+    }
+)
+CAMPAIGN_KIND = _ro(
+    {
+        CampaignKind.WINTER: ("寒假走访", "Winter holiday"),
+        CampaignKind.SUMMER: ("暑假走访", "Summer holiday"),
+        CampaignKind.SPRING_FESTIVAL: ("春节慰问", "Spring Festival"),
+        CampaignKind.MID_AUTUMN: ("中秋慰问", "Mid-Autumn Festival"),
+        CampaignKind.OTHER: ("专项行动", "Named drive"),
+    }
+)
+CAMPAIGN_TARGET = _ro(
+    {
+        CampaignTarget.HOUSEHOLDS: ("户", "households"),
+        CampaignTarget.CHILDREN: ("名儿童", "children"),
+    }
+)
 #: Yes / no / not known, for the tri-state answers of a visit.
 TRISTATE: Mapping[bool | None, Words] = MappingProxyType(
     {None: ("不清楚", "Not known"), True: ("是", "Yes"), False: ("否", "No")}
@@ -267,6 +314,11 @@ ENUMS: tuple[tuple[type[StrEnum], Mapping[str, Words]], ...] = (
     (ReexamKind, REEXAM_KIND),
     (ReexamDecision, REEXAM_DECISION),
     (RedFlag, RED_FLAG),
+    (SupportKind, SUPPORT_KIND),
+    (CareSetting, CARE_SETTING),
+    (AllowanceStage, ALLOWANCE_STAGE),
+    (CampaignKind, CAMPAIGN_KIND),
+    (CampaignTarget, CAMPAIGN_TARGET),
 )
 _BY_ENUM: dict[type[StrEnum], Mapping[str, Words]] = dict(ENUMS)
 
@@ -433,6 +485,57 @@ FIELDS = _ro(
         "filename": ("文件名", "file name"),
         "mime": ("文件类型", "file type"),
         "size": ("大小", "size"),
+        # the child's disability and school contact
+        "disability_kind": ("残疾类别", "disability type"),
+        "disability_cert_no": ("残疾人证号", "disability certificate number"),
+        "teacher_name": ("班主任", "class teacher"),
+        "teacher_phone": ("班主任电话", "class teacher's phone"),
+        # social support and the entrusted-care agreement
+        "support_kind": ("救助类别", "kind of support"),
+        "support": ("社会救助", "support"),
+        "care_agreements": ("委托照护协议", "entrusted-care agreements"),
+        "approved_on": ("批准日期", "date approved"),
+        "monthly": ("按月发放", "monthly"),
+        "carer_id_number": ("受委托照护人身份证号", "carer's ID number"),
+        "carer_phone": ("受委托照护人电话", "carer's phone"),
+        "signed_on": ("签订日期", "date signed"),
+        "term_end": ("协议到期日", "end of term"),
+        "attachment_id": ("协议扫描件", "agreement scan"),
+        # recognition and allowance
+        "care_setting": ("养育方式", "care setting"),
+        "applied_on": ("申请日期", "date applied"),
+        "applied_by": ("申请人", "applied by"),
+        "checked_on": ("查验日期", "date checked"),
+        "checked_by": ("查验人", "checked by"),
+        "confirmed_on": ("确认日期", "date confirmed"),
+        "confirmed_by": ("确认人", "confirmed by"),
+        "confirmation_no": ("确认文号", "confirmation number"),
+        "start_month": ("起发月份", "first month paid"),
+        "suspended_from": ("暂停起始月", "suspended from"),
+        "suspended_until": ("暂停截止月", "suspended until"),
+        "suspend_reason": ("暂停原因", "reason for suspension"),
+        "stopped_from": ("停发起始月", "stopped from"),
+        "stop_reason": ("停发原因", "reason for stopping"),
+        "stage": ("办理进度", "stage"),
+        "month": ("月份", "month"),
+        "monthly_fen": ("月标准", "monthly amount"),
+        "year": ("年度", "year"),
+        "paid_on": ("发放日期", "date paid"),
+        "paid_fen": ("实发金额", "amount paid"),
+        "allowance_id": ("保障金认定", "allowance"),
+        "child_name": ("儿童姓名", "child's name"),
+        "id_masked": ("身份证号", "ID number"),
+        # campaigns
+        "starts_on": ("开始日期", "first day"),
+        "target": ("对象", "target"),
+        "target_count": ("目标数", "target count"),
+        "focus": ("重点提醒", "first reminders"),
+        "risks": ("风险等级", "risk levels"),
+        "targets": ("对象数", "on the list"),
+        "goal": ("目标", "goal"),
+        "reached": ("已覆盖", "reached"),
+        "help_count": ("帮扶次数", "help given"),
+        "by_community": ("各社区", "by community"),
     }
 )
 
@@ -454,6 +557,10 @@ RECORDS = _ro(
         "activity": ("活动", "activity"),
         "referral": ("转介", "referral"),
         "reexam_decision": ("复核结果", "re-examination decision"),
+        "support_benefit": ("社会救助记录", "support record"),
+        "care_agreement": ("委托照护协议", "entrusted-care agreement"),
+        "allowance": ("保障金认定", "allowance"),
+        "campaign": ("专项行动", "campaign"),
     }
 )
 
@@ -483,6 +590,9 @@ ACTIONS = _ro(
         "export full ID numbers": ("导出完整身份证号", "export full ID numbers"),
         "do this": ("进行此操作", "do this"),
         "hand children over": ("移交儿童", "hand children over"),
+        "manage allowances": ("办理保障金", "manage allowances"),
+        "set allowance standards": ("设置保障金标准", "set allowance standards"),
+        "manage campaigns": ("管理专项行动", "manage campaigns"),
     }
 )
 

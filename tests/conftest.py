@@ -133,3 +133,30 @@ def add_child(store: OpenStore, community: str, name: str = "张小明", **kw: o
             **kw,  # type: ignore[arg-type]
         )
         return children.add_child(uow, child)
+
+
+def confirmed_allowance(
+    world: World,
+    child_id: str,
+    confirmed_on: date,
+    number: str = "河民确〔2026〕3号",
+    category: str = "orphan_scattered",
+) -> str:
+    """A recognition through its three steps (dir_a applies on 1 August, street_a checks on 10
+    August, the centre confirms on `confirmed_on`); returns its id."""
+    from hexi_care.domain.model import Allowance
+    from hexi_care.services import allowances
+
+    with UnitOfWork(world.login("dir_a")) as uow:
+        a = allowances.apply(
+            uow,
+            Allowance(
+                child_id=child_id, category=category, applied_on=date(2026, 8, 1), applied_by="王"
+            ),
+        )
+    assert a.id
+    with UnitOfWork(world.login("street_a")) as uow:
+        allowances.check(uow, a.id, date(2026, 8, 10), "李街道")
+    with UnitOfWork(world.login("centre")) as uow:
+        allowances.confirm(uow, a.id, confirmed_on, "区民政局", number)
+    return a.id

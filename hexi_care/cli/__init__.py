@@ -46,6 +46,8 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "report": ("report",),
     "exchange": ("device", "package", "conflict"),
     "ledger": ("import",),
+    "campaign": ("campaign",),
+    "allowance": ("allowance",),
 }
 _VALUED_GLOBALS = ("--store", "--user", "--lang")
 

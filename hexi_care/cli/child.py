@@ -9,6 +9,8 @@ from hexi_care.cli.common import Cli, Commands, json_default, read_json
 from hexi_care.cli.records import (
     CHILD_FIXED,
     CHILD_INPUT,
+    agreement_from_json,
+    benefit_from_json,
     changes_from,
     child_from_json,
     guardians_from_json,
@@ -55,6 +57,11 @@ def child_json(c: Child, today: date) -> dict[str, Any]:
         "phone": c.phone,
         "risk": c.risk.value,
         "note": c.note,
+        "disability_grade": c.disability_grade,
+        "disability_kind": c.disability_kind,
+        "disability_cert_no": c.disability_cert_no,
+        "teacher_name": c.teacher_name,
+        "teacher_phone": c.teacher_phone,
         "version": c.version,
     }
 
@@ -109,6 +116,9 @@ def cmd_child_show(cli: Cli) -> int:
     data["followups"] = [json_default(x) for x in f.followups]
     if f.reports is not None:
         data["mandatory_reports"] = [json_default(x) for x in f.reports]
+    data["support"] = [json_default(x) for x in f.benefits]
+    data["care_agreements"] = [json_default(x) for x in f.agreements]
+    data["allowances"] = [json_default(x) for x in f.allowances]
     if cli.args.json:
         cli.emit_json(data)
     else:
@@ -170,13 +180,20 @@ def cmd_child_add(cli: Cli) -> int:
 def cmd_child_edit(cli: Cli) -> int:
     from dataclasses import replace
 
-    from hexi_care.services import children
+    from hexi_care.services import children, social_support
 
     with cli.uow() as uow:
         data = read_json(cli)
         cid = children.resolve_child(uow, cli.args.id)
         before = children.get_child(uow, cid)
         changes = changes_from(data, before.id, before.version, CHILD_FIXED)
+        # Support records and agreements are records of their own: an entry with an `id` changes
+        # that one, one without adds a record; what is not sent stays.
+        support = changes.pop("support", [])
+        agreements = changes.pop("care_agreements", [])
+        for name, items in (("support", support), ("care_agreements", agreements)):
+            if not isinstance(items, list):
+                raise InvalidInput(name, "not_list")
         if "category_details" in changes:
             if "categories" in changes:
                 raise InvalidInput("category_details", "read_only")
@@ -195,7 +212,13 @@ def cmd_child_edit(cli: Cli) -> int:
         ids = {c.code: c.id for c in before.categories}
         cats = [replace(c, id=ids.get(c.code)) for c in child.categories]
         saved = children.update_child(uow, replace(child, id=cid, categories=cats))
+        for item in support:
+            social_support.save_benefit(uow, benefit_from_json(cid, item))
+        for item in agreements:
+            social_support.save_agreement(uow, agreement_from_json(cid, item))
         shown = {**child_json(saved, uow.today()), "warnings": []}
+        shown["support"] = [json_default(x) for x in social_support.benefits(uow, cid)]
+        shown["care_agreements"] = [json_default(x) for x in social_support.agreements(uow, cid)]
         notices = [n.message(cli.lang) for n in uow.notices]
     return show_saved(cli, shown, notices)
 

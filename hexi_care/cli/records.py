@@ -8,33 +8,25 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from hexi_care.cli.common import Cli, json_default
-from hexi_care.domain.enums import Relationship, RiskLevel, Sex, SituationKind
-from hexi_care.domain.model import Category, Child, Guardian, Situation
+from hexi_care.domain.enums import Relationship, RiskLevel, Sex, SituationKind, SupportKind
+from hexi_care.domain.model import (
+    CHILD_PROFILE_FIELDS,
+    CareAgreement,
+    Category,
+    Child,
+    Guardian,
+    Situation,
+    SupportBenefit,
+)
 from hexi_care.errors import InvalidInput
 
 if TYPE_CHECKING:
     from hexi_care.services.context import UnitOfWork
 
 
-CHILD_INPUT = {
-    "name",
-    "id_number",
-    "no_hukou",
-    "birth_date",
-    "sex",
-    "community",
-    "household_id",
-    "household",
-    "categories",
-    "hukou_address",
-    "address",
-    "school",
-    "grade",
-    "phone",
-    "risk",
-    "note",
-    "guardians",
-}
+#: What `child add` reads: the profile (one list, in the domain) with names for its community and
+#: household, and the categories and guardians to record with it.
+CHILD_INPUT = {*CHILD_PROFILE_FIELDS, "community", "household", "categories", "guardians"}
 
 
 def child_from_json(uow: UnitOfWork, data: dict[str, Any]) -> tuple[Child, dict[str, Any] | None]:
@@ -46,7 +38,8 @@ def child_from_json(uow: UnitOfWork, data: dict[str, Any]) -> tuple[Child, dict[
         raise InvalidInput(unknown[0], "unknown", value=unknown[0])
     text = {
         k: v.json_text(k, data.get(k))
-        for k in CHILD_INPUT - {"no_hukou", "categories", "household", "guardians"}
+        for k in CHILD_INPUT
+        - {"no_hukou", "categories", "household", "guardians", "disability_grade"}
     }
     if not text["community"]:
         raise InvalidInput("community", "required")
@@ -94,6 +87,11 @@ def child_from_json(uow: UnitOfWork, data: dict[str, Any]) -> tuple[Child, dict[
         risk=v.choice("risk", RiskLevel, text["risk"] or "low"),
         note=text["note"] or "",
         categories=cats,
+        disability_grade=data.get("disability_grade"),  # 1–4 or null: the service checks it
+        disability_kind=text["disability_kind"] or "",
+        disability_cert_no=text["disability_cert_no"] or "",
+        teacher_name=text["teacher_name"] or "",
+        teacher_phone=text["teacher_phone"] or "",
     )
     household = data.get("household")
     if household is not None and not isinstance(household, dict):
@@ -176,6 +174,7 @@ CHILD_FIXED = {
     "visits",
     "followups",
     "mandatory_reports",
+    "allowances",
 }
 
 
@@ -210,3 +209,70 @@ def show_saved(cli: Cli, shown: dict[str, Any], notices: Sequence[str] = ()) -> 
             print(text, file=cli.err)
         cli.say("cli.record_saved", id=shown["id"])
     return 0
+
+
+def benefit_from_json(child_id: str, item: object) -> SupportBenefit:
+    """One `support` entry of `child edit`: with `id`, a change of that record; without, a new one."""
+    from hexi_care.services import validate as v
+
+    if not isinstance(item, dict):
+        raise InvalidInput("support", "bad_json", detail="an object per support record")
+    _same_child("support", child_id, item)
+    known = {"id", "kind", "approved_on", "amount_fen", "monthly", "start_date", "end_date", "note"}
+    unknown = sorted(set(item) - known - {"child_id"})
+    if unknown:
+        raise InvalidInput(unknown[0], "unknown", value=unknown[0])
+    return SupportBenefit(
+        id=v.json_text("id", item.get("id")),
+        child_id=child_id,
+        kind=v.choice("support_kind", SupportKind, v.json_text("support_kind", item.get("kind"))),
+        approved_on=v.parse_date(
+            "approved_on", v.json_text("approved_on", item.get("approved_on"))
+        ),
+        amount_fen=v.non_negative_int("amount_fen", item.get("amount_fen", 0)),
+        monthly=bool(v.json_bool("monthly", item.get("monthly", True))),
+        start_date=v.parse_date("start_date", v.json_text("start_date", item.get("start_date"))),
+        end_date=v.parse_date("end_date", v.json_text("end_date", item.get("end_date"))),
+        note=v.json_text("note", item.get("note")) or "",
+    )
+
+
+def agreement_from_json(child_id: str, item: object) -> CareAgreement:
+    """One `care_agreements` entry of `child edit` (with `id`: a change of that agreement)."""
+    from hexi_care.services import validate as v
+
+    if not isinstance(item, dict):
+        raise InvalidInput("care_agreements", "bad_json", detail="an object per agreement")
+    texts = (
+        "id",
+        "carer_name",
+        "carer_id_number",
+        "carer_phone",
+        "relationship",
+        "attachment_id",
+        "note",
+    )
+    dates = ("signed_on", "term_end")
+    _same_child("care_agreements", child_id, item)
+    unknown = sorted(set(item) - set(texts) - set(dates) - {"child_id"})
+    if unknown:
+        raise InvalidInput(unknown[0], "unknown", value=unknown[0])
+    t = {k: v.json_text(k, item.get(k)) for k in texts}
+    return CareAgreement(
+        id=t["id"],
+        child_id=child_id,
+        carer_name=t["carer_name"] or "",
+        carer_id_number=t["carer_id_number"],
+        carer_phone=t["carer_phone"] or "",
+        relationship=t["relationship"] or "",
+        attachment_id=t["attachment_id"],
+        note=t["note"] or "",
+        signed_on=v.parse_date("signed_on", v.json_text("signed_on", item.get("signed_on"))),
+        term_end=v.parse_date("term_end", v.json_text("term_end", item.get("term_end"))),
+    )
+
+
+def _same_child(field: str, child_id: str, item: dict[str, Any]) -> None:
+    """A record may be sent back as `child show` printed it, `child_id` included: the same child."""
+    if item.get("child_id", child_id) != child_id:
+        raise InvalidInput(field, "read_only")

@@ -121,7 +121,7 @@ def cmd_stats(cli: Cli) -> int:
         funder=(cli.args.funder or "").strip(),
     )
     with cli.uow() as uow:
-        data = builders.stats(uow, cli.args.unit, start, end, events)
+        data = builders.stats(uow, cli.args.unit, start, end, events, cli.lang)
         meta = builders.meta(uow, data.unit_name, cli.lang)
     if cli.args.json:
         cli.emit_json(stats_json(data))

@@ -103,6 +103,13 @@ class Child(IdMixin, ScopedMixin, Base):
     #: user id like ChangeLog.user_id: a foreign key would make the column impossible to drop
     #: without rebuilding the child table, which every other table refers to.
     director_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    #: The child's own disability (残疾人证): grade 1–4 and the certificate number.
+    disability_grade: Mapped[int | None] = mapped_column(Integer)
+    disability_kind: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    disability_cert_no: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    #: The school's contact for this child (班主任) and their phone.
+    teacher_name: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    teacher_phone: Mapped[str] = mapped_column(String(64), default="", server_default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -201,6 +208,8 @@ class Visit(IdMixin, ScopedMixin, Base):
     help_given: Mapped[str] = mapped_column(Text, default="")
     referrals: Mapped[str] = mapped_column(Text, default="")
     next_visit_date: Mapped[date | None] = mapped_column(Date)
+    #: The campaign the visit belongs to (its name, as help and activities carry it).
+    campaign: Mapped[str] = mapped_column(String(128), default="", server_default="")
     visitor_signoff: Mapped[str] = mapped_column(String(64), default="")
     review_comment: Mapped[str] = mapped_column(Text, default="")
     reviewed_by: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
@@ -211,6 +220,17 @@ class Visit(IdMixin, ScopedMixin, Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     __table_args__ = (
         Index("ix_visit_child_date", "child_id", "visit_date"),
+        # Campaign coverage reads the tagged visits alone, from the index (untagged ones share
+        # one key prefix and are never read).
+        Index(
+            "ix_visit_campaign",
+            "campaign",
+            "community_id",
+            "visit_date",
+            "status",
+            "household_id",
+            "child_id",
+        ),
         # The statistics read these two covering indexes, never the wide visit rows: by day then
         # household for 户次; by child for the children and households reached and each child's
         # last visit (the overdue recount), grouped as the index streams by without a sort.
@@ -354,6 +374,107 @@ class ActivityParticipant(IdMixin, ScopedMixin, Base):
     activity_id: Mapped[str] = mapped_column(ForeignKey("activity.id"), index=True)
     child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
     __table_args__ = (UniqueConstraint("activity_id", "child_id"),)
+
+
+class SupportBenefit(IdMixin, ScopedMixin, Base):
+    """Social support a child (or its family) receives: 低保, 特困, 医疗救助, 教育资助, 残疾人两项补贴 …,
+    with its approval, amount and period. `rev` grows with each edit, so the exchange keeps the
+    newest."""
+
+    __tablename__ = "support_benefit"
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    approved_on: Mapped[date | None] = mapped_column(Date)
+    amount_fen: Mapped[int] = mapped_column(Integer, default=0)
+    monthly: Mapped[bool] = mapped_column(Boolean, default=True)
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    rev: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class CareAgreement(IdMixin, ScopedMixin, Base):
+    """The entrusted-care agreement (委托照护协议) parents sign with a carer; the scan is an
+    attachment of the child."""
+
+    __tablename__ = "care_agreement"
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
+    carer_name: Mapped[str] = mapped_column(String(64))
+    carer_id_number: Mapped[str | None] = mapped_column(String(18))
+    carer_phone: Mapped[str] = mapped_column(String(64), default="")
+    relationship: Mapped[str] = mapped_column(String(32), default="")
+    signed_on: Mapped[date | None] = mapped_column(Date)
+    term_end: Mapped[date | None] = mapped_column(Date)
+    attachment_id: Mapped[str | None] = mapped_column(String(36))
+    note: Mapped[str] = mapped_column(Text, default="")
+    rev: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class AllowanceStandard(IdMixin, Base):
+    """基本生活保障金 standard per year, category and care setting (the city publishes it yearly)."""
+
+    __tablename__ = "allowance_standard"
+    year: Mapped[int] = mapped_column(Integer)
+    category: Mapped[str] = mapped_column(String(48))
+    care_setting: Mapped[str] = mapped_column(String(16))  # community | institution
+    monthly_fen: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (UniqueConstraint("year", "category", "care_setting"),)
+
+
+class Allowance(IdMixin, ScopedMixin, Base):
+    """A child's recognition and allowance for one category: 申请 → 查验 (street) → 确认 (district),
+    then paid monthly from the month after confirmation until suspended or stopped. `rev` grows
+    with each step, so the exchange keeps the furthest."""
+
+    __tablename__ = "allowance"
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
+    category: Mapped[str] = mapped_column(String(48))
+    care_setting: Mapped[str] = mapped_column(String(16), default="community")
+    applied_on: Mapped[date] = mapped_column(Date)
+    applied_by: Mapped[str] = mapped_column(String(64), default="")
+    checked_on: Mapped[date | None] = mapped_column(Date)
+    checked_by: Mapped[str] = mapped_column(String(64), default="")
+    confirmed_on: Mapped[date | None] = mapped_column(Date)
+    confirmed_by: Mapped[str] = mapped_column(String(64), default="")
+    confirmation_no: Mapped[str] = mapped_column(String(64), default="")
+    start_month: Mapped[str] = mapped_column(String(7), default="")  # YYYY-MM
+    suspended_from: Mapped[str] = mapped_column(String(7), default="")
+    suspended_until: Mapped[str] = mapped_column(String(7), default="")
+    suspend_reason: Mapped[str] = mapped_column(Text, default="")
+    stopped_from: Mapped[str] = mapped_column(String(7), default="")
+    stop_reason: Mapped[str] = mapped_column(Text, default="")
+    rev: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class AllowancePayment(IdMixin, ScopedMixin, Base):
+    """One month's payment of an allowance (the ledger): recorded once, never changed."""
+
+    __tablename__ = "allowance_payment"
+    allowance_id: Mapped[str] = mapped_column(ForeignKey("allowance.id"), index=True)
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
+    month: Mapped[str] = mapped_column(String(7), index=True)
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    paid_on: Mapped[date] = mapped_column(Date)
+    __table_args__ = (UniqueConstraint("allowance_id", "month"),)
+
+
+class Campaign(IdMixin, Base):
+    """A campaign (寒假, 暑假, 春节/中秋慰问, any named drive) held by a unit: its period, the filter
+    that makes its target list, the notice template it hands out and a target count. Visits, help
+    and activities carry its name."""
+
+    __tablename__ = "campaign"
+    unit_id: Mapped[str] = mapped_column(ForeignKey("org_unit.id"), index=True)
+    name: Mapped[str] = mapped_column(String(128), unique=True)
+    kind: Mapped[str] = mapped_column(String(24), default="other")
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    target: Mapped[str] = mapped_column(String(16), default="households")  # or children
+    filter_json: Mapped[str] = mapped_column(Text, default="{}")
+    target_count: Mapped[int] = mapped_column(Integer, default=0)
+    template_code: Mapped[str] = mapped_column(String(32), default="")
+    focus: Mapped[str] = mapped_column(Text, default="")  # safety topics first, comma-separated
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class Attachment(IdMixin, ScopedMixin, Base):

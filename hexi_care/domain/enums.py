@@ -171,3 +171,47 @@ class RedFlag(StrEnum):
     UNATTENDED_UNDER8 = "unattended_under8"  # 未满8周岁无人看护
     SAFETY_POOR = "safety_poor"  # 居住环境与安全评为差
     INJURY_NOTE = "injury_note"  # 身体状况记有伤情
+
+
+class SupportKind(StrEnum):
+    """Social support a child or family receives (DOMAIN.md "Support a family may receive")."""
+
+    DIBAO = "dibao"  # 最低生活保障 (低保)
+    TEKUN = "tekun"  # 特困人员救助供养
+    DIBAO_EDGE = "dibao_edge"  # 低保边缘
+    MEDICAL_AID = "medical_aid"  # 医疗救助
+    EDUCATION_AID = "education_aid"  # 教育资助
+    DISABILITY_LIVING = "disability_living"  # 困难残疾人生活补贴
+    DISABILITY_NURSING = "disability_nursing"  # 重度残疾人护理补贴
+    TEMPORARY = "temporary"  # 临时救助
+
+
+class CareSetting(StrEnum):
+    """Where a child receiving 基本生活保障金 lives: the standard differs."""
+
+    COMMUNITY = "community"  # 社会散居
+    INSTITUTION = "institution"  # 机构集中养育
+
+
+class AllowanceStage(StrEnum):
+    """Where a recognition stands: 申请 → 查验 (street) → 确认 (district), then paid, suspended or
+    stopped."""
+
+    APPLIED = "applied"
+    CHECKED = "checked"
+    CONFIRMED = "confirmed"
+    SUSPENDED = "suspended"
+    STOPPED = "stopped"
+
+
+class CampaignKind(StrEnum):
+    WINTER = "winter"  # 寒假
+    SUMMER = "summer"  # 暑假 (drowning first)
+    SPRING_FESTIVAL = "spring_festival"  # 春节慰问
+    MID_AUTUMN = "mid_autumn"  # 中秋慰问
+    OTHER = "other"  # any named drive
+
+
+class CampaignTarget(StrEnum):
+    HOUSEHOLDS = "households"
+    CHILDREN = "children"

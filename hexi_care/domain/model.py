@@ -10,6 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from hexi_care.domain.enums import (
+    AllowanceStage,
+    CampaignKind,
+    CampaignTarget,
+    CareSetting,
     FollowUpStatus,
     Rating,
     Relationship,
@@ -19,6 +23,7 @@ from hexi_care.domain.enums import (
     Role,
     Sex,
     SituationKind,
+    SupportKind,
     UnitKind,
     VisitKind,
     VisitStatus,
@@ -132,6 +137,32 @@ class ChildSummary:
     next_due: date | None = None
 
 
+#: The child's profile fields as the window, the command line and the services edit them, and
+#: as exchange packages carry them (with the community): one list for all.
+CHILD_PROFILE_FIELDS = (
+    "name",
+    "sex",
+    "birth_date",
+    "id_number",
+    "no_hukou",
+    "household_id",
+    "hukou_address",
+    "address",
+    "school",
+    "grade",
+    "phone",
+    "risk",
+    "note",
+    "disability_grade",
+    "disability_kind",
+    "disability_cert_no",
+    "teacher_name",
+    "teacher_phone",
+)
+#: A household's fields as the services edit them and packages carry them.
+HOUSEHOLD_PROFILE_FIELDS = ("address", "hukou_address", "phone", "note")
+
+
 @dataclass(slots=True, kw_only=True)
 class Child:
     name: str
@@ -150,6 +181,11 @@ class Child:
     note: str = ""
     categories: list[Category] = field(default_factory=list)
     file_no: str | None = None  # 档案编号, given by the store at registration
+    disability_grade: int | None = None  # the child's own 残疾等级, 1 (most severe) to 4
+    disability_kind: str = ""  # 视力/听力/言语/肢体/智力/精神/多重
+    disability_cert_no: str = ""  # 残疾人证号
+    teacher_name: str = ""  # 班主任
+    teacher_phone: str = ""
     id: str | None = None
     version: int = 0
 
@@ -197,6 +233,7 @@ class Visit:
     help_given: str = ""
     referrals: str = ""
     next_visit_date: date | None = None
+    campaign: str = ""  # the campaign's name, when the visit belongs to one
     # 11.
     visitor_signoff: str = ""
     review_comment: str = ""
@@ -352,3 +389,128 @@ class ChildFile:
     attachments: list[Attachment]
     community_name: str = ""
     street_name: str = ""
+    benefits: list[SupportBenefit] = field(default_factory=list)
+    agreements: list[CareAgreement] = field(default_factory=list)
+    allowances: list[Allowance] = field(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class SupportBenefit:
+    """Social support (低保, 特困, 医疗救助 …) with its approval, amount (fen) and period."""
+
+    child_id: str
+    kind: SupportKind
+    approved_on: date | None = None
+    amount_fen: int = 0
+    monthly: bool = True  # a monthly amount, or once
+    start_date: date | None = None
+    end_date: date | None = None
+    note: str = ""
+    id: str | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class CareAgreement:
+    """委托照护协议: the carer parents entrusted the child to, and the agreement's term."""
+
+    child_id: str
+    carer_name: str
+    carer_id_number: str | None = None
+    carer_phone: str = ""
+    relationship: str = ""
+    signed_on: date | None = None
+    term_end: date | None = None
+    attachment_id: str | None = None  # the signed agreement's scan
+    note: str = ""
+    id: str | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class AllowanceStandard:
+    """基本生活保障金 per month for a year, category and care setting."""
+
+    year: int
+    category: str
+    care_setting: CareSetting
+    monthly_fen: int
+
+
+@dataclass(slots=True, kw_only=True)
+class Allowance:
+    """A recognition and its allowance: who did each step and when; months are "YYYY-MM"."""
+
+    child_id: str
+    category: str
+    applied_on: date
+    care_setting: CareSetting = CareSetting.COMMUNITY
+    applied_by: str = ""
+    checked_on: date | None = None
+    checked_by: str = ""
+    confirmed_on: date | None = None
+    confirmed_by: str = ""
+    confirmation_no: str = ""
+    start_month: str = ""
+    suspended_from: str = ""
+    suspended_until: str = ""  # the last suspended month; "" while it lasts
+    suspend_reason: str = ""
+    stopped_from: str = ""
+    stop_reason: str = ""
+    stage: AllowanceStage = AllowanceStage.APPLIED
+    child_name: str = ""
+    community_name: str = ""
+    id: str | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class AllowanceLine:
+    """One line of a month's list for the finance office (or of its ledger)."""
+
+    allowance_id: str
+    child_id: str
+    child_name: str
+    id_masked: str
+    community_name: str
+    category: str
+    care_setting: CareSetting
+    confirmation_no: str
+    month: str
+    amount_fen: int  # what is due for the month
+    paid_fen: int | None = None  # what the ledger recorded as paid (None: not yet)
+    paid_on: date | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class Campaign:
+    """A campaign: its period, target list filter, notice template and target count."""
+
+    name: str
+    unit_id: str
+    starts_on: date
+    ends_on: date
+    kind: CampaignKind = CampaignKind.OTHER
+    target: CampaignTarget = CampaignTarget.HOUSEHOLDS
+    categories: list[str] = field(default_factory=list)  # target filter: any of these labels
+    risks: list[str] = field(default_factory=list)  # target filter: any of these risk levels
+    target_count: int = 0  # a set number (e.g. 800 households); 0: the filter's list
+    template_code: str = ""
+    focus: list[str] = field(default_factory=list)  # SafetyTopic values, first ones first
+    note: str = ""
+    id: str | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class CampaignProgress:
+    """Coverage of a campaign's target list: reached by a tagged visit or help in its period."""
+
+    campaign: Campaign
+    targets: int  # on the list (households or children) in the user's units
+    goal: int  # the target count when set, else the list's length
+    reached: int  # targets reached
+    visits: int  # visits tagged with the campaign in its period
+    help_count: int  # help records tagged with it
+    by_community: list[tuple[str, str, int, int]] = field(default_factory=list)
+    # (community id, name, targets, reached)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.reached / self.goal) if self.goal else 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from hexi_care import vocabulary
 from hexi_care.domain.enums import RiskLevel, Role, UnitKind, VisitKind, VisitStatus
 from hexi_care.domain.model import Child, ChildSummary, Household, NoticeTemplate, Visit
 from hexi_care.domain.names import pinyin_full
@@ -15,6 +16,7 @@ from hexi_care.reports.data import (
     CaseFileData,
     ChecklistData,
     CommunityStats,
+    DashboardFigures,
     NoticeData,
     RegisterRow,
     ReportMeta,
@@ -30,6 +32,7 @@ from hexi_care.services import (
     casework,
     children,
     households,
+    overview,
     statistics,
     support,
     units,
@@ -301,6 +304,7 @@ def stats(
     start: date,
     end: date,
     events: statistics.EventFilter | None = None,
+    lang: str = "zh",
 ) -> StatisticsData:
     """工作统计 of the unit the reader may see (`statistics.covered_unit`): `streets` always holds
     streets, each with its communities, whatever the unit's level; `events` narrows the figures
@@ -347,6 +351,7 @@ def stats(
             )
         )
     uow.audit("report", "statistics", None, f"{start}..{end}")
+    dashboard = None if events else dashboard_figures(uow, result.unit_id, lang)
     return StatisticsData(
         unit_name=result.name,
         unit_kind=result.kind.value,
@@ -356,6 +361,29 @@ def stats(
         streets=tuple(streets),
         show_mandatory_reports=not events,
         narrowed_to=tuple(narrowed),
+        dashboard=dashboard,
+    )
+
+
+def dashboard_figures(uow: UnitOfWork, unit_id: str, lang: str = "zh") -> DashboardFigures:
+    """The 看板 figures for the statistics PDF: the window's numbers, as of today."""
+    ov = overview.overview(uow, unit_id=unit_id)
+    cats = category_names(uow, lang)
+    by_unit = {u: (t, r) for u, _, t, r in ov.campaign_by_unit}
+    p = ov.campaign
+    return DashboardFigures(
+        as_of=ov.day,
+        unit_names=tuple(name for _, name in ov.units),
+        categories=tuple(
+            (cats.get(code, code), tuple(b.value for b in ov.children[code]))
+            for code in ov.categories
+        ),
+        months=tuple((b.label, b.value) for b in ov.visits_by_month),
+        overdue=tuple(b.value for b in ov.overdue_by_unit),
+        risk=tuple((vocabulary.word(RiskLevel(b.label), lang), b.value) for b in ov.risk),
+        open_reports=ov.open_reports.value if ov.open_reports is not None else None,
+        campaign=(p.campaign.name, p.reached, p.goal, p.percent) if p is not None else None,
+        campaign_units=tuple(by_unit.get(u, (0, 0)) for u, _ in ov.units),
     )
 
 

@@ -10,9 +10,10 @@ from datetime import date
 
 from reportlab.platypus import Flowable
 
+from hexi_care import vocabulary
 from hexi_care.reports import styles as st
 from hexi_care.reports.base import DocumentPart, Output, render_parts
-from hexi_care.reports.blocks import band, form, gap, grid, heading, para, rich
+from hexi_care.reports.blocks import band, form, gap, grid, heading, para, rich, subheading
 from hexi_care.reports.checklist import guardian_role, guardian_situations
 from hexi_care.reports.data import CaseFileData, ReportMeta, qr_payload
 from hexi_care.reports.formatting import (
@@ -36,6 +37,11 @@ def _period(start: date | None, end: date | None, labels: Labels) -> str:
     if end is None:
         return labels.period_open.format(start=fmt_date(start))
     return labels.period_range.format(start=fmt_date(start), end=fmt_date(end))
+
+
+def _field(name: str, labels: Labels) -> str:
+    """A field's word from the vocabulary, in the document's language."""
+    return vocabulary.field(name, labels.lang)
 
 
 def casefile_story(data: CaseFileData, meta: ReportMeta, labels: Labels = ZH) -> DocumentPart:
@@ -82,11 +88,27 @@ def casefile_story(data: CaseFileData, meta: ReportMeta, labels: Labels = ZH) ->
                     "",
                 ],
                 [labels.address, child.address or (household.address if household else ""), "", ""],
+                [
+                    _field("disability_grade", labels),
+                    " ".join(
+                        x
+                        for x in (
+                            labels.cf_disability.format(grade=child.disability_grade)
+                            if child.disability_grade
+                            else "",
+                            child.disability_kind,
+                            child.disability_cert_no,
+                        )
+                        if x
+                    ),
+                    _field("teacher_name", labels),
+                    " ".join(x for x in (child.teacher_name, child.teacher_phone) if x),
+                ],
                 [labels.note, child.note, "", ""],
             ],
             (14, 36, 14, 36),
             label_columns=(0, 2),
-            spans=[((1, r), (3, r)) for r in (4, 5, 6)],
+            spans=[((1, r), (3, r)) for r in (4, 5, 7)],
         )
     )
 
@@ -234,6 +256,84 @@ def casefile_story(data: CaseFileData, meta: ReportMeta, labels: Labels = ZH) ->
             help_rows,
             (14, 9, 35, 9, 14, 19),
             right_columns=(3, 4),
+            empty_text=labels.nothing_recorded,
+        )
+    )
+
+    # Social support as data: support records, the entrusted-care agreement, the allowance.
+    story.append(subheading(labels.cf_support))
+    story.append(
+        grid(
+            [
+                _field("support_kind", labels),
+                _field("approved_on", labels),
+                labels.amount_yuan,
+                labels.period,
+                labels.note,
+            ],
+            [
+                [
+                    vocabulary.word(b.kind, labels.lang),
+                    fmt_date(b.approved_on),
+                    fmt_yuan(b.amount_fen) if b.amount_fen else "",
+                    _period(b.start_date, b.end_date, labels),
+                    b.note,
+                ]
+                for b in f.benefits
+            ],
+            (24, 14, 14, 24, 24),
+            right_columns=(2,),
+            empty_text=labels.nothing_recorded,
+        )
+    )
+    story.append(subheading(labels.cf_agreements))
+    story.append(
+        grid(
+            [
+                _field("carer_name", labels),
+                _field("carer_id_number", labels),
+                _field("carer_phone", labels),
+                _field("signed_on", labels),
+                _field("term_end", labels),
+            ],
+            [
+                [
+                    " ".join(x for x in (a.carer_name, a.relationship) if x),
+                    show_id(a.carer_id_number),
+                    a.carer_phone,
+                    fmt_date(a.signed_on),
+                    fmt_date(a.term_end),
+                ]
+                for a in f.agreements
+            ],
+            (20, 28, 20, 16, 16),
+            empty_text=labels.nothing_recorded,
+        )
+    )
+    story.append(subheading(labels.cf_allowances))
+    story.append(
+        grid(
+            [
+                labels.categories,
+                _field("applied_on", labels),
+                _field("checked_on", labels),
+                _field("confirmed_on", labels),
+                _field("confirmation_no", labels),
+                _field("stage", labels),
+            ],
+            [
+                [
+                    labels.category_name(a.category, data.category_names),
+                    fmt_date(a.applied_on),
+                    fmt_date(a.checked_on),
+                    fmt_date(a.confirmed_on),
+                    a.confirmation_no,
+                    vocabulary.word(a.stage, labels.lang)
+                    + (f" {a.start_month}" if a.start_month else ""),
+                ]
+                for a in f.allowances
+            ],
+            (17, 13, 13, 13, 21, 23),
             empty_text=labels.nothing_recorded,
         )
     )

@@ -190,6 +190,23 @@ class StreetStats:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class DashboardFigures:
+    """The 看板 figures as of a day, as the window shows them (names and words already chosen)."""
+
+    as_of: date
+    unit_names: tuple[str, ...]  # the unit columns: streets, or a street's communities
+    #: (category name, children per unit column)
+    categories: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    months: tuple[tuple[str, int], ...] = ()  # ("YYYY-MM", visits)
+    overdue: tuple[int, ...] = ()  # per unit column
+    risk: tuple[tuple[str, int], ...] = ()  # (risk word, children)
+    open_reports: int | None = None  # None: the reader may not see them
+    #: (name, reached, goal, percent) of the campaign under way
+    campaign: tuple[str, int, int, int] | None = None
+    campaign_units: tuple[tuple[int, int], ...] = ()  # (on the list, reached) per unit column
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StatisticsData:
     """工作统计 for a unit and a period."""
 
@@ -206,6 +223,8 @@ class StatisticsData:
     #: What the figures were narrowed to: (label key, value) pairs such as ("campaign", "冬季送温暖")
     #: for an activity, campaign or funder; empty for all the unit's work.
     narrowed_to: tuple[tuple[str, str], ...] = ()
+    #: The dashboard's figures as of the day printed (all the unit's work only).
+    dashboard: DashboardFigures | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

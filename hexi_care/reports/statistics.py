@@ -20,8 +20,8 @@ from reportlab.platypus import Flowable, Table
 
 from hexi_care.reports import styles as st
 from hexi_care.reports.base import DocumentPart, Output, render_parts
-from hexi_care.reports.blocks import Cell, heading, para, rich, table
-from hexi_care.reports.data import ReportMeta, StatisticsData, StatsFigures
+from hexi_care.reports.blocks import Cell, grid, heading, para, rich, subheading, table
+from hexi_care.reports.data import DashboardFigures, ReportMeta, StatisticsData, StatsFigures
 from hexi_care.reports.fonts import MAIN, fonts
 from hexi_care.reports.formatting import fmt_int, fmt_yuan
 from hexi_care.reports.labels import ZH, Labels
@@ -225,6 +225,85 @@ def _chart(data: StatisticsData, labels: Labels) -> Drawing | None:
     return drawing
 
 
+def _dashboard(d: DashboardFigures, labels: Labels) -> list[Flowable]:
+    """The window's 看板 figures: children by category and unit, overdue children and campaign
+    coverage by unit, visits per month as bars, risk levels and open reports."""
+    s = st.styles()
+    out: list[Flowable] = [heading(labels.dash_heading.format(date=labels.long_date(d.as_of)))]
+    header = [labels.dash_unit, *(name for name, _ in d.categories), labels.dash_overdue]
+    with_campaign = d.campaign is not None
+    if with_campaign:
+        header.append(labels.dash_campaign_reached)
+    rows: list[list[str]] = []
+    for i, unit in enumerate(d.unit_names):
+        row = [unit, *(fmt_int(counts[i]) for _, counts in d.categories), fmt_int(d.overdue[i])]
+        if with_campaign:
+            on_list, reached = d.campaign_units[i]
+            row.append(f"{fmt_int(reached)} / {fmt_int(on_list)}")
+        rows.append(row)
+    first = 16.0
+    rest = (100 - first) / (len(header) - 1)
+    out.append(
+        grid(
+            header,
+            rows,
+            (first, *([rest] * (len(header) - 1))),
+            right_columns=tuple(range(1, len(header))),
+        )
+    )
+    out.append(subheading(labels.dash_visits_by_month))
+    out.append(_month_chart(d))
+    risk = "　".join(f"{word} {fmt_int(n)}" for word, n in d.risk)
+    out.append(para(labels.dash_risk + risk, s.body))
+    if d.open_reports is not None:
+        out.append(para(labels.dash_open_reports.format(n=fmt_int(d.open_reports)), s.body))
+    if d.campaign is not None:
+        name, reached, goal, percent = d.campaign
+        text = labels.dash_campaign.format(
+            name=name, reached=fmt_int(reached), goal=fmt_int(goal), percent=percent
+        )
+    else:
+        text = labels.dash_no_campaign
+    out.append(para(text, s.body))
+    return out
+
+
+def _month_chart(d: DashboardFigures) -> Drawing:
+    width = st.CONTENT_WIDTH
+    height = 55 * mm
+    drawing = Drawing(width, height)
+    drawing.initialFontName = MAIN
+    chart = VerticalBarChart()
+    chart.x = 12 * mm
+    chart.y = 10 * mm
+    chart.width = width - 16 * mm
+    chart.height = height - 16 * mm
+    chart.data = [[n for _, n in d.months]]
+    chart.categoryAxis.categoryNames = [m for m, _ in d.months]
+    for axis in (chart.categoryAxis, chart.valueAxis):
+        axis.labels.fontName = MAIN
+        axis.labels.fontSize = 7
+        axis.strokeColor = st.GRID
+    chart.categoryAxis.labels.boxAnchor = "n"
+    chart.categoryAxis.labels.dy = -3
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labelTextFormat = "%d"  # visits are whole numbers, even on an empty year
+    if max((n for _, n in d.months), default=0) < 4:
+        chart.valueAxis.valueMax = 4
+        chart.valueAxis.valueStep = 1
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = st.RULE
+    chart.valueAxis.gridStrokeWidth = 0.25
+    chart.bars.strokeWidth = 0
+    chart.bars[0].fillColor = st.CHART_COLOURS[0]
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = MAIN
+    chart.barLabels.fontSize = 6
+    chart.barLabels.nudge = 5
+    drawing.add(chart)
+    return drawing
+
+
 def statistics_story(data: StatisticsData, meta: ReportMeta, labels: Labels = ZH) -> DocumentPart:
     s = st.styles()
     story: list[Flowable] = [
@@ -252,6 +331,8 @@ def statistics_story(data: StatisticsData, meta: ReportMeta, labels: Labels = ZH
     story.append(heading(labels.stats_by_unit if by_street else labels.stats_by_community))
     story.append(_table(data, labels))
     story.append(para(labels.stats_counting_note, s.muted))
+    if data.dashboard is not None:
+        story.extend(_dashboard(data.dashboard, labels))
     return DocumentPart(
         title=labels.title_statistics,
         subject=f"{data.unit_name} {period}",

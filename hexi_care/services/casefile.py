@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from hexi_care.db.models import OrgUnit
 from hexi_care.domain.model import ChildFile
-from hexi_care.services import attachments, casework, children, households, support, visits
+from hexi_care.services import (
+    allowances,
+    attachments,
+    casework,
+    children,
+    households,
+    social_support,
+    support,
+    visits,
+)
 from hexi_care.services.context import UnitOfWork
 
 
@@ -47,6 +56,9 @@ def open_child_file(uow: UnitOfWork, child_id: str, *, purpose: str = "view") ->
         attachments=attachments.list_attachments(uow, child_id),
         community_name=community.name if community else "",
         street_name=street.name if street else "",
+        benefits=social_support.benefits(uow, child_id),
+        agreements=social_support.agreements(uow, child_id),
+        allowances=allowances.allowances(uow, child.id),
     )
     uow.audit("open", "child", child.id, purpose)
     return file

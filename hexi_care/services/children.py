@@ -17,27 +17,13 @@ from hexi_care.db.models import Child as ChildRow
 from hexi_care.db.models import Household as HouseholdRow
 from hexi_care.domain import idnumber, names, schedule
 from hexi_care.domain.enums import RiskLevel, Role, Sex, UnitKind
-from hexi_care.domain.model import Category, Child, ChildSummary
+from hexi_care.domain.model import CHILD_PROFILE_FIELDS, Category, Child, ChildSummary
 from hexi_care.errors import InvalidInput, NotFound, UserProblem
 from hexi_care.services import settings, visits
 from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
 
-PROFILE_FIELDS = (
-    "name",
-    "sex",
-    "birth_date",
-    "id_number",
-    "no_hukou",
-    "household_id",
-    "hukou_address",
-    "address",
-    "school",
-    "grade",
-    "phone",
-    "risk",
-    "note",
-)
+PROFILE_FIELDS = CHILD_PROFILE_FIELDS
 SORT_KEYS = {
     "name": ChildRow.name_pinyin,
     "birth_date": ChildRow.birth_date,
@@ -116,7 +102,24 @@ def _clean(uow: UnitOfWork, child: Child, known: Collection[str] | None = None) 
         grade=v.text("grade", child.grade, max_len=32),
         phone=v.text("phone", child.phone, max_len=64),
         note=v.text("note", child.note, max_len=10000),
+        disability_grade=_disability_grade(child.disability_grade),
+        disability_kind=v.text("disability_kind", child.disability_kind, max_len=16),
+        disability_cert_no=v.text("disability_cert_no", child.disability_cert_no, max_len=32),
+        teacher_name=v.text("teacher_name", child.teacher_name, max_len=64),
+        teacher_phone=v.text("teacher_phone", child.teacher_phone, max_len=64),
     )
+
+
+def _disability_grade(grade: object) -> int | None:
+    """残疾等级 1 (most severe) to 4, or none."""
+    if grade is None or grade == "":
+        return None
+    if isinstance(grade, bool) or not isinstance(grade, int | str):
+        raise InvalidInput("disability_grade", "choice", choices="1, 2, 3, 4")
+    text = str(grade).strip()
+    if text not in ("1", "2", "3", "4"):
+        raise InvalidInput("disability_grade", "choice", choices="1, 2, 3, 4")
+    return int(text)
 
 
 def file_number(street: str, community: str, year: int, seq: int) -> str:
@@ -269,6 +272,11 @@ def _apply(row: ChildRow, child: Child, today: date) -> None:
     row.phone = child.phone
     row.risk = child.risk
     row.note = child.note
+    row.disability_grade = child.disability_grade
+    row.disability_kind = child.disability_kind
+    row.disability_cert_no = child.disability_cert_no
+    row.teacher_name = child.teacher_name
+    row.teacher_phone = child.teacher_phone
     row.category_codes = _active_codes(child.categories, today)
 
 
@@ -321,6 +329,11 @@ def to_child(row: ChildRow) -> Child:
         ],
         version=row.version,
         file_no=row.file_no,
+        disability_grade=row.disability_grade,
+        disability_kind=row.disability_kind,
+        disability_cert_no=row.disability_cert_no,
+        teacher_name=row.teacher_name,
+        teacher_phone=row.teacher_phone,
     )
 
 

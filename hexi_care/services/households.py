@@ -15,12 +15,12 @@ from hexi_care.db.models import Guardian as GuardianRow
 from hexi_care.db.models import Household as HouseholdRow
 from hexi_care.db.models import OrgUnit, ParentSituation
 from hexi_care.domain.enums import Relationship, SituationKind, UnitKind
-from hexi_care.domain.model import Guardian, Household, Situation
+from hexi_care.domain.model import HOUSEHOLD_PROFILE_FIELDS, Guardian, Household, Situation
 from hexi_care.errors import InvalidInput, NotFound
 from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
 
-HOUSEHOLD_FIELDS = ("address", "hukou_address", "phone", "note")
+HOUSEHOLD_FIELDS = HOUSEHOLD_PROFILE_FIELDS
 GUARDIAN_FIELDS = ("name", "relationship", "id_number", "phone", "is_guardian", "is_carer", "note")
 
 

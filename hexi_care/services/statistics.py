@@ -124,8 +124,8 @@ def covered_unit(uow: UnitOfWork, unit_ref: str) -> Unit:
 @dataclass(frozen=True, slots=True)
 class EventFilter:
     """Only the help and activities of one activity, campaign or funder (资助方). With any of
-    these set, visits, notices, overdue children and mandatory reports are not counted: they
-    belong to no activity, campaign or funder."""
+    these set, notices, overdue children and mandatory reports are not counted: they belong to
+    no activity, campaign or funder; visits count only for a campaign (a visit carries one)."""
 
     activity_id: str | None = None
     campaign: str = ""
@@ -182,8 +182,13 @@ def _compute(
     s = uow.session
 
     recent: dict[str, tuple[date, date | None]] | None = None
-    if not events:
-        visited = reading.result() if reading is not None else _visits(s, ids, start, end, window)
+    # A campaign's statistics count the visits tagged with it (nothing else narrows visits).
+    campaign_only = bool(events.campaign and not events.activity_id and not events.funder)
+    if not events or campaign_only:
+        if reading is not None:
+            visited = reading.result()
+        else:
+            visited = _visits(s, ids, start, end, window, campaign=events.campaign)
         for community, (n, days) in visited.counts.items():
             per[community].visits += n
             per[community].person_times += n
@@ -192,7 +197,9 @@ def _compute(
             kids[community] |= reached
         for community, reached in visited.households.items():
             households[community] |= reached
-        recent = visited.latest
+        if not events:
+            recent = visited.latest
+    if not events:
         for community, notice_household, n in s.execute(
             select(
                 NoticeDelivery.community_id,
@@ -359,6 +366,8 @@ def _visits(
     start: date,
     end: date,
     recent: tuple[date, date],
+    *,
+    campaign: str = "",
 ) -> _Visited:
     """Visits of the period per community: visits, 户次 (a household visited on a day, however
     many of its children), the children and households visited; and each child's last visit in
@@ -369,7 +378,9 @@ def _visits(
     child, which SQLite groups as the index streams by (no sort of the period's visits)."""
     kids: dict[str, set[str]] = defaultdict(set)
     households: dict[str, set[str]] = defaultdict(set)
-    counted = (Visit.status + "").in_(COUNTED)  # keeps the planner off the status index
+    counted: ColumnElement[bool] = (Visit.status + "").in_(COUNTED)  # off the status index
+    if campaign:  # a campaign's statistics: the visits tagged with it
+        counted = and_(counted, Visit.campaign == campaign)
     in_period = Visit.visit_date >= start
     counts = {
         community: (int(n), int(days_visited))

@@ -47,6 +47,7 @@ TEXT_FIELDS = {
     "help_given": 10000,
     "referrals": 5000,
     "visitor_signoff": 64,
+    "campaign": 128,
 }
 FLAG_FIELDS = ("basic_info_verified", "child_alone_under16", "child_under8_unattended")
 TRISTATE_FIELDS = ("entrusted_agreement", "carer_suitable")

@@ -79,6 +79,7 @@ REFS = {
     "household_id": "household",
     "visit_id": "visit",
     "activity_id": "activity",
+    "allowance_id": "allowance",
 }
 MAX_ACKS = 10_000
 
@@ -125,6 +126,8 @@ def order_key(kind: str, f: dict[str, Any], dig: str) -> tuple[Any, ...]:
             len(f["feedback"]),
             dig,
         )
+    if "rev" in f:  # support, care agreements, allowances: each edit raises the revision
+        return (f["rev"], dig)
     return (1 if f["status"] == "resolved" else 0, f["resolved_at"] or "", dig)
 
 

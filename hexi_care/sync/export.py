@@ -176,6 +176,13 @@ class _Collector:
     def _kind_notice_template(self, kind: Kind) -> None:
         self._all_rows(kind)
 
+    def _kind_allowance_standard(self, kind: Kind) -> None:
+        self._all_rows(kind)
+
+    def _kind_campaign(self, kind: Kind) -> None:
+        # Campaigns name no one: every store holds them all, as it holds the units.
+        self._all_rows(kind)
+
     def _kind_household(self, kind: Kind) -> None:
         self._plain(kind)
 

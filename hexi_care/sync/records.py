@@ -23,6 +23,9 @@ from hexi_care.db import models as m
 from hexi_care.db import sync_models as sm
 from hexi_care.db.base import Base, UTCDateTime
 from hexi_care.domain.enums import (
+    CampaignKind,
+    CampaignTarget,
+    CareSetting,
     FollowUpStatus,
     Rating,
     Relationship,
@@ -32,10 +35,12 @@ from hexi_care.domain.enums import (
     RiskLevel,
     Role,
     Sex,
+    SupportKind,
     UnitKind,
     VisitKind,
     VisitStatus,
 )
+from hexi_care.domain.model import CHILD_PROFILE_FIELDS, HOUSEHOLD_PROFILE_FIELDS
 from hexi_care.errors import BadPackage
 
 # Strategies: how an incoming record meets the local one (see merge.py).
@@ -76,25 +81,10 @@ def _all(model: type[Base], *, without: tuple[str, ...] = ()) -> tuple[str, ...]
     return tuple(c.name for c in t.columns if c.name not in without)
 
 
-CHILD_FIELDS = (
-    "name",
-    "sex",
-    "birth_date",
-    "id_number",
-    "no_hukou",
-    "household_id",
-    "hukou_address",
-    "address",
-    "school",
-    "grade",
-    "phone",
-    "risk",
-    "note",
-    "community_id",
-    # The responsible director, set by a hand-over (services/assignment.py).
-    "director_id",
-)
-HOUSEHOLD_FIELDS = ("address", "hukou_address", "phone", "note")
+# The child's profile as the services edit it (one list, in the domain), plus where it lives.
+# The responsible director is set by a hand-over (services/assignment.py), not by an edit.
+CHILD_FIELDS = (*CHILD_PROFILE_FIELDS, "community_id", "director_id")
+HOUSEHOLD_FIELDS = HOUSEHOLD_PROFILE_FIELDS
 GUARDIAN_FIELDS = (
     "name",
     "relationship",
@@ -129,6 +119,14 @@ KINDS: dict[str, Kind] = {
         ),
         Kind("notice_template", m.NoticeTemplate, _all(m.NoticeTemplate), REFERENCE, False, True),
         Kind(
+            "allowance_standard",
+            m.AllowanceStandard,
+            _all(m.AllowanceStandard),
+            REFERENCE,
+            False,
+            True,
+        ),
+        Kind(
             "user",
             m.AppUser,
             ("id", "name", "display_name", "role", "unit_id"),
@@ -155,6 +153,7 @@ KINDS: dict[str, Kind] = {
         ),
         Kind("change", m.ChangeLog, _all(m.ChangeLog, without=("seq",)), FACT, True, True),
         Kind("activity", m.Activity, _all(m.Activity), FACT, True, True),
+        Kind("campaign", m.Campaign, _all(m.Campaign), FACT, True, True),
         Kind("visit", m.Visit, _all(m.Visit), VISIT, True, True),
         Kind("visit_review", m.VisitReview, _all(m.VisitReview), FACT, True, True),
         Kind("follow_up", m.FollowUp, _all(m.FollowUp), ORDERED, True, True),
@@ -183,6 +182,17 @@ KINDS: dict[str, Kind] = {
             "attachment",
             m.Attachment,
             _all(m.Attachment, without=("data", "thumbnail")),
+            FACT,
+            True,
+            True,
+        ),
+        Kind("support_benefit", m.SupportBenefit, _all(m.SupportBenefit), ORDERED, True, True),
+        Kind("care_agreement", m.CareAgreement, _all(m.CareAgreement), ORDERED, True, True),
+        Kind("allowance", m.Allowance, _all(m.Allowance), ORDERED, True, True),
+        Kind(
+            "allowance_payment",
+            m.AllowancePayment,
+            _all(m.AllowancePayment),
             FACT,
             True,
             True,
@@ -362,6 +372,11 @@ CHOICES: dict[tuple[str, str], frozenset[str]] = {
     ("mandatory_report", "status"): _values(ReportStatus),
     ("mandatory_report", "trigger"): _values(ReportTrigger),
     ("conflict", "status"): frozenset({"open", "resolved"}),
+    ("support_benefit", "kind"): _values(SupportKind),
+    ("allowance", "care_setting"): _values(CareSetting),
+    ("allowance_standard", "care_setting"): _values(CareSetting),
+    ("campaign", "kind"): _values(CampaignKind),
+    ("campaign", "target"): _values(CampaignTarget),
 }
 
 

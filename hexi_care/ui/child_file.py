@@ -35,6 +35,9 @@ from hexi_care.services import attachments, casefile, casework, households, supp
 from hexi_care.ui import i18n
 from hexi_care.ui.columns import (
     activity_columns,
+    agreement_columns,
+    allowance_columns,
+    benefit_columns,
     followup_columns,
     guardian_columns,
     help_columns,
@@ -60,6 +63,7 @@ from hexi_care.ui.dialogs.attachments import AttachmentViewer, make_thumbnail
 from hexi_care.ui.dialogs.casework import FollowUpDialog, ReferralDialog, ReportDialog
 from hexi_care.ui.dialogs.child import ChildProfileForm
 from hexi_care.ui.dialogs.guardian import GuardianDialog
+from hexi_care.ui.dialogs.social import AgreementDialog, SupportDialog
 from hexi_care.ui.dialogs.support import AssistanceDialog, NoticeDeliveryDialog
 from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, RowsModel
@@ -98,7 +102,7 @@ def load_file(task: Task, child_id: str, purpose: str) -> Loaded:
 
 
 class ChildFileWindow(QWidget):
-    TABS = ("profile", "household", "visits", "support", "casework", "attachments")
+    TABS = ("profile", "household", "visits", "support", "social", "casework", "attachments")
 
     def __init__(self, ctx, main, child_id: str) -> None:
         super().__init__(main, Qt.WindowType.Window)
@@ -275,6 +279,48 @@ class ChildFileWindow(QWidget):
             sl.addWidget(g)
         self.tabs.addTab(sw, self.tr("Notices and help"))
 
+        # Social support as data: support records, the entrusted-care agreement, the allowance.
+        self.benefits = RowsModel(benefit_columns(), parent=self)
+        self.agreements = RowsModel(agreement_columns(), parent=self)
+        self.allowances = RowsModel(allowance_columns(ctx), parent=self)
+        social = QWidget()
+        so = QVBoxLayout(social)
+        self.benefit_view = make_table(self.benefits, stretch=5)
+        self.benefit_view.setObjectName("support_table")
+        on_activate(self.benefit_view, self._edit_support)
+        self.agreement_view = make_table(self.agreements, stretch=1)
+        self.agreement_view.setObjectName("agreement_table")
+        on_activate(self.agreement_view, self._edit_agreement)
+        add_support = QPushButton(self.tr("Add support…"))
+        add_support.setObjectName("add_support")
+        add_support.clicked.connect(lambda: self._edit_support(-1))
+        add_agreement = QPushButton(self.tr("Add agreement…"))
+        add_agreement.setObjectName("add_agreement")
+        add_agreement.clicked.connect(lambda: self._edit_agreement(-1))
+        allowance_view = make_table(self.allowances, stretch=4)
+        allowance_view.setObjectName("allowance_table")
+        for title, table_view, button in (
+            (self.tr("Social assistance received"), self.benefit_view, add_support),
+            (self.tr("Entrusted-care agreement"), self.agreement_view, add_agreement),
+            (self.tr("Recognition and basic living allowance"), allowance_view, None),
+        ):
+            social_box = QGroupBox(title)
+            box_layout = QVBoxLayout(social_box)
+            box_layout.addWidget(table_view)
+            if button is not None:
+                box_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            so.addWidget(social_box)
+        so.addWidget(
+            label(
+                self.tr(
+                    "Enter or double-click changes a record. A recognition is applied for, checked "
+                    "by the street and confirmed by the district; it is paid from the month after."
+                ),
+                "muted",
+            )
+        )
+        self.tabs.addTab(social, self.tr("Social support"))
+
         # Follow-ups, referrals, reports
         self.followups = RowsModel(followup_columns(), parent=self)
         self.referrals = RowsModel(referral_columns(), parent=self)
@@ -437,6 +483,9 @@ class ChildFileWindow(QWidget):
             self.visit_view.selectRow(0)
         self.notices.set_rows(f.notices)
         self.help.set_rows(f.assistance)
+        self.benefits.set_rows(f.benefits)
+        self.agreements.set_rows(f.agreements)
+        self.allowances.set_rows(f.allowances)
         self.acts.set_rows(data.activities)
         self.followups.set_rows(f.followups)
         self.referrals.set_rows(f.referrals)
@@ -633,6 +682,19 @@ class ChildFileWindow(QWidget):
             return
         c = self.data.file.child
         dlg = AssistanceDialog(self.ctx, self, hid, [(c.id or "", c.name)], child_id=c.id)
+        dlg.saved.connect(lambda _a: self.reload())
+        dlg.open()
+
+    def _edit_support(self, row: int) -> None:
+        current = self.benefits.row_at(row)
+        dlg = SupportDialog(self.ctx, self, self.child_id, current)
+        dlg.saved.connect(lambda _b: self.reload())
+        dlg.open()
+
+    def _edit_agreement(self, row: int) -> None:
+        current = self.agreements.row_at(row)
+        scans = list(self.data.file.attachments) if self.data is not None else []
+        dlg = AgreementDialog(self.ctx, self, self.child_id, scans, current)
         dlg.saved.connect(lambda _a: self.reload())
         dlg.open()
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from hexi_care import vocabulary
+from hexi_care.domain import idnumber
 from hexi_care.domain.enums import VisitStatus
 from hexi_care.ui import i18n
 from hexi_care.ui.common import ERROR_COLOUR, report_state, yuan
@@ -223,5 +225,82 @@ def category_columns(ctx) -> list[Column]:
             QT_TRANSLATE_NOOP("Columns", "In force"),
             lambda c: i18n.label(i18n.TRISTATE, c.active_on(today)),
             width=3,
+        ),
+    ]
+
+
+def benefit_columns() -> list[Column]:
+    """Support records (低保, 特困, 医疗救助 …) of a child."""
+    return [
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Kind"),
+            lambda b: i18n.label(vocabulary.SUPPORT_KIND, b.kind),
+            width=13,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Approved on"),
+            lambda b: i18n.fmt_date(b.approved_on),
+            width=5,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Yuan"),
+            lambda b: yuan(b.amount_fen) if b.amount_fen else "",
+            align=RIGHT,
+            width=4,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "From"), lambda b: i18n.fmt_date(b.start_date), width=5
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Until"), lambda b: i18n.fmt_date(b.end_date), width=5),
+        Column(QT_TRANSLATE_NOOP("Columns", "Note"), lambda b: b.note),
+    ]
+
+
+def agreement_columns() -> list[Column]:
+    """Entrusted-care agreements: the carer's ID number masked, as in every list."""
+    return [
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Carer"),
+            lambda a: " ".join(x for x in (a.carer_name, a.relationship) if x),
+            width=6,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "ID number"),
+            lambda a: idnumber.mask(a.carer_id_number) if a.carer_id_number else "",
+            width=8,
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Phone"), lambda a: a.carer_phone, width=6),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Signed on"), lambda a: i18n.fmt_date(a.signed_on), width=5
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Until"), lambda a: i18n.fmt_date(a.term_end), width=5),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Scan"),
+            lambda a: i18n.label(i18n.TRISTATE, a.attachment_id is not None),
+        ),
+    ]
+
+
+def allowance_columns(ctx) -> list[Column]:
+    """A child's recognitions: each step's date, the confirmation number and where it stands."""
+    cats = ctx.ref.categories
+    return [
+        Column(QT_TRANSLATE_NOOP("Columns", "Category"), lambda a: cats.name(a.category), width=7),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Applied"), lambda a: i18n.fmt_date(a.applied_on), width=5
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Checked"), lambda a: i18n.fmt_date(a.checked_on), width=5
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Confirmed"),
+            lambda a: i18n.fmt_date(a.confirmed_on),
+            width=5,
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Number"), lambda a: a.confirmation_no, width=7),
+        Column(QT_TRANSLATE_NOOP("Columns", "First month"), lambda a: a.start_month, width=4),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Stage"),
+            lambda a: i18n.label(vocabulary.ALLOWANCE_STAGE, a.stage),
         ),
     ]

@@ -1,4 +1,5 @@
-"""The main window: navigation (工作台, 儿童档案, 家庭, 走访, 活动与慰问, 复核清单, 审核, 报表, 数据交换, 设置),
+"""The main window: navigation (工作台, 看板 for supervisors, 儿童档案, 家庭, 走访, 活动与慰问, 复核清单, 审核, 报表, 数据交换,
+设置),
 a status bar with the user, the unit and the lock state, and the windows of open records.
 
 Locking (after idle minutes, or Ctrl+L) saves what forms hold, hides every record window and page,
@@ -101,6 +102,7 @@ class LockScreen(QWidget):
 
 PAGES = (
     "dashboard",
+    "overview",
     "children",
     "households",
     "visits",
@@ -145,6 +147,7 @@ class MainWindow(QMainWindow):
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         titles = {
             "dashboard": self.tr("Workbench"),
+            "overview": self.tr("Dashboard"),
             "children": self.tr("Children"),
             "households": self.tr("Households"),
             "visits": self.tr("Visits"),
@@ -260,7 +263,7 @@ class MainWindow(QMainWindow):
     def _page_allowed(key: str, role: Role) -> bool:
         if role == Role.ADMIN:
             return key in ("settings", "exchange")
-        if key == "review":
+        if key in ("review", "overview"):
             return role in (Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR)
         return True
 

@@ -314,7 +314,7 @@ def statistics_job(unit: str, start: date, end: date) -> Callable[[Task], bytes]
         from hexi_care.reports.statistics import render_statistics
 
         with task.uow() as uow:
-            data = builders.stats(uow, unit, start, end)
+            data = builders.stats(uow, unit, start, end, lang=lang)
             meta = builders.meta(uow, data.unit_name, lang)
         return render_statistics(data, meta, labels=labels_for(lang)) or b""
 

@@ -96,6 +96,25 @@
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Entrusted-care agreement</source>
+        <translation>委托照护协议</translation>
+    </message>
+    <message>
+        <source>e.g. grandmother, uncle</source>
+        <translation>例如：祖母、叔叔</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Hexi child care</source>
@@ -163,6 +182,17 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignListDialog</name>
+    <message>
+        <source>Campaign list: {name}</source>
+        <translation>专项行动名单：{name}</translation>
+    </message>
+    <message>
+        <source>{n} children on the list, {missing} not reached yet</source>
+        <translation>名单共 {n} 名儿童，尚未覆盖 {missing} 名</translation>
     </message>
 </context>
 <context>
@@ -342,6 +372,34 @@
         <translation>告知书与帮扶</translation>
     </message>
     <message>
+        <source>Add support…</source>
+        <translation>添加救助记录…</translation>
+    </message>
+    <message>
+        <source>Add agreement…</source>
+        <translation>添加委托照护协议…</translation>
+    </message>
+    <message>
+        <source>Social assistance received</source>
+        <translation>享受的社会救助与补贴</translation>
+    </message>
+    <message>
+        <source>Entrusted-care agreement</source>
+        <translation>委托照护协议</translation>
+    </message>
+    <message>
+        <source>Recognition and basic living allowance</source>
+        <translation>认定与基本生活保障金</translation>
+    </message>
+    <message>
+        <source>Enter or double-click changes a record. A recognition is applied for, checked by the street and confirmed by the district; it is paid from the month after.</source>
+        <translation>回车或双击修改记录。保障金认定经申请、街道查验、区民政确认，自确认次月起发放。</translation>
+    </message>
+    <message>
+        <source>Social support</source>
+        <translation>社会支持</translation>
+    </message>
+    <message>
         <source>Add follow-up…</source>
         <translation>添加跟进事项…</translation>
     </message>
@@ -496,6 +554,18 @@
         <translation>尚未登记户口（办理落户是一项待办工作）</translation>
     </message>
     <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Grade {n}</source>
+        <translation>{n}级</translation>
+    </message>
+    <message>
+        <source>e.g. physical, intellectual</source>
+        <translation>例如：肢体、智力</translation>
+    </message>
+    <message>
         <source>Add category…</source>
         <translation>添加类别…</translation>
     </message>
@@ -606,6 +676,10 @@
         <translation>姓名</translation>
     </message>
     <message>
+        <source>Reached</source>
+        <translation>已覆盖</translation>
+    </message>
+    <message>
         <source>Relationship</source>
         <translation>关系</translation>
     </message>
@@ -628,6 +702,46 @@
     <message>
         <source>Kind</source>
         <translation>类型</translation>
+    </message>
+    <message>
+        <source>Approved on</source>
+        <translation>批准日期</translation>
+    </message>
+    <message>
+        <source>Carer</source>
+        <translation>受委托照护人</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>街道查验</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>区民政确认</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>确认文号</translation>
+    </message>
+    <message>
+        <source>First month</source>
+        <translation>起发月份</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>办理进度</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1988,6 +2102,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>工作台</translation>
     </message>
     <message>
+        <source>Dashboard</source>
+        <translation>看板</translation>
+    </message>
+    <message>
         <source>Children</source>
         <translation>儿童档案</translation>
     </message>
@@ -2126,6 +2244,77 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <source>Open mandatory reports</source>
+        <translation>未办结强制报告</translation>
+    </message>
+    <message>
+        <source>No campaign under way</source>
+        <translation>当前没有进行中的专项行动</translation>
+    </message>
+    <message>
+        <source>Children by category</source>
+        <translation>各类儿童数</translation>
+    </message>
+    <message>
+        <source>Visits per month</source>
+        <translation>每月走访次数</translation>
+    </message>
+    <message>
+        <source>Risk levels</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Overdue children</source>
+        <translation>逾期未访儿童</translation>
+    </message>
+    <message>
+        <source>Campaign coverage</source>
+        <translation>专项行动覆盖情况</translation>
+    </message>
+    <message>
+        <source>Click a bar or a card to open the list it counts.</source>
+        <translation>点击柱形或卡片，打开对应的名单。</translation>
+    </message>
+    <message>
+        <source>Figures as of {date}</source>
+        <translation>统计截至 {date}</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>On the list</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已覆盖</translation>
+    </message>
+    <message>
+        <source>{reached:,} of {goal:,} ({percent}%)</source>
+        <translation>{reached:,} / {goal:,}（{percent}%）</translation>
+    </message>
+    <message>
+        <source>{name}, {start} to {end}</source>
+        <translation>{name}，{start} 至 {end}</translation>
     </message>
 </context>
 <context>
@@ -3082,6 +3271,25 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>The end cannot be before the start.</source>
         <translation>结束日期不能早于开始日期。</translation>
+    </message>
+</context>
+<context>
+    <name>SupportDialog</name>
+    <message>
+        <source>Social support</source>
+        <translation>社会救助记录</translation>
+    </message>
+    <message>
+        <source> yuan</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <source>Paid every month</source>
+        <translation>按月发放</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
 </context>
 <context>

@@ -91,6 +91,16 @@ class ChildProfileForm(QWidget):
         self.school = QLineEdit()
         self.grade = QLineEdit()
         self.phone = QLineEdit()
+        self.teacher_name = QLineEdit()
+        self.teacher_name.setObjectName("child_teacher_name")
+        self.teacher_phone = QLineEdit()
+        self.disability_grade = combo(
+            [(self.tr("None"), None), *((self.tr("Grade {n}").format(n=n), n) for n in range(1, 5))]
+        )
+        self.disability_grade.setObjectName("child_disability_grade")
+        self.disability_kind = QLineEdit()
+        self.disability_kind.setPlaceholderText(self.tr("e.g. physical, intellectual"))
+        self.disability_cert_no = QLineEdit()
         self.risk = combo([(i18n.label(i18n.RISK, r), r) for r in RiskLevel])
         self.risk.setObjectName("child_risk")
         self.note = text_edit(2)
@@ -136,6 +146,19 @@ class ChildProfileForm(QWidget):
         school.addWidget(QLabel(self.tr("Grade")))
         school.addWidget(with_error(self.grade, self.errors, "grade"), 1)
         form.addRow(self.tr("School"), school)
+        teacher = QHBoxLayout()
+        teacher.addWidget(with_error(self.teacher_name, self.errors, "teacher_name"), 1)
+        teacher.addWidget(QLabel(i18n.field("teacher_phone")))
+        teacher.addWidget(with_error(self.teacher_phone, self.errors, "teacher_phone"), 1)
+        form.addRow(i18n.field("teacher_name"), teacher)
+        disability = QHBoxLayout()
+        disability.addWidget(with_error(self.disability_grade, self.errors, "disability_grade"))
+        disability.addWidget(with_error(self.disability_kind, self.errors, "disability_kind"), 1)
+        disability.addWidget(QLabel(i18n.field("disability_cert_no")))
+        disability.addWidget(
+            with_error(self.disability_cert_no, self.errors, "disability_cert_no"), 2
+        )
+        form.addRow(i18n.field("disability_grade"), disability)
         form.addRow(i18n.field("phone"), with_error(self.phone, self.errors, "phone"))
         form.addRow(i18n.field("risk"), with_error(self.risk, self.errors, "risk"))
         form.addRow(i18n.field("note"), with_error(self.note, self.errors, "note"))
@@ -164,7 +187,12 @@ class ChildProfileForm(QWidget):
             self.school,
             self.grade,
             self.phone,
+            self.teacher_name,
+            self.teacher_phone,
+            self.disability_kind,
+            self.disability_cert_no,
         )
+        self.disability_grade.currentIndexChanged.connect(self.changed)
         for w in self._line_edits:
             w.textChanged.connect(self.changed)
         self.note.textChanged.connect(self.changed)
@@ -215,6 +243,11 @@ class ChildProfileForm(QWidget):
         self.school.setText(c.school)
         self.grade.setText(c.grade)
         self.phone.setText(c.phone)
+        self.teacher_name.setText(c.teacher_name)
+        self.teacher_phone.setText(c.teacher_phone)
+        set_combo_data(self.disability_grade, c.disability_grade)
+        self.disability_kind.setText(c.disability_kind)
+        self.disability_cert_no.setText(c.disability_cert_no)
         set_combo_data(self.risk, c.risk)
         self.note.setPlainText(c.note)
         self.categories = list(c.categories)
@@ -233,6 +266,11 @@ class ChildProfileForm(QWidget):
             "school": self.school.text(),
             "grade": self.grade.text(),
             "phone": self.phone.text(),
+            "teacher_name": self.teacher_name.text(),
+            "teacher_phone": self.teacher_phone.text(),
+            "disability_grade": self.disability_grade.currentData(),
+            "disability_kind": self.disability_kind.text(),
+            "disability_cert_no": self.disability_cert_no.text(),
             "risk": self.risk.currentData(),
             "note": self.note.toPlainText(),
             "categories": list(self.categories),
@@ -244,7 +282,14 @@ class ChildProfileForm(QWidget):
             w.setReadOnly(ro)
         self.note.setReadOnly(ro)
         other: QWidget
-        for other in (self.sex, self.birth, self.no_hukou, self.community, self.risk):
+        for other in (
+            self.sex,
+            self.birth,
+            self.no_hukou,
+            self.community,
+            self.risk,
+            self.disability_grade,
+        ):
             other.setEnabled(not ro)
 
     def _add_category(self) -> None:

@@ -10,6 +10,10 @@ def make_page(key: str, ctx, main) -> QWidget:
         from hexi_care.ui.pages.dashboard import DashboardPage
 
         return DashboardPage(ctx, main)
+    if key == "overview":
+        from hexi_care.ui.pages.overview import OverviewPage
+
+        return OverviewPage(ctx, main)
     if key == "children":
         from hexi_care.ui.pages.children import ChildrenPage
 

@@ -222,6 +222,36 @@ class ChildrenPage(QWidget):
     def show_overdue(self) -> None:
         self.overdue.setChecked(True)
 
+    def show_filtered(
+        self,
+        *,
+        street_id: str | None = None,
+        community_id: str | None = None,
+        category: str | None = None,
+        risk: str | None = None,
+        overdue: bool = False,
+    ) -> None:
+        """Set every filter at once (a dashboard figure opens the list it counts)."""
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        boxes = (
+            (self.street, street_id),
+            (self.community, community_id),
+            (self.category, category),
+            (self.risk, risk),
+        )
+        for box, value in boxes:
+            box.blockSignals(True)
+            box.setCurrentIndex(max(0, box.findData(value)))
+            box.blockSignals(False)
+            if box is self.street:
+                self._fill_communities()
+        self.overdue.blockSignals(True)
+        self.overdue.setChecked(overdue)
+        self.overdue.blockSignals(False)
+        self._changed()
+
     def _update_count(self) -> None:
         total = self.model.total
         self.count.setText(

@@ -150,6 +150,17 @@ class VisitsPage(QWidget):
         self.date_from.dateChanged.connect(self._dates_changed)
         self.date_to.dateChanged.connect(self._dates_changed)
 
+    def show_between(self, first, last) -> None:
+        """The visits made between two days (a dashboard month opens its visits)."""
+        for w in (self.use_dates, self.date_from, self.date_to):
+            w.blockSignals(True)
+        self.use_dates.setChecked(True)
+        self.date_from.set_value(first)
+        self.date_to.set_value(last)
+        for w in (self.use_dates, self.date_from, self.date_to):
+            w.blockSignals(False)
+        self.refresh()
+
     def _dates_changed(self) -> None:
         if self.use_dates.isChecked():
             self.refresh()

@@ -151,6 +151,14 @@ class VisitFormWindow(VisitSaving):
         self.kind.setObjectName("visit_kind")
         for k in VisitKind:
             self.kind.addItem(i18n.label(i18n.VISIT_KIND, k), k)
+        # The campaign the visit belongs to: those under way are offered; any name may be typed.
+        self.campaign = QComboBox()
+        self.campaign.setObjectName("visit_campaign")
+        self.campaign.setEditable(True)
+        self.campaign_edit = QLineEdit()
+        self.campaign.setLineEdit(self.campaign_edit)
+        self.campaign.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.campaign.addItem("")
         self.visitors = QLineEdit()
         self.visitors.setObjectName("visitors")
         self.visitors.setPlaceholderText(
@@ -179,6 +187,7 @@ class VisitFormWindow(VisitSaving):
         f1.addRow("", self.date_note)
         f1.addRow("", self.date_confirm)
         f1.addRow(i18n.field("kind"), with_error(self.kind, self.errors, "kind"))
+        f1.addRow(i18n.field("campaign"), with_error(self.campaign, self.errors, "campaign"))
         f1.addRow(_required("visitors"), with_error(self.visitors, self.errors, "visitors"))
         f1.addRow(_required("people_met"), with_error(self.people_met, self.errors, "people_met"))
         f1.addRow(i18n.field("place"), with_error(self.place, self.errors, "place"))
@@ -400,6 +409,7 @@ class VisitFormWindow(VisitSaving):
             self.carer_relationship,
             self.parent_contact,
             self.signoff,
+            self.campaign_edit,
         )
         self._text_edits = (self.basic_changes, self.needs, self.help_given, self.referrals)
         for w in self._line_edits:
@@ -526,6 +536,7 @@ class VisitFormWindow(VisitSaving):
             referrals=self.referrals.toPlainText(),
             next_visit_date=self.next_date.value(),
             visitor_signoff=self.signoff.text(),
+            campaign=self.campaign.currentText().strip(),
             **self._section_values(),
         )
 
@@ -536,6 +547,7 @@ class VisitFormWindow(VisitSaving):
         self._loading = True
         self.visit_date.set_value(v.visit_date)
         set_combo_data(self.kind, v.kind)
+        self.campaign.setEditText(v.campaign)
         self.visit_time.setText(v.visit_time)
         self.visitors.setText(v.visitors)
         self.people_met.setText(v.people_met)
@@ -682,6 +694,7 @@ class VisitFormWindow(VisitSaving):
         self._loading = False
         self._update_state()
         self._ask_suggestion()
+        self._offer_campaigns()
         self.visit_date.setFocus()
 
     def _offer_draft(self, drafts: list[tuple[str, date]]) -> None:
@@ -741,6 +754,7 @@ class VisitFormWindow(VisitSaving):
         other: QWidget
         for other in (
             self.kind,
+            self.campaign,
             self.entrusted,
             self.carer_suitable,
             self.visit_date,
@@ -869,6 +883,28 @@ class VisitFormWindow(VisitSaving):
             vdate,
             done=done,
             failed=logged_only,  # no suggestion then; the date can still be typed
+            owner=self,
+        )
+
+    def _offer_campaigns(self) -> None:
+        """The campaigns under way today, offered in the campaign box (newest first)."""
+        from hexi_care.services import campaigns
+
+        def done(names: list[str]) -> None:
+            typed = self.campaign.currentText()
+            self.campaign.blockSignals(True)
+            for name in names:
+                if self.campaign.findText(name) < 0:
+                    self.campaign.addItem(name)
+            self.campaign.setEditText(typed)
+            self.campaign.blockSignals(False)
+
+        self.ctx.worker.call(
+            lambda uow: [
+                c.name for c in campaigns.campaigns(uow) if c.starts_on <= uow.today() <= c.ends_on
+            ],
+            done=done,
+            failed=logged_only,  # nothing offered then; a name can still be typed
             owner=self,
         )
 

@@ -6,7 +6,7 @@
 - decisions on re-examination reasons (reexam_decision), append-only facts.
 
 Revision ID: 0007
-Revises: 0011 (re-chained after merging main, which added 0011 onto 0006)
+Revises: 0008 (re-chained after merging main: 0011 and 0008 came first)
 Create Date: 2026-12-07
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007"
-down_revision: str | None = "0011"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,130 @@
+"""`hexi-care campaign …`: campaigns (寒假, 暑假, 春节/中秋慰问, any named drive), their target list
+and coverage."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hexi_care.cli.common import Cli, Commands, json_default
+from hexi_care.domain.model import Campaign, CampaignProgress
+
+
+def campaign_json(c: Campaign) -> dict[str, Any]:
+    out: dict[str, Any] = json_default(c)
+    return out
+
+
+def progress_json(p: CampaignProgress) -> dict[str, Any]:
+    return {
+        "campaign": campaign_json(p.campaign),
+        "targets": p.targets,
+        "goal": p.goal,
+        "reached": p.reached,
+        "percent": p.percent,
+        "visits": p.visits,
+        "help_count": p.help_count,
+        "by_community": [
+            {"community": c, "community_name": n, "targets": t, "reached": r}
+            for c, n, t, r in p.by_community
+        ],
+    }
+
+
+def _codes(text: str | None) -> list[str]:
+    return [x.strip() for x in (text or "").split(",") if x.strip()]
+
+
+def cmd_campaign_add(cli: Cli) -> int:
+    from hexi_care.domain.enums import CampaignKind, CampaignTarget
+    from hexi_care.services import campaigns
+    from hexi_care.services import validate as v
+
+    a = cli.args
+    with cli.uow() as uow:
+        c = campaigns.add_campaign(
+            uow,
+            Campaign(
+                name=a.name,
+                unit_id=a.unit,
+                kind=v.choice("kind", CampaignKind, a.kind),
+                starts_on=v.parse_date("starts_on", a.date_from, required=True),  # type: ignore[arg-type]
+                ends_on=v.parse_date("ends_on", a.date_to, required=True),  # type: ignore[arg-type]
+                target=v.choice("target", CampaignTarget, a.target),
+                categories=_codes(a.category),
+                risks=_codes(a.risk),
+                target_count=v.non_negative_int("target_count", a.target_count),
+                template_code=a.template or "",
+                focus=_codes(a.focus),
+                note=a.note or "",
+            ),
+        )
+    if a.json:
+        cli.emit_json(campaign_json(c))
+    else:
+        cli.say("cli.campaign_added", name=c.name, id=c.id)
+    return 0
+
+
+def cmd_campaign_list(cli: Cli) -> int:
+    from hexi_care import vocabulary
+    from hexi_care.services import campaigns
+
+    with cli.uow() as uow:
+        rows = campaigns.campaigns(uow)
+    if cli.args.json:
+        cli.emit_json([campaign_json(c) for c in rows])
+    else:
+        for c in rows:
+            kind = vocabulary.word(c.kind, cli.lang)
+            print(f"{c.starts_on}\t{c.ends_on}\t{kind}\t{c.name}\t{c.id}", file=cli.out)
+    return 0
+
+
+def cmd_campaign_progress(cli: Cli) -> int:
+    from hexi_care import vocabulary
+    from hexi_care.services import campaigns
+
+    with cli.uow() as uow:
+        c = campaigns.get_campaign(uow, cli.args.campaign)
+        p = campaigns.progress(uow, c)
+    if cli.args.json:
+        cli.emit_json(progress_json(p))
+        return 0
+    unit = vocabulary.word(c.target, cli.lang)
+    cli.say(
+        "cli.campaign_progress",
+        name=c.name,
+        reached=p.reached,
+        goal=p.goal,
+        percent=p.percent,
+        unit=unit,
+        visits=p.visits,
+    )
+    for _, name, targets, reached in p.by_community:
+        print(f"{name}\t{reached}/{targets}", file=cli.out)
+    return 0
+
+
+def register(root: Commands) -> None:
+    g = root.group("campaign", "campaigns, their target list and coverage")
+    sp = g.add("add", cmd_campaign_add)
+    sp.add_argument("name")
+    sp.add_argument("--unit", required=True, metavar="UNIT", help="the street or district")
+    sp.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
+    sp.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
+    sp.add_argument(
+        "--kind", default="other", help="winter, summer, spring_festival, mid_autumn or other"
+    )
+    sp.add_argument("--target", default="households", help="households or children")
+    sp.add_argument("--category", metavar="CODES", help="target filter: category codes, a,b")
+    sp.add_argument("--risk", metavar="LEVELS", help="target filter: low,medium,high")
+    sp.add_argument("--target-count", type=int, default=0, metavar="N")
+    sp.add_argument("--template", metavar="CODE", help="the notice template handed out")
+    sp.add_argument("--focus", metavar="TOPICS", help="safety topics first, e.g. drowning")
+    sp.add_argument("--note")
+    sp.add_argument("--json", action="store_true")
+    sp = g.add("list", cmd_campaign_list)
+    sp.add_argument("--json", action="store_true")
+    sp = g.add("progress", cmd_campaign_progress)
+    sp.add_argument("campaign", metavar="NAME_OR_ID")
+    sp.add_argument("--json", action="store_true")

@@ -1,0 +1,89 @@
+"""Social support, allowances, standards and campaigns travel in packages: up from the laptop,
+the district's confirmation and standards down, a revised record replaces an older one and
+a second exchange applies nothing again."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from hexi_care.domain.enums import AllowanceStage, CampaignKind, CareSetting, SupportKind
+from hexi_care.domain.model import (
+    Allowance,
+    AllowanceStandard,
+    Campaign,
+    CareAgreement,
+    SupportBenefit,
+)
+from hexi_care.services import allowances, campaigns, children, social_support, visits
+from hexi_care.services.context import UnitOfWork
+from tests.factories import submitted_visit
+from tests.sync.exchange_helpers import Net, edit_child, new_child
+
+
+def test_casework_records_travel_both_ways(net: Net) -> None:
+    child = new_child(net.la, net.community_a)
+    edit_child(net.la, child, disability_grade=3, teacher_name="刘老师")
+    with UnitOfWork(net.la) as uow:
+        benefit = social_support.save_benefit(
+            uow,
+            SupportBenefit(child_id=child, kind=SupportKind.DIBAO, amount_fen=98_000),
+        )
+        social_support.save_agreement(
+            uow, CareAgreement(child_id=child, carer_name="张桂兰", signed_on=date(2026, 1, 5))
+        )
+        applied = allowances.apply(
+            uow,
+            Allowance(
+                child_id=child,
+                category="orphan_scattered",
+                applied_on=date(2026, 8, 3),
+                applied_by="王主任",
+            ),
+        )
+        assert applied.id
+    up = net.send("la", "centre")
+    for kind in ("support_benefit", "care_agreement", "allowance"):
+        assert up.counts[kind].new == 1, kind
+    with UnitOfWork(net.centre) as uow:
+        assert children.get_child(uow, child).disability_grade == 3
+        allowances.check(uow, applied.id, "2026-08-10", "李街道")
+        allowances.confirm(uow, applied.id, "2026-08-31", "区民政局", "河民确〔2026〕9号")
+        allowances.set_standard(
+            uow,
+            AllowanceStandard(
+                year=2026,
+                category="orphan_scattered",
+                care_setting=CareSetting.COMMUNITY,
+                monthly_fen=215_000,
+            ),
+        )
+        camp = campaigns.add_campaign(
+            uow,
+            Campaign(
+                name="2026中秋慰问",
+                unit_id=net.community_a,
+                kind=CampaignKind.MID_AUTUMN,
+                starts_on=date(2026, 9, 20),
+                ends_on=date(2026, 10, 10),
+            ),
+        )
+        social_support.save_benefit(uow, replace(benefit, amount_fen=105_000))
+    down = net.send("centre", "la")
+    assert down.counts["allowance"].updated == 1 and down.counts["support_benefit"].updated == 1
+    assert down.counts["allowance_standard"].new == 1 and down.counts["campaign"].new == 1
+    with UnitOfWork(net.la) as uow:
+        (a,) = allowances.allowances(uow, child)
+        assert a.stage is AllowanceStage.CONFIRMED and a.start_month == "2026-09"
+        (line,) = allowances.monthly_list(uow, "2026-09")
+        assert line.amount_fen == 215_000
+        assert social_support.benefits(uow, child)[0].amount_fen == 105_000
+        visits.add_visit(uow, submitted_visit(child, date(2026, 9, 25), campaign=camp.name))
+        assert campaigns.progress(uow, campaigns.get_campaign(uow, camp.name)).reached == 1
+    net.send("la", "centre")
+    with UnitOfWork(net.centre) as uow:
+        assert campaigns.progress(uow, camp).reached == 1
+    again = net.send("la", "centre")  # records the centre holds are not applied again
+    for kind in ("support_benefit", "care_agreement", "allowance", "campaign"):
+        if kind in again.counts:
+            assert (again.counts[kind].new, again.counts[kind].updated) == (0, 0), kind

@@ -336,6 +336,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} payments entered for {month}.",
     ),
     "cli.visit_added": ("已添加走访 {id}。", "Visit {id} added."),
+    "cli.review_empty": ("没有待审核的走访。", "Nothing is waiting for review."),
+    "cli.approved": ("已通过 {n} 条走访。", "{n} visits approved."),
+    "cli.returned": (
+        "已退回走访 {id}，意见已转给记录人。",
+        "Visit {id} returned with the comment.",
+    ),
+    "cli.no_overdue": ("没有逾期未访的儿童。", "No child is overdue for a visit."),
+    "cli.no_alerts": ("没有需要处理的提醒。", "Nothing to act on."),
+    "cli.handed_over": (
+        "已将 {n} 名儿童从 {source} 移交给 {target}；下一个数据交换包会带上这次移交。",
+        "{n} children handed from {source} to {target}; the next exchange package carries it.",
+    ),
     "cli.audit_ok": (
         "审计记录完整：共 {events} 条，无篡改。",
         "Audit trail intact: {events} events, none altered.",

@@ -22,6 +22,9 @@ from hexi_care.domain.enums import (
     CategoryCode,
     FollowUpStatus,
     Rating,
+    RedFlag,
+    ReexamDecision,
+    ReexamKind,
     Relationship,
     ReportStatus,
     ReportTrigger,
@@ -212,6 +215,35 @@ CATEGORY = _ro(
         CategoryCode.LEFT_BEHIND: ("留守儿童", "Left-behind child"),
     }
 )
+#: Why a case needs a re-examination decision (the worklist's reason column).
+REEXAM_KIND = _ro(
+    {
+        ReexamKind.SITUATION_ENDED: ("父母情形已结束", "Parent's situation ended"),
+        ReexamKind.EXPECTED_END_PASSED: ("父母情形预计结束日已过", "Expected end passed"),
+        ReexamKind.TURNS_16: ("年满16周岁", "Turns 16"),
+        ReexamKind.TURNS_18: ("年满18周岁", "Turns 18"),
+        ReexamKind.CATEGORY_UNSUPPORTED: ("类别不再符合规则", "Category no longer supported"),
+        ReexamKind.CATEGORY_SUGGESTED: ("规则建议新类别", "Category suggested"),
+        ReexamKind.ANNUAL_REVIEW: ("年度复核到期", "Annual review due"),
+        ReexamKind.EVIDENCE_EXPIRY: ("证明材料到期", "Evidence expiring"),
+    }
+)
+REEXAM_DECISION = _ro(
+    {
+        ReexamDecision.CONFIRMED: ("复核通过，维持认定", "Confirmed, no change"),
+        ReexamDecision.CHANGED: ("已变更类别", "Categories changed"),
+        ReexamDecision.NOT_APPLICABLE: ("不适用", "Does not apply"),
+    }
+)
+#: Visit answers that call for a mandatory report on the spot.
+RED_FLAG = _ro(
+    {
+        RedFlag.ALONE_UNDER16: ("未满16周岁独居", "Under 16 and living alone"),
+        RedFlag.UNATTENDED_UNDER8: ("未满8周岁无人看护", "Under 8 and left unattended"),
+        RedFlag.SAFETY_POOR: ("居住环境与安全评为差", "Living conditions and safety rated poor"),
+        RedFlag.INJURY_NOTE: ("身体状况记有伤情", "An injury noted on the child's body"),
+    }
+)
 #: Assistance kinds are plain strings in the store (no enum).
 ASSISTANCE_KIND = _ro(
     {"goods": ("物资", "Goods"), "money": ("资金", "Money"), "service": ("服务", "Service")}
@@ -279,6 +311,9 @@ ENUMS: tuple[tuple[type[StrEnum], Mapping[str, Words]], ...] = (
     (ReportStatus, REPORT_STATUS),
     (ReportTrigger, REPORT_TRIGGER),
     (CategoryCode, CATEGORY),
+    (ReexamKind, REEXAM_KIND),
+    (ReexamDecision, REEXAM_DECISION),
+    (RedFlag, RED_FLAG),
     (SupportKind, SUPPORT_KIND),
     (CareSetting, CARE_SETTING),
     (AllowanceStage, ALLOWANCE_STAGE),
@@ -293,6 +328,16 @@ FIELDS = _ro(
         # people and records
         "child": ("儿童", "child"),
         "child_id": ("儿童", "child"),
+        "expires_on": ("有效期至", "valid until"),
+        "feedback_due": ("反馈跟进日期", "feedback follow-up date"),
+        "late": ("超时报告", "reported late"),
+        "feedback_overdue": ("反馈逾期", "feedback overdue"),
+        "report_rules": ("强制报告时限设置", "mandatory report deadlines"),
+        "decision": ("复核结果", "decision"),
+        "reason_key": ("复核事由", "re-examination reason"),
+        "from": ("移交人", "handed over by"),
+        "to": ("接收人", "handed over to"),
+        "reexam_policy": ("复核设置", "re-examination settings"),
         "children": ("儿童人数", "number of children"),
         "household": ("家庭", "household"),
         "household_id": ("家庭", "household"),
@@ -511,6 +556,7 @@ RECORDS = _ro(
         "conflict": ("冲突", "conflict"),
         "activity": ("活动", "activity"),
         "referral": ("转介", "referral"),
+        "reexam_decision": ("复核结果", "re-examination decision"),
         "support_benefit": ("社会救助记录", "support record"),
         "care_agreement": ("委托照护协议", "entrusted-care agreement"),
         "allowance": ("保障金认定", "allowance"),
@@ -544,6 +590,7 @@ ACTIONS = _ro(
         "move a store into the hub": ("将数据库迁入中心数据库", "move a store into the hub"),
         "export full ID numbers": ("导出完整身份证号", "export full ID numbers"),
         "do this": ("进行此操作", "do this"),
+        "hand children over": ("移交儿童", "hand children over"),
         "manage allowances": ("办理保障金", "manage allowances"),
         "set allowance standards": ("设置保障金标准", "set allowance standards"),
         "manage campaigns": ("管理专项行动", "manage campaigns"),

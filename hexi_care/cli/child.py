@@ -220,6 +220,26 @@ def cmd_child_edit(cli: Cli) -> int:
     return show_saved(cli, shown, notices)
 
 
+def cmd_child_assign(cli: Cli) -> int:
+    """Hand every child of one director to another (leave, departure): one transaction."""
+    from hexi_care.services import assignment
+
+    with cli.uow() as uow:
+        done = assignment.hand_over(uow, cli.args.from_user, cli.args.to_user)
+    if cli.args.json:
+        cli.emit_json(
+            {
+                "from": done.from_user,
+                "to": done.to_user,
+                "children": done.count,
+                "child_ids": done.child_ids,
+            }
+        )
+    else:
+        cli.say("cli.handed_over", n=done.count, source=done.from_user, target=done.to_user)
+    return 0
+
+
 def register(root: Commands) -> None:
     g = root.group("child", "children")
     sp = g.add("list", cmd_child_list)
@@ -236,4 +256,8 @@ def register(root: Commands) -> None:
     sp.add_argument("--json", action="store_true")
     sp = g.add("edit", cmd_child_edit)
     sp.add_argument("id")
+    sp.add_argument("--json", action="store_true")
+    sp = g.add("assign", cmd_child_assign)
+    sp.add_argument("--from", dest="from_user", required=True, metavar="USER")
+    sp.add_argument("--to", dest="to_user", required=True, metavar="USER")
     sp.add_argument("--json", action="store_true")

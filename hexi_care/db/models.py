@@ -107,6 +107,11 @@ class Child(IdMixin, ScopedMixin, Base):
     #: The register number printed on paper (档案编号), per community and year, kept for good:
     #: 大营门街-紫金里-2026-0042 (given where the child is entered; see ix_child_file_no).
     file_no: Mapped[str | None] = mapped_column(String(64))
+    #: The director responsible for the child (责任儿童主任); None: the community's director(s).
+    #: Set by a hand-over (assignment), a profile field so the next package carries it. A plain
+    #: user id like ChangeLog.user_id: a foreign key would make the column impossible to drop
+    #: without rebuilding the child table, which every other table refers to.
+    director_id: Mapped[str | None] = mapped_column(String(36), index=True)
     #: The child's own disability (残疾人证): grade 1–4 and the certificate number.
     disability_grade: Mapped[int | None] = mapped_column(Integer)
     disability_kind: Mapped[str] = mapped_column(String(16), default="", server_default="")
@@ -302,6 +307,8 @@ class MandatoryReport(IdMixin, ScopedMixin, Base):
     agency: Mapped[str] = mapped_column(String(128), default="")
     receipt_no: Mapped[str] = mapped_column(String(64), default="")
     feedback: Mapped[str] = mapped_column(Text, default="")
+    #: When to ask the police (公安) for feedback if none has come (反馈跟进日期).
+    feedback_due: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="open", index=True)
     reporter_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -496,6 +503,24 @@ class Attachment(IdMixin, ScopedMixin, Base):
     sha256: Mapped[str] = mapped_column(String(64))
     data: Mapped[bytes] = mapped_column(LargeBinary)
     thumbnail: Mapped[bytes | None] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: The last day an evidence document is valid (残疾证, 诊断证明, 判决书 with a term), so the
+    #: re-examination worklist can ask for a new one in time.
+    expires_on: Mapped[date | None] = mapped_column(Date)
+
+
+class ReexamDecision(IdMixin, ScopedMixin, Base):
+    """A decision on one re-examination reason of a child (复核/核查 done, or judged not to need a
+    change): an append-only fact that takes the reason off the worklist."""
+
+    __tablename__ = "reexam_decision"
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
+    #: The reason's stable key (e.g. "annual:orphan_scattered:2026", "situation_ended:<id>").
+    reason_key: Mapped[str] = mapped_column(String(128))
+    decision: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    decided_on: Mapped[date] = mapped_column(Date)
+    decided_by: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -44,7 +44,7 @@ from hexi_care.db.keys import (
     new_recovery_code,
 )
 from hexi_care.db.location import Location, is_hub
-from hexi_care.db.models import AppUser, Meta, OrgUnit
+from hexi_care.db.models import AppUser, Child, Meta, OrgUnit
 from hexi_care.db.scope import Scope, set_scope
 from hexi_care.domain.enums import Role, UnitKind
 from hexi_care.domain.model import User
@@ -165,6 +165,10 @@ class OpenStore:
         with self.system_session() as s:
             units = list(s.execute(select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.kind)))
             roots = [u for u, p, _ in units if p is None]
+            # Children handed to a director (services/assignment.py) bring their community.
+            handed = set(
+                s.scalars(select(Child.community_id).where(Child.director_id == user.id).distinct())
+            )
         children: dict[str | None, list[str]] = {}
         kinds = {u: k for u, _, k in units}
         for u, p, _ in units:
@@ -178,7 +182,7 @@ class OpenStore:
             stack.extend(children.get(u, []))
         if roots == [user.unit_id]:
             return Scope.all()
-        return Scope.of(found)
+        return Scope.of(found | handed)
 
     @property
     def data_key(self) -> bytes:

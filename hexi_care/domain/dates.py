@@ -3,42 +3,51 @@ the one time zone every date derived from a timestamp uses (the store's, Asia/Sh
 
 from __future__ import annotations
 
+from calendar import isleap, monthrange
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from dateutil.relativedelta import relativedelta
 
 
 def age_on(birth: date, day: date) -> int:
     """Age in full years (周岁) on `day`.
 
     The age changes on the birthday itself. A child born on 29 February turns a year older on
-    28 February in common years (dateutil clips to the month's last day).
+    28 February in common years (the birthday is clipped to the month's last day, as dateutil's
+    relativedelta does).
     Raises ValueError when `day` is before `birth`.
     """
     if day < birth:
         raise ValueError("day is before birth")
-    return int(relativedelta(day, birth).years)
+    years = day.year - birth.year
+    if add_years(birth, years) > day:
+        years -= 1
+    return years
 
 
 def full_months_between(start: date, end: date) -> int:
     """Whole calendar months from `start` to `end` (0 when `end` is not after `start`)."""
     if end <= start:
         return 0
-    delta = relativedelta(end, start)
-    return int(delta.years) * 12 + int(delta.months)
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if add_months(start, months) > end:
+        months -= 1
+    return months
 
 
 def add_months(day: date, months: int) -> date:
     """`day` plus `months` calendar months, clipped to the end of a shorter month (31 Aug + 6 → 28/29 Feb)."""
-    result: date = day + relativedelta(months=months)
-    return result
+    # Plain arithmetic rather than relativedelta: the worklists call this for every child.
+    total = day.year * 12 + day.month - 1 + months
+    year, month = divmod(total, 12)
+    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
 
 
 def add_years(day: date, years: int) -> date:
     """`day` plus `years` years; 29 February becomes 28 February in a common year."""
-    result: date = day + relativedelta(years=years)
-    return result
+    year = day.year + years
+    if day.month == 2 and day.day == 29 and not isleap(year):
+        return date(year, 2, 28)
+    return day.replace(year=year)
 
 
 #: The store's time zone unless an administrator sets another (setting "time_zone").

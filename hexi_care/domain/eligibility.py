@@ -155,6 +155,23 @@ def why_not(
     return [] if isinstance(result, Suggestion) else result
 
 
+def assess(
+    birth_date: date | None,
+    guardians: Iterable[Guardian],
+    as_of: date,
+    *,
+    not_found: Collection[Relationship] = (),
+    review_days: int = DEFAULT_REVIEW_DAYS,
+    memo: dict[object, object] | None = None,
+) -> dict[CategoryCode, Suggestion | list[Reason]]:
+    """`suggest` and `why_not` in one pass: each ruled category's suggestion, or the reasons it is
+    not suggested (for lists that ask both of every child).
+
+    `memo`: a dict kept by the caller for one pass over many children with the same day: brothers
+    and sisters share their parents' Guardian objects, and each parent is read once."""
+    return _assess(birth_date, guardians, as_of, not_found, review_days, memo)
+
+
 def certified_not_found(guardians: Iterable[Guardian], as_of: date) -> set[Relationship]:
     """Parents whose records carry a 查找不到 situation in force on `as_of`."""
     found: set[Relationship] = set()
@@ -246,18 +263,20 @@ def _assess(
     as_of: date,
     not_found: Collection[Relationship],
     review_days: int,
+    memo: dict[object, object] | None = None,
 ) -> dict[CategoryCode, _Result]:
     records = list(guardians)
-    parents = [
-        _parent(
-            role,
-            [g for g in records if g.relationship == role],
-            as_of,
-            role in not_found,
-            review_days,
-        )
-        for role in PARENTS
-    ]
+    parents: list[_Parent] = []
+    for role in PARENTS:
+        mine = [g for g in records if g.relationship == role]
+        # The same Guardian objects on the same day give the same reading (never changed after).
+        key = (role, tuple(id(g) for g in mine), role in not_found, as_of, review_days)
+        found = memo.get(key) if memo is not None else None
+        if not isinstance(found, _Parent):
+            found = _parent(role, mine, as_of, role in not_found, review_days)
+            if memo is not None:
+                memo[key] = found
+        parents.append(found)
     return {
         CategoryCode.ORPHAN_SCATTERED: _orphan(birth_date, parents, as_of, review_days),
         CategoryCode.NO_DE_FACTO_CARER: _no_carer(birth_date, parents, as_of, review_days),

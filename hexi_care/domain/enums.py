@@ -143,6 +143,36 @@ class ReportStatus(StrEnum):
     CLOSED = "closed"
 
 
+class ReexamKind(StrEnum):
+    """Why a child's case needs a re-examination decision (复核/核查; domain/reexamination.py)."""
+
+    SITUATION_ENDED = "situation_ended"
+    EXPECTED_END_PASSED = "expected_end_passed"
+    TURNS_16 = "turns_16"
+    TURNS_18 = "turns_18"
+    CATEGORY_UNSUPPORTED = "category_unsupported"
+    CATEGORY_SUGGESTED = "category_suggested"
+    ANNUAL_REVIEW = "annual_review"
+    EVIDENCE_EXPIRY = "evidence_expiry"
+
+
+class ReexamDecision(StrEnum):
+    """What was decided on a re-examination reason."""
+
+    CONFIRMED = "confirmed"  # the case stays as it is (复核通过)
+    CHANGED = "changed"  # the categories were changed in the child file
+    NOT_APPLICABLE = "not_applicable"  # the reason does not apply (wrong data, already handled)
+
+
+class RedFlag(StrEnum):
+    """A visit answer that calls for a mandatory report on the spot (domain/reporting.py)."""
+
+    ALONE_UNDER16 = "alone_under16"  # 未满16周岁独居
+    UNATTENDED_UNDER8 = "unattended_under8"  # 未满8周岁无人看护
+    SAFETY_POOR = "safety_poor"  # 居住环境与安全评为差
+    INJURY_NOTE = "injury_note"  # 身体状况记有伤情
+
+
 class SupportKind(StrEnum):
     """Social support a child or family receives (DOMAIN.md "Support a family may receive")."""
 

@@ -289,6 +289,12 @@ class MandatoryReport:
     description: str = ""
     status: ReportStatus = ReportStatus.OPEN
     id: str | None = None
+    #: When to ask the police for feedback if none came (set from the rules when left empty).
+    feedback_due: date | None = None
+    #: Computed on reading (domain/reporting.py): made, or still not made, after the deadline;
+    #: an open report's feedback follow-up date has passed without feedback.
+    late: bool = False
+    feedback_overdue: bool = False
 
 
 @dataclass(slots=True, kw_only=True)
@@ -367,6 +373,7 @@ class Attachment:
     has_thumbnail: bool = False
     created_at: datetime | None = None
     id: str | None = None
+    expires_on: date | None = None  # the last day an evidence document is valid
 
 
 @dataclass(slots=True, kw_only=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+from datetime import date
 from pathlib import PurePath
 
 from sqlalchemy import select
@@ -13,6 +14,7 @@ from hexi_care.db.models import Attachment as AttachmentRow
 from hexi_care.db.models import Child as ChildRow
 from hexi_care.domain.model import Attachment
 from hexi_care.errors import InvalidInput, NotFound
+from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -29,12 +31,21 @@ def to_attachment(r: AttachmentRow, has_thumb: bool) -> Attachment:
         size=r.size,
         has_thumbnail=has_thumb,
         created_at=r.created_at,
+        expires_on=r.expires_on,
     )
 
 
 def add_attachment(
-    uow: UnitOfWork, child_id: str, filename: str, data: bytes, *, thumbnail: bytes | None = None
+    uow: UnitOfWork,
+    child_id: str,
+    filename: str,
+    data: bytes,
+    *,
+    thumbnail: bytes | None = None,
+    expires_on: date | None = None,
 ) -> Attachment:
+    """Keep a document; `expires_on` is the last day an evidence document is valid (the
+    re-examination worklist asks for a new one before then)."""
     uow.require_case_reader()
     child = uow.session.get(ChildRow, child_id)
     if child is None:
@@ -59,6 +70,7 @@ def add_attachment(
         data=data,
         thumbnail=thumbnail,
         created_at=uow.now(),
+        expires_on=v.parse_date("expires_on", expires_on),
     )
     uow.session.add(row)
     uow.session.flush()
@@ -77,15 +89,23 @@ def list_attachments(uow: UnitOfWork, child_id: str) -> list[Attachment]:
             AttachmentRow.size,
             AttachmentRow.thumbnail.is_not(None),
             AttachmentRow.created_at,
+            AttachmentRow.expires_on,
         )
         .where(AttachmentRow.child_id == child_id)
         .order_by(AttachmentRow.created_at)
     )
     return [
         Attachment(
-            id=i, child_id=c, filename=f, mime=m, size=s, has_thumbnail=bool(t), created_at=at
+            id=i,
+            child_id=c,
+            filename=f,
+            mime=m,
+            size=s,
+            has_thumbnail=bool(t),
+            created_at=at,
+            expires_on=exp,
         )
-        for i, c, f, m, s, t, at in rows
+        for i, c, f, m, s, t, at, exp in rows
     ]
 
 

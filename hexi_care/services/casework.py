@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 
 from hexi_care.db.models import Child as ChildRow
 from hexi_care.db.models import FollowUp as FollowUpRow
 from hexi_care.db.models import MandatoryReport as ReportRow
 from hexi_care.db.models import Referral as ReferralRow
+from hexi_care.domain import reporting
+from hexi_care.domain.dates import local_date
 from hexi_care.domain.enums import FollowUpStatus, ReportStatus, ReportTrigger, Role
 from hexi_care.domain.model import FollowUp, MandatoryReport, Referral
 from hexi_care.errors import InvalidInput, NotFound
+from hexi_care.services import settings
 from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
+
+#: Store-wide setting: {"tolerance_hours": int, "feedback_days": int} (domain/reporting.py).
+REPORT_RULES = "report_rules"
 
 # Who may read mandatory reports: the reporter's identity stays confidential, so only supervisors
 # and the community's own director see them.
@@ -120,7 +128,37 @@ def referrals(uow: UnitOfWork, child_id: str) -> list[Referral]:
     return [to_referral(r) for r in uow.session.scalars(stmt)]
 
 
-def to_report(r: ReportRow) -> MandatoryReport:
+def report_rules(uow: UnitOfWork) -> reporting.ReportRules:
+    raw = settings.get(uow, REPORT_RULES)
+    if not raw:
+        return reporting.ReportRules()
+    try:
+        return reporting.ReportRules(
+            tolerance_hours=int(raw.get("tolerance_hours", 24)),
+            feedback_days=int(raw.get("feedback_days", 15)),
+        )
+    except (TypeError, ValueError, AttributeError):
+        raise InvalidInput(REPORT_RULES, "invalid") from None
+
+
+def set_report_rules(uow: UnitOfWork, rules: reporting.ReportRules) -> None:
+    """How long "immediately" may take, and when to chase feedback (centre or administrator)."""
+    settings.put(
+        uow,
+        REPORT_RULES,
+        {"tolerance_hours": rules.tolerance_hours, "feedback_days": rules.feedback_days},
+    )
+
+
+def to_report(r: ReportRow, uow: UnitOfWork | None = None) -> MandatoryReport:
+    """The report; with `uow`, flagged late or feedback overdue by the store's rules."""
+    late = overdue = False
+    if uow is not None:
+        rules = report_rules(uow)
+        late = reporting.is_late(r.found_at, r.reported_at, uow.now(), rules)
+        overdue = reporting.feedback_overdue(
+            ReportStatus(r.status), r.feedback, r.feedback_due, uow.today()
+        )
     return MandatoryReport(
         id=r.id,
         child_id=r.child_id,
@@ -132,6 +170,19 @@ def to_report(r: ReportRow) -> MandatoryReport:
         receipt_no=r.receipt_no,
         feedback=r.feedback,
         status=ReportStatus(r.status),
+        feedback_due=r.feedback_due,
+        late=late,
+        feedback_overdue=overdue,
+    )
+
+
+def _feedback_due(uow: UnitOfWork, rep: MandatoryReport) -> date | None:
+    """The date given, or one from the rules once the report is made."""
+    given = v.parse_date("feedback_due", rep.feedback_due)
+    if given is not None or rep.reported_at is None:
+        return given
+    return reporting.default_feedback_due(
+        local_date(rep.reported_at, uow.zone()), report_rules(uow)
     )
 
 
@@ -158,11 +209,12 @@ def add_report(uow: UnitOfWork, rep: MandatoryReport) -> MandatoryReport:
         feedback=v.text("feedback", rep.feedback, max_len=10000),
         status=v.choice("status", ReportStatus, rep.status),
         reporter_id=uow.user_id,
+        feedback_due=_feedback_due(uow, rep),
     )
     uow.session.add(row)
     uow.session.flush()
     uow.audit("create", "mandatory_report", row.id)
-    return to_report(row)
+    return to_report(row, uow)
 
 
 def update_report(uow: UnitOfWork, rep: MandatoryReport) -> MandatoryReport:
@@ -170,13 +222,16 @@ def update_report(uow: UnitOfWork, rep: MandatoryReport) -> MandatoryReport:
     row = uow.session.get(ReportRow, rep.id or "")
     if row is None:
         raise NotFound(what="mandatory_report", ref=rep.id or "")
+    if rep.reported_at is not None and rep.reported_at < row.found_at:
+        raise InvalidInput("reported_at", "end_before_start")
     row.reported_at = rep.reported_at
+    row.feedback_due = _feedback_due(uow, rep) or row.feedback_due
     row.agency = v.text("agency", rep.agency, max_len=128)
     row.receipt_no = v.text("receipt_no", rep.receipt_no, max_len=64)
     row.feedback = v.text("feedback", rep.feedback, max_len=10000)
     row.status = v.choice("status", ReportStatus, rep.status)
     uow.audit("update", "mandatory_report", row.id)
-    return to_report(row)
+    return to_report(row, uow)
 
 
 def reports(
@@ -188,4 +243,4 @@ def reports(
         stmt = stmt.where(ReportRow.child_id == child_id)
     if open_only:
         stmt = stmt.where(ReportRow.status == ReportStatus.OPEN)
-    return [to_report(r) for r in uow.session.scalars(stmt)]
+    return [to_report(r, uow) for r in uow.session.scalars(stmt)]

@@ -16,11 +16,11 @@ from hexi_care.db.models import Child as ChildRow
 from hexi_care.db.models import FollowUp as FollowUpRow
 from hexi_care.db.models import MandatoryReport as ReportRow
 from hexi_care.db.models import Visit as VisitRow
-from hexi_care.domain import schedule
+from hexi_care.domain import reporting, schedule
 from hexi_care.domain.dates import day_span_utc, local_date
 from hexi_care.domain.enums import FollowUpStatus, ReportStatus, Role, VisitKind, VisitStatus
 from hexi_care.domain.schedule import days_overdue
-from hexi_care.services import children, settings, units
+from hexi_care.services import casework, children, settings, units
 from hexi_care.services.casework import REPORT_READERS
 from hexi_care.services.context import UnitOfWork
 
@@ -46,6 +46,10 @@ class WorkItem:
     #: "winter" or "summer" while this child's holiday visit is needed now, "winter_missed" or
     #: "summer_missed" when the holiday ended without one; "" otherwise.
     holiday: str = ""
+    #: A mandatory report made (or still not made) after its deadline: shown red.
+    late: bool = False
+    #: An open report whose police feedback follow-up date has passed without feedback.
+    feedback_overdue: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -277,6 +281,8 @@ def dashboard(uow: UnitOfWork, *, cap: int = LIST_CAP) -> Dashboard:
 
     reports: list[WorkItem] | None = None
     if uow.user is None or uow.user.role in REPORT_READERS:
+        rules = casework.report_rules(uow)
+        now = uow.now()
         rep_stmt = (
             select(
                 ReportRow.id,
@@ -285,6 +291,9 @@ def dashboard(uow: UnitOfWork, *, cap: int = LIST_CAP) -> Dashboard:
                 ReportRow.community_id,
                 ReportRow.found_at,
                 ReportRow.trigger,
+                ReportRow.reported_at,
+                ReportRow.feedback,
+                ReportRow.feedback_due,
             )
             .join(ChildRow, ChildRow.id == ReportRow.child_id)
             .where(ReportRow.status == ReportStatus.OPEN)
@@ -300,6 +309,10 @@ def dashboard(uow: UnitOfWork, *, cap: int = LIST_CAP) -> Dashboard:
                 community_name=names.get(r.community_id, ""),
                 when=local_date(r.found_at, uow.zone()),
                 text=r.trigger,
+                late=reporting.is_late(r.found_at, r.reported_at, now, rules),
+                feedback_overdue=reporting.feedback_overdue(
+                    ReportStatus.OPEN, r.feedback, r.feedback_due, today
+                ),
             )
             for r in s.execute(rep_stmt.limit(cap))
         ]

@@ -197,7 +197,8 @@ class _Collector:
         for row in self.scoped_rows(kind):
             fields = row_fields(kind, row)
             fields["categories"] = category_list(cats.get(fields["id"], []))
-            self.add(kind.name, fields["id"], digest(fields), fields)
+            if self.add(kind.name, fields["id"], digest(fields), fields):
+                self.user_ids.update(fields[c] for c in USER_REFS["child"] if fields.get(c))
 
     def _kind_guardian(self, kind: Kind) -> None:
         sits: dict[str, list[Any]] = {}

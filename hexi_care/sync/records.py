@@ -82,7 +82,8 @@ def _all(model: type[Base], *, without: tuple[str, ...] = ()) -> tuple[str, ...]
 
 
 # The child's profile as the services edit it (one list, in the domain), plus where it lives.
-CHILD_FIELDS = (*CHILD_PROFILE_FIELDS, "community_id")
+# The responsible director is set by a hand-over (services/assignment.py), not by an edit.
+CHILD_FIELDS = (*CHILD_PROFILE_FIELDS, "community_id", "director_id")
 HOUSEHOLD_FIELDS = HOUSEHOLD_PROFILE_FIELDS
 GUARDIAN_FIELDS = (
     "name",
@@ -157,6 +158,7 @@ KINDS: dict[str, Kind] = {
         Kind("visit_review", m.VisitReview, _all(m.VisitReview), FACT, True, True),
         Kind("follow_up", m.FollowUp, _all(m.FollowUp), ORDERED, True, True),
         Kind("referral", m.Referral, _all(m.Referral), FACT, True, True),
+        Kind("reexam_decision", m.ReexamDecision, _all(m.ReexamDecision), FACT, True, True),
         Kind("mandatory_report", m.MandatoryReport, _all(m.MandatoryReport), ORDERED, True, True),
         Kind("notice_delivery", m.NoticeDelivery, _all(m.NoticeDelivery), FACT, True, True),
         Kind("assistance", m.Assistance, _all(m.Assistance), FACT, True, True),
@@ -207,6 +209,8 @@ USER_REFS: dict[str, tuple[str, ...]] = {
     "mandatory_report": ("reporter_id",),
     "notice_delivery": ("delivered_by",),
     "assistance": ("given_by",),
+    "child": ("director_id",),
+    "reexam_decision": ("decided_by",),
 }
 # Pseudo-columns: lists kept in child rows (categories) and guardian rows (situations).
 CATEGORY_KEYS = ("code", "basis", "evidence", "start_date", "end_date")

@@ -47,6 +47,7 @@ from hexi_care.ui.columns import (
     visit_columns,
 )
 from hexi_care.ui.common import (
+    DateField,
     FieldErrors,
     age_years,
     label,
@@ -369,6 +370,16 @@ class ChildFileWindow(QWidget):
         add_a = QPushButton(self.tr("Add photo or document…"))
         add_a.setObjectName("add_attachment")
         add_a.clicked.connect(self._add_attachment)
+        # An evidence document with a term (残疾证, 诊断证明): the re-examination list asks for a
+        # new one before this day.
+        self.expires = DateField(optional=True)
+        self.expires.setObjectName("attachment_expires_on")
+        add_row = QHBoxLayout()
+        add_row.addWidget(add_a)
+        add_row.addSpacing(16)
+        add_row.addWidget(label(self.tr("Evidence valid until (optional)")))
+        add_row.addWidget(self.expires)
+        add_row.addStretch(1)
         aw = QWidget()
         al = QVBoxLayout(aw)
         al.addWidget(
@@ -381,7 +392,7 @@ class ChildFileWindow(QWidget):
             )
         )
         al.addWidget(self.files, 1)
-        al.addWidget(add_a, 0, Qt.AlignmentFlag.AlignLeft)
+        al.addLayout(add_row)
         self.tabs.addTab(aw, self.tr("Attachments"))
 
         top = QHBoxLayout()
@@ -539,9 +550,12 @@ class ChildFileWindow(QWidget):
                 item.setIcon(QIcon(pix))
             else:
                 item.setText(f"{a.filename}\n({a.mime})")
-            item.setToolTip(
-                f"{a.filename} · {a.size // 1024} KB · {i18n.fmt_datetime(a.created_at)}"
-            )
+            tip = f"{a.filename} · {a.size // 1024} KB · {i18n.fmt_datetime(a.created_at)}"
+            if a.expires_on is not None:
+                valid = self.tr("valid until {date}").format(date=i18n.fmt_date(a.expires_on))
+                item.setText(f"{item.text()}\n{valid}")
+                tip += f" · {valid}"
+            item.setToolTip(tip)
             item.setData(Qt.ItemDataRole.UserRole, a)
             self.files.addItem(item)
 
@@ -734,12 +748,15 @@ class ChildFileWindow(QWidget):
     def add_attachment_file(self, path: Path) -> None:
         """Read the file and make its thumbnail off the GUI thread, then store both."""
         cid = self.child_id
+        expires = self.expires.value()
 
         def run(task: Task) -> Any:
             data = path.read_bytes()
             thumb = make_thumbnail(data)
             with task.uow() as uow:
-                return attachments.add_attachment(uow, cid, path.name, data, thumbnail=thumb)
+                return attachments.add_attachment(
+                    uow, cid, path.name, data, thumbnail=thumb, expires_on=expires
+                )
 
         def failed(exc: BaseException) -> None:
             from hexi_care.ui.common import show_problem

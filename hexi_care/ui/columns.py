@@ -9,7 +9,7 @@ from hexi_care import vocabulary
 from hexi_care.domain import idnumber
 from hexi_care.domain.enums import VisitStatus
 from hexi_care.ui import i18n
-from hexi_care.ui.common import ERROR_COLOUR, yuan
+from hexi_care.ui.common import ERROR_COLOUR, report_state, yuan
 from hexi_care.ui.dialogs.guardian import situation_text
 from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import RIGHT, Column
@@ -181,9 +181,17 @@ def report_columns() -> list[Column]:
         Column(
             QT_TRANSLATE_NOOP("Columns", "Reported"),
             lambda r: i18n.fmt_datetime(r.reported_at),
+            # Made (or still not made) after the store's tolerance: red.
+            foreground=lambda r: ERROR_COLOUR if r.late else None,
             width=8,
         ),
         Column(QT_TRANSLATE_NOOP("Columns", "Agency"), lambda r: r.agency, width=5),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Deadline"),
+            report_state,
+            foreground=lambda r: ERROR_COLOUR if r.late or r.feedback_overdue else None,
+            width=8,
+        ),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Status"),
             lambda r: i18n.label(i18n.REPORT_STATUS, r.status),

@@ -389,3 +389,13 @@ def age_years(birth: date | None, today: date) -> int | None:
 
 def yuan(fen: int) -> str:
     return f"{fen / 100:,.2f}"
+
+
+def report_state(item) -> str:
+    """Late (made, or not made, after the store's tolerance) and feedback overdue, in red."""
+    parts = []
+    if item.late:
+        parts.append(i18n.translate("Labels", "Reported late"))
+    if item.feedback_overdue:
+        parts.append(i18n.translate("Labels", "Police feedback overdue"))
+    return "；".join(parts) if i18n.lang() == "zh" else "; ".join(parts)

@@ -136,6 +136,9 @@ REPORT_STATUS = vocabulary.REPORT_STATUS
 REPORT_TRIGGER = vocabulary.REPORT_TRIGGER
 ASSISTANCE_KIND = vocabulary.ASSISTANCE_KIND
 TRISTATE = vocabulary.TRISTATE
+REEXAM_KIND = vocabulary.REEXAM_KIND
+REEXAM_DECISION = vocabulary.REEXAM_DECISION
+RED_FLAG = vocabulary.RED_FLAG
 
 
 def label(table: Mapping[Any, vocabulary.Words], value: object) -> str:

@@ -1,4 +1,5 @@
-"""The main window: navigation (工作台, 看板 for supervisors, 儿童档案, 家庭, 走访, 活动与慰问, 审核, 报表, 数据交换, 设置),
+"""The main window: navigation (工作台, 看板 for supervisors, 儿童档案, 家庭, 走访, 活动与慰问, 复核清单, 审核, 报表, 数据交换,
+设置),
 a status bar with the user, the unit and the lock state, and the windows of open records.
 
 Locking (after idle minutes, or Ctrl+L) saves what forms hold, hides every record window and page,
@@ -107,6 +108,7 @@ PAGES = (
     "households",
     "visits",
     "support",
+    "reexam",
     "review",
     "reports",
     "exchange",
@@ -151,6 +153,7 @@ class MainWindow(QMainWindow):
             "households": self.tr("Households"),
             "visits": self.tr("Visits"),
             "support": self.tr("Activities and help"),
+            "reexam": self.tr("Re-examinations"),
             "review": self.tr("Review"),
             "reports": self.tr("Reports"),
             "exchange": self.tr("Data exchange"),
@@ -382,7 +385,7 @@ class MainWindow(QMainWindow):
     def record_changed(self, child_id: str | None = None, *, source: QWidget | None = None) -> None:
         """A record was saved: lists and open files showing it refresh (`source`, the page that
         saved it and has already updated itself, excepted)."""
-        for key in ("dashboard", "children", "visits", "review", "households"):
+        for key in ("dashboard", "children", "visits", "review", "households", "reexam"):
             page = self.pages.get(key)
             if page is source and page is not None:
                 continue

@@ -226,6 +226,9 @@ def run(store: Path, out: Path, lang: str) -> None:
         win.show_page("review")
         settle(ctx, 600)
         save(win, out, "17-review")
+        win.show_page("reexam")
+        settle(ctx, 600)
+        save(win, out, "22-reexaminations")
         win.close_quietly()
         ctx.worker.stop()
 

@@ -440,6 +440,10 @@
         <translation>添加照片或文件…</translation>
     </message>
     <message>
+        <source>Evidence valid until (optional)</source>
+        <translation>证明材料有效期至（可不填）</translation>
+    </message>
+    <message>
         <source>Photos and scans are kept inside the encrypted store (JPEG, PNG, WebP or PDF, up to 10 MB).</source>
         <translation>照片和扫描件保存在加密数据库中（JPEG、PNG、WebP 或 PDF，不超过 10 MB）。</translation>
     </message>
@@ -502,6 +506,10 @@
     <message>
         <source>A suggestion, not a decision: the street checks and the district confirms. Parents certified as not found are not inferred.</source>
         <translation>以上仅为建议，不是认定：由街道查验、区民政确认。“查找不到生父母”须有认定，不会自动推断。</translation>
+    </message>
+    <message>
+        <source>valid until {date}</source>
+        <translation>有效期至 {date}</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -621,6 +629,10 @@
         <translation>新增儿童(&amp;N)…</translation>
     </message>
     <message>
+        <source>Hand over children…</source>
+        <translation>移交儿童…</translation>
+    </message>
+    <message>
         <source>All streets</source>
         <translation>全部街道</translation>
     </message>
@@ -647,6 +659,10 @@
     <message>
         <source>{n} children</source>
         <translation>共 {n} 名儿童</translation>
+    </message>
+    <message>
+        <source>{n} children handed from {a} to {b}.</source>
+        <translation>已将 {n} 名儿童从 {a} 移交给 {b}。</translation>
     </message>
     <message>
         <source>1 child</source>
@@ -1125,6 +1141,10 @@
         <translation>工作台</translation>
     </message>
     <message>
+        <source>Children to re-examine</source>
+        <translation>待复核儿童</translation>
+    </message>
+    <message>
         <source>Show all overdue children in the children list</source>
         <translation>在儿童档案中查看全部逾期儿童</translation>
     </message>
@@ -1135,6 +1155,29 @@
     <message>
         <source>Today is {date}, {weekday}. This week ends on {end}.</source>
         <translation>今天是 {date}，{weekday}。本周截至 {end}。</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Re-examination decision</source>
+        <translation>复核结果</translation>
+    </message>
+    <message>
+        <source>What was checked, and by whom</source>
+        <translation>核查了什么、由谁核查</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>复核事由</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
     </message>
 </context>
 <context>
@@ -1541,6 +1584,29 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Hand a director&apos;s children over</source>
+        <translation>移交儿童主任负责的儿童</translation>
+    </message>
+    <message>
+        <source>From director</source>
+        <translation>移交人（儿童主任）</translation>
+    </message>
+    <message>
+        <source>To director</source>
+        <translation>接收人（儿童主任）</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <source>Every child of the first director goes to the second, who then sees them. Each child&apos;s change is recorded in the audit trail and travels in the next exchange package.</source>
+        <translation>移交人负责的全部儿童交给接收人，接收人随即可以查看。每名儿童的变更都记入审计日志，并随下一个数据交换包传递。</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdWindow</name>
     <message>
         <source>Household</source>
@@ -1807,6 +1873,14 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <source>8. Social support (allowances, 低保, aid, school, relatives, NGOs)</source>
         <translation>八、社会支持现状（补贴、低保、救助、学校、亲属、社会组织）</translation>
     </message>
+    <message>
+        <source>Reported late</source>
+        <translation>超时报告</translation>
+    </message>
+    <message>
+        <source>Police feedback overdue</source>
+        <translation>公安反馈逾期</translation>
+    </message>
 </context>
 <context>
     <name>Ledger</name>
@@ -2046,6 +2120,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Activities and help</source>
         <translation>活动与慰问</translation>
+    </message>
+    <message>
+        <source>Re-examinations</source>
+        <translation>复核清单</translation>
     </message>
     <message>
         <source>Review</source>
@@ -2398,6 +2476,41 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Print the recovery code</source>
         <translation>打印恢复码</translation>
+    </message>
+</context>
+<context>
+    <name>ReexamPage</name>
+    <message>
+        <source>All reasons</source>
+        <translation>全部事由</translation>
+    </message>
+    <message>
+        <source>Open the child&apos;s file</source>
+        <translation>打开儿童档案</translation>
+    </message>
+    <message>
+        <source>Record decision…</source>
+        <translation>记录复核结果…</translation>
+    </message>
+    <message>
+        <source>Re-examinations</source>
+        <translation>复核清单</translation>
+    </message>
+    <message>
+        <source>Children whose case needs a decision: a parent&apos;s situation ended, a birthday that ends a category, the rules no longer support a category or suggest one, the annual review, evidence that expires. The district decides; the list only asks.</source>
+        <translation>需要作出决定的儿童：父母情形已结束、生日使类别到期、规则不再支持已登记类别或建议新类别、年度复核、证明材料到期。由区里认定，清单只提示。</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens the child&apos;s file where the reason is dealt with.</source>
+        <translation>按回车或双击打开儿童档案中处理该事由的页面。</translation>
+    </message>
+    <message>
+        <source>{n} reasons for {c} children</source>
+        <translation>{c} 名儿童，共 {n} 条事由</translation>
     </message>
 </context>
 <context>
@@ -2886,6 +2999,58 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>已保存。日期现按 {zone} 计算。</translation>
     </message>
     <message>
+        <source>Report deadlines and re-examinations (for the whole store)</source>
+        <translation>强制报告时限与复核（全库通用）</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>A mandatory report counts as late after</source>
+        <translation>强制报告超过以下时间即为超时</translation>
+    </message>
+    <message>
+        <source>Chase police feedback after</source>
+        <translation>报告后以下天数内无公安反馈即跟进</translation>
+    </message>
+    <message>
+        <source>Announce birthdays that end a category</source>
+        <translation>提前提示年满16/18周岁</translation>
+    </message>
+    <message>
+        <source>Announce evidence that expires within</source>
+        <translation>提前提示证明材料到期</translation>
+    </message>
+    <message>
+        <source>MM-DD, empty: none</source>
+        <translation>月-日，如 12-31；留空不设</translation>
+    </message>
+    <message>
+        <source>Annual review of {category} by</source>
+        <translation>{category}年度复核截止日</translation>
+    </message>
+    <message>
+        <source>Save the deadlines</source>
+        <translation>保存时限设置</translation>
+    </message>
+    <message>
+        <source>The district centre sets the deadlines.</source>
+        <translation>时限由区未保中心设置。</translation>
+    </message>
+    <message>
+        <source>Write the day as MM-DD, e.g. 12-31.</source>
+        <translation>请按“月-日”填写，如 12-31。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
         <source>Users and communities</source>
         <translation>用户和社区</translation>
     </message>
@@ -3361,6 +3526,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>入户走访</translation>
     </message>
     <message>
+        <source>Record a mandatory report now…</source>
+        <translation>立即登记强制报告…</translation>
+    </message>
+    <message>
         <source>hh:mm</source>
         <translation>时:分</translation>
     </message>
@@ -3535,6 +3704,14 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>(none open)</source>
         <translation>（无未完成事项）</translation>
+    </message>
+    <message>
+        <source>These answers call for a mandatory report at once: {flags}.</source>
+        <translation>以下回答须立即强制报告：{flags}。</translation>
+    </message>
+    <message>
+        <source>Mandatory report recorded. Follow it up in the child&apos;s file.</source>
+        <translation>已登记强制报告，请在儿童档案中跟进。</translation>
     </message>
     <message>
         <source>{date} is after today: a visit is recorded once it has happened.</source>

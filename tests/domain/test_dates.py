@@ -71,3 +71,21 @@ def test_full_months_between(start: date, end: date, months: int) -> None:
 @given(st.dates(max_value=date(2100, 1, 1)), st.integers(0, 600))
 def test_full_months_between_agrees_with_add_months(start: date, months: int) -> None:
     assert full_months_between(start, add_months(start, months)) == months
+
+
+@given(
+    a=st.dates(date(1950, 1, 1), date(2060, 12, 31)),
+    b=st.dates(date(1950, 1, 1), date(2060, 12, 31)),
+    n=st.integers(-240, 240),
+)
+def test_plain_arithmetic_agrees_with_relativedelta(a: date, b: date, n: int) -> None:
+    """The helpers avoid relativedelta for speed (worklists over 20,000 children); they must give
+    exactly what it gives, month ends and 29 February included."""
+    from dateutil.relativedelta import relativedelta
+
+    assert add_months(a, n) == a + relativedelta(months=n)
+    assert add_years(a, n // 12) == a + relativedelta(years=n // 12)
+    start, end = min(a, b), max(a, b)
+    delta = relativedelta(end, start)
+    assert age_on(start, end) == delta.years
+    assert full_months_between(start, end) == delta.years * 12 + delta.months

@@ -142,6 +142,9 @@ class ReportDialog(RecordDialog):
         self.receipt = QLineEdit()
         self.description = text_edit(3)
         self.feedback = text_edit(2)
+        # Empty: the store's rule sets it from the day of the report (设置 page).
+        self.feedback_due = DateField(optional=True)
+        self.feedback_due.setObjectName("report_feedback_due")
         self.status = combo([(i18n.label(i18n.REPORT_STATUS, s), s) for s in ReportStatus])
         warn = label(
             self.tr(
@@ -163,6 +166,7 @@ class ReportDialog(RecordDialog):
             (i18n.field("receipt_no"), self.receipt, "receipt_no"),
             (i18n.field("description"), self.description, "description"),
             (i18n.field("feedback"), self.feedback, "feedback"),
+            (i18n.field("feedback_due"), self.feedback_due, "feedback_due"),
             (i18n.field("status"), self.status, "status"),
         )
         self.lay_out(warn, form, ok_text=self.tr("Save"))
@@ -181,6 +185,7 @@ class ReportDialog(RecordDialog):
             self.agency.setText(existing.agency)
             self.receipt.setText(existing.receipt_no)
             self.feedback.setPlainText(existing.feedback)
+            self.feedback_due.set_value(existing.feedback_due)
             set_combo_data(self.status, existing.status)
         fit_to_screen(self, 620, 600)
 
@@ -198,6 +203,7 @@ class ReportDialog(RecordDialog):
             description=self.description.toPlainText(),
             status=self.status.currentData(),
             id=self.existing.id if self.existing else None,
+            feedback_due=self.feedback_due.value(),
         )
         fn = casework.update_report if self.existing else casework.add_report
         self.save(lambda uow: fn(uow, rep))

@@ -30,6 +30,10 @@ def make_page(key: str, ctx, main) -> QWidget:
         from hexi_care.ui.pages.support import SupportPage
 
         return SupportPage(ctx, main)
+    if key == "reexam":
+        from hexi_care.ui.pages.reexam import ReexamPage
+
+        return ReexamPage(ctx, main)
     if key == "review":
         from hexi_care.ui.pages.review import ReviewPage
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hexi_care.domain.enums import RiskLevel
+from hexi_care.domain.enums import RiskLevel, Role
 from hexi_care.domain.model import Child, ChildSummary
 from hexi_care.services import children
 from hexi_care.ui import i18n
@@ -108,6 +108,12 @@ class ChildrenPage(QWidget):
         self.overdue.setObjectName("filter_overdue")
         self.new_button = QPushButton(self.tr("&New child…"))
         self.new_button.setObjectName("new_child")
+        # Supervisors hand a director's children to another director (leave, departure).
+        self.handover_button = QPushButton(self.tr("Hand over children…"))
+        self.handover_button.setObjectName("handover")
+        self.handover_button.setVisible(
+            ctx.user.role in (Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR)
+        )
         self.count = label("", "muted")
         self.count.setObjectName("children_count")
 
@@ -143,6 +149,7 @@ class ChildrenPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
         top.addWidget(self.new_button)
+        top.addWidget(self.handover_button)
         filters = QHBoxLayout()
         for w in (self.street, self.community, self.category, self.risk, self.overdue):
             filters.addWidget(w)
@@ -169,6 +176,7 @@ class ChildrenPage(QWidget):
             box.currentIndexChanged.connect(self._changed)
         self.overdue.toggled.connect(self._changed)
         self.new_button.clicked.connect(self._new_child)
+        self.handover_button.clicked.connect(self._hand_over)
         self.search.returnPressed.connect(
             lambda: self._open_row(0) if self.model.total == 1 else self.view.setFocus()
         )
@@ -265,3 +273,19 @@ class ChildrenPage(QWidget):
         dlg = NewChildDialog(self.ctx, self)
         dlg.saved.connect(self._child_added)
         dlg.open()
+
+    def _hand_over(self) -> None:
+        from hexi_care.ui.handover import HandoverDialog
+
+        dlg = HandoverDialog(self.ctx, self)
+        dlg.saved.connect(self._handed_over)
+        dlg.open()
+
+    def _handed_over(self, done) -> None:
+        self.refresh()
+        self.main.statusBar().showMessage(
+            self.tr("{n} children handed from {a} to {b}.").format(
+                n=done.count, a=done.from_user, b=done.to_user
+            ),
+            10_000,
+        )

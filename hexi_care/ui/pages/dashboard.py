@@ -1,5 +1,7 @@
 """工作台: visits due this week, overdue visits with days overdue, drafts, returned visits, open
-follow-ups and open mandatory reports. Each line opens its record (Enter or double-click)."""
+follow-ups and open mandatory reports (red when made late or feedback is overdue), and the number
+of children to re-examine (its card opens the 复核清单 page). Each line opens its record (Enter or
+double-click)."""
 
 from __future__ import annotations
 
@@ -18,10 +20,17 @@ from PySide6.QtWidgets import (
 )
 
 from hexi_care.domain.enums import Role
-from hexi_care.services import dashboard
+from hexi_care.services import dashboard, reexamination
 from hexi_care.services.dashboard import Dashboard, WorkItem
 from hexi_care.ui import i18n
-from hexi_care.ui.common import ERROR_COLOUR, WARN_COLOUR, label, make_table, on_activate
+from hexi_care.ui.common import (
+    ERROR_COLOUR,
+    WARN_COLOUR,
+    label,
+    make_table,
+    on_activate,
+    report_state,
+)
 from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, RowsModel
 
@@ -169,6 +178,12 @@ def _columns(ctx, kind: str) -> list[Column]:
             width=18,
         ),
         Column(QT_TRANSLATE_NOOP("Columns", "Found on"), lambda i: i18n.fmt_date(i.when), width=6),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Deadline"),
+            report_state,
+            foreground=lambda i: ERROR_COLOUR if i.late or i.feedback_overdue else None,
+            width=8,
+        ),
     ]
 
 
@@ -235,6 +250,26 @@ class DashboardPage(QWidget):
             self.views[key] = view
             self.lists.addWidget(view)
             card.clicked.connect(lambda _=False, k=key: self.select(k))
+        # Re-examinations have their own page: the card shows how many children and goes there.
+        self.reexam_card = QPushButton()
+        self.reexam_card.setObjectName("card_reexam")
+        self.reexam_card.setMinimumHeight(74)
+        self.reexam_card.setStyleSheet(
+            "QPushButton { background: #ffffff; border: 1px solid #d8dde6; border-radius: 6px; text-align: left; padding: 8px; }"
+            "QPushButton:focus { border: 2px solid #5b8fd0; }"
+        )
+        inner = QVBoxLayout(self.reexam_card)
+        inner.setContentsMargins(10, 6, 10, 6)
+        self.reexam_count = label("–", "count")
+        self.reexam_count.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        reexam_caption = self.tr("Children to re-examine")
+        cap = label(reexam_caption, "muted")
+        cap.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        inner.addWidget(self.reexam_count)
+        inner.addWidget(cap)
+        self.reexam_card.setAccessibleName(reexam_caption)
+        self.reexam_card.clicked.connect(lambda: self.main.show_page("reexam"))
+        grid.addWidget(self.reexam_card, 0, len(self.LISTS))
         self.more = QPushButton(self.tr("Show all overdue children in the children list"))
         self.more.setVisible(False)
         self.more.clicked.connect(self._all_overdue)
@@ -276,6 +311,9 @@ class DashboardPage(QWidget):
     def refresh(self) -> None:
         self.setProperty("stale", False)
         self.ctx.worker.call(dashboard.dashboard, done=self._show, owner=self)
+        self.ctx.worker.call(
+            reexamination.count, done=lambda n: self.reexam_count.setText(f"{n:,}"), owner=self
+        )
 
     def _show(self, d: Dashboard) -> None:
         self.data = d

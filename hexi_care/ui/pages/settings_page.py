@@ -1,9 +1,11 @@
 """设置: this computer's settings (language, idle lock, backup folder, a backup now), the store's visit
-intervals per category and risk level and its time zone (the centre or the administrator changes
-them), and, for the administrator, users and communities."""
+intervals per category and risk level, its time zone, the mandatory-report deadlines and the
+re-examination dates (the centre or the administrator changes them), and, for the administrator,
+users and communities."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -28,9 +30,11 @@ from PySide6.QtWidgets import (
 from hexi_care.db import storefiles
 from hexi_care.domain import dates, schedule
 from hexi_care.domain.enums import RiskLevel, Role, UnitKind
+from hexi_care.domain.reexamination import ReexamPolicy
+from hexi_care.domain.reporting import ReportRules
 from hexi_care.errors import InvalidInput
 from hexi_care.messages import t
-from hexi_care.services import security, units, users
+from hexi_care.services import casework, reexamination, security, units, users
 from hexi_care.services import settings as store_settings
 from hexi_care.ui import i18n
 from hexi_care.ui.common import FieldErrors, label, set_role, with_error
@@ -218,6 +222,7 @@ class SettingsPage(QWidget):
             col.addWidget(self._admin_box())
         col.addWidget(policy_box)
         col.addWidget(zone_box)
+        col.addWidget(self._casework_box())
         col.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -293,6 +298,114 @@ class SettingsPage(QWidget):
             done=done,
             failed=lambda e: self.zone_message.setText(i18n.problem_text(e)),
             owner=self,
+        )
+
+    # -- deadlines and re-examinations ---------------------------------------------------------
+    def _casework_box(self) -> QGroupBox:
+        """How long "immediately" may take for a mandatory report, when to chase police
+        feedback, and the re-examination worklist's dates (annual review day per category)."""
+        box = QGroupBox(self.tr("Report deadlines and re-examinations (for the whole store)"))
+        self.tolerance = QSpinBox()
+        self.tolerance.setObjectName("setting_report_tolerance")
+        self.tolerance.setRange(0, 24 * 14)
+        self.tolerance.setSuffix(self.tr(" hours"))
+        self.feedback_days = QSpinBox()
+        self.feedback_days.setObjectName("setting_feedback_days")
+        self.feedback_days.setRange(1, 365)
+        self.feedback_days.setSuffix(self.tr(" days"))
+        self.horizon = QSpinBox()
+        self.horizon.setObjectName("setting_reexam_horizon")
+        self.horizon.setRange(0, 365)
+        self.horizon.setSuffix(self.tr(" days"))
+        self.evidence_days = QSpinBox()
+        self.evidence_days.setRange(0, 365)
+        self.evidence_days.setSuffix(self.tr(" days"))
+        self.casework_errors = FieldErrors(self)
+        self.annual_edits: dict[str, QLineEdit] = {}
+        f = QFormLayout(box)
+        f.addRow(self.tr("A mandatory report counts as late after"), self.tolerance)
+        f.addRow(self.tr("Chase police feedback after"), self.feedback_days)
+        f.addRow(self.tr("Announce birthdays that end a category"), self.horizon)
+        f.addRow(self.tr("Announce evidence that expires within"), self.evidence_days)
+        for code in self.ctx.ref.categories.defs:
+            e = QLineEdit()
+            e.setObjectName(f"annual_{code}")
+            e.setPlaceholderText(self.tr("MM-DD, empty: none"))
+            e.setMaximumWidth(160)
+            self.annual_edits[code] = e
+            f.addRow(
+                self.tr("Annual review of {category} by").format(
+                    category=self.ctx.ref.categories.name(code)
+                ),
+                with_error(e, self.casework_errors, f"annual_{code}"),
+            )
+        self.save_casework = QPushButton(self.tr("Save the deadlines"))
+        self.save_casework.setObjectName("save_casework")
+        self.save_casework.clicked.connect(self._save_casework)
+        self.casework_message = label("", "muted", wrap=True)
+        row = QHBoxLayout()
+        row.addWidget(self.casework_message, 1)
+        row.addWidget(self.save_casework)
+        f.addRow(row)
+        if not self.may_edit_policy:
+            for w in (self.tolerance, self.feedback_days, self.horizon, self.evidence_days):
+                w.setEnabled(False)
+            for e in self.annual_edits.values():
+                e.setReadOnly(True)
+            self.save_casework.setVisible(False)
+            self.casework_message.setText(self.tr("The district centre sets the deadlines."))
+        return box
+
+    def _show_casework(self, both: tuple[ReportRules, ReexamPolicy]) -> None:
+        rules, pol = both
+        self.tolerance.setValue(rules.tolerance_hours)
+        self.feedback_days.setValue(rules.feedback_days)
+        self.horizon.setValue(pol.horizon_days)
+        self.evidence_days.setValue(pol.evidence_days)
+        self.reexam_policy = pol
+        for code, e in self.annual_edits.items():
+            md = pol.annual.get(code)
+            e.setText(f"{md[0]:02d}-{md[1]:02d}" if md else "")
+
+    def _save_casework(self) -> None:
+        self.casework_errors.clear()
+        annual: dict[str, tuple[int, int]] = {}
+        for code, e in self.annual_edits.items():
+            text = e.text().strip()
+            if not text:
+                continue
+            try:
+                month, day = (int(x) for x in text.split("-"))
+                date(2024, month, day)
+            except ValueError:
+                self.casework_errors.show(
+                    f"annual_{code}", self.tr("Write the day as MM-DD, e.g. 12-31.")
+                )
+                return
+            annual[code] = (month, day)
+        base = getattr(self, "reexam_policy", ReexamPolicy())
+        pol = ReexamPolicy(
+            horizon_days=self.horizon.value(),
+            evidence_days=self.evidence_days.value(),
+            annual=annual,
+            annual_lead_days=base.annual_lead_days,
+            annual_late_days=base.annual_late_days,
+        )
+        rules = ReportRules(
+            tolerance_hours=self.tolerance.value(), feedback_days=self.feedback_days.value()
+        )
+
+        def run(task: Task) -> None:
+            with task.uow() as uow:
+                casework.set_report_rules(uow, rules)
+                reexamination.set_policy(uow, pol)
+
+        self.ctx.worker.submit(
+            run,
+            done=lambda _r: self.casework_message.setText(self.tr("Saved.")),
+            failed=lambda e: self.casework_message.setText(i18n.problem_text(e)),
+            owner=self,
+            name="casework settings",
         )
 
     # -- administration -------------------------------------------------------------------------
@@ -604,6 +717,11 @@ class SettingsPage(QWidget):
             self._refresh_admin()
         self.ctx.worker.call(store_settings.visit_policy, done=self._show_policy, owner=self)
         self.ctx.worker.call(store_settings.time_zone_name, done=self._show_zone, owner=self)
+        self.ctx.worker.call(
+            lambda uow: (casework.report_rules(uow), reexamination.policy(uow)),
+            done=self._show_casework,
+            owner=self,
+        )
 
     def _show_policy(self, p: schedule.VisitPolicy) -> None:
         self.policy = p

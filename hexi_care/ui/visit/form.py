@@ -34,8 +34,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hexi_care.domain import routine, submission
-from hexi_care.domain.enums import FollowUpStatus, Rating, SafetyTopic, VisitKind, VisitStatus
+from hexi_care.domain import reporting, routine, submission
+from hexi_care.domain.enums import (
+    FollowUpStatus,
+    Rating,
+    RedFlag,
+    SafetyTopic,
+    VisitKind,
+    VisitStatus,
+)
 from hexi_care.domain.model import Child, FollowUp, Visit
 from hexi_care.errors import NotFound
 from hexi_care.services import casework, children, visits
@@ -117,6 +124,19 @@ class VisitFormWindow(VisitSaving):
         self.banner = label("", "banner", wrap=True)
         self.banner.setObjectName("visit_banner")
         self.banner.setVisible(False)
+        # Answers that call for a mandatory report on the spot (domain/reporting.py red flags).
+        self.red_flags = label("", "error", wrap=True)
+        self.red_flags.setObjectName("red_flags")
+        self.report_now = QPushButton(self.tr("Record a mandatory report now…"))
+        self.report_now.setObjectName("report_now")
+        self.report_now.clicked.connect(self._report_now)
+        self.red_box = QWidget()
+        red = QHBoxLayout(self.red_box)
+        red.setContentsMargins(0, 0, 0, 0)
+        red.addWidget(self.red_flags, 1)
+        red.addWidget(self.report_now)
+        self.red_box.setVisible(False)
+        self._flags: list[RedFlag] = []
         self.banner.linkActivated.connect(self.open_existing_draft)
 
         # 1. facts
@@ -373,6 +393,7 @@ class VisitFormWindow(VisitSaving):
         lay.addWidget(self.header)
         lay.addWidget(self.subheader)
         lay.addWidget(self.banner)
+        lay.addWidget(self.red_box)
         lay.addWidget(self.review_comment)
         lay.addLayout(mid, 1)
         lay.addLayout(bar)
@@ -407,6 +428,10 @@ class VisitFormWindow(VisitSaving):
         self._paper_tab_order()
         self.alone16.toggled.connect(self._duty)
         self.alone8.toggled.connect(self._duty)
+        for cb in (self.alone16, self.alone8):
+            cb.toggled.connect(self._red_flags)
+        for section in ("living", "physical"):
+            self.ratings[section].changed.connect(self._red_flags)
 
     def _paper_tab_order(self) -> None:
         """Tab goes through the fields in the paper form's order, then the buttons."""
@@ -748,6 +773,7 @@ class VisitFormWindow(VisitSaving):
         self.submit_button.setVisible(not ro)
         if ro:
             self._timer.stop()
+        self._red_flags()
 
     # -- changes, suggestion ---------------------------------------------------------------------
     def _changed(self, *_: object) -> None:
@@ -794,6 +820,44 @@ class VisitFormWindow(VisitSaving):
 
     def _duty(self) -> None:
         self.duty_warning.setVisible(self.alone16.isChecked() or self.alone8.isChecked())
+
+    def _red_flags(self, *_: object) -> None:
+        """Offer a mandatory report while an answer is a red flag (under 16 living alone, under 8
+        unattended, living conditions and safety rated poor, an injury noted)."""
+        flags = reporting.red_flags(
+            alone_under16=self.alone16.isChecked(),
+            under8_unattended=self.alone8.isChecked(),
+            living_rating=self.ratings["living"].value().rating,
+            physical_note=self.ratings["physical"].value().note,
+        )
+        self._flags = flags
+        sep = "、" if i18n.lang() == "zh" else "; "
+        words = sep.join(i18n.label(i18n.RED_FLAG, f) for f in flags)
+        self.red_flags.setText(
+            self.tr("These answers call for a mandatory report at once: {flags}.").format(
+                flags=words
+            )
+        )
+        self.red_box.setVisible(bool(flags) and not self.read_only and bool(self.child_id))
+
+    def _report_now(self) -> None:
+        from hexi_care.ui.dialogs.casework import ReportDialog
+
+        if not self._flags or not self.child_id:
+            return
+        dlg = ReportDialog(self.ctx, self, self.child_id)
+        set_combo_data(dlg.trigger, reporting.FLAG_TRIGGER[self._flags[0]])
+        sep = "、" if i18n.lang() == "zh" else "; "
+        dlg.description.setPlainText(sep.join(i18n.label(i18n.RED_FLAG, f) for f in self._flags))
+        dlg.reported_done.setChecked(False)  # made by phone now; the time is entered after
+        dlg.saved.connect(self._reported)
+        dlg.open()
+
+    def _reported(self, _report: object) -> None:
+        self.red_flags.setText(
+            self.tr("Mandatory report recorded. Follow it up in the child's file.")
+        )
+        self.report_now.setVisible(False)
 
     def _ask_suggestion(self) -> None:
         if not self.child_id or self.read_only:

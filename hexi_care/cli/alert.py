@@ -1,0 +1,47 @@
+"""`hexi-care alert …`: what to act on — re-examinations, mandatory-report deadlines and the
+sources other parts add (services/worklists.py ALERT_SOURCES)."""
+
+from __future__ import annotations
+
+from hexi_care.cli.common import Cli, Commands
+from hexi_care.cli.schedule import unit_id
+
+
+def cmd_alert_list(cli: Cli) -> int:
+    from hexi_care.services import worklists
+
+    with cli.uow() as uow:
+        rows = worklists.alerts(uow, unit_id=unit_id(cli, uow))
+    lang = cli.args.lang
+    if cli.args.json:
+        cli.emit_json(
+            [
+                {
+                    "source": a.source,
+                    "kind": a.kind,
+                    "child_id": a.child_id,
+                    "child_name": a.child_name,
+                    "community_id": a.community_id,
+                    "community": a.community_name,
+                    "date": a.when.isoformat() if a.when else None,
+                    "text": a.text(lang),
+                    "link": a.link,
+                    "record_id": a.record_id,
+                }
+                for a in rows
+            ]
+        )
+    elif not rows:
+        cli.say("cli.no_alerts")
+    else:
+        for a in rows:
+            when = a.when.isoformat() if a.when else ""
+            print(f"{when}\t{a.child_name}\t{a.community_name}\t{a.text(lang)}", file=cli.out)
+    return 0
+
+
+def register(root: Commands) -> None:
+    g = root.group("alert", "what needs acting on")
+    sp = g.add("list", cmd_alert_list)
+    sp.add_argument("--unit", metavar="UNIT")
+    sp.add_argument("--json", action="store_true")

@@ -17,7 +17,7 @@ from hexi_care.domain import reporting
 from hexi_care.domain.dates import local_date
 from hexi_care.domain.enums import ReportStatus, ReportTrigger, Role
 from hexi_care.domain.schedule import days_overdue
-from hexi_care.services import casework, children, reexamination, units
+from hexi_care.services import campaigns, casework, children, reexamination, statistics, units
 from hexi_care.services.context import UnitOfWork
 from hexi_care.vocabulary import word
 
@@ -188,11 +188,44 @@ def report_alerts(uow: UnitOfWork, unit_id: str | None) -> list[Alert]:
     return out
 
 
+def campaign_alerts(uow: UnitOfWork, unit_id: str | None) -> list[Alert]:
+    """Campaigns under way short of their goal (the issue's "campaign gaps"): one alert per
+    campaign, not per child; with a unit, the campaigns reaching into it."""
+    wanted = _communities(uow, unit_id)
+    out: list[Alert] = []
+    held = {c.name: c for c in campaigns.campaigns(uow)}
+    for gap in campaigns.gaps(uow):
+        c = held.get(gap.campaign)
+        if c is None:
+            continue
+        if wanted is not None and not wanted & set(statistics.communities_under(uow, c.unit_id)):
+            continue
+        out.append(
+            Alert(
+                source="campaign",
+                kind="campaign_gap",
+                child_id="",
+                child_name="",
+                community_id="",
+                community_name="",
+                when=gap.ends_on,
+                text_zh=f"{gap.campaign}：已覆盖{gap.reached}/{gap.goal}，"
+                f"距结束还有{gap.days_left}天（{gap.ends_on}）",
+                text_en=f"{gap.campaign}: {gap.reached} of {gap.goal} reached, "
+                f"{gap.days_left} days left (ends {gap.ends_on}).",
+                link="campaign",
+                record_id=c.id or "",
+            )
+        )
+    return out
+
+
 #: Where alerts come from, by name. Another part of the program adds its own source here (the
 #: campaigns add "campaign"): a function (uow, unit_id or None) → alerts in the user's scope.
 ALERT_SOURCES: dict[str, AlertSource] = {
     "reexamination": reexamination_alerts,
     "report": report_alerts,
+    "campaign": campaign_alerts,
 }
 
 

@@ -174,3 +174,38 @@ def test_gaps_list_campaigns_under_way_short_of_their_goal(world: World) -> None
         assert kid.id
         visits.add_visit(uow, submitted_visit(kid.id, date(2026, 1, 5), campaign=WINTER))
         assert campaigns.gaps(uow, date(2026, 2, 10)) == []  # goal reached
+
+
+def test_a_campaign_short_of_its_goal_is_an_alert(world: World) -> None:
+    """`alert list` gathers campaign gaps beside re-examinations and report deadlines: one line
+    per campaign under way today that has not reached its goal, in the reader's units."""
+    from hexi_care.services import worklists
+
+    director = world.login("dir_a")
+    kid = add_child(director, world.community_a, categories=[Category(code=LB)])
+    with UnitOfWork(world.login("centre")) as uow:
+        today = uow.today()
+        campaigns.add_campaign(
+            uow,
+            Campaign(
+                name="冬季关爱",
+                unit_id="河西区",
+                kind=CampaignKind.WINTER,
+                starts_on=today,
+                ends_on=date(today.year + 1, 1, 31),
+                categories=[LB],
+                target=CampaignTarget.CHILDREN,
+            ),
+        )
+    with UnitOfWork(director) as uow:
+        (alert,) = worklists.alerts(uow, sources=["campaign"])
+        assert (alert.source, alert.kind, alert.when) == (
+            "campaign",
+            "campaign_gap",
+            date(today.year + 1, 1, 31),
+        )
+        assert "冬季关爱" in alert.text("zh") and "0/1" in alert.text("zh")
+        assert "0 of 1 reached" in alert.text("en")
+        assert kid.id
+        visits.add_visit(uow, submitted_visit(kid.id, today, campaign="冬季关爱"))
+        assert worklists.alerts(uow, sources=["campaign"]) == []  # goal reached

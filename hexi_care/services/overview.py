@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import String, cast, func, select
 
 from hexi_care.db.models import CategoryDef, OrgUnit
 from hexi_care.db.models import Child as ChildRow
@@ -157,20 +157,21 @@ def overview(uow: UnitOfWork, *, day: date | None = None, unit_id: str | None = 
     # Visits per month over the last year (drafts are not visits yet).
     months = _months_back(day, MONTHS)
     per_month: dict[str, int] = defaultdict(int)
-    # Counted per community and calendar month in SQL (EXTRACT: SQLite and PostgreSQL alike),
-    # each community's range of the statistics index read on its own.
-    year, month = extract("year", VisitRow.visit_date), extract("month", VisitRow.visit_date)
-    for community, y, mo, n in s.execute(
-        select(VisitRow.community_id, year, month, func.count())
+    # Counted per community and calendar month in SQL ("YYYY-MM", the first seven characters of
+    # the ISO date on SQLite and PostgreSQL alike: cheaper per row than two EXTRACTs), each
+    # community's range of the statistics index read on its own.
+    ym = func.substr(cast(VisitRow.visit_date, String), 1, 7)
+    for community, month, n in s.execute(
+        select(VisitRow.community_id, ym, func.count())
         .where(
             VisitRow.community_id.in_(list(communities)),
             VisitRow.visit_date.between(months[0][0], months[-1][1]),
             (VisitRow.status + "") != VisitStatus.DRAFT,  # the covering index, not status's
         )
-        .group_by(VisitRow.community_id, year, month)
+        .group_by(VisitRow.community_id, ym)
     ):
         if community in communities:
-            per_month[f"{int(y):04d}-{int(mo):02d}"] += n
+            per_month[str(month)] += n
     ov.visits_by_month = [
         Bar(
             label=f"{a.year:04d}-{a.month:02d}",

@@ -53,6 +53,10 @@ HOLIDAY_NEEDED = {
 }
 
 
+#: A card holds its count and a caption of up to two lines (English captions wrap at 1280 px).
+CARD_HEIGHT = 90
+
+
 def holiday_line(rule) -> str:
     """One line of the workbench for a holiday visit rule (winter or summer)."""
     name = {
@@ -94,7 +98,8 @@ def _columns(ctx, kind: str) -> list[Column]:
         QT_TRANSLATE_NOOP("Columns", "Holiday visit"),
         lambda i: i18n.translate("Labels", HOLIDAY_NEEDED[i.holiday]) if i.holiday else "",
         foreground=lambda i: WARN_COLOUR if i.holiday else None,
-        width=8,
+        # Wide enough for the longest line whole, in English too ("… (drowning first)").
+        width=14,
     )
     if kind == "due":
         return [
@@ -223,7 +228,7 @@ class DashboardPage(QWidget):
             card = QPushButton()
             card.setObjectName(f"card_{key}")
             card.setCheckable(True)
-            card.setMinimumHeight(74)
+            card.setMinimumHeight(CARD_HEIGHT)
             card.setStyleSheet(
                 "QPushButton { background: #ffffff; border: 1px solid #d8dde6; border-radius: 6px; text-align: left; padding: 8px; }"
                 "QPushButton:checked { border: 2px solid #1f5fa8; background: #f1f6fc; }"
@@ -234,6 +239,7 @@ class DashboardPage(QWidget):
             count = label("–", "count")
             count.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             cap = label(captions[key], "muted")
+            cap.setWordWrap(True)  # seven cards at 1280 px: an English caption takes two lines
             cap.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             inner.addWidget(count)
             inner.addWidget(cap)
@@ -253,7 +259,7 @@ class DashboardPage(QWidget):
         # Re-examinations have their own page: the card shows how many children and goes there.
         self.reexam_card = QPushButton()
         self.reexam_card.setObjectName("card_reexam")
-        self.reexam_card.setMinimumHeight(74)
+        self.reexam_card.setMinimumHeight(CARD_HEIGHT)
         self.reexam_card.setStyleSheet(
             "QPushButton { background: #ffffff; border: 1px solid #d8dde6; border-radius: 6px; text-align: left; padding: 8px; }"
             "QPushButton:focus { border: 2px solid #5b8fd0; }"
@@ -264,6 +270,7 @@ class DashboardPage(QWidget):
         self.reexam_count.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         reexam_caption = self.tr("Children to re-examine")
         cap = label(reexam_caption, "muted")
+        cap.setWordWrap(True)
         cap.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         inner.addWidget(self.reexam_count)
         inner.addWidget(cap)

@@ -4,6 +4,7 @@ All inside the user's scope (the session's filter); rows are plain dataclasses."
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeAlias
@@ -20,8 +21,7 @@ from hexi_care.db.models import Visit as VisitRow
 from hexi_care.domain import idnumber
 from hexi_care.domain.enums import Sex, UnitKind, VisitKind, VisitStatus
 from hexi_care.domain.model import Unit
-from hexi_care.services import units
-from hexi_care.services import validate as v
+from hexi_care.services import units, visits
 from hexi_care.services.context import UnitOfWork
 
 AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
@@ -113,15 +113,9 @@ def _visit_filter(
         if q.isascii() and q.isalpha():
             clauses.append(ChildRow.name_initials.like(q.lower() + "%"))
         stmt = stmt.where(or_(*clauses))
-    if status:
-        stmt = stmt.where(VisitRow.status == v.choice("status", VisitStatus, status))
-    if community_id:
-        stmt = stmt.where(VisitRow.community_id == community_id)
-    if date_from:
-        stmt = stmt.where(VisitRow.visit_date >= date_from)
-    if date_to:
-        stmt = stmt.where(VisitRow.visit_date <= date_to)
-    return stmt
+    return visits.narrowed(
+        stmt, status=status, community_id=community_id, date_from=date_from, date_to=date_to
+    )
 
 
 def count_visits(
@@ -327,8 +321,11 @@ def list_households(
     ]
 
 
-def household_children(uow: UnitOfWork, household_id: str) -> list[ChildBrief]:
-    uow.require_case_reader()
+#: What a short list of children shows (a household's, an activity's participants).
+_BRIEF_COLUMNS = (ChildRow.id, ChildRow.name, ChildRow.sex, ChildRow.birth_date, ChildRow.id_number)
+
+
+def _briefs(rows: Iterable[Any]) -> list[ChildBrief]:
     return [
         ChildBrief(
             id=c.id,
@@ -337,14 +334,19 @@ def household_children(uow: UnitOfWork, household_id: str) -> list[ChildBrief]:
             birth_date=c.birth_date,
             id_number_masked=idnumber.mask(c.id_number) if c.id_number else "",
         )
-        for c in uow.session.execute(
-            select(
-                ChildRow.id, ChildRow.name, ChildRow.sex, ChildRow.birth_date, ChildRow.id_number
-            )
+        for c in rows
+    ]
+
+
+def household_children(uow: UnitOfWork, household_id: str) -> list[ChildBrief]:
+    uow.require_case_reader()
+    return _briefs(
+        uow.session.execute(
+            select(*_BRIEF_COLUMNS)
             .where(ChildRow.household_id == household_id)
             .order_by(ChildRow.birth_date)
         )
-    ]
+    )
 
 
 # -- activities and help given ----------------------------------------------------------------------
@@ -408,23 +410,14 @@ def list_activities(uow: UnitOfWork, *, limit: int = 500) -> list[ActivityLine]:
 
 def activity_participants(uow: UnitOfWork, activity_id: str) -> list[ChildBrief]:
     uow.require_case_reader()
-    return [
-        ChildBrief(
-            id=c.id,
-            name=c.name,
-            sex=Sex(c.sex),
-            birth_date=c.birth_date,
-            id_number_masked=idnumber.mask(c.id_number) if c.id_number else "",
-        )
-        for c in uow.session.execute(
-            select(
-                ChildRow.id, ChildRow.name, ChildRow.sex, ChildRow.birth_date, ChildRow.id_number
-            )
+    return _briefs(
+        uow.session.execute(
+            select(*_BRIEF_COLUMNS)
             .join(ActivityParticipant, ActivityParticipant.child_id == ChildRow.id)
             .where(ActivityParticipant.activity_id == activity_id)
             .order_by(ChildRow.name_pinyin)
         )
-    ]
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

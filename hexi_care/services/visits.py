@@ -10,9 +10,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from hexi_care.db.models import AppUser, VisitReview
 from hexi_care.db.models import Child as ChildRow
@@ -367,6 +367,30 @@ def resolve_visit(uow: UnitOfWork, ref: str) -> str:
     raise NotFound(what="visit", ref=ref)
 
 
+S = TypeVar("S", bound=Select[Any])
+
+
+def narrowed(
+    stmt: S,
+    *,
+    status: str | None,
+    community_id: str | None,
+    date_from: date | None,
+    date_to: date | None,
+) -> S:
+    """`stmt` (over visits) narrowed to a status, a community and a date range: the visit lists'
+    filters, in one place for the command line, the Visits page and its count."""
+    if status:
+        stmt = stmt.where(VisitRow.status == v.choice("status", VisitStatus, status))
+    if community_id:
+        stmt = stmt.where(VisitRow.community_id == community_id)
+    if date_from:
+        stmt = stmt.where(VisitRow.visit_date >= date_from)
+    if date_to:
+        stmt = stmt.where(VisitRow.visit_date <= date_to)
+    return stmt
+
+
 def list_visits(
     uow: UnitOfWork,
     *,
@@ -382,14 +406,9 @@ def list_visits(
     stmt = select(VisitRow)
     if child_id:
         stmt = stmt.where(VisitRow.child_id == child_id)
-    if status:
-        stmt = stmt.where(VisitRow.status == v.choice("status", VisitStatus, status))
-    if community_id:
-        stmt = stmt.where(VisitRow.community_id == community_id)
-    if date_from:
-        stmt = stmt.where(VisitRow.visit_date >= date_from)
-    if date_to:
-        stmt = stmt.where(VisitRow.visit_date <= date_to)
+    stmt = narrowed(
+        stmt, status=status, community_id=community_id, date_from=date_from, date_to=date_to
+    )
     stmt = stmt.order_by(VisitRow.visit_date.desc(), VisitRow.created_at.desc())
     if limit is not None:
         stmt = stmt.limit(limit).offset(offset)

@@ -159,6 +159,19 @@ CHILD_PROFILE_FIELDS = (
     "teacher_name",
     "teacher_phone",
 )
+#: The keys of a child's category and of a guardian's situation as one list-valued profile field
+#: holds them (the change log and the exchange's merge).
+CATEGORY_KEYS = ("code", "basis", "evidence", "start_date", "end_date")
+SITUATION_KEYS = (
+    "kind",
+    "start_date",
+    "expected_end_date",
+    "end_date",
+    "evidence",
+    "note",
+    "disability_grade",
+    "disability_mental",
+)
 #: A household's fields as the services edit them and packages carry them.
 HOUSEHOLD_PROFILE_FIELDS = ("address", "hukou_address", "phone", "note")
 

@@ -17,7 +17,13 @@ from hexi_care.db.models import Child as ChildRow
 from hexi_care.db.models import Household as HouseholdRow
 from hexi_care.domain import idnumber, names, schedule
 from hexi_care.domain.enums import RiskLevel, Role, Sex, UnitKind
-from hexi_care.domain.model import CHILD_PROFILE_FIELDS, Category, Child, ChildSummary
+from hexi_care.domain.model import (
+    CATEGORY_KEYS,
+    CHILD_PROFILE_FIELDS,
+    Category,
+    Child,
+    ChildSummary,
+)
 from hexi_care.errors import Ambiguous, InvalidInput, NotFound
 from hexi_care.services import settings, visits
 from hexi_care.services import validate as v
@@ -347,7 +353,7 @@ def to_child(row: ChildRow) -> Child:
 
 def category_values(cats: list[Category]) -> list[dict[str, Any]]:
     """A child's categories as one profile field's value (change log, exchange merge)."""
-    keys = ("code", "basis", "evidence", "start_date", "end_date")
+    keys = CATEGORY_KEYS
     rows = [
         {k: (x.isoformat() if isinstance(x := getattr(c, k), date) else x) for k in keys}
         for c in cats

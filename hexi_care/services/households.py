@@ -15,7 +15,13 @@ from hexi_care.db.models import Guardian as GuardianRow
 from hexi_care.db.models import Household as HouseholdRow
 from hexi_care.db.models import OrgUnit, ParentSituation
 from hexi_care.domain.enums import Relationship, SituationKind, UnitKind
-from hexi_care.domain.model import HOUSEHOLD_PROFILE_FIELDS, Guardian, Household, Situation
+from hexi_care.domain.model import (
+    HOUSEHOLD_PROFILE_FIELDS,
+    SITUATION_KEYS,
+    Guardian,
+    Household,
+    Situation,
+)
 from hexi_care.errors import InvalidInput, NotFound
 from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
@@ -305,16 +311,7 @@ def save_guardian(uow: UnitOfWork, guardian: Guardian) -> Guardian:
 
 def situation_values(sits: list[Situation]) -> list[dict[str, Any]]:
     """A guardian's situations as one profile field's value (change log, exchange merge)."""
-    keys = (
-        "kind",
-        "start_date",
-        "expected_end_date",
-        "end_date",
-        "evidence",
-        "note",
-        "disability_grade",
-        "disability_mental",
-    )
+    keys = SITUATION_KEYS
     rows = [
         {k: (x.isoformat() if isinstance(x := getattr(s, k), date) else x) for k in keys}
         for s in sits

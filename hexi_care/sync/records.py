@@ -40,7 +40,12 @@ from hexi_care.domain.enums import (
     VisitKind,
     VisitStatus,
 )
-from hexi_care.domain.model import CHILD_PROFILE_FIELDS, HOUSEHOLD_PROFILE_FIELDS
+from hexi_care.domain.model import (
+    CATEGORY_KEYS,
+    CHILD_PROFILE_FIELDS,
+    HOUSEHOLD_PROFILE_FIELDS,
+    SITUATION_KEYS,
+)
 from hexi_care.errors import BadPackage
 
 # Strategies: how an incoming record meets the local one (see merge.py).
@@ -213,17 +218,6 @@ USER_REFS: dict[str, tuple[str, ...]] = {
     "reexam_decision": ("decided_by",),
 }
 # Pseudo-columns: lists kept in child rows (categories) and guardian rows (situations).
-CATEGORY_KEYS = ("code", "basis", "evidence", "start_date", "end_date")
-SITUATION_KEYS = (
-    "kind",
-    "start_date",
-    "expected_end_date",
-    "end_date",
-    "evidence",
-    "note",
-    "disability_grade",
-    "disability_mental",
-)
 LIST_FIELDS = {"categories": CATEGORY_KEYS, "situations": SITUATION_KEYS}
 LIST_OF_KIND = {"child": "categories", "guardian": "situations"}
 

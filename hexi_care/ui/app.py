@@ -267,9 +267,10 @@ def make_qapp(argv: Sequence[str]) -> QApplication:
     if app is None:
         app = QApplication(list(argv))
     assert isinstance(app, QApplication)
-    from hexi_care.ui import refguard
+    from hexi_care.ui import gc_guard, refguard
 
     refguard.install(app)
+    gc_guard.install(app)  # Qt objects are collected on the GUI thread, never the worker's
     # The database worker holds the interpreter lock while SQLAlchemy builds rows; switching more
     # often than Python's default 5 ms keeps typing and painting smooth meanwhile.
     sys.setswitchinterval(0.001)

@@ -7,6 +7,7 @@ ignored (they say nothing about our code).
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -45,6 +46,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
             item.add_marker(pytest.mark.qt_log_ignore(*OFFSCREEN_NOISE))
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread(qapp) -> Iterator[None]:
+    """As the program does (ui/gc_guard.py; pytest-qt makes its own QApplication): no garbage
+    collection in the database worker thread while a test runs; the other tests collect as usual."""
+    from hexi_care.ui import gc_guard
+
+    gc_guard.install(qapp)
+    yield
+    gc.enable()
 
 
 #: The UI tests' world is the one test world (tests/conftest.py) with families added.

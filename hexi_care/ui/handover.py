@@ -34,7 +34,7 @@ class HandoverDialog(RecordDialog):
             "muted",
             wrap=True,
         )
-        self.lay_out(intro, form, ok_text=self.tr("Hand over"))
+        self.lay_out(intro, form, on_ok=self._ok, ok_text=self.tr("Hand over"))
         self.buttons.setEnabled(False)
         ctx.worker.call(assignment.directors, done=self._fill, owner=self)
 

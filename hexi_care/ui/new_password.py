@@ -3,6 +3,7 @@ administrator's reset (rekey.py) and the recovery code (unlock.py) both ask."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
@@ -12,12 +13,15 @@ from hexi_care.ui.dialogs.base import FormDialog
 
 
 class NewPasswordDialog(FormDialog):
-    """Subclasses lay out `password_rows` in their form and do the work in `_set`, ending in
-    `_done` or `_failed`."""
+    """Subclasses lay out `password_rows` in their form and pass the work as `set_password`
+    (the new password and whether to replace the data key), which ends in `_done` or `_failed`."""
 
-    def __init__(self, ctx: Any, parent: QWidget | None) -> None:
+    def __init__(
+        self, ctx: Any, parent: QWidget | None, set_password: Callable[[str, bool], None]
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._set = set_password
         self.outcome: Any = None
         self.pw1 = QLineEdit()
         self.pw1.setEchoMode(QLineEdit.EchoMode.Password)
@@ -37,9 +41,6 @@ class NewPasswordDialog(FormDialog):
             return
         self.buttons.setEnabled(False)
         self._set(self.pw1.text(), self.rekey.isChecked())
-
-    def _set(self, password: str, rekey: bool) -> None:
-        raise NotImplementedError(type(self).__name__)
 
     def _done(self, outcome: Any) -> None:
         """Set; after a rekey the new recovery code and the older backups are shown."""

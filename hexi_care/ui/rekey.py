@@ -164,7 +164,7 @@ class ResetPasswordDialog(NewPasswordDialog):
     offered a new data key in the same step."""
 
     def __init__(self, ctx: Any, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+        super().__init__(ctx, parent, self._set)
         self.rekey.setText(
             self.tr("Also replace the data key (recommended if the old password may be known)")
         )
@@ -174,7 +174,7 @@ class ResetPasswordDialog(NewPasswordDialog):
         self.setWindowTitle(self.tr("New password for {name}").format(name=name))
         form = QFormLayout()
         self.password_rows(form)
-        self.lay_out(form, ok_text=self.tr("Set password"), primary=False)
+        self.lay_out(form, on_ok=self._ok, ok_text=self.tr("Set password"), primary=False)
 
     def _set(self, password: str, rekey: bool) -> None:
         name = self.name

@@ -174,7 +174,7 @@ class RecoveryDialog(NewPasswordDialog):
     """A new password with the recovery code printed when the store was created."""
 
     def __init__(self, ctx, parent: QWidget | None = None, *, user: str = "") -> None:
-        super().__init__(ctx, parent)
+        super().__init__(ctx, parent, self._set)
         self.rekey.setText(
             self.tr(
                 "Also replace the data key and the recovery code (recommended: this code has now been seen)"
@@ -197,7 +197,7 @@ class RecoveryDialog(NewPasswordDialog):
         form.addRow(self.tr("Recovery code"), self.code)
         form.addRow(self.tr("User name"), self.user)
         self.password_rows(form)
-        self.lay_out(intro, form, ok_text=self.tr("Set password"), primary=False)
+        self.lay_out(intro, form, on_ok=self._ok, ok_text=self.tr("Set password"), primary=False)
 
     def _set(self, password: str, rekey: bool) -> None:
         code, user, path = self.code.text(), self.user.text().strip(), self.ctx.store_path

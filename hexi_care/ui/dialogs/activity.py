@@ -101,7 +101,7 @@ class ActivityDialog(RecordDialog):
         parts = QGroupBox(self.tr("Participants"))
         parts.setLayout(picker)
         self.errors.add("child_id", self.chosen)
-        self.lay_out(form, (parts, 1), ok_text=self.tr("Save"))
+        self.lay_out(form, (parts, 1), on_ok=self._ok, ok_text=self.tr("Save"))
         self.search.textChanged.connect(self._find)
         add.clicked.connect(self._add)
         self.results.itemActivated.connect(lambda _i: self._add())

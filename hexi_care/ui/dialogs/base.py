@@ -44,7 +44,7 @@ def ok_cancel(dialog: QDialog, ok_text: str, *, primary: bool = True) -> QDialog
 
 
 class FormDialog(QDialog):
-    """A dialog of fields above a message line and OK/Cancel; OK calls `_ok`."""
+    """A dialog of fields above a message line and OK/Cancel; OK calls what `lay_out` is given."""
 
     message: QLabel
     buttons: QDialogButtonBox
@@ -54,12 +54,16 @@ class FormDialog(QDialog):
         self.message = label("", "error", wrap=True)
 
     def lay_out(
-        self, *parts: QWidget | QLayout | tuple[QWidget, int], ok_text: str, primary: bool = True
+        self,
+        *parts: QWidget | QLayout | tuple[QWidget, int],
+        on_ok: Callable[[], None],
+        ok_text: str,
+        primary: bool = True,
     ) -> None:
         """`parts` top to bottom (a widget with its stretch as a pair), then the message and the
-        buttons."""
+        buttons; OK calls `on_ok`."""
         self.buttons = ok_cancel(self, ok_text, primary=primary)
-        self.buttons.accepted.connect(self._ok)
+        self.buttons.accepted.connect(on_ok)
         lay = QVBoxLayout(self)
         for part in parts:
             if isinstance(part, tuple):
@@ -70,9 +74,6 @@ class FormDialog(QDialog):
                 lay.addWidget(part)
         lay.addWidget(self.message)
         lay.addWidget(self.buttons)
-
-    def _ok(self) -> None:
-        raise NotImplementedError(type(self).__name__)
 
 
 class RecordDialog(FormDialog):

@@ -59,7 +59,7 @@ class FollowUpDialog(RecordDialog):
             (i18n.field("owner"), self.owner, "owner"),
             (i18n.field("due_date"), self.due, "due_date"),
         )
-        self.lay_out(form, ok_text=self.tr("Save"))
+        self.lay_out(form, on_ok=self._ok, ok_text=self.tr("Save"))
 
     def _ok(self) -> None:
         f = FollowUp(
@@ -93,7 +93,7 @@ class ReferralDialog(RecordDialog):
             (self.tr("Date"), self.on, "date"),
             (i18n.field("outcome"), self.outcome, "outcome"),
         )
-        self.lay_out(form, ok_text=self.tr("Save"))
+        self.lay_out(form, on_ok=self._ok, ok_text=self.tr("Save"))
 
     def _ok(self) -> None:
         r = Referral(
@@ -169,7 +169,7 @@ class ReportDialog(RecordDialog):
             (i18n.field("feedback_due"), self.feedback_due, "feedback_due"),
             (i18n.field("status"), self.status, "status"),
         )
-        self.lay_out(warn, form, ok_text=self.tr("Save"))
+        self.lay_out(warn, form, on_ok=self._ok, ok_text=self.tr("Save"))
         self.reported_done.toggled.connect(self.reported.setEnabled)
         self.reported_done.setChecked(True)
         if existing is not None:

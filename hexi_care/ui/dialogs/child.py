@@ -347,7 +347,7 @@ class CategoryDialog(FormDialog):
         form.addRow(self.tr("Evidence"), self.evidence)
         form.addRow(self.tr("From"), self.start)
         form.addRow(self.tr("Until"), self.end)
-        self.lay_out(form, ok_text=self.tr("OK"))
+        self.lay_out(form, on_ok=self._ok, ok_text=self.tr("OK"))
         if existing is not None:
             set_combo_data(self.code, existing.code)
             self.basis.setPlainText(existing.basis)
@@ -389,6 +389,7 @@ class NewChildDialog(RecordDialog):
         self.lay_out(
             label(self.tr("A new household is created at the address given."), "muted"),
             (scroll, 1),
+            on_ok=self._ok,
             ok_text=self.tr("Save"),
         )
         fit_to_screen(self, 720, 640)

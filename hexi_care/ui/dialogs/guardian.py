@@ -99,6 +99,7 @@ class SituationDialog(FormDialog):
                 wrap=True,
             ),
             form,
+            on_ok=self._ok,
             ok_text=self.tr("OK"),
         )
         if existing is not None:
@@ -174,7 +175,7 @@ class GuardianDialog(RecordDialog):
         sl.addWidget(self.sit_list)
         sl.addLayout(hbox(add, edit, remove, stretch_last=True))
         sl.addWidget(self.errors.add("situation", self.sit_list, "start_date", "end_date"))
-        self.lay_out(form, sits, ok_text=self.tr("Save"))
+        self.lay_out(form, sits, on_ok=self._ok, ok_text=self.tr("Save"))
         if existing is not None:
             self.name.setText(existing.name)
             set_combo_data(self.relationship, existing.relationship)

@@ -56,7 +56,7 @@ class SupportDialog(RecordDialog):
             (i18n.field("end_date"), self.end, "end_date"),
             (i18n.field("note"), self.note, "note"),
         )
-        self.lay_out(form, ok_text=self.tr("Save"))
+        self.lay_out(form, on_ok=self._ok, ok_text=self.tr("Save"))
 
     def _ok(self) -> None:
         b = SupportBenefit(
@@ -120,7 +120,7 @@ class AgreementDialog(RecordDialog):
             (i18n.field("term_end"), self.term_end, "term_end"),
             (i18n.field("attachment_id"), self.scan, "attachment_id"),
         )
-        self.lay_out(form, ok_text=self.tr("Save"))
+        self.lay_out(form, on_ok=self._ok, ok_text=self.tr("Save"))
 
     def _ok(self) -> None:
         a = CareAgreement(

@@ -60,7 +60,7 @@ class NoticeDeliveryDialog(RecordDialog):
             ("", self.signed),
             (i18n.field("note"), self.note, "note"),
         )
-        self.lay_out(form, ok_text=self.tr("Save"))
+        self.lay_out(form, on_ok=self._ok, ok_text=self.tr("Save"))
         # Listing writes nothing: a built-in template is written with the first delivery.
         ctx.worker.call(support.templates, done=self._templates, owner=self)
 
@@ -147,7 +147,7 @@ class AssistanceDialog(RecordDialog):
             (i18n.field("source"), self.source, "source"),
             (self.tr("Campaign"), self.campaign, "campaign"),
         )
-        self.lay_out(form, ok_text=self.tr("Save"))
+        self.lay_out(form, on_ok=self._ok, ok_text=self.tr("Save"))
 
     def _ok(self) -> None:
         a = Assistance(

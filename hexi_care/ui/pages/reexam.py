@@ -82,7 +82,7 @@ class DecisionDialog(RecordDialog):
             (i18n.field("decision"), self.decision, "decision"),
             (i18n.field("note"), self.note, "note"),
         )
-        self.lay_out(form, ok_text=self.tr("Record"))
+        self.lay_out(form, on_ok=self._ok, ok_text=self.tr("Record"))
 
     def _ok(self) -> None:
         item = self.item

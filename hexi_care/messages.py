@@ -271,6 +271,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no allowance standard is set for {year}, {category} ({setting}). Ask the centre to set "
         "it before making the payment list.",
     ),
+    "problem.campaign_over": (
+        "该专项行动已于 {end} 结束。",
+        "the campaign ended on {end} already.",
+    ),
+    "problem.after_planned_end": (
+        "不能晚于原定结束日期 {end}。",
+        "cannot be after the planned end, {end}.",
+    ),
     "problem.needed_to_submit": ("提交审核前必须填写。", "is needed before submitting."),
     "submit_incomplete": (
         "还不能提交审核：请先填写{needed_labels}。草稿可以随时保存。",
@@ -329,6 +337,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.campaign_progress": (
         "{name}：已覆盖 {reached} / {goal} {unit}（{percent}%），走访 {visits} 次。",
         "{name}: {reached} of {goal} {unit} reached ({percent}%), {visits} visits.",
+    ),
+    "cli.campaign_ended": (
+        "专项行动 {name} 已结束（最后一天 {end}）。",
+        "Campaign {name} ended (last day {end}).",
     ),
     "cli.allowance_total": ("合计：{n} 人，{amount} 元。", "Total: {n} children, {amount} yuan."),
     "cli.allowance_paid": (

@@ -19,13 +19,14 @@ from hexi_care.db.models import Child as ChildRow
 from hexi_care.db.models import Visit as VisitRow
 from hexi_care.domain.enums import (
     CampaignKind,
+    CampaignState,
     CampaignTarget,
     RiskLevel,
     Role,
     SafetyTopic,
     VisitStatus,
 )
-from hexi_care.domain.model import Campaign, CampaignProgress
+from hexi_care.domain.model import Campaign, CampaignProgress, Unit
 from hexi_care.errors import InvalidInput, NotFound, ScopeDenied
 from hexi_care.services import children, support, units
 from hexi_care.services import validate as v
@@ -131,6 +132,18 @@ def get_campaign(uow: UnitOfWork, ref: str) -> Campaign:
         if ref in (r.id, r.name):
             return to_campaign(r)
     raise NotFound(what="campaign", ref=ref)
+
+
+def state(c: Campaign, day: date) -> CampaignState:
+    if day < c.starts_on:
+        return CampaignState.UPCOMING
+    return CampaignState.OPEN if day <= c.ends_on else CampaignState.OVER
+
+
+def units_to_hold(uow: UnitOfWork) -> list[Unit]:
+    """The units the user may hold a campaign for, in tree order: their own and those below it."""
+    uow.require_role(Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR, action="manage campaigns")
+    return [u for u in units.list_units(uow) if _held_below(uow, u.id)]
 
 
 def open_on(uow: UnitOfWork, day: date) -> list[Campaign]:

@@ -196,6 +196,69 @@
     </message>
 </context>
 <context>
+    <name>CampaignsPage</name>
+    <message>
+        <source>New campaign…</source>
+        <translation>新建专项行动…</translation>
+    </message>
+    <message>
+        <source>End the campaign…</source>
+        <translation>结束专项行动…</translation>
+    </message>
+    <message>
+        <source>Target list…</source>
+        <translation>目标名单…</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖情况</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>专项行动</translation>
+    </message>
+    <message>
+        <source>Winter and summer holiday visits, festival greetings and any named drive: who is on the list, and how many were reached by a visit or help tagged with the campaign within its period.</source>
+        <translation>寒暑假走访、节日慰问及其他专项行动：目标名单上有谁，行动期间内有多少已通过标记该行动的走访或帮扶覆盖。</translation>
+    </message>
+    <message>
+        <source>{n} campaigns</source>
+        <translation>共 {n} 项专项行动</translation>
+    </message>
+    <message>
+        <source>No campaign chosen</source>
+        <translation>未选择专项行动</translation>
+    </message>
+    <message>
+        <source>{reached} of {goal} {unit} reached ({percent}%)</source>
+        <translation>已覆盖 {reached} / {goal} {unit}（{percent}%）</translation>
+    </message>
+    <message>
+        <source>{name}: {start} – {end}, {state}</source>
+        <translation>{name}：{start} 至 {end}，{state}</translation>
+    </message>
+    <message>
+        <source>{targets} on the list; {visits} visits and {help} help records tagged</source>
+        <translation>名单上 {targets} 个；标记该行动的走访 {visits} 次、帮扶 {help} 条</translation>
+    </message>
+    <message>
+        <source>Categories: {names}</source>
+        <translation>类别：{names}</translation>
+    </message>
+    <message>
+        <source>Risk levels: {names}</source>
+        <translation>风险等级：{names}</translation>
+    </message>
+    <message>
+        <source>Notice handed out: {title}</source>
+        <translation>发放告知书：{title}</translation>
+    </message>
+    <message>
+        <source>Safety topics first: {names}</source>
+        <translation>重点安全提醒：{names}</translation>
+    </message>
+</context>
+<context>
     <name>CategoryDialog</name>
     <message>
         <source>Category</source>
@@ -1055,6 +1118,26 @@
         <source>Details</source>
         <translation>说明</translation>
     </message>
+    <message>
+        <source>Campaign</source>
+        <translation>专项行动</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>On the list</source>
+        <translation>名单内</translation>
+    </message>
 </context>
 <context>
     <name>Common</name>
@@ -1213,6 +1296,29 @@
     <message>
         <source>Demo store with synthetic data. Users: {director} (child director), {street} (street supervisor), {centre} (district centre); password {password}.</source>
         <translation>演示数据库（虚构数据）。用户：{director}（儿童主任）、{street}（街道儿童督导员）、{centre}（区未保中心）；密码 {password}。</translation>
+    </message>
+</context>
+<context>
+    <name>EndCampaignDialog</name>
+    <message>
+        <source>End the campaign</source>
+        <translation>结束专项行动</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>专项行动</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>原定结束日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>最后一天</translation>
+    </message>
+    <message>
+        <source>After its last day the campaign is no longer offered for visits and help, and its coverage counts what was done up to that day.</source>
+        <translation>最后一天之后，走访和帮扶不再可选该专项行动；覆盖情况只统计截至当天完成的工作。</translation>
     </message>
 </context>
 <context>
@@ -1811,6 +1917,7 @@ You will need: the administrator&apos;s password, the names of your streets and 
     </message>
     <message>
         <source>Winter holiday</source>
+        <extracomment>A card holds its count and a caption of up to two lines (English captions wrap at 1280 px).</extracomment>
         <translation>寒假</translation>
     </message>
     <message>
@@ -2122,6 +2229,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>活动与慰问</translation>
     </message>
     <message>
+        <source>Campaigns</source>
+        <translation>专项行动</translation>
+    </message>
+    <message>
         <source>Re-examinations</source>
         <translation>复核清单</translation>
     </message>
@@ -2191,6 +2302,61 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>NewCampaignDialog</name>
+    <message>
+        <source>New campaign</source>
+        <translation>新建专项行动</translation>
+    </message>
+    <message>
+        <source>e.g. 2027 winter holiday visits</source>
+        <translation>例如：2027年寒假关爱走访</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>家庭（户）</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <source>the whole list</source>
+        <translation>整个名单</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Children with these categories</source>
+        <translation>儿童类别（任一）</translation>
+    </message>
+    <message>
+        <source>Children at these risk levels</source>
+        <translation>风险等级（任一）</translation>
+    </message>
+    <message>
+        <source>Notice handed out</source>
+        <translation>发放的告知书</translation>
+    </message>
+    <message>
+        <source>No category and no risk level ticked: every child (or household) in the units is on the list. A summer campaign puts drowning first.</source>
+        <translation>不勾选类别和风险等级：所辖范围内的所有儿童（或家庭）都在名单上。暑假专项行动自动把防溺水放在首位。</translation>
+    </message>
+    <message>
+        <source>Add the campaign</source>
+        <translation>添加专项行动</translation>
     </message>
 </context>
 <context>

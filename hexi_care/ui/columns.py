@@ -43,6 +43,8 @@ def help_columns(who: Sequence[Column] = (), what_width: int = 12) -> list[Colum
             align=RIGHT,
             width=5,
         ),
+        # What the help was tagged with, as stored (a campaign's name, or older free text).
+        Column(QT_TRANSLATE_NOOP("Columns", "Campaign"), lambda a: a.campaign, width=8),
         Column(QT_TRANSLATE_NOOP("Columns", "Source"), lambda a: a.source),
     ]
 

@@ -185,6 +185,13 @@
     </message>
 </context>
 <context>
+    <name>CampaignChoice</name>
+    <message>
+        <source>None</source>
+        <translation>（不属于专项行动）</translation>
+    </message>
+</context>
+<context>
     <name>CampaignListDialog</name>
     <message>
         <source>Campaign list: {name}</source>

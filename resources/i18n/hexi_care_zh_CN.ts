@@ -115,6 +115,37 @@
     </message>
 </context>
 <context>
+    <name>Allowance</name>
+    <message>
+        <source>Confirmed on {date} ({number}), paid from {month}.</source>
+        <translation>{date} 区民政已确认（{number}），自 {month} 起发放。</translation>
+    </message>
+    <message>
+        <source>Checked by the street on {date}; awaiting the district.</source>
+        <translation>街道已于 {date} 查验，待区民政确认。</translation>
+    </message>
+    <message>
+        <source>Applied on {date}; awaiting the street&apos;s check.</source>
+        <translation>已于 {date} 申请，待街道查验。</translation>
+    </message>
+    <message>
+        <source>Suspended {start} to {end}: {reason}</source>
+        <translation>{start} 至 {end} 暂停发放：{reason}</translation>
+    </message>
+    <message>
+        <source>Suspended from {start}: {reason}</source>
+        <translation>自 {start} 起暂停发放：{reason}</translation>
+    </message>
+    <message>
+        <source>Stopped from {start}: {reason}</source>
+        <translation>自 {start} 起停止发放：{reason}</translation>
+    </message>
+    <message>
+        <source>YYYY-MM, e.g. 2026-11</source>
+        <translation>年-月，例如 2026-11</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Hexi child care</source>
@@ -124,6 +155,21 @@
     <message>
         <source>hexi-care is already open on this store; that window has been brought forward.</source>
         <translation>本程序已在此数据库上打开，已切换到该窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyDialog</name>
+    <message>
+        <source>Application for the basic living allowance</source>
+        <translation>基本生活保障金申请</translation>
+    </message>
+    <message>
+        <source>who applied (guardian or director)</source>
+        <translation>申请人（监护人或儿童主任）</translation>
+    </message>
+    <message>
+        <source>Record the application</source>
+        <translation>登记申请</translation>
     </message>
 </context>
 <context>
@@ -590,6 +636,34 @@
         <translation>未保存：请修改标出的项目。已填写的内容不会丢失。</translation>
     </message>
     <message>
+        <source>Apply…</source>
+        <translation>登记申请…</translation>
+    </message>
+    <message>
+        <source>Street check…</source>
+        <translation>街道查验…</translation>
+    </message>
+    <message>
+        <source>District confirmation…</source>
+        <translation>区民政确认…</translation>
+    </message>
+    <message>
+        <source>Suspend…</source>
+        <translation>暂停发放…</translation>
+    </message>
+    <message>
+        <source>Resume…</source>
+        <translation>恢复发放…</translation>
+    </message>
+    <message>
+        <source>Stop…</source>
+        <translation>停止发放…</translation>
+    </message>
+    <message>
+        <source>Payment ledger of the chosen recognition</source>
+        <translation>所选认定的发放台账</translation>
+    </message>
+    <message>
         <source>Add photo or document</source>
         <translation>添加照片或文件</translation>
     </message>
@@ -890,6 +964,10 @@
         <translation>负责人</translation>
     </message>
     <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
         <source>Due</source>
         <translation>应访日期</translation>
     </message>
@@ -940,6 +1018,18 @@
     <message>
         <source>In force</source>
         <translation>有效</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>应发金额</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>发放日期</translation>
     </message>
     <message>
         <source>Sex</source>
@@ -1924,7 +2014,6 @@ You will need: the administrator&apos;s password, the names of your streets and 
     </message>
     <message>
         <source>Winter holiday</source>
-        <extracomment>A card holds its count and a caption of up to two lines (English captions wrap at 1280 px).</extracomment>
         <translation>寒假</translation>
     </message>
     <message>
@@ -2901,6 +2990,46 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>已取消，未写入任何文件。</translation>
     </message>
     <message>
+        <source>Basic living allowance, monthly list (Excel or PDF)</source>
+        <translation>基本生活保障金月度发放名册（Excel 或 PDF）</translation>
+    </message>
+    <message>
+        <source>Every allowance paid for the month in your units with the year&apos;s standard, for the finance office; the ledger adds what was paid and when.</source>
+        <translation>本单位范围内当月应发放的每一笔保障金及当年标准，供财务部门使用；发放台账另列实际发放金额和日期。</translation>
+    </message>
+    <message>
+        <source>Payment list</source>
+        <translation>发放名册</translation>
+    </message>
+    <message>
+        <source>Payment ledger</source>
+        <translation>发放台账</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Save the allowance list</source>
+        <translation>保存保障金名册</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;PDF files (*.pdf)</source>
+        <translation>Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>{n} lines written to {path}</source>
+        <translation>已写入 {n} 行：{path}</translation>
+    </message>
+    <message>
+        <source>Basic living allowance</source>
+        <translation>基本生活保障金</translation>
+    </message>
+    <message>
+        <source>Collecting the month&apos;s allowances…</source>
+        <translation>正在汇总当月保障金…</translation>
+    </message>
+    <message>
         <source>Export the register</source>
         <translation>导出台账</translation>
     </message>
@@ -3444,6 +3573,53 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>The end cannot be before the start.</source>
         <translation>结束日期不能早于开始日期。</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>Check by the street</source>
+        <translation>街道查验</translation>
+    </message>
+    <message>
+        <source>Confirmation by the district</source>
+        <translation>区民政确认</translation>
+    </message>
+    <message>
+        <source>Suspend the allowance</source>
+        <translation>暂停发放</translation>
+    </message>
+    <message>
+        <source>Resume the allowance</source>
+        <translation>恢复发放</translation>
+    </message>
+    <message>
+        <source>Stop the allowance</source>
+        <translation>停止发放</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>e.g. 河民确〔2026〕17号</source>
+        <translation>例如：河民确〔2026〕17号</translation>
+    </message>
+    <message>
+        <source>YYYY-MM, empty: until resumed</source>
+        <translation>年-月，不填：直到恢复</translation>
+    </message>
+    <message>
+        <source>Suspended since</source>
+        <translation>暂停起始月份</translation>
+    </message>
+    <message>
+        <source>Last month not paid</source>
+        <translation>最后一个停发月份</translation>
+    </message>
+    <message>
+        <source>Paid from {month} (the month after the confirmation).</source>
+        <translation>自 {month} 起发放（确认后的次月）。</translation>
     </message>
 </context>
 <context>

@@ -338,6 +338,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name}：已覆盖 {reached} / {goal} {unit}（{percent}%），走访 {visits} 次。",
         "{name}: {reached} of {goal} {unit} reached ({percent}%), {visits} visits.",
     ),
+    "cli.report_deadlines": (
+        "强制报告时限：发现后 {hours} 小时内报告视为“立即报告”；报告 {days} 天后仍无公安反馈即提醒跟进。",
+        "Mandatory reports: made within {hours} hours of finding counts as immediately; police "
+        "feedback is chased {days} days after the report.",
+    ),
+    "cli.report_deadlines_set": (
+        "已保存。强制报告时限：发现后 {hours} 小时内报告视为“立即报告”；报告 {days} 天后仍无公安反馈即提醒跟进。",
+        "Saved. Mandatory reports: within {hours} hours of finding; police feedback chased after "
+        "{days} days.",
+    ),
+    "cli.reexam_decided": (
+        "已记录 {name} 的复核结果（{reason}），该事项已移出复核清单。",
+        "Decision recorded for {name} ({reason}); the reason has left the worklist.",
+    ),
     "cli.campaign_ended": (
         "专项行动 {name} 已结束（最后一天 {end}）。",
         "Campaign {name} ended (last day {end}).",

@@ -343,6 +343,8 @@ FIELDS = _ro(
         "feedback_overdue": ("反馈逾期", "feedback overdue"),
         "report_rules": ("强制报告时限设置", "mandatory report deadlines"),
         "decision": ("复核结果", "decision"),
+        "tolerance_hours": ("强制报告时限（小时）", "report tolerance (hours)"),
+        "feedback_days": ("公安反馈跟进天数", "days before chasing police feedback"),
         "reason_key": ("复核事由", "re-examination reason"),
         "from": ("移交人", "handed over by"),
         "to": ("接收人", "handed over to"),

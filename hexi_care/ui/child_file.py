@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from hexi_care.domain import eligibility
+from hexi_care.domain.allowance import month_of
 from hexi_care.domain.enums import FollowUpStatus, Relationship, VisitStatus
 from hexi_care.domain.model import ChildFile, Household, Visit
 from hexi_care.services import allowances, attachments, casefile, casework, households, support
@@ -715,7 +716,9 @@ class ChildFileWindow(QWidget):
         self.allowance_view.selectionModel().currentRowChanged.connect(
             lambda _c, _p: self._allowance_chosen()
         )
-        self.allowance_months = RowsModel(allowance_month_columns(), parent=self)
+        self.allowance_months = RowsModel(
+            allowance_month_columns(lambda: month_of(self.ctx.today())), parent=self
+        )
         months_view = make_table(self.allowance_months, stretch=3)
         months_view.setObjectName("allowance_months")
         self.allowance_steps: dict[str, QPushButton] = {}

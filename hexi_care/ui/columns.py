@@ -287,7 +287,12 @@ def allowance_columns(ctx) -> list[Column]:
     """A child's recognitions: each step's date, the confirmation number and where it stands."""
     cats = ctx.ref.categories
     return [
-        Column(QT_TRANSLATE_NOOP("Columns", "Category"), lambda a: cats.name(a.category), width=7),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Category"),
+            lambda a: cats.name(a.category),
+            tooltip=lambda a: cats.name(a.category),
+            width=9,
+        ),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Applied"), lambda a: i18n.fmt_date(a.applied_on), width=5
         ),
@@ -308,10 +313,20 @@ def allowance_columns(ctx) -> list[Column]:
     ]
 
 
-def allowance_month_columns() -> list[Column]:
-    """One recognition's payment ledger: each month, what was due and what was paid when."""
+def allowance_month_columns(this_month) -> list[Column]:
+    """One recognition's payment ledger: each month, what was due and what was paid when; a
+    month before `this_month()` ("YYYY-MM") due and not paid shows red."""
+
+    def unpaid(x) -> bool:
+        return bool(x.amount_fen) and x.paid_fen is None and x.month < this_month()
+
     return [
-        Column(QT_TRANSLATE_NOOP("Columns", "Month"), lambda x: x.month, width=5),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Month"),
+            lambda x: x.month,
+            foreground=lambda x: ERROR_COLOUR if unpaid(x) else None,
+            width=5,
+        ),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Amount due"),
             lambda x: yuan(x.amount_fen) if x.amount_fen else "—",
@@ -322,7 +337,6 @@ def allowance_month_columns() -> list[Column]:
             QT_TRANSLATE_NOOP("Columns", "Paid"),
             lambda x: yuan(x.paid_fen) if x.paid_fen is not None else "",
             align=RIGHT,
-            foreground=lambda x: ERROR_COLOUR if x.amount_fen and x.paid_fen is None else None,
             width=5,
         ),
         Column(

@@ -275,6 +275,14 @@
         <translation>寒暑假走访、节日慰问及其他专项行动：目标名单上有谁，行动期间内有多少已通过标记该行动的走访或帮扶覆盖。</translation>
     </message>
     <message>
+        <source>every child on the list</source>
+        <translation>名单内全部儿童</translation>
+    </message>
+    <message>
+        <source>every household on the list</source>
+        <translation>名单内全部家庭</translation>
+    </message>
+    <message>
         <source>{n} campaigns</source>
         <translation>共 {n} 项专项行动</translation>
     </message>

@@ -4,6 +4,8 @@ street or centre supervisor a new campaign and ending one."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -52,7 +54,7 @@ def _checklist(items: list[tuple[str, str]], name: str) -> QListWidget:
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Unchecked)
         box.addItem(item)
-    box.setMaximumHeight(min(110, 22 * len(items) + 8))
+    box.setMaximumHeight(min(150, 22 * len(items) + 8))
     return box
 
 
@@ -86,7 +88,7 @@ class NewCampaignDialog(RecordDialog):
         self.starts.set_value(today)
         self.ends = DateField()
         self.ends.setObjectName("campaign_ends")
-        self.ends.set_value(today)
+        self.ends.set_value(today + timedelta(days=60))
         self.target = combo(
             [
                 (self.tr("Households"), CampaignTarget.HOUSEHOLDS.value),
@@ -217,9 +219,9 @@ class CampaignsPage(QWidget):
                     lambda c: (
                         f"{c.target_count} {i18n.label(vocabulary.CAMPAIGN_TARGET, c.target)}"
                         if c.target_count
-                        else i18n.label(vocabulary.CAMPAIGN_TARGET, c.target)
+                        else self._whole_list(c)
                     ),
-                    width=6,
+                    width=9,
                 ),
                 Column(
                     QT_TRANSLATE_NOOP("Columns", "State"),
@@ -312,6 +314,11 @@ class CampaignsPage(QWidget):
         self.progress: CampaignProgress | None = None
         self.templates: dict[str, str] = {}  # notice template code → title
         self._show_progress(None)
+
+    def _whole_list(self, c: Campaign) -> str:
+        if c.target is CampaignTarget.CHILDREN:
+            return self.tr("every child on the list")
+        return self.tr("every household on the list")
 
     def refresh(self) -> None:
         self.setProperty("stale", False)

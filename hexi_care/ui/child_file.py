@@ -781,6 +781,7 @@ class ChildFileWindow(QWidget):
     def _allowance_step(self, step: str) -> None:
         if self.data is None:
             return
+        dlg: ApplyDialog | StepDialog
         if step == "apply":
             today = self.ctx.today()
             own = [x.code for x in self.data.file.child.categories if x.active_on(today)]

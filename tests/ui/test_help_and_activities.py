@@ -94,6 +94,7 @@ def test_help_offers_only_campaigns_open_on_its_date(qtbot, make_app, ui_world) 
 
 
 def test_activity_over_days_with_a_head_count(qtbot, make_app, ui_world) -> None:
+    _winter(ui_world)
     ctx, _hexi, win = make_app("dir_a")
     page = win.show_page("support")
     wait_idle(qtbot, ctx)
@@ -104,7 +105,9 @@ def test_activity_over_days_with_a_head_count(qtbot, make_app, ui_world) -> None
     dlg.on.set_value(date(2026, 11, 16))
     dlg.ends.set_value(date(2026, 11, 18))
     dlg.head_count.setValue(140)
-    dlg.activity_campaign.setText("冬季送温暖")
+    wait_idle(qtbot, ctx)
+    assert _offered(dlg.activity_campaign) == ["", WINTER]  # open on the activity's first day
+    dlg.activity_campaign.set_value(WINTER)
     dlg.funder.setText("区民政局")
     dlg.buttons.accepted.emit()
     wait_idle(qtbot, ctx)
@@ -115,7 +118,7 @@ def test_activity_over_days_with_a_head_count(qtbot, make_app, ui_world) -> None
         date(2026, 11, 16),
         date(2026, 11, 18),
         140,
-        "冬季送温暖",
+        WINTER,
         "区民政局",
     )
 

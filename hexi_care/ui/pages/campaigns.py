@@ -364,7 +364,8 @@ class CampaignsPage(QWidget):
             return
 
         def done(p: CampaignProgress) -> None:
-            if self.current() is not None and self.current().id == p.campaign.id:
+            now = self.current()
+            if now is not None and now.id == p.campaign.id:
                 self._show_progress(p)
 
         self.ctx.worker.call(campaigns.progress, c, done=done, owner=self)

@@ -9,6 +9,7 @@ reportlab embeds TrueType fonts as subsets (only the glyphs used) by default.
 
 from __future__ import annotations
 
+import mmap
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -240,6 +241,19 @@ def _check_files(folder: Path) -> dict[str, Path]:
     return paths
 
 
+class _Mapped:
+    """A font file for reportlab, mapped into memory instead of read into it: reportlab only slices
+    its data, and a printout touches the tables it parses and the glyphs it embeds, not the whole
+    10–30 MB file (those pages are the file's: the system can drop them again)."""
+
+    def __init__(self, path: Path) -> None:
+        self.name = str(path)
+
+    def read(self) -> mmap.mmap:
+        with open(self.name, "rb") as f:
+            return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+
+
 _lock = threading.RLock()  # (a lazy font registers under it, maybe from register_fonts)
 _fontset: FontSet | None = None
 
@@ -260,7 +274,7 @@ def register_fonts(directory: Path | None = None) -> FontSet:
 
         def load(name: str) -> frozenset[int]:
             with _lock:
-                font = TTFont(name, str(by_name[name]))
+                font = TTFont(name, _Mapped(by_name[name]))
                 pdfmetrics.registerFont(font)
                 if name in (FALLBACK_SIP, FALLBACK_SYMBOLS):
                     # The fallbacks have one face; <b> around them keeps that face.

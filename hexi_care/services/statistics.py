@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, case, cast, func, select
+from sqlalchemy import ColumnElement, String, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from hexi_care.db.models import (
@@ -536,6 +536,7 @@ def overdue_on(
     past year's figure as fast as this month's. `recent` (child → last visit and its planned next
     date in that window), when the caller has read it already, saves reading it again.
     """
+    apply_category_dates(uow)
     books = _Books.read(uow, community_ids, day)
     if recent is None:
         recent = _visits(uow.session, community_ids, day, day, (books.window_start, day)).latest
@@ -560,14 +561,17 @@ class _Books:
         s = uow.session
         tz = uow.zone()
         window_start = overdue_window(uow, day)
-        kids = [
-            (child_id, community, risk)
-            for child_id, community, risk in s.execute(
-                select(ChildRow.id, ChildRow.community_id, ChildRow.risk).where(
-                    ChildRow.community_id.in_(community_ids)
-                )
-            ).all()
-        ]
+        # Each child's categories as of today (the list column apply_category_dates keeps)...
+        kids: list[tuple[str, str, str]] = []
+        cats: dict[str, list[str]] = {}
+        for child_id, community, risk, codes in s.execute(
+            select(
+                ChildRow.id, ChildRow.community_id, ChildRow.risk, ChildRow.category_codes
+            ).where(ChildRow.community_id.in_(community_ids))
+        ).all():
+            kids.append((child_id, community, risk))
+            if codes:
+                cats[child_id] = codes.split(",")
         # Registration dates matter only for children entered in the window or later (few).
         since_window, _ = dates.day_span_utc(window_start, window_start, tz)
         registered = {
@@ -578,19 +582,33 @@ class _Books:
                 )
             ).all()
         }
-        cats: dict[str, list[str]] = defaultdict(list)
-        for child_id, code, first, last in s.execute(
-            select(
-                ChildCategory.child_id,
-                ChildCategory.code,
-                ChildCategory.start_date,
-                ChildCategory.end_date,
+        # ...and, for the few whose categories began or ended between `day` and today, as
+        # they stood on `day`.
+        today = uow.today()
+        if day < today:
+            moved = and_(
+                ChildRow.community_id.in_(community_ids),
+                or_(
+                    and_(ChildCategory.start_date > day, ChildCategory.start_date <= today),
+                    and_(ChildCategory.end_date >= day, ChildCategory.end_date < today),
+                ),
             )
-            .join(ChildRow, ChildRow.id == ChildCategory.child_id)
-            .where(ChildRow.community_id.in_(community_ids))
-        ).all():
-            if (first is None or first <= day) and (last is None or day <= last):
-                cats[child_id].append(code)
+            changed = select(ChildCategory.child_id).join(
+                ChildRow, ChildRow.id == ChildCategory.child_id
+            )
+            then: dict[str, list[str]] = {}
+            for child_id, code, first, last in s.execute(
+                select(
+                    ChildCategory.child_id,
+                    ChildCategory.code,
+                    ChildCategory.start_date,
+                    ChildCategory.end_date,
+                ).where(ChildCategory.child_id.in_(changed.where(moved)))
+            ).all():
+                held = then.setdefault(child_id, [])  # (none at all on `day`: an empty list)
+                if (first is None or first <= day) and (last is None or day <= last):
+                    held.append(code)
+            cats.update(then)
         return cls(day, window_start, settings.visit_policy(uow), kids, registered, cats)
 
     def overdue(self, s: Session, recent: dict[str, tuple[date, date | None]]) -> dict[str, int]:

@@ -627,15 +627,12 @@ class _Books:
         # they stood on `day`.
         today = uow.today()
         if day < today:
-            moved = and_(
-                ChildRow.community_id.in_(community_ids),
+            moved = select(ChildCategory.child_id).where(
+                ChildCategory.community_id.in_(community_ids),
                 or_(
                     and_(ChildCategory.start_date > day, ChildCategory.start_date <= today),
                     and_(ChildCategory.end_date >= day, ChildCategory.end_date < today),
                 ),
-            )
-            changed = select(ChildCategory.child_id).join(
-                ChildRow, ChildRow.id == ChildCategory.child_id
             )
             then: dict[str, list[str]] = {}
             for child_id, code, first, last in s.execute(
@@ -644,7 +641,7 @@ class _Books:
                     ChildCategory.code,
                     ChildCategory.start_date,
                     ChildCategory.end_date,
-                ).where(ChildCategory.child_id.in_(changed.where(moved)))
+                ).where(ChildCategory.child_id.in_(moved))
             ).all():
                 held = then.setdefault(child_id, [])  # (none at all on `day`: an empty list)
                 if (first is None or first <= day) and (last is None or day <= last):

@@ -22,6 +22,7 @@ community, under its own name; a unit wholly outside their units is refused.
 from __future__ import annotations
 
 import sys
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -171,18 +172,29 @@ def compute(
         return _compute(uow, unit, communities, start, end, events, window, reading, meanwhile)
 
 
+_turns_lock = threading.Lock()
+_turns: list[float] = []  # the interval to put back, while statistics are being read
+
+
 @contextmanager
 def _quick_turns() -> Iterator[None]:
     """Python's lock handed between threads every 0.1 ms instead of 5 ms while the statistics
     read on two connections: the reading thread gives the lock up at every step of SQLite and,
     with this thread busy in Python, waited up to 5 ms to get it back each time (the read took
-    four times as long). The interval is the process's: it is put back afterwards."""
-    before = sys.getswitchinterval()
-    sys.setswitchinterval(min(before, 0.0001))
+    four times as long). The interval is the process's: the last of several statistics read at
+    once puts it back."""
+    with _turns_lock:
+        if not _turns:
+            _turns.append(sys.getswitchinterval())
+            sys.setswitchinterval(min(_turns[0], 0.0001))
+        _turns.append(0.0)
     try:
         yield
     finally:
-        sys.setswitchinterval(before)
+        with _turns_lock:
+            _turns.pop()
+            if len(_turns) == 1:
+                sys.setswitchinterval(_turns.pop())
 
 
 def _compute(

@@ -289,7 +289,8 @@ def list_households(
                 ChildRow.id_number,
             )
             .where(ChildRow.household_id.in_(ids))
-            .order_by(ChildRow.birth_date)
+            # (twins, or no dates: by name, the same order on every store)
+            .order_by(ChildRow.birth_date, ChildRow.name_pinyin, ChildRow.id)
         ):
             kids.setdefault(c.household_id or "", []).append(
                 ChildBrief(
@@ -344,7 +345,7 @@ def household_children(uow: UnitOfWork, household_id: str) -> list[ChildBrief]:
         uow.session.execute(
             select(*_BRIEF_COLUMNS)
             .where(ChildRow.household_id == household_id)
-            .order_by(ChildRow.birth_date)
+            .order_by(ChildRow.birth_date, ChildRow.name_pinyin, ChildRow.id)
         )
     )
 

@@ -99,7 +99,7 @@ def test_households_search_by_address_or_child(setup) -> None:
         )
         found = listings.list_households(uow, query="小红")
         assert [r.id for r in found] == [h1]
-        assert [c.name for c in found[0].children] == ["张小明", "张小红"]
+        assert [c.name for c in found[0].children] == ["张小红", "张小明"]  # same birthday: by name
         assert found[0].guardians == ["张大山"]
         assert listings.count_households(uow, query="友谊") == 1
         assert [c.name for c in listings.household_children(uow, h2)] == ["刘一"]

@@ -92,6 +92,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "中心数据库不支持此操作：{what}。",
         "The hub does not do this: {what}.",
     ),
+    "hub_backup_owner": (
+        "备份中心数据库需要以数据库所有者身份连接（--store 中的数据库用户为 hexi_owner），"
+        "程序日常使用的数据库用户只能看到部分记录。",
+        "Backing up the hub needs the schema owner's connection (the database user in --store "
+        "is the owner, e.g. hexi_owner): the program's everyday role sees only some records.",
+    ),
+    "hub_backup_by_owner": (
+        "中心数据库不在本窗口中备份：由管理员以数据库所有者身份运行 hexi-care backup（见 docs/hub.md）。",
+        "The hub is not backed up from this window: its administrator runs hexi-care backup "
+        "connected as the schema's owner (docs/hub.md).",
+    ),
+    "hub_no_pg_tools": (
+        "找不到 PostgreSQL 的 {tool} 程序：请安装 PostgreSQL 客户端（Debian：apt-get install "
+        "postgresql-client）。",
+        "PostgreSQL's {tool} was not found: install the PostgreSQL client programs (Debian: "
+        "apt-get install postgresql-client).",
+    ),
+    "hub_pg_tools_old": (
+        "本机的 {tool} 版本比中心数据库服务器旧：请安装与服务器相同或更新版本的 PostgreSQL 客户端。",
+        "This machine's {tool} is older than the hub's server: install PostgreSQL client "
+        "programs of the server's version or newer.",
+    ),
+    "hub_tool_failed": (
+        "{tool} 运行失败，未完成。详情已写入日志文件。",
+        "{tool} failed and the work was not done; the log file has the details.",
+    ),
+    "hub_restore_not_empty": (
+        "目标数据库不是空的：{store}。中心数据库只能恢复到新建的空数据库中"
+        "（CREATE DATABASE …），现有数据没有改动。",
+        "The target database is not empty: {store}. A hub is restored only into a new, empty "
+        "database (CREATE DATABASE …); nothing was changed.",
+    ),
+    "backup_damaged": (
+        "备份文件已损坏或被改动过，未恢复任何内容。请使用另一份备份。",
+        "The backup file is damaged or was changed; nothing was restored. Use another backup.",
+    ),
+    "backup_not_hub": (
+        "这是单机数据库文件的备份，不能恢复到中心数据库：请先恢复成数据库文件，再用 "
+        "hexi-care hub import-store 导入。",
+        "This is a backup of a store file, not of a hub: restore it to a file, then move it in "
+        "with hexi-care hub import-store.",
+    ),
+    "backup_is_hub": (
+        "这是中心数据库的备份：请用 --store postgresql://… 指向一个新建的空数据库来恢复。",
+        "This is a backup of a hub: restore it with --store postgresql://… naming a new, empty "
+        "database.",
+    ),
     "changed_by_other": (
         "该记录已被{who}于 {at} 修改，您的更改未保存。请重新打开记录后再改。",
         "{who} changed this record at {at}; your change was not saved. Reload the record and "
@@ -302,6 +349,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.hub_imported": (
         "已导入中心数据库：{tables} 张表，共 {rows} 行，行数核对无误。",
         "Imported into the hub: {tables} tables, {rows} rows, counts checked.",
+    ),
+    "cli.hub_restored": (
+        "中心数据库已从备份恢复：{store}（{rows} 行，行数与审计链已核对）。请再运行 hexi-care hub "
+        "grant 为程序的数据库用户授权。",
+        "Hub restored from the backup: {store} ({rows} rows; counts and audit chain checked). Run "
+        "hexi-care hub grant for the program's role next.",
     ),
     "cli.hub_not_here": (
         "{action}只适用于本机的数据库文件，不适用于中心数据库。",

@@ -178,6 +178,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Internal error (written to the log {log}). Your data is safe; please send the log to support.",
     ),
     # -- problems ----------------------------------------------------------------------------
+    "problem.not_a_hub_url": (
+        "不是中心数据库的连接地址（应为 postgresql://用户@服务器/数据库?sslmode=verify-full&…）。",
+        "is not a hub address (postgresql://USER@HOST/DATABASE?sslmode=verify-full&…).",
+    ),
+    "problem.password_in_url": (
+        "不要把数据库密码写在地址里：请删去密码，把它放在本用户的 pgpass 文件中（见 docs/hub.md）。",
+        "must not hold the database password: remove it and keep it in this user's pgpass file "
+        "(docs/hub.md).",
+    ),
     "problem.required": ("必填，请填写。", "is required."),
     "problem.too_long": ("太长（最多 {max} 个字）。", "is too long (at most {max} characters)."),
     "problem.bad_date": (
@@ -331,12 +340,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.passwords_differ": ("两次输入的密码不一致。", "The two passwords differ."),
     "cli.recovery_code": ("恢复码：", "Recovery code: "),
     "cli.created": ("已创建数据库：{path}", "Store created: {path}"),
-    "gui.hub_not_yet": (
-        "窗口暂不能直接打开中心数据库；请在命令行中使用 hexi-care --store 加连接地址，"
-        "详见中心数据库说明。",
-        "The window cannot open a hub (postgresql://…) yet; use the command line, hexi-care "
-        "--store …, see docs/hub.md.",
-    ),
     "cli.hub_needs_url": (
         "hexi-care hub 命令需要用 --store 给出中心数据库的连接地址（以数据库所有者身份连接）。",
         "hub commands need the hub in --store postgresql://… (connecting as the schema's owner).",

@@ -92,7 +92,17 @@ def classify_hub_error(exc: BaseException) -> StoreProblem | None:
         return StoreProblem("hub_tls")
     if "does not exist" in msg and "database" in msg:
         return StoreMissing(path="")
-    if "connection" in msg or "timeout" in msg or "could not" in msg or "server closed" in msg:
+    if any(
+        word in msg
+        for word in (
+            "connection",
+            "timeout",
+            "could not",
+            "server closed",
+            "resolve host",  # psycopg's own name lookup: an unknown host or no DNS
+            "name or service not known",
+        )
+    ):
         return StoreProblem("hub_unreachable")
     return None
 

@@ -250,7 +250,9 @@ def simulate(
                 seen_conflicts.add(c.id)
                 fig.conflicts_seen[c.id] += 1
 
-    day0 = date(2026, 1, 5)
+    # The simulated weeks end before today: a visit may not be dated in the future. (A Monday.)
+    day0 = date.today() - timedelta(weeks=weeks + 1)
+    day0 -= timedelta(days=day0.weekday())
     for w in range(weeks):
         today = day0 + timedelta(weeks=w)
         for lap in laptops:

@@ -14,7 +14,8 @@ frozen one-folder program (installer/build-frozen):
 Each figure is the median of --runs runs (min in brackets); the first, cold run of each is
 reported apart, and so is the CPU time (user + system) of the measured processes: on a machine
 shared with other work, wall-clock figures grow with the load, CPU time much less. No
-HEXI_CARE_* variable of the calling shell reaches the measured processes.
+HEXI_CARE_* variable of the calling shell reaches the measured processes, nor
+PYTHONDONTWRITEBYTECODE.
 """
 
 from __future__ import annotations
@@ -38,7 +39,13 @@ TARGETS = {"version": 0.2, "command": 0.4, "window": 0.5}
 
 
 def environ(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("HEXI_CARE_", "XDG_"))}
+    # PYTHONDONTWRITEBYTECODE (set in some developer shells) would make the checkout's program
+    # compile its modules on every start; an installed program has its bytecode from the install.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("HEXI_CARE_", "XDG_")) and k != "PYTHONDONTWRITEBYTECODE"
+    }
     env.update(
         HOME=str(home),
         HEXI_CARE_LOGS=str(home / "logs"),

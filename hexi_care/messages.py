@@ -327,6 +327,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no allowance standard is set for {year}, {category} ({setting}). Ask the centre to set "
         "it before making the payment list.",
     ),
+    "problem.campaign_over": (
+        "该专项行动已于 {end} 结束。",
+        "the campaign ended on {end} already.",
+    ),
+    "problem.after_planned_end": (
+        "不能晚于原定结束日期 {end}。",
+        "cannot be after the planned end, {end}.",
+    ),
     "problem.needed_to_submit": ("提交审核前必须填写。", "is needed before submitting."),
     "submit_incomplete": (
         "还不能提交审核：请先填写{needed_labels}。草稿可以随时保存。",
@@ -385,6 +393,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.campaign_progress": (
         "{name}：已覆盖 {reached} / {goal} {unit}（{percent}%），走访 {visits} 次。",
         "{name}: {reached} of {goal} {unit} reached ({percent}%), {visits} visits.",
+    ),
+    "cli.report_deadlines": (
+        "强制报告时限：发现后 {hours} 小时内报告视为“立即报告”；报告 {days} 天后仍无公安反馈即提醒跟进。",
+        "Mandatory reports: made within {hours} hours of finding counts as immediately; police "
+        "feedback is chased {days} days after the report.",
+    ),
+    "cli.report_deadlines_set": (
+        "已保存。强制报告时限：发现后 {hours} 小时内报告视为“立即报告”；报告 {days} 天后仍无公安反馈即提醒跟进。",
+        "Saved. Mandatory reports: within {hours} hours of finding; police feedback chased after "
+        "{days} days.",
+    ),
+    "cli.reexam_decided": (
+        "已记录 {name} 的复核结果（{reason}），该事项已移出复核清单。",
+        "Decision recorded for {name} ({reason}); the reason has left the worklist.",
+    ),
+    "cli.campaign_ended": (
+        "专项行动 {name} 已结束（最后一天 {end}）。",
+        "Campaign {name} ended (last day {end}).",
     ),
     "cli.allowance_total": ("合计：{n} 人，{amount} 元。", "Total: {n} children, {amount} yuan."),
     "cli.allowance_paid": (

@@ -17,6 +17,7 @@ from types import MappingProxyType
 from hexi_care.domain.enums import (
     AllowanceStage,
     CampaignKind,
+    CampaignState,
     CampaignTarget,
     CareSetting,
     CategoryCode,
@@ -290,6 +291,13 @@ CAMPAIGN_TARGET = _ro(
         CampaignTarget.CHILDREN: ("名儿童", "children"),
     }
 )
+CAMPAIGN_STATE = _ro(
+    {
+        CampaignState.UPCOMING: ("未开始", "Not begun"),
+        CampaignState.OPEN: ("进行中", "Under way"),
+        CampaignState.OVER: ("已结束", "Over"),
+    }
+)
 #: Yes / no / not known, for the tri-state answers of a visit.
 TRISTATE: Mapping[bool | None, Words] = MappingProxyType(
     {None: ("不清楚", "Not known"), True: ("是", "Yes"), False: ("否", "No")}
@@ -319,6 +327,7 @@ ENUMS: tuple[tuple[type[StrEnum], Mapping[str, Words]], ...] = (
     (AllowanceStage, ALLOWANCE_STAGE),
     (CampaignKind, CAMPAIGN_KIND),
     (CampaignTarget, CAMPAIGN_TARGET),
+    (CampaignState, CAMPAIGN_STATE),
 )
 _BY_ENUM: dict[type[StrEnum], Mapping[str, Words]] = dict(ENUMS)
 
@@ -334,6 +343,8 @@ FIELDS = _ro(
         "feedback_overdue": ("反馈逾期", "feedback overdue"),
         "report_rules": ("强制报告时限设置", "mandatory report deadlines"),
         "decision": ("复核结果", "decision"),
+        "tolerance_hours": ("强制报告时限（小时）", "report tolerance (hours)"),
+        "feedback_days": ("公安反馈跟进天数", "days before chasing police feedback"),
         "reason_key": ("复核事由", "re-examination reason"),
         "from": ("移交人", "handed over by"),
         "to": ("接收人", "handed over to"),

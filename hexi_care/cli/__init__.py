@@ -19,7 +19,14 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from hexi_care import __version__, logs
-from hexi_care.cli.common import Cli, Commands, Parser, add_globals
+from hexi_care.cli.common import (
+    Cli,
+    Commands,
+    Parser,
+    add_globals,
+    pause_gc_while_starting,
+    started,
+)
 from hexi_care.errors import UsageError, UserProblem
 from hexi_care.messages import t
 
@@ -147,8 +154,10 @@ def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> i
         return 1
     finally:
         cli.close()
+        started()  # (also freezes what a command that never opened a store loaded: a quick exit)
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
+    pause_gc_while_starting()
     logs.setup()
     sys.exit(run(sys.argv[1:] if argv is None else argv, sys.stdin, sys.stdout, sys.stderr))

@@ -40,8 +40,38 @@ def cmd_alert_list(cli: Cli) -> int:
     return 0
 
 
+def cmd_alert_decide(cli: Cli) -> int:
+    """The decision on a re-examination reason (复核结果), as the window's 复核清单 records it."""
+    from hexi_care.services import worklists
+
+    a = cli.args
+    with cli.uow() as uow:
+        d = worklists.decide_reexamination(uow, a.child, a.reason, a.decision, a.note or "")
+    if a.json:
+        cli.emit_json(
+            {
+                "child_id": d.child_id,
+                "child_name": d.child_name,
+                "reason_key": d.reason_key,
+                "kind": d.kind,
+                "decision": d.decision,
+                "note": d.note,
+                "decided_on": d.decided_on.isoformat(),
+            }
+        )
+    else:
+        cli.say("cli.reexam_decided", name=d.child_name, reason=d.reason_key)
+    return 0
+
+
 def register(root: Commands) -> None:
     g = root.group("alert", "what needs acting on")
     sp = g.add("list", cmd_alert_list)
     sp.add_argument("--unit", metavar="UNIT")
+    sp.add_argument("--json", action="store_true")
+    sp = g.add("decide", cmd_alert_decide)
+    sp.add_argument("child", metavar="CHILD_ID")
+    sp.add_argument("reason", metavar="REASON_KEY", help="the record_id of `alert list --json`")
+    sp.add_argument("--decision", required=True, help="confirmed, changed or not_applicable")
+    sp.add_argument("--note", metavar="TEXT", help="what was checked, and by whom")
     sp.add_argument("--json", action="store_true")

@@ -8,7 +8,6 @@ from typing import Any
 
 from hexi_care.cli.common import Cli, Commands, json_default
 from hexi_care.domain.model import Allowance, AllowanceLine
-from hexi_care.errors import InvalidInput
 
 
 def line_json(line: AllowanceLine) -> dict[str, Any]:
@@ -19,11 +18,6 @@ def line_json(line: AllowanceLine) -> dict[str, Any]:
 def _emit(cli: Cli, lines: list[AllowanceLine], month: str, *, ledger: bool) -> int:
     from hexi_care.reports.formatting import fmt_yuan
 
-    out = cli.args.out
-    if out:
-        _write(cli, lines, month, Path(out), ledger=ledger)
-        cli.say("cli.report_written", path=str(out))
-        return 0
     if cli.args.json:
         cli.emit_json([line_json(x) for x in lines])
         return 0
@@ -44,35 +38,22 @@ def _emit(cli: Cli, lines: list[AllowanceLine], month: str, *, ledger: bool) -> 
     return 0
 
 
-def _write(cli: Cli, lines: list[AllowanceLine], month: str, path: Path, *, ledger: bool) -> None:
-    from hexi_care.reports import builders
-    from hexi_care.reports.allowance import render_allowance_pdf, write_allowance_xlsx
-    from hexi_care.reports.labels import EN, ZH
+def _written(cli: Cli, *, ledger: bool) -> int:
+    """--out FILE: the month's list (or ledger) as .xlsx or .pdf."""
+    from hexi_care.reports.allowance import write_month
 
-    suffix = path.suffix.lower()
-    if suffix not in (".xlsx", ".pdf"):
-        raise InvalidInput("out", "choice", choices=".xlsx, .pdf")
-    labels = EN if cli.lang == "en" else ZH
+    out = Path(cli.args.out)
     with cli.uow() as uow:
-        unit = _unit_name(uow)
-        meta = builders.meta(uow, unit, cli.lang)
-    if suffix == ".pdf":
-        render_allowance_pdf(lines, month, unit, meta, path, labels=labels, ledger=ledger)
-    else:
-        write_allowance_xlsx(lines, month, unit, meta, path, labels=labels, ledger=ledger)
-
-
-def _unit_name(uow: Any) -> str:
-    from hexi_care.services import units
-
-    if uow.user is None:
-        return ""
-    return units.resolve_unit(uow, uow.user.unit_id).name
+        write_month(uow, cli.args.month, out, ledger=ledger, lang=cli.lang)
+    cli.say("cli.report_written", path=str(out))
+    return 0
 
 
 def cmd_allowance_list(cli: Cli) -> int:
     from hexi_care.services import allowances
 
+    if cli.args.out:
+        return _written(cli, ledger=False)
     with cli.uow() as uow:
         month = allowances.month("month", cli.args.month)
         lines = allowances.monthly_list(uow, month)
@@ -82,6 +63,8 @@ def cmd_allowance_list(cli: Cli) -> int:
 def cmd_allowance_ledger(cli: Cli) -> int:
     from hexi_care.services import allowances
 
+    if cli.args.out:
+        return _written(cli, ledger=True)
     with cli.uow() as uow:
         month = allowances.month("month", cli.args.month)
         lines = allowances.ledger(uow, month)

@@ -105,6 +105,18 @@ def cmd_campaign_progress(cli: Cli) -> int:
     return 0
 
 
+def cmd_campaign_end(cli: Cli) -> int:
+    from hexi_care.services import campaigns
+
+    with cli.uow() as uow:
+        c = campaigns.end_campaign(uow, cli.args.campaign, cli.args.on)
+    if cli.args.json:
+        cli.emit_json(campaign_json(c))
+    else:
+        cli.say("cli.campaign_ended", name=c.name, end=c.ends_on.isoformat())
+    return 0
+
+
 def register(root: Commands) -> None:
     g = root.group("campaign", "campaigns, their target list and coverage")
     sp = g.add("add", cmd_campaign_add)
@@ -127,4 +139,8 @@ def register(root: Commands) -> None:
     sp.add_argument("--json", action="store_true")
     sp = g.add("progress", cmd_campaign_progress)
     sp.add_argument("campaign", metavar="NAME_OR_ID")
+    sp.add_argument("--json", action="store_true")
+    sp = g.add("end", cmd_campaign_end)
+    sp.add_argument("campaign", metavar="NAME_OR_ID")
+    sp.add_argument("--on", metavar="YYYY-MM-DD", help="the last day (today unless given)")
     sp.add_argument("--json", action="store_true")

@@ -476,7 +476,7 @@ class AllowancePayment(IdMixin, ScopedMixin, Base):
 class Campaign(IdMixin, Base):
     """A campaign (寒假, 暑假, 春节/中秋慰问, any named drive) held by a unit: its period, the filter
     that makes its target list, the notice template it hands out and a target count. Visits, help
-    and activities carry its name."""
+    and activities carry its name (unique, and the id is derived from it)."""
 
     __tablename__ = "campaign"
     unit_id: Mapped[str] = mapped_column(ForeignKey("org_unit.id"), index=True)
@@ -490,6 +490,8 @@ class Campaign(IdMixin, Base):
     template_code: Mapped[str] = mapped_column(String(32), default="")
     focus: Mapped[str] = mapped_column(Text, default="")  # safety topics first, comma-separated
     note: Mapped[str] = mapped_column(Text, default="")
+    #: Raised when the campaign is ended early, so the exchange keeps the latest end.
+    rev: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class Attachment(IdMixin, ScopedMixin, Base):

@@ -34,6 +34,13 @@ def month_after(day: date) -> str:
     return f"{year:04d}-{month:02d}"
 
 
+def month_before(month: str) -> str:
+    """The month before "YYYY-MM": January's is December of the year before."""
+    year, m = parse_month(month)
+    year, m = (year - 1, 12) if m == 1 else (year, m - 1)
+    return f"{year:04d}-{m:02d}"
+
+
 def stage(a: Allowance, month: str | None = None) -> AllowanceStage:
     """Where the recognition stands (in `month` when given: a suspension or stop from a later
     month has not begun yet)."""

@@ -163,13 +163,18 @@ def assess(
     not_found: Collection[Relationship] = (),
     review_days: int = DEFAULT_REVIEW_DAYS,
     memo: dict[object, object] | None = None,
+    explain: Collection[str] | None = None,
 ) -> dict[CategoryCode, Suggestion | list[Reason]]:
     """`suggest` and `why_not` in one pass: each ruled category's suggestion, or the reasons it is
     not suggested (for lists that ask both of every child).
 
     `memo`: a dict kept by the caller for one pass over many children with the same day: brothers
-    and sisters share their parents' Guardian objects, and each parent is read once."""
-    return _assess(birth_date, guardians, as_of, not_found, review_days, memo)
+    and sisters share their parents' Guardian objects, and each parent is read once.
+    `explain`: when given, only these categories surely say why they are not suggested; any
+    other may be left out of the result when it is not suggested (a list over a caseload asks
+    why for the categories a child has, and only whether for the rest: most children's parents
+    rule most rules out at a glance)."""
+    return _assess(birth_date, guardians, as_of, not_found, review_days, memo, explain)
 
 
 def certified_not_found(guardians: Iterable[Guardian], as_of: date) -> set[Relationship]:
@@ -264,6 +269,7 @@ def _assess(
     not_found: Collection[Relationship],
     review_days: int,
     memo: dict[object, object] | None = None,
+    explain: Collection[str] | None = None,
 ) -> dict[CategoryCode, _Result]:
     records = list(guardians)
     parents: list[_Parent] = []
@@ -277,11 +283,31 @@ def _assess(
             if memo is not None:
                 memo[key] = found
         parents.append(found)
+    rules = (
+        (CategoryCode.ORPHAN_SCATTERED, _orphan),
+        (CategoryCode.NO_DE_FACTO_CARER, _no_carer),
+        (CategoryCode.LEFT_BEHIND, _left_behind),
+    )
+    if explain is None:
+        return {code: rule(birth_date, parents, as_of, review_days) for code, rule in rules}
     return {
-        CategoryCode.ORPHAN_SCATTERED: _orphan(birth_date, parents, as_of, review_days),
-        CategoryCode.NO_DE_FACTO_CARER: _no_carer(birth_date, parents, as_of, review_days),
-        CategoryCode.LEFT_BEHIND: _left_behind(birth_date, parents, as_of, review_days),
+        code: rule(birth_date, parents, as_of, review_days)
+        for code, rule in rules
+        if code in explain or _could_suggest(code, parents)
     }
+
+
+def _could_suggest(code: CategoryCode, parents: list[_Parent]) -> bool:
+    """What the parents' standing alone already rules out (the rules below require it)."""
+    a, b = parents
+    if code is CategoryCode.ORPHAN_SCATTERED:
+        return a.is_absent and b.is_absent
+    if code is CategoryCode.NO_DE_FACTO_CARER:
+        return a.is_unable and b.is_unable and not (a.is_absent and b.is_absent)
+    # 留守: one parent away, the other away or unable, not both unable.
+    if a.is_unable and b.is_unable:
+        return False
+    return (a.is_away and (b.is_away or b.is_unable)) or (b.is_away and a.is_unable)
 
 
 @dataclass(slots=True)

@@ -215,3 +215,11 @@ class CampaignKind(StrEnum):
 class CampaignTarget(StrEnum):
     HOUSEHOLDS = "households"
     CHILDREN = "children"
+
+
+class CampaignState(StrEnum):
+    """Where a campaign stands on a day: not begun, under way, over (or ended early)."""
+
+    UPCOMING = "upcoming"
+    OPEN = "open"
+    OVER = "over"

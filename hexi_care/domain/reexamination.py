@@ -249,12 +249,14 @@ def _rules(
     ):
         return []
     not_found = eligibility.certified_not_found(parents, today)
-    assessed = eligibility.assess(facts.birth_date, parents, today, not_found=not_found, memo=memo)
+    assessed = eligibility.assess(
+        facts.birth_date, parents, today, not_found=not_found, memo=memo, explain=codes
+    )
     suggested = {c: r for c, r in assessed.items() if isinstance(r, eligibility.Suggestion)}
     out: list[ReexamReason] = []
     for code in eligibility.RULED:
         if code in codes and code not in suggested:
-            found = assessed[code]
+            found = assessed[code]  # (explained: a recorded category)
             why = found if isinstance(found, list) else []
             if why and all(r.code in _INCOMPLETE for r in why):
                 continue

@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable
 
 from hexi_care import vocabulary
 from hexi_care.domain.model import AllowanceLine
+from hexi_care.errors import InvalidInput
 from hexi_care.reports import styles as st
 from hexi_care.reports.base import DocumentPart, Output, render_parts
 from hexi_care.reports.blocks import Cell, para, table
@@ -21,6 +22,7 @@ from hexi_care.reports.data import ReportMeta
 from hexi_care.reports.formatting import fmt_date, fmt_datetime, fmt_yuan, to_local
 from hexi_care.reports.labels import ZH, Labels
 from hexi_care.reports.register import _fixed_zip_times, _save_in_memory, _write
+from hexi_care.services.context import UnitOfWork
 
 FIELDS = (
     "community_name",
@@ -192,3 +194,28 @@ def write_allowance_xlsx(
         f"{labels.confidentiality} {fmt_datetime(meta.generated_at, meta.display_tz)}"
     )
     return _write(_fixed_zip_times(_save_in_memory(wb), stamp), out)
+
+
+def write_month(
+    uow: UnitOfWork, month_text: str, path: Path, *, ledger: bool = False, lang: str = "zh"
+) -> int:
+    """The month's list for the finance office (or its ledger) in the user's units, written to
+    `path` as a workbook (.xlsx) or a PDF (.pdf); the number of lines written. The command line
+    and the window both write it here."""
+    from hexi_care.reports import builders
+    from hexi_care.reports.labels import labels_for
+    from hexi_care.services import allowances, units
+
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".pdf"):
+        raise InvalidInput("out", "choice", choices=".xlsx, .pdf")
+    month = allowances.month("month", month_text)
+    lines = allowances.ledger(uow, month) if ledger else allowances.monthly_list(uow, month)
+    unit = units.resolve_unit(uow, uow.user.unit_id).name if uow.user is not None else ""
+    meta = builders.meta(uow, unit, lang)
+    labels = labels_for(lang)
+    if suffix == ".pdf":
+        render_allowance_pdf(lines, month, unit, meta, path, labels=labels, ledger=ledger)
+    else:
+        write_allowance_xlsx(lines, month, unit, meta, path, labels=labels, ledger=ledger)
+    return len(lines)

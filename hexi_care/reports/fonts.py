@@ -9,9 +9,10 @@ reportlab embeds TrueType fonts as subsets (only the glyphs used) by default.
 
 from __future__ import annotations
 
+import mmap
 import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -63,6 +64,13 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+#: Fonts registered only when a text needs them, with the first code point they can be needed
+#: for: HanaMinB (about 53 MB in memory once read) serves characters outside the Basic
+#: Multilingual Plane, and the few of the plane it has the main faces have too (a test checks),
+#: so a document without such a character never reads it.
+LAZY: Final = {FALLBACK_SIP: 0x10000}
+
+
 @dataclass(slots=True)
 class FontSet:
     """The registered fonts and which characters each covers (from their cmaps)."""
@@ -74,9 +82,20 @@ class FontSet:
     _cache: dict[tuple[str, bool], str | None] = field(default_factory=dict, repr=False)
     #: No-break spaces as wide as one ideographic space (U+3000) of the main face.
     _em_space: str = "\u00a0\u00a0\u00a0\u00a0"
+    #: Registers a font of LAZY on first need and gives its coverage.
+    _load: Callable[[str], frozenset[int]] | None = field(default=None, repr=False)
+
+    def _coverage(self, font: str) -> frozenset[int]:
+        try:
+            return self._covers[font]
+        except KeyError:
+            if self._load is None:
+                raise
+            self._covers[font] = self._load(font)
+            return self._covers[font]
 
     def covers(self, font: str, char: str) -> bool:
-        return ord(char) in self._covers[font]
+        return ord(char) in self._coverage(font)
 
     def font_for(self, char: str, bold: bool = False) -> str | None:
         """The first font of the chain (main or bold, then the fallbacks) that has `char`."""
@@ -88,7 +107,9 @@ class FontSet:
         code = ord(char)
         found: str | None = None
         for font in ((self.bold if bold else self.main), *self.fallbacks):
-            if code in self._covers[font]:
+            if font not in self._covers and code < LAZY.get(font, 0):
+                continue  # (a lazy font is not needed below its first code point)
+            if code in self._coverage(font):
                 found = font
                 break
         self._cache[key] = found
@@ -96,7 +117,7 @@ class FontSet:
 
     def single_run(self, text: str, font: str) -> bool:
         """Whether `font` has every character of `text` (then it needs no fallback)."""
-        covered = self._covers[font]
+        covered = self._coverage(font)
         return all(ord(c) in covered for c in text)
 
     def runs(self, text: str, bold: bool = False) -> list[Run]:
@@ -220,7 +241,20 @@ def _check_files(folder: Path) -> dict[str, Path]:
     return paths
 
 
-_lock = threading.Lock()
+class _Mapped:
+    """A font file for reportlab, mapped into memory instead of read into it: reportlab only slices
+    its data, and a printout touches the tables it parses and the glyphs it embeds, not the whole
+    10–30 MB file (those pages are the file's: the system can drop them again)."""
+
+    def __init__(self, path: Path) -> None:
+        self.name = str(path)
+
+    def read(self) -> mmap.mmap:
+        with open(self.name, "rb") as f:
+            return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+_lock = threading.RLock()  # (a lazy font registers under it, maybe from register_fonts)
 _fontset: FontSet | None = None
 
 
@@ -236,18 +270,22 @@ def register_fonts(directory: Path | None = None) -> FontSet:
         rlsetup.configure()
         folder = directory if directory is not None else fonts_dir()
         paths = _check_files(folder)
-        covers: dict[str, frozenset[int]] = {}
-        for role, name in _ROLE_NAMES:
-            font = TTFont(name, str(paths[role]))
-            pdfmetrics.registerFont(font)
-            covers[name] = frozenset(font.face.charToGlyph)
+        by_name = {name: paths[role] for role, name in _ROLE_NAMES}
+
+        def load(name: str) -> frozenset[int]:
+            with _lock:
+                font = TTFont(name, _Mapped(by_name[name]))
+                pdfmetrics.registerFont(font)
+                if name in (FALLBACK_SIP, FALLBACK_SYMBOLS):
+                    # The fallbacks have one face; <b> around them keeps that face.
+                    pdfmetrics.registerFontFamily(
+                        name, normal=name, bold=name, italic=name, boldItalic=name
+                    )
+                return frozenset(font.face.charToGlyph)
+
+        covers = {name: load(name) for _, name in _ROLE_NAMES if name not in LAZY}
         pdfmetrics.registerFontFamily(MAIN, normal=MAIN, bold=BOLD, italic=MAIN, boldItalic=BOLD)
         pdfmetrics.registerFontFamily(BOLD, normal=BOLD, bold=BOLD, italic=BOLD, boldItalic=BOLD)
-        # The fallbacks have one face; <b> around them keeps that face.
-        for name in (FALLBACK_SIP, FALLBACK_SYMBOLS):
-            pdfmetrics.registerFontFamily(
-                name, normal=name, bold=name, italic=name, boldItalic=name
-            )
         nbsp = pdfmetrics.stringWidth("\u00a0", MAIN, 1000) or 250.0
         _fontset = FontSet(
             main=MAIN,
@@ -255,6 +293,7 @@ def register_fonts(directory: Path | None = None) -> FontSet:
             fallbacks=(FALLBACK_SIP, FALLBACK_SYMBOLS),
             _covers=covers,
             _em_space="\u00a0" * max(1, round(1000 / nbsp)),
+            _load=load,
         )
         return _fontset
 

@@ -16,7 +16,14 @@ from hexi_care.db.models import AllowancePayment as PaymentRow
 from hexi_care.db.models import AllowanceStandard as StandardRow
 from hexi_care.db.models import Child as ChildRow
 from hexi_care.domain import idnumber
-from hexi_care.domain.allowance import month_after, parse_month, payable, stage
+from hexi_care.domain.allowance import (
+    month_after,
+    month_before,
+    month_of,
+    parse_month,
+    payable,
+    stage,
+)
 from hexi_care.domain.enums import CareSetting, Role
 from hexi_care.domain.model import Allowance, AllowanceLine, AllowanceStandard
 from hexi_care.errors import InvalidInput, NotFound
@@ -361,3 +368,54 @@ def record_payments(
     uow.session.flush()
     uow.audit("pay", "allowance_payment", None, f"{month('month', month_text)} {done}")
     return done
+
+
+def history(uow: UnitOfWork, allowance_id: str) -> list[AllowanceLine]:
+    """One recognition's payment ledger month by month, the latest first: from its first month
+    to this month (or the month before it stopped), what was due (the year's standard; 0 while
+    suspended, or where no standard is set) and what was paid when. A month paid though no
+    longer due is listed too."""
+    uow.require_case_reader()
+    row = _row(uow, allowance_id)
+    a = to_allowance(row)
+    if not a.start_month:
+        return []
+    paid = {
+        p.month: p
+        for p in uow.session.scalars(select(PaymentRow).where(PaymentRow.allowance_id == row.id))
+    }
+    last = month_of(uow.today())
+    if a.stopped_from and a.stopped_from <= last:
+        last = month_before(a.stopped_from)
+    rates: dict[int, dict[tuple[str, str], int]] = {}
+    months = set(paid)
+    m = a.start_month
+    while m <= last:
+        months.add(m)
+        m = month_after(date(int(m[:4]), int(m[5:7]), 1))
+    out = []
+    for m in sorted(months, reverse=True):
+        year = int(m[:4])
+        if year not in rates:
+            rates[year] = {
+                (s.category, s.care_setting): s.monthly_fen for s in standards(uow, year)
+            }
+        due = rates[year].get((a.category, a.care_setting), 0) if payable(a, m) else 0
+        p = paid.get(m)
+        out.append(
+            AllowanceLine(
+                allowance_id=row.id,
+                child_id=row.child_id,
+                child_name="",
+                id_masked="",
+                community_name="",
+                category=a.category,
+                care_setting=a.care_setting,
+                confirmation_no=a.confirmation_no,
+                month=m,
+                amount_fen=due,
+                paid_fen=p.amount_fen if p is not None else None,
+                paid_on=p.paid_on if p is not None else None,
+            )
+        )
+    return out

@@ -13,19 +13,20 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, or_, select
 
-from hexi_care.db.models import Assistance, AssistanceBeneficiary
+from hexi_care.db.models import Assistance, AssistanceBeneficiary, OrgUnit
 from hexi_care.db.models import Campaign as CampaignRow
 from hexi_care.db.models import Child as ChildRow
 from hexi_care.db.models import Visit as VisitRow
 from hexi_care.domain.enums import (
     CampaignKind,
+    CampaignState,
     CampaignTarget,
     RiskLevel,
     Role,
     SafetyTopic,
     VisitStatus,
 )
-from hexi_care.domain.model import Campaign, CampaignProgress
+from hexi_care.domain.model import Campaign, CampaignProgress, Unit
 from hexi_care.errors import InvalidInput, NotFound, ScopeDenied
 from hexi_care.services import children, support, units
 from hexi_care.services import validate as v
@@ -131,6 +132,62 @@ def get_campaign(uow: UnitOfWork, ref: str) -> Campaign:
         if ref in (r.id, r.name):
             return to_campaign(r)
     raise NotFound(what="campaign", ref=ref)
+
+
+def state(c: Campaign, day: date) -> CampaignState:
+    if day < c.starts_on:
+        return CampaignState.UPCOMING
+    return CampaignState.OPEN if day <= c.ends_on else CampaignState.OVER
+
+
+def units_to_hold(uow: UnitOfWork) -> list[Unit]:
+    """The units the user may hold a campaign for, in tree order: their own and those below it."""
+    uow.require_role(Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR, action="manage campaigns")
+    return [u for u in units.list_units(uow) if _held_below(uow, u.id)]
+
+
+def open_on(uow: UnitOfWork, day: date) -> list[Campaign]:
+    """The campaigns open on `day` that the user sees, newest first: what a visit or help given
+    that day may belong to."""
+    return [c for c in campaigns(uow) if c.starts_on <= day <= c.ends_on]
+
+
+def _held_below(uow: UnitOfWork, unit_id: str) -> bool:
+    """Is the unit the user's own or one below it (a street supervisor does not end the
+    district's campaign)?"""
+    if uow.user is None or uow.scope.everything:
+        return True
+    parent = dict(uow.session.execute(select(OrgUnit.id, OrgUnit.parent_id)).all())
+    up: str | None = unit_id
+    while up is not None:
+        if up == uow.user.unit_id:
+            return True
+        up = parent.get(up)
+    return False
+
+
+def end_campaign(uow: UnitOfWork, ref: str, on: object = None) -> Campaign:
+    """End a campaign on `on` (today): its period closes that day, so it is no longer offered
+    to visits and help and its coverage counts up to that day. Only a campaign under way is
+    ended, by a supervisor of its unit or one above it."""
+    uow.require_role(Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR, action="manage campaigns")
+    c = get_campaign(uow, ref)
+    if not _held_below(uow, c.unit_id):
+        raise ScopeDenied()
+    day = v.parse_date("ends_on", on) or uow.today()
+    if c.ends_on < uow.today():
+        raise InvalidInput("ends_on", "campaign_over", end=c.ends_on.isoformat())
+    v.date_range("ends_on", c.starts_on, day)
+    if day > c.ends_on:
+        raise InvalidInput("ends_on", "after_planned_end", end=c.ends_on.isoformat())
+    row = uow.session.get(CampaignRow, c.id)
+    assert row is not None
+    before = row.ends_on
+    row.ends_on = day
+    row.rev += 1  # the exchange keeps the furthest revision: the end reaches every laptop
+    uow.session.flush()
+    uow.audit("end", "campaign", row.id, f"{before.isoformat()} -> {day.isoformat()}")
+    return to_campaign(row)
 
 
 def current(uow: UnitOfWork, day: date | None = None) -> Campaign | None:

@@ -141,6 +141,21 @@ def report_rules(uow: UnitOfWork) -> reporting.ReportRules:
         raise InvalidInput(REPORT_RULES, "invalid") from None
 
 
+#: The range the setting takes (the window's fields and the command line): up to two weeks for
+#: "immediately", up to a year before chasing feedback.
+MAX_TOLERANCE_HOURS = 24 * 14
+MAX_FEEDBACK_DAYS = 365
+
+
+def checked_report_rules(tolerance_hours: object, feedback_days: object) -> reporting.ReportRules:
+    """The rules from input, each value refused by name when out of its range."""
+    hours = v.non_negative_int("tolerance_hours", tolerance_hours, max_value=MAX_TOLERANCE_HOURS)
+    days = v.non_negative_int("feedback_days", feedback_days, max_value=MAX_FEEDBACK_DAYS)
+    if days < 1:
+        raise InvalidInput("feedback_days", "out_of_range", value=days)
+    return reporting.ReportRules(tolerance_hours=hours, feedback_days=days)
+
+
 def set_report_rules(uow: UnitOfWork, rules: reporting.ReportRules) -> None:
     """How long "immediately" may take, and when to chase feedback (centre or administrator)."""
     settings.put(

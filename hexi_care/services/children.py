@@ -15,7 +15,7 @@ from hexi_care.db.base import new_id
 from hexi_care.db.models import CategoryDef, ChildCategory, OrgUnit, Setting
 from hexi_care.db.models import Child as ChildRow
 from hexi_care.db.models import Household as HouseholdRow
-from hexi_care.domain import idnumber, names, schedule
+from hexi_care.domain import idnumber, names
 from hexi_care.domain.enums import RiskLevel, Role, Sex, UnitKind
 from hexi_care.domain.model import (
     CATEGORY_KEYS,
@@ -25,7 +25,7 @@ from hexi_care.domain.model import (
     ChildSummary,
 )
 from hexi_care.errors import Ambiguous, InvalidInput, NotFound
-from hexi_care.services import settings, visits
+from hexi_care.services import settings
 from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
 
@@ -252,6 +252,8 @@ def apply_category_dates(uow: UnitOfWork) -> int:
     for row in rows:
         codes = _active_codes([_category(c) for c in row.categories], today)
         if codes != row.category_codes:
+            from hexi_care.services import visits  # (not loaded by a command that only reads)
+
             row.category_codes = codes
             visits.refresh_child_dates(uow, row)
             changed += 1
@@ -373,6 +375,8 @@ def add_child(uow: UnitOfWork, child: Child) -> Child:
 def add_children(uow: UnitOfWork, kids: Sequence[Child]) -> list[Child]:
     """New children, each checked and audited as one added by hand, written in one flush (a flush
     per record costs more than the record itself when a ledger brings thousands)."""
+    from hexi_care.domain import schedule  # (not loaded by a command that only reads)
+
     uow.require_role(
         Role.DIRECTOR, Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR, action="add children"
     )

@@ -433,6 +433,7 @@ class AssistanceLine:
     items: int
     amount_fen: int
     source: str
+    campaign: str = ""  # the campaign's name (or free text written before campaigns were records)
 
 
 def list_assistance(uow: UnitOfWork, *, limit: int = 500, offset: int = 0) -> list[AssistanceLine]:
@@ -452,6 +453,7 @@ def list_assistance(uow: UnitOfWork, *, limit: int = 500, offset: int = 0) -> li
             AssistanceRow.items,
             AssistanceRow.amount_fen,
             AssistanceRow.source,
+            AssistanceRow.campaign,
         )
         .join(HouseholdRow, HouseholdRow.id == AssistanceRow.household_id)
         .outerjoin(ChildRow, ChildRow.id == AssistanceRow.child_id)
@@ -472,6 +474,7 @@ def list_assistance(uow: UnitOfWork, *, limit: int = 500, offset: int = 0) -> li
             items=r.items,
             amount_fen=r.amount_fen,
             source=r.source,
+            campaign=r.campaign,
         )
         for r in uow.session.execute(stmt)
     ]

@@ -21,13 +21,16 @@ community, under its own name; a unit wholly outside their units is refused.
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, case, cast, func, select
+from sqlalchemy import ColumnElement, String, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from hexi_care.db.models import (
@@ -141,9 +144,11 @@ def compute(
     start: date,
     end: date,
     events: EventFilter | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> UnitFigures:
     """Figures for `unit_ref` (as `covered_unit` narrows it) with a breakdown by street and
-    community; `events` narrows them to one activity, campaign or funder."""
+    community; `events` narrows them to one activity, campaign or funder. `meanwhile`, when
+    given, is called (on this unit of work) while the visits are read on another connection."""
     uow.require_case_reader()
     if end < start:
         raise InvalidInput("end_date", "end_before_start")
@@ -153,13 +158,31 @@ def compute(
     ids = list(communities)
     overdue_day = min(end, uow.today())
     window = (overdue_window(uow, overdue_day), overdue_day)
-    with uow.side_reader() as side, ThreadPoolExecutor(max_workers=1) as pool:
+    with (
+        uow.side_reader() as side,
+        ThreadPoolExecutor(max_workers=1) as pool,
+        _quick_turns(),
+    ):
         # The period's visits, the heaviest read, go on a second connection while this one
         # reads the rest (SQLite works outside Python's lock: two cores, nearly half the time).
         reading: Future[_Visited] | None = None
         if side is not None and not events:
             reading = pool.submit(_visits, side, ids, start, end, window)
-        return _compute(uow, unit, communities, start, end, events, window, reading)
+        return _compute(uow, unit, communities, start, end, events, window, reading, meanwhile)
+
+
+@contextmanager
+def _quick_turns() -> Iterator[None]:
+    """Python's lock handed between threads every 0.1 ms instead of 5 ms while the statistics
+    read on two connections: the reading thread gives the lock up at every step of SQLite and,
+    with this thread busy in Python, waited up to 5 ms to get it back each time (the read took
+    four times as long). The interval is the process's: it is put back afterwards."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(min(before, 0.0001))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(before)
 
 
 def _compute(
@@ -171,6 +194,7 @@ def _compute(
     events: EventFilter,
     window: tuple[date, date],
     reading: Future[_Visited] | None,
+    meanwhile: Callable[[], object] | None,
 ) -> UnitFigures:
     apply_category_dates(uow)
     ids = list(communities)
@@ -181,24 +205,6 @@ def _compute(
     others: dict[str, dict[str, int]] = defaultdict(dict)
     s = uow.session
 
-    recent: dict[str, tuple[date, date | None]] | None = None
-    # A campaign's statistics count the visits tagged with it (nothing else narrows visits).
-    campaign_only = bool(events.campaign and not events.activity_id and not events.funder)
-    if not events or campaign_only:
-        if reading is not None:
-            visited = reading.result()
-        else:
-            visited = _visits(s, ids, start, end, window, campaign=events.campaign)
-        for community, (n, days) in visited.counts.items():
-            per[community].visits += n
-            per[community].person_times += n
-            per[community].household_times += days
-        for community, reached in visited.kids.items():
-            kids[community] |= reached
-        for community, reached in visited.households.items():
-            households[community] |= reached
-        if not events:
-            recent = visited.latest
     if not events:
         for community, notice_household, n in s.execute(
             select(
@@ -295,10 +301,6 @@ def _compute(
     ).all():
         held_by[held_unit] = int(heads or 0)
 
-    if not events:
-        for community, n in overdue_on(uow, ids, window[1], recent).items():
-            per[community].overdue = n
-
     if not events and (uow.user is None or uow.user.role.value != "admin"):
         first, after = dates.day_span_utc(start, end, uow.zone())
         for community, n in s.execute(
@@ -311,6 +313,31 @@ def _compute(
             .group_by(MandatoryReport.community_id)
         ).all():
             per[community].mandatory_reports = n
+
+    # The schedule as it stood at the period's end, for the overdue recount.
+    books = _Books.read(uow, ids, window[1]) if not events else None
+
+    if meanwhile is not None:
+        meanwhile()
+    # Last, the visits: read meanwhile on another connection when there is one.
+    # A campaign's statistics count the visits tagged with it (nothing else narrows visits).
+    campaign_only = bool(events.campaign and not events.activity_id and not events.funder)
+    if not events or campaign_only:
+        if reading is not None:
+            visited = reading.result()
+        else:
+            visited = _visits(s, ids, start, end, window, campaign=events.campaign)
+        for community, (n, days) in visited.counts.items():
+            per[community].visits += n
+            per[community].person_times += n
+            per[community].household_times += days
+        for community, reached in visited.kids.items():
+            kids[community] |= reached
+        for community, reached in visited.households.items():
+            households[community] |= reached
+        if books is not None:
+            for community, n in books.overdue(s, visited.latest).items():
+                per[community].overdue = n
 
     for c in ids:
         per[c].person_times += held_by.get(c, 0)
@@ -417,31 +444,55 @@ def _visits(
     )
     latest: dict[str, tuple[date, date | None]] = {}
     several: list[tuple[str, str]] = []
-    for community, child, n, last_visit, n_households, first_household, last_household in s.execute(
+    per_child = (
         select(
-            Visit.community_id,
-            Visit.child_id,
-            in_period_n,
-            last,
-            func.count(func.distinct(period_household)),
-            func.min(period_household),
-            func.max(period_household),
+            Visit.community_id.label("community"),
+            Visit.child_id.label("child"),
+            in_period_n.label("n"),
+            last.label("last"),
+            func.min(period_household).label("first_household"),
+            func.max(period_household).label("last_household"),
         )
         .where(Visit.community_id.in_(ids), Visit.visit_date.between(low, end), counted)
         .group_by(Visit.community_id, Visit.child_id)
+        .subquery()
+    )
+    # One row per community with its children packed in a string, not one per child: this read
+    # may run in a thread beside Python work, and fetching each of 20,000 rows would wait for
+    # Python's lock every time (several times slower than the query itself). Ids are UUIDs and
+    # dates ISO: neither holds "," or ";".
+    packed = func.aggregate_strings(
+        per_child.c.child
+        + ","
+        + cast(per_child.c.n, String)
+        + ","
+        + func.coalesce(per_child.c.last, "")
+        + ","
+        + func.coalesce(per_child.c.first_household, "")
+        + ","
+        + func.coalesce(per_child.c.last_household, ""),
+        ";",
+    )
+    for community, children in s.execute(
+        select(per_child.c.community, packed).group_by(per_child.c.community)
     ).all():
-        if n:
-            kids[community].add(child)
-            if first_household:
-                households[community].update((first_household, last_household))
-            if n_households > 2:
-                several.append((community, child))
-        if last_visit:
-            visited, _, planned = last_visit.partition("|")
-            found = (date.fromisoformat(visited), date.fromisoformat(planned) if planned else None)
-            if child not in latest or latest[child] < found:
-                latest[child] = found
-    for community, child in several:  # a child visited in three households or more: rare
+        for row in children.split(";"):
+            child, n, last_visit, first_household, last_household = row.split(",")
+            if n != "0":
+                kids[community].add(child)
+                if first_household:
+                    households[community].add(first_household)
+                if first_household != last_household:
+                    several.append((community, child))
+            if last_visit:
+                visited, _, planned = last_visit.partition("|")
+                found = (
+                    date.fromisoformat(visited),
+                    date.fromisoformat(planned) if planned else None,
+                )
+                if child not in latest or latest[child] < found:
+                    latest[child] = found
+    for community, child in several:  # a child visited in several households: rare
         households[community].update(
             s.scalars(
                 select(Visit.household_id)
@@ -485,75 +536,122 @@ def overdue_on(
     past year's figure as fast as this month's. `recent` (child → last visit and its planned next
     date in that window), when the caller has read it already, saves reading it again.
     """
-    s = uow.session
-    tz = uow.zone()
-    policy = settings.visit_policy(uow)
-    window_start = overdue_window(uow, day)
-    kids = s.execute(
-        select(ChildRow.id, ChildRow.community_id, ChildRow.risk).where(
-            ChildRow.community_id.in_(community_ids)
-        )
-    ).all()
-    # Registration dates matter only for children entered in the window or later (few).
-    since_window, _ = dates.day_span_utc(window_start, window_start, tz)
-    registered = {
-        child_id: dates.local_date(created, tz)
-        for child_id, created in s.execute(
-            select(ChildRow.id, ChildRow.created_at).where(
-                ChildRow.community_id.in_(community_ids), ChildRow.created_at >= since_window
-            )
-        ).all()
-    }
-    cats: dict[str, list[str]] = defaultdict(list)
-    for child_id, code, first, last in s.execute(
-        select(
-            ChildCategory.child_id,
-            ChildCategory.code,
-            ChildCategory.start_date,
-            ChildCategory.end_date,
-        )
-        .join(ChildRow, ChildRow.id == ChildCategory.child_id)
-        .where(ChildRow.community_id.in_(community_ids))
-    ).all():
-        if (first is None or first <= day) and (last is None or day <= last):
-            cats[child_id].append(code)
+    apply_category_dates(uow)
+    books = _Books.read(uow, community_ids, day)
     if recent is None:
-        recent = _visits(s, community_ids, day, day, (window_start, day)).latest
-    # A child visited before it was entered in the program (a paper ledger typed in later) was
-    # on the books from its first visit. A child with no visit in the window and on the books
-    # before it was due before `day` (the threshold below lies inside the window).
-    entered_later = [c for c, on in registered.items() if on > window_start and c not in recent]
-    for chunk in range(0, len(entered_later), 500):
-        for child_id, first_visit in s.execute(
-            select(Visit.child_id, func.min(Visit.visit_date))
-            .where(
-                Visit.child_id.in_(entered_later[chunk : chunk + 500]),
-                (Visit.status + "").in_(COUNTED),
-            )
-            .group_by(Visit.child_id)
+        recent = _visits(uow.session, community_ids, day, day, (books.window_start, day)).latest
+    return books.overdue(uow.session, recent)
+
+
+@dataclass(slots=True)
+class _Books:
+    """What the overdue recount on `day` needs besides the visits: the children on the books,
+    the categories active on `day`, the registration dates that matter. Read apart from the
+    visits, so that statistics read it while the visits are read on another connection."""
+
+    day: date
+    window_start: date
+    policy: schedule.VisitPolicy
+    kids: list[tuple[str, str, str]]
+    registered: dict[str, date]
+    cats: dict[str, list[str]]
+
+    @classmethod
+    def read(cls, uow: UnitOfWork, community_ids: list[str], day: date) -> _Books:
+        s = uow.session
+        tz = uow.zone()
+        window_start = overdue_window(uow, day)
+        # Each child's categories as of today (the list column apply_category_dates keeps)...
+        kids: list[tuple[str, str, str]] = []
+        cats: dict[str, list[str]] = {}
+        for child_id, community, risk, codes in s.execute(
+            select(
+                ChildRow.id, ChildRow.community_id, ChildRow.risk, ChildRow.category_codes
+            ).where(ChildRow.community_id.in_(community_ids))
         ).all():
-            registered[child_id] = min(registered[child_id], first_visit)
-    out: dict[str, int] = defaultdict(int)
-    intervals: dict[tuple[tuple[str, ...], str], schedule.Interval] = {}
-    thresholds: dict[schedule.Interval, date] = {}
-    for child_id, community, risk in kids:
-        key = (tuple(cats.get(child_id, ())), risk)
-        if key not in intervals:
-            intervals[key] = schedule.interval_of(key[0], RiskLevel(risk), policy)
-        interval = intervals[key]
-        if interval not in thresholds:
-            thresholds[interval] = schedule.on_time_since(day, interval)
-        if child_id in recent:
-            visited, planned = recent[child_id]
-            late = visited < thresholds[interval] or (
-                planned is not None and visited < planned < day
+            kids.append((child_id, community, risk))
+            if codes:
+                cats[child_id] = codes.split(",")
+        # Registration dates matter only for children entered in the window or later (few).
+        since_window, _ = dates.day_span_utc(window_start, window_start, tz)
+        registered = {
+            child_id: dates.local_date(created, tz)
+            for child_id, created in s.execute(
+                select(ChildRow.id, ChildRow.created_at).where(
+                    ChildRow.community_id.in_(community_ids), ChildRow.created_at >= since_window
+                )
+            ).all()
+        }
+        # ...and, for the few whose categories began or ended between `day` and today, as
+        # they stood on `day`.
+        today = uow.today()
+        if day < today:
+            moved = and_(
+                ChildRow.community_id.in_(community_ids),
+                or_(
+                    and_(ChildCategory.start_date > day, ChildCategory.start_date <= today),
+                    and_(ChildCategory.end_date >= day, ChildCategory.end_date < today),
+                ),
             )
-        elif child_id not in registered:
-            late = True  # on the books since before the window, not visited in it
-        elif registered[child_id] > day:
-            continue  # not yet on the books
-        else:
-            late = registered[child_id] < thresholds[interval]
-        if late:
-            out[community] += 1
-    return dict(out)
+            changed = select(ChildCategory.child_id).join(
+                ChildRow, ChildRow.id == ChildCategory.child_id
+            )
+            then: dict[str, list[str]] = {}
+            for child_id, code, first, last in s.execute(
+                select(
+                    ChildCategory.child_id,
+                    ChildCategory.code,
+                    ChildCategory.start_date,
+                    ChildCategory.end_date,
+                ).where(ChildCategory.child_id.in_(changed.where(moved)))
+            ).all():
+                held = then.setdefault(child_id, [])  # (none at all on `day`: an empty list)
+                if (first is None or first <= day) and (last is None or day <= last):
+                    held.append(code)
+            cats.update(then)
+        return cls(day, window_start, settings.visit_policy(uow), kids, registered, cats)
+
+    def overdue(self, s: Session, recent: dict[str, tuple[date, date | None]]) -> dict[str, int]:
+        """community → children overdue on the day, given each child's last visit in the
+        window and the next date it planned (`recent`)."""
+        day, registered = self.day, self.registered
+        # A child visited before it was entered in the program (a paper ledger typed in later)
+        # was on the books from its first visit. A child with no visit in the window and on the
+        # books before it was due before `day` (the threshold below lies inside the window).
+        entered_later = [
+            c for c, on in registered.items() if on > self.window_start and c not in recent
+        ]
+        for chunk in range(0, len(entered_later), 500):
+            for child_id, first_visit in s.execute(
+                select(Visit.child_id, func.min(Visit.visit_date))
+                .where(
+                    Visit.child_id.in_(entered_later[chunk : chunk + 500]),
+                    (Visit.status + "").in_(COUNTED),
+                )
+                .group_by(Visit.child_id)
+            ).all():
+                registered[child_id] = min(registered[child_id], first_visit)
+        out: dict[str, int] = defaultdict(int)
+        intervals: dict[tuple[tuple[str, ...], str], schedule.Interval] = {}
+        thresholds: dict[schedule.Interval, date] = {}
+        for child_id, community, risk in self.kids:
+            key = (tuple(self.cats.get(child_id, ())), risk)
+            if key not in intervals:
+                intervals[key] = schedule.interval_of(key[0], RiskLevel(risk), self.policy)
+            interval = intervals[key]
+            if interval not in thresholds:
+                thresholds[interval] = schedule.on_time_since(day, interval)
+            if child_id in recent:
+                visited, planned = recent[child_id]
+                late = visited < thresholds[interval] or (
+                    planned is not None and visited < planned < day
+                )
+            elif child_id not in registered:
+                late = True  # on the books since before the window, not visited in it
+            elif registered[child_id] > day:
+                continue  # not yet on the books
+            else:
+                late = registered[child_id] < thresholds[interval]
+            if late:
+                out[community] += 1
+        return dict(out)

@@ -15,9 +15,11 @@ from hexi_care.db.models import Child as ChildRow
 from hexi_care.db.models import MandatoryReport as ReportRow
 from hexi_care.domain import reporting
 from hexi_care.domain.dates import local_date
-from hexi_care.domain.enums import ReportStatus, ReportTrigger, Role
+from hexi_care.domain.enums import ReexamDecision, ReportStatus, ReportTrigger, Role
 from hexi_care.domain.schedule import days_overdue
+from hexi_care.errors import InvalidInput, NotFound
 from hexi_care.services import campaigns, casework, children, reexamination, statistics, units
+from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
 from hexi_care.vocabulary import word
 
@@ -242,4 +244,50 @@ def alerts(
             found += source(uow, unit_id)
     return sorted(
         found, key=lambda a: (a.when is None, a.when or date.min, a.community_id, a.child_name)
+    )
+
+
+# -- decisions on re-examinations -------------------------------------------------------------
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Decided:
+    """A decision recorded on one open re-examination reason."""
+
+    child_id: str
+    child_name: str
+    reason_key: str
+    kind: str
+    decision: str
+    note: str
+    decided_on: date
+
+
+def decide_reexamination(
+    uow: UnitOfWork, child_ref: str, reason_key: str, decision: str, note: str = ""
+) -> Decided:
+    """Record the decision (复核结果) on one reason the worklist holds open for the child (the
+    window's 复核清单 and `alert decide`): a key the list does not hold for that child is refused
+    by name, so a mistyped key never records a decision on nothing."""
+    uow.require_case_reader()
+    chosen = v.choice("decision", ReexamDecision, decision)
+    child_id = children.resolve_child(uow, child_ref)
+    child = uow.session.get(ChildRow, child_id)
+    if child is None:
+        raise NotFound(what="child", ref=child_ref)
+    key = reason_key.strip()
+    open_items = [
+        i
+        for i in reexamination.worklist(uow, unit_id=child.community_id)
+        if i.child_id == child_id and i.reason.key == key
+    ]
+    if not open_items:
+        raise InvalidInput("reason_key", "unknown", value=key)
+    reexamination.decide(uow, child_id, key, chosen.value, note)
+    return Decided(
+        child_id=child_id,
+        child_name=child.name,
+        reason_key=key,
+        kind=open_items[0].kind.value,
+        decision=chosen.value,
+        note=note,
+        decided_on=uow.today(),
     )

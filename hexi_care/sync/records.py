@@ -158,7 +158,8 @@ KINDS: dict[str, Kind] = {
         ),
         Kind("change", m.ChangeLog, _all(m.ChangeLog, without=("seq",)), FACT, True, True),
         Kind("activity", m.Activity, _all(m.Activity), FACT, True, True),
-        Kind("campaign", m.Campaign, _all(m.Campaign), FACT, True, True),
+        # A campaign ended early changes its end: the furthest revision wins.
+        Kind("campaign", m.Campaign, _all(m.Campaign), ORDERED, True, True),
         Kind("visit", m.Visit, _all(m.Visit), VISIT, True, True),
         Kind("visit_review", m.VisitReview, _all(m.VisitReview), FACT, True, True),
         Kind("follow_up", m.FollowUp, _all(m.FollowUp), ORDERED, True, True),

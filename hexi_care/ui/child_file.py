@@ -29,14 +29,17 @@ from PySide6.QtWidgets import (
 )
 
 from hexi_care.domain import eligibility
+from hexi_care.domain.allowance import month_of
 from hexi_care.domain.enums import FollowUpStatus, Relationship, VisitStatus
 from hexi_care.domain.model import ChildFile, Household, Visit
-from hexi_care.services import attachments, casefile, casework, households, support
+from hexi_care.services import allowances, attachments, casefile, casework, households, support
 from hexi_care.ui import i18n
 from hexi_care.ui.columns import (
     activity_columns,
     agreement_columns,
     allowance_columns,
+    allowance_month_columns,
+    allowance_note,
     benefit_columns,
     followup_columns,
     guardian_columns,
@@ -59,6 +62,7 @@ from hexi_care.ui.common import (
     text_edit,
     with_error,
 )
+from hexi_care.ui.dialogs.allowance import STEP_ROLES, ApplyDialog, StepDialog, step_open
 from hexi_care.ui.dialogs.attachments import AttachmentViewer, make_thumbnail
 from hexi_care.ui.dialogs.casework import FollowUpDialog, ReferralDialog, ReportDialog
 from hexi_care.ui.dialogs.child import ChildProfileForm
@@ -297,12 +301,9 @@ class ChildFileWindow(QWidget):
         add_agreement = QPushButton(self.tr("Add agreement…"))
         add_agreement.setObjectName("add_agreement")
         add_agreement.clicked.connect(lambda: self._edit_agreement(-1))
-        allowance_view = make_table(self.allowances, stretch=4)
-        allowance_view.setObjectName("allowance_table")
         for title, table_view, button in (
             (self.tr("Social assistance received"), self.benefit_view, add_support),
             (self.tr("Entrusted-care agreement"), self.agreement_view, add_agreement),
-            (self.tr("Recognition and basic living allowance"), allowance_view, None),
         ):
             social_box = QGroupBox(title)
             box_layout = QVBoxLayout(social_box)
@@ -310,6 +311,7 @@ class ChildFileWindow(QWidget):
             if button is not None:
                 box_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
             so.addWidget(social_box)
+        so.addWidget(self._allowance_box(ctx), 2)
         so.addWidget(
             label(
                 self.tr(
@@ -485,7 +487,13 @@ class ChildFileWindow(QWidget):
         self.help.set_rows(f.assistance)
         self.benefits.set_rows(f.benefits)
         self.agreements.set_rows(f.agreements)
+        chosen = self._chosen_allowance()
         self.allowances.set_rows(f.allowances)
+        if f.allowances:
+            ids = [a.id for a in f.allowances]
+            keep = chosen.id if chosen is not None and chosen.id in ids else ids[-1]
+            self.allowance_view.selectRow(ids.index(keep))
+        self._allowance_chosen()
         self.acts.set_rows(data.activities)
         self.followups.set_rows(f.followups)
         self.referrals.set_rows(f.referrals)
@@ -695,6 +703,94 @@ class ChildFileWindow(QWidget):
         current = self.agreements.row_at(row)
         scans = list(self.data.file.attachments) if self.data is not None else []
         dlg = AgreementDialog(self.ctx, self, self.child_id, scans, current)
+        dlg.saved.connect(lambda _a: self.reload())
+        dlg.open()
+
+    # -- recognition and allowance -------------------------------------------------------------
+    def _allowance_box(self, ctx) -> QGroupBox:
+        """The recognitions with a button per step (only those the user's role may take), and
+        the chosen one's payment ledger month by month."""
+        box = QGroupBox(self.tr("Recognition and basic living allowance"))
+        self.allowance_view = make_table(self.allowances, stretch=4)
+        self.allowance_view.setObjectName("allowance_table")
+        self.allowance_view.selectionModel().currentRowChanged.connect(
+            lambda _c, _p: self._allowance_chosen()
+        )
+        self.allowance_months = RowsModel(
+            allowance_month_columns(lambda: month_of(self.ctx.today())), parent=self
+        )
+        months_view = make_table(self.allowance_months, stretch=3)
+        months_view.setObjectName("allowance_months")
+        self.allowance_steps: dict[str, QPushButton] = {}
+        role = ctx.user.role
+        buttons = QHBoxLayout()
+        for step, text in (
+            ("apply", self.tr("Apply…")),
+            ("check", self.tr("Street check…")),
+            ("confirm", self.tr("District confirmation…")),
+            ("suspend", self.tr("Suspend…")),
+            ("resume", self.tr("Resume…")),
+            ("stop", self.tr("Stop…")),
+        ):
+            b = QPushButton(text)
+            b.setObjectName(f"allowance_step_{step}")
+            b.setVisible(role in STEP_ROLES[step])
+            b.clicked.connect(lambda _=False, s=step: self._allowance_step(s))
+            self.allowance_steps[step] = b
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.allowance_note = label("", "muted", wrap=True)
+        self.allowance_note.setObjectName("allowance_note")
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.allowance_view)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(label(self.tr("Payment ledger of the chosen recognition"), "subtitle"))
+        rl.addWidget(months_view, 1)
+        split.addWidget(right)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        lay = QVBoxLayout(box)
+        lay.addWidget(split, 1)
+        lay.addWidget(self.allowance_note)
+        lay.addLayout(buttons)
+        self._allowance_chosen()
+        return box
+
+    def _chosen_allowance(self):
+        return self.allowances.row_at(self.allowance_view.currentIndex().row())
+
+    def _allowance_chosen(self) -> None:
+        a = self._chosen_allowance()
+        for step, b in self.allowance_steps.items():
+            b.setEnabled(step_open(step, a))
+        self.allowance_note.setText(allowance_note(a) if a is not None else "")
+        if a is None or not a.start_month:
+            self.allowance_months.set_rows([])
+            return
+        want = a.id
+
+        def done(lines) -> None:
+            chosen = self._chosen_allowance()
+            if chosen is not None and chosen.id == want:
+                self.allowance_months.set_rows(lines)
+
+        self.ctx.worker.call(allowances.history, a.id, done=done, owner=self)
+
+    def _allowance_step(self, step: str) -> None:
+        if self.data is None:
+            return
+        dlg: ApplyDialog | StepDialog
+        if step == "apply":
+            today = self.ctx.today()
+            own = [x.code for x in self.data.file.child.categories if x.active_on(today)]
+            dlg = ApplyDialog(self.ctx, self, self.child_id, own)
+        else:
+            a = self._chosen_allowance()
+            if a is None:
+                return
+            dlg = StepDialog(self.ctx, self, a, step)
         dlg.saved.connect(lambda _a: self.reload())
         dlg.open()
 

@@ -43,6 +43,8 @@ def help_columns(who: Sequence[Column] = (), what_width: int = 12) -> list[Colum
             align=RIGHT,
             width=5,
         ),
+        # What the help was tagged with, as stored (a campaign's name, or older free text).
+        Column(QT_TRANSLATE_NOOP("Columns", "Campaign"), lambda a: a.campaign, width=8),
         Column(QT_TRANSLATE_NOOP("Columns", "Source"), lambda a: a.source),
     ]
 
@@ -285,7 +287,12 @@ def allowance_columns(ctx) -> list[Column]:
     """A child's recognitions: each step's date, the confirmation number and where it stands."""
     cats = ctx.ref.categories
     return [
-        Column(QT_TRANSLATE_NOOP("Columns", "Category"), lambda a: cats.name(a.category), width=7),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Category"),
+            lambda a: cats.name(a.category),
+            tooltip=lambda a: cats.name(a.category),
+            width=9,
+        ),
         Column(
             QT_TRANSLATE_NOOP("Columns", "Applied"), lambda a: i18n.fmt_date(a.applied_on), width=5
         ),
@@ -304,3 +311,77 @@ def allowance_columns(ctx) -> list[Column]:
             lambda a: i18n.label(vocabulary.ALLOWANCE_STAGE, a.stage),
         ),
     ]
+
+
+def allowance_month_columns(this_month) -> list[Column]:
+    """One recognition's payment ledger: each month, what was due and what was paid when; a
+    month before `this_month()` ("YYYY-MM") due and not paid shows red."""
+
+    def unpaid(x) -> bool:
+        return bool(x.amount_fen) and x.paid_fen is None and x.month < this_month()
+
+    return [
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Month"),
+            lambda x: x.month,
+            foreground=lambda x: ERROR_COLOUR if unpaid(x) else None,
+            width=5,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Amount due"),
+            lambda x: yuan(x.amount_fen) if x.amount_fen else "—",
+            align=RIGHT,
+            width=5,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Paid"),
+            lambda x: yuan(x.paid_fen) if x.paid_fen is not None else "",
+            align=RIGHT,
+            width=5,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Paid on"), lambda x: i18n.fmt_date(x.paid_on), width=6
+        ),
+    ]
+
+
+def allowance_note(a) -> str:
+    """Where a recognition stands, in a sentence: the confirmation and first month, a
+    suspension or a stop with its reason."""
+    parts = []
+    if a.confirmed_on is not None:
+        parts.append(
+            i18n.translate(
+                "Allowance", "Confirmed on {date} ({number}), paid from {month}."
+            ).format(
+                date=i18n.fmt_date(a.confirmed_on), number=a.confirmation_no, month=a.start_month
+            )
+        )
+    elif a.checked_on is not None:
+        parts.append(
+            i18n.translate(
+                "Allowance", "Checked by the street on {date}; awaiting the district."
+            ).format(date=i18n.fmt_date(a.checked_on))
+        )
+    else:
+        parts.append(
+            i18n.translate("Allowance", "Applied on {date}; awaiting the street's check.").format(
+                date=i18n.fmt_date(a.applied_on)
+            )
+        )
+    if a.suspended_from:
+        text = (
+            i18n.translate("Allowance", "Suspended {start} to {end}: {reason}")
+            if a.suspended_until
+            else i18n.translate("Allowance", "Suspended from {start}: {reason}")
+        )
+        parts.append(
+            text.format(start=a.suspended_from, end=a.suspended_until, reason=a.suspend_reason)
+        )
+    if a.stopped_from:
+        parts.append(
+            i18n.translate("Allowance", "Stopped from {start}: {reason}").format(
+                start=a.stopped_from, reason=a.stop_reason
+            )
+        )
+    return " ".join(parts)

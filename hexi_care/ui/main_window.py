@@ -1,4 +1,4 @@
-"""The main window: navigation (工作台, 看板 for supervisors, 儿童档案, 家庭, 走访, 活动与慰问, 复核清单, 审核, 报表, 数据交换,
+"""The main window: navigation (工作台, 看板 for supervisors, 儿童档案, 家庭, 走访, 活动与慰问, 专项行动, 复核清单, 审核, 报表, 数据交换,
 设置),
 a status bar with the user, the unit and the lock state, and the windows of open records.
 
@@ -108,6 +108,7 @@ PAGES = (
     "households",
     "visits",
     "support",
+    "campaigns",
     "reexam",
     "review",
     "reports",
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
             "households": self.tr("Households"),
             "visits": self.tr("Visits"),
             "support": self.tr("Activities and help"),
+            "campaigns": self.tr("Campaigns"),
             "reexam": self.tr("Re-examinations"),
             "review": self.tr("Review"),
             "reports": self.tr("Reports"),
@@ -385,7 +387,15 @@ class MainWindow(QMainWindow):
     def record_changed(self, child_id: str | None = None, *, source: QWidget | None = None) -> None:
         """A record was saved: lists and open files showing it refresh (`source`, the page that
         saved it and has already updated itself, excepted)."""
-        for key in ("dashboard", "children", "visits", "review", "households", "reexam"):
+        for key in (
+            "dashboard",
+            "children",
+            "visits",
+            "review",
+            "households",
+            "reexam",
+            "campaigns",
+        ):
             page = self.pages.get(key)
             if page is source and page is not None:
                 continue

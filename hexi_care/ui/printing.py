@@ -501,3 +501,17 @@ def register_job(unit: str, out: Path) -> Callable[[Task], int]:
         return len(rows)
 
     return run
+
+
+def allowance_job(month: str, out: Path, *, ledger: bool) -> Callable[[Task], int]:
+    """The month's 基本生活保障金 list (or its ledger) for the finance office, as .xlsx or PDF."""
+    lang = i18n.lang()
+
+    def run(task: Task) -> int:
+        from hexi_care.reports.allowance import write_month
+
+        task.report(0, 0, "collect")
+        with task.uow() as uow:
+            return write_month(uow, month, out, ledger=ledger, lang=lang)
+
+    return run

@@ -115,6 +115,37 @@
     </message>
 </context>
 <context>
+    <name>Allowance</name>
+    <message>
+        <source>Confirmed on {date} ({number}), paid from {month}.</source>
+        <translation>{date} 区民政已确认（{number}），自 {month} 起发放。</translation>
+    </message>
+    <message>
+        <source>Checked by the street on {date}; awaiting the district.</source>
+        <translation>街道已于 {date} 查验，待区民政确认。</translation>
+    </message>
+    <message>
+        <source>Applied on {date}; awaiting the street&apos;s check.</source>
+        <translation>已于 {date} 申请，待街道查验。</translation>
+    </message>
+    <message>
+        <source>Suspended {start} to {end}: {reason}</source>
+        <translation>{start} 至 {end} 暂停发放：{reason}</translation>
+    </message>
+    <message>
+        <source>Suspended from {start}: {reason}</source>
+        <translation>自 {start} 起暂停发放：{reason}</translation>
+    </message>
+    <message>
+        <source>Stopped from {start}: {reason}</source>
+        <translation>自 {start} 起停止发放：{reason}</translation>
+    </message>
+    <message>
+        <source>YYYY-MM, e.g. 2026-11</source>
+        <translation>年-月，例如 2026-11</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Hexi child care</source>
@@ -124,6 +155,21 @@
     <message>
         <source>hexi-care is already open on this store; that window has been brought forward.</source>
         <translation>本程序已在此数据库上打开，已切换到该窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyDialog</name>
+    <message>
+        <source>Application for the basic living allowance</source>
+        <translation>基本生活保障金申请</translation>
+    </message>
+    <message>
+        <source>who applied (guardian or director)</source>
+        <translation>申请人（监护人或儿童主任）</translation>
+    </message>
+    <message>
+        <source>Record the application</source>
+        <translation>登记申请</translation>
     </message>
 </context>
 <context>
@@ -185,6 +231,13 @@
     </message>
 </context>
 <context>
+    <name>CampaignChoice</name>
+    <message>
+        <source>None</source>
+        <translation>（不属于专项行动）</translation>
+    </message>
+</context>
+<context>
     <name>CampaignListDialog</name>
     <message>
         <source>Campaign list: {name}</source>
@@ -193,6 +246,77 @@
     <message>
         <source>{n} children on the list, {missing} not reached yet</source>
         <translation>名单共 {n} 名儿童，尚未覆盖 {missing} 名</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPage</name>
+    <message>
+        <source>New campaign…</source>
+        <translation>新建专项行动…</translation>
+    </message>
+    <message>
+        <source>End the campaign…</source>
+        <translation>结束专项行动…</translation>
+    </message>
+    <message>
+        <source>Target list…</source>
+        <translation>目标名单…</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖情况</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>专项行动</translation>
+    </message>
+    <message>
+        <source>Winter and summer holiday visits, festival greetings and any named drive: who is on the list, and how many were reached by a visit or help tagged with the campaign within its period.</source>
+        <translation>寒暑假走访、节日慰问及其他专项行动：目标名单上有谁，行动期间内有多少已通过标记该行动的走访或帮扶覆盖。</translation>
+    </message>
+    <message>
+        <source>every child on the list</source>
+        <translation>名单内全部儿童</translation>
+    </message>
+    <message>
+        <source>every household on the list</source>
+        <translation>名单内全部家庭</translation>
+    </message>
+    <message>
+        <source>{n} campaigns</source>
+        <translation>共 {n} 项专项行动</translation>
+    </message>
+    <message>
+        <source>No campaign chosen</source>
+        <translation>未选择专项行动</translation>
+    </message>
+    <message>
+        <source>{reached} of {goal} {unit} reached ({percent}%)</source>
+        <translation>已覆盖 {reached} / {goal} {unit}（{percent}%）</translation>
+    </message>
+    <message>
+        <source>{name}: {start} – {end}, {state}</source>
+        <translation>{name}：{start} 至 {end}，{state}</translation>
+    </message>
+    <message>
+        <source>{targets} on the list; {visits} visits and {help} help records tagged</source>
+        <translation>名单上 {targets} 个；标记该行动的走访 {visits} 次、帮扶 {help} 条</translation>
+    </message>
+    <message>
+        <source>Categories: {names}</source>
+        <translation>类别：{names}</translation>
+    </message>
+    <message>
+        <source>Risk levels: {names}</source>
+        <translation>风险等级：{names}</translation>
+    </message>
+    <message>
+        <source>Notice handed out: {title}</source>
+        <translation>发放告知书：{title}</translation>
+    </message>
+    <message>
+        <source>Safety topics first: {names}</source>
+        <translation>重点安全提醒：{names}</translation>
     </message>
 </context>
 <context>
@@ -520,6 +644,34 @@
         <translation>未保存：请修改标出的项目。已填写的内容不会丢失。</translation>
     </message>
     <message>
+        <source>Apply…</source>
+        <translation>登记申请…</translation>
+    </message>
+    <message>
+        <source>Street check…</source>
+        <translation>街道查验…</translation>
+    </message>
+    <message>
+        <source>District confirmation…</source>
+        <translation>区民政确认…</translation>
+    </message>
+    <message>
+        <source>Suspend…</source>
+        <translation>暂停发放…</translation>
+    </message>
+    <message>
+        <source>Resume…</source>
+        <translation>恢复发放…</translation>
+    </message>
+    <message>
+        <source>Stop…</source>
+        <translation>停止发放…</translation>
+    </message>
+    <message>
+        <source>Payment ledger of the chosen recognition</source>
+        <translation>所选认定的发放台账</translation>
+    </message>
+    <message>
         <source>Add photo or document</source>
         <translation>添加照片或文件</translation>
     </message>
@@ -820,6 +972,10 @@
         <translation>负责人</translation>
     </message>
     <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
         <source>Due</source>
         <translation>应访日期</translation>
     </message>
@@ -870,6 +1026,18 @@
     <message>
         <source>In force</source>
         <translation>有效</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>应发金额</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>发放日期</translation>
     </message>
     <message>
         <source>Sex</source>
@@ -1055,6 +1223,26 @@
         <source>Details</source>
         <translation>说明</translation>
     </message>
+    <message>
+        <source>Campaign</source>
+        <translation>专项行动</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>On the list</source>
+        <translation>名单内</translation>
+    </message>
 </context>
 <context>
     <name>Common</name>
@@ -1213,6 +1401,29 @@
     <message>
         <source>Demo store with synthetic data. Users: {director} (child director), {street} (street supervisor), {centre} (district centre); password {password}.</source>
         <translation>演示数据库（虚构数据）。用户：{director}（儿童主任）、{street}（街道儿童督导员）、{centre}（区未保中心）；密码 {password}。</translation>
+    </message>
+</context>
+<context>
+    <name>EndCampaignDialog</name>
+    <message>
+        <source>End the campaign</source>
+        <translation>结束专项行动</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>专项行动</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>原定结束日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>最后一天</translation>
+    </message>
+    <message>
+        <source>After its last day the campaign is no longer offered for visits and help, and its coverage counts what was done up to that day.</source>
+        <translation>最后一天之后，走访和帮扶不再可选该专项行动；覆盖情况只统计截至当天完成的工作。</translation>
     </message>
 </context>
 <context>
@@ -2166,6 +2377,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>活动与慰问</translation>
     </message>
     <message>
+        <source>Campaigns</source>
+        <translation>专项行动</translation>
+    </message>
+    <message>
         <source>Re-examinations</source>
         <translation>复核清单</translation>
     </message>
@@ -2235,6 +2450,61 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>NewCampaignDialog</name>
+    <message>
+        <source>New campaign</source>
+        <translation>新建专项行动</translation>
+    </message>
+    <message>
+        <source>e.g. 2027 winter holiday visits</source>
+        <translation>例如：2027年寒假关爱走访</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>家庭（户）</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <source>the whole list</source>
+        <translation>整个名单</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Children with these categories</source>
+        <translation>儿童类别（任一）</translation>
+    </message>
+    <message>
+        <source>Children at these risk levels</source>
+        <translation>风险等级（任一）</translation>
+    </message>
+    <message>
+        <source>Notice handed out</source>
+        <translation>发放的告知书</translation>
+    </message>
+    <message>
+        <source>No category and no risk level ticked: every child (or household) in the units is on the list. A summer campaign puts drowning first.</source>
+        <translation>不勾选类别和风险等级：所辖范围内的所有儿童（或家庭）都在名单上。暑假专项行动自动把防溺水放在首位。</translation>
+    </message>
+    <message>
+        <source>Add the campaign</source>
+        <translation>添加专项行动</translation>
     </message>
 </context>
 <context>
@@ -2770,6 +3040,46 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Cancelled: nothing was written.</source>
         <translation>已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Basic living allowance, monthly list (Excel or PDF)</source>
+        <translation>基本生活保障金月度发放名册（Excel 或 PDF）</translation>
+    </message>
+    <message>
+        <source>Every allowance paid for the month in your units with the year&apos;s standard, for the finance office; the ledger adds what was paid and when.</source>
+        <translation>本单位范围内当月应发放的每一笔保障金及当年标准，供财务部门使用；发放台账另列实际发放金额和日期。</translation>
+    </message>
+    <message>
+        <source>Payment list</source>
+        <translation>发放名册</translation>
+    </message>
+    <message>
+        <source>Payment ledger</source>
+        <translation>发放台账</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Save the allowance list</source>
+        <translation>保存保障金名册</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;PDF files (*.pdf)</source>
+        <translation>Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>{n} lines written to {path}</source>
+        <translation>已写入 {n} 行：{path}</translation>
+    </message>
+    <message>
+        <source>Basic living allowance</source>
+        <translation>基本生活保障金</translation>
+    </message>
+    <message>
+        <source>Collecting the month&apos;s allowances…</source>
+        <translation>正在汇总当月保障金…</translation>
     </message>
     <message>
         <source>Export the register</source>
@@ -3323,6 +3633,53 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>The end cannot be before the start.</source>
         <translation>结束日期不能早于开始日期。</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>Check by the street</source>
+        <translation>街道查验</translation>
+    </message>
+    <message>
+        <source>Confirmation by the district</source>
+        <translation>区民政确认</translation>
+    </message>
+    <message>
+        <source>Suspend the allowance</source>
+        <translation>暂停发放</translation>
+    </message>
+    <message>
+        <source>Resume the allowance</source>
+        <translation>恢复发放</translation>
+    </message>
+    <message>
+        <source>Stop the allowance</source>
+        <translation>停止发放</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>e.g. 河民确〔2026〕17号</source>
+        <translation>例如：河民确〔2026〕17号</translation>
+    </message>
+    <message>
+        <source>YYYY-MM, empty: until resumed</source>
+        <translation>年-月，不填：直到恢复</translation>
+    </message>
+    <message>
+        <source>Suspended since</source>
+        <translation>暂停起始月份</translation>
+    </message>
+    <message>
+        <source>Last month not paid</source>
+        <translation>最后一个停发月份</translation>
+    </message>
+    <message>
+        <source>Paid from {month} (the month after the confirmation).</source>
+        <translation>自 {month} 起发放（确认后的次月）。</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from hexi_care.domain.eligibility import (
     Reason,
     ReasonCode,
     Suggestion,
+    assess,
     suggest,
     why_not,
 )
@@ -706,3 +707,30 @@ def test_a_term_ending_before_six_months_says_so() -> None:
         "The father's imprisonment (2025-01-05 to 2025-06-05) is shorter than 6 months."
     )
     assert "不属于" not in "".join(r.text_zh() for r in why)
+
+
+@settings(max_examples=300)
+@given(
+    dates_around,
+    dates_around,
+    parents,
+    not_found_sets,
+    st.sets(st.sampled_from([c.value for c in RULED])),
+)
+def test_explaining_some_categories_keeps_every_suggestion(
+    birth: date,
+    as_of: date,
+    guardians: list[Guardian],
+    not_found: frozenset[Relationship],
+    explain: set[str],
+) -> None:
+    """`assess(explain=…)` may leave out a category not asked about only when it is not
+    suggested: the caseload lists rely on it to skip most of the work."""
+    full = assess(birth, guardians, as_of, not_found=not_found)
+    some = assess(birth, guardians, as_of, not_found=not_found, explain=explain)
+    for code, result in full.items():
+        if code in explain or isinstance(result, Suggestion):
+            assert some[code] == result
+        else:  # not suggested: left out, or said as in full
+            assert some.get(code, result) == result
+    assert set(some) <= set(full)

@@ -3,6 +3,8 @@ with a real glyph from a bundled font, never as a blank box, and copy back out o
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -92,3 +94,32 @@ def test_a_missing_font_file_is_named(tmp_path: Path, missing: str) -> None:
     with pytest.raises(FileNotFoundError, match=missing):
         fonts._check_files(tmp_path)
     assert set(fonts._check_files(fonts_dir())) == {f.role for f in BUNDLED_FONTS}
+
+
+def test_the_rare_character_font_is_read_only_when_a_text_needs_it() -> None:
+    """HanaMinB (about 53 MB once read) stays on disk until a character beyond the BMP asks for
+    it: a program that prints ordinary names does not carry it (a fresh process: the registry
+    is the process's)."""
+    script = (
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "from hexi_care.reports import fonts\n"
+        "fs = fonts.fonts()\n"
+        "fs.markup('张小明 ☑ 䶮 A&B')\n"
+        "assert fonts.FALLBACK_SIP not in pdfmetrics.getRegisteredFontNames()\n"
+        "assert fs.markup('陈𠮷瑶') == f'陈<font face=\"{fonts.FALLBACK_SIP}\">𠮷</font>瑶'\n"
+        "assert fonts.FALLBACK_SIP in pdfmetrics.getRegisteredFontNames()\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=120)
+
+
+def test_the_rare_character_font_adds_nothing_in_the_bmp() -> None:
+    """Why HanaMinB can wait for a character beyond the BMP (fonts.LAZY): every character of the
+    plane it has, the main faces have too."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    folder = fonts_dir()
+    sip = TTFontFile(str(folder / "HanaMinB.ttf")).charToGlyph
+    for role in ("main", "bold"):
+        face = TTFontFile(str(folder / fonts.bundled_font(role).filename)).charToGlyph
+        below = {c for c in sip if c < fonts.LAZY[fonts.FALLBACK_SIP]}
+        assert below and below <= set(face), role

@@ -10,7 +10,7 @@ import pytest
 
 from hexi_care.domain.enums import AllowanceStage, CareSetting, CategoryCode
 from hexi_care.domain.model import Allowance, AllowanceStandard, Category
-from hexi_care.errors import InvalidInput, ScopeDenied
+from hexi_care.errors import InvalidInput, NotFound, ScopeDenied
 from hexi_care.services import allowances
 from hexi_care.services.context import UnitOfWork
 from tests.conftest import World, add_child
@@ -121,3 +121,24 @@ def test_bad_month_is_the_users_problem(world: World) -> None:
             with pytest.raises(InvalidInput) as e:
                 allowances.monthly_list(uow, bad)
             assert e.value.field == "month"
+
+
+def test_one_recognitions_ledger_month_by_month(world: World) -> None:
+    """Confirmed on the last day of September: due from October; October paid in November;
+    November suspended (nothing due); once stopped from November, November leaves the ledger."""
+    _standards(world)
+    _, aid = _confirmed(world, date(2026, 9, 30))
+    with UnitOfWork(world.login("street_a")) as uow:
+        assert allowances.record_payments(uow, "2026-10", "2026-11-05") == 1
+    with UnitOfWork(world.login("centre")) as uow:
+        allowances.suspend(uow, aid, "2026-11", "外出就医，暂无法核实")
+        months = allowances.history(uow, aid)
+    assert [(x.month, x.amount_fen, x.paid_fen, x.paid_on) for x in months] == [
+        ("2026-11", 0, None, None),
+        ("2026-10", 215_000, 215_000, date(2026, 11, 5)),
+    ]
+    with UnitOfWork(world.login("centre")) as uow:
+        allowances.stop(uow, aid, "2026-11", "已被收养")
+        assert [x.month for x in allowances.history(uow, aid)] == ["2026-10"]
+    with UnitOfWork(world.login("dir_b")) as uow, pytest.raises(NotFound):
+        allowances.history(uow, aid)  # another community's child

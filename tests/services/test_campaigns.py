@@ -209,3 +209,44 @@ def test_a_campaign_short_of_its_goal_is_an_alert(world: World) -> None:
         assert kid.id
         visits.add_visit(uow, submitted_visit(kid.id, today, campaign="冬季关爱"))
         assert worklists.alerts(uow, sources=["campaign"]) == []  # goal reached
+
+
+def test_ending_a_campaign_closes_its_period(world: World) -> None:
+    """Ended on a day (today unless given): no longer open after it, coverage counts up to it;
+    a street supervisor cannot end the district's campaign, a director none; a campaign over
+    cannot be ended again, nor a day after its planned end or before its start be its end."""
+    kid = add_child(
+        world.login("dir_a"), world.community_a, name="李一", categories=[Category(code=LB)]
+    )
+    with UnitOfWork(world.login("centre")) as uow:
+        camp = campaigns.add_campaign(
+            uow,
+            Campaign(
+                name="2026冬季关爱",
+                unit_id="河西区",
+                starts_on=date(2026, 11, 1),
+                ends_on=date(2027, 2, 28),
+                target=CampaignTarget.CHILDREN,
+            ),
+        )
+    with UnitOfWork(world.login("dir_a")) as uow:
+        assert kid.id
+        visits.add_visit(uow, submitted_visit(kid.id, date(2026, 11, 18), campaign=camp.name))
+        assert [c.name for c in campaigns.open_on(uow, date(2026, 11, 20))] == [camp.name]
+        with pytest.raises(ScopeDenied):
+            campaigns.end_campaign(uow, camp.name)
+    with UnitOfWork(world.login("street_a")) as uow, pytest.raises(ScopeDenied):
+        campaigns.end_campaign(uow, camp.name)
+    with UnitOfWork(world.login("centre")) as uow:
+        for bad in ("2026-10-31", "2027-03-01"):
+            with pytest.raises(InvalidInput) as exc:
+                campaigns.end_campaign(uow, camp.name, bad)
+            assert exc.value.field == "ends_on"
+        ended = campaigns.end_campaign(uow, camp.id or "", "2026-11-17")
+        assert ended.ends_on == date(2026, 11, 17)
+        assert campaigns.open_on(uow, date(2026, 11, 18)) == []
+        # The visit of the 18th is after the end now: not counted.
+        assert campaigns.progress(uow, ended).reached == 0
+        with pytest.raises(InvalidInput) as exc:
+            campaigns.end_campaign(uow, camp.name)
+        assert exc.value.problem == "campaign_over"

@@ -203,6 +203,37 @@ def test_overdue_in_a_past_period_follows_the_schedule_as_it_stood(world: World)
     a.lock()
 
 
+@pytest.mark.parametrize(
+    ("categories", "overdue"),
+    [
+        # An orphan until 2025-06-30: monthly on 2025-05-31 (due 05-01), overdue then.
+        (
+            [
+                Category(
+                    code="orphan_scattered", start_date=date(2020, 1, 1), end_date=date(2025, 6, 30)
+                )
+            ],
+            1,
+        ),
+        # An orphan from 2025-09-01: no category on 2025-05-31 (quarterly: due 07-01).
+        ([Category(code="orphan_scattered", start_date=date(2025, 9, 1))], 0),
+    ],
+)
+def test_overdue_in_a_past_period_takes_the_categories_of_that_day(
+    world: World, categories: list[Category], overdue: int
+) -> None:
+    """The categories of the period's last day, not today's: one that has ended since still sets
+    the interval then, and one that began since does not."""
+    a = world.login("dir_a")
+    child = add_child(a, world.community_a, name="认定", categories=categories)
+    with UnitOfWork(a) as uow:
+        # (a next date planned after the period: the interval decides)
+        visit = complete_visit(child.id or "", date(2025, 4, 1), next_visit_date="2025-12-01")
+        visits.submit(uow, visit)
+    assert _overdue(a, "紫金里社区", date(2025, 5, 1), date(2025, 5, 31)) == overdue
+    a.lock()
+
+
 def test_reports_count_on_the_store_calendar(world: World) -> None:
     """Issue 16 item 3: a report found at 07:00 on 1 March in Beijing (still February in UTC) is a
     March report; "today" is the store's day, not the machine's UTC day."""

@@ -87,3 +87,29 @@ def test_casework_records_travel_both_ways(net: Net) -> None:
     for kind in ("support_benefit", "care_agreement", "allowance", "campaign"):
         if kind in again.counts:
             assert (again.counts[kind].new, again.counts[kind].updated) == (0, 0), kind
+
+
+def test_a_campaign_ended_at_the_centre_ends_on_the_laptop(net: Net) -> None:
+    with UnitOfWork(net.centre) as uow:
+        camp = campaigns.add_campaign(
+            uow,
+            Campaign(
+                name="2026冬季关爱",
+                unit_id=net.community_a,
+                kind=CampaignKind.WINTER,
+                starts_on=date(2026, 11, 1),
+                ends_on=date(2027, 2, 28),
+            ),
+        )
+    assert net.send("centre", "la").counts["campaign"].new == 1
+    with UnitOfWork(net.centre) as uow:
+        campaigns.end_campaign(uow, camp.name, "2026-11-15")
+    down = net.send("centre", "la")
+    assert down.counts["campaign"].updated == 1
+    with UnitOfWork(net.la) as uow:
+        assert campaigns.get_campaign(uow, camp.name).ends_on == date(2026, 11, 15)
+        assert campaigns.open_on(uow, date(2026, 11, 20)) == []
+    # The laptop's older revision going up does not bring the planned end back.
+    net.send("la", "centre")
+    with UnitOfWork(net.centre) as uow:
+        assert campaigns.get_campaign(uow, camp.name).ends_on == date(2026, 11, 15)

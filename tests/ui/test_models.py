@@ -135,8 +135,8 @@ def test_every_page_builds_for_every_role(qtbot, make_app, user: str) -> None:
         assert win.page_keys == ["exchange", "settings"]
     elif user == "dir_a":
         assert "review" not in win.page_keys and "overview" not in win.page_keys
-        assert len(win.page_keys) == 10  # with 复核清单
+        assert len(win.page_keys) == 11  # with 复核清单 and 专项行动
         assert "ledger" in win.page_keys  # 台账导入
     else:
         assert "review" in win.page_keys and "overview" in win.page_keys  # 看板
-        assert len(win.page_keys) == 12  # with 复核清单
+        assert len(win.page_keys) == 13  # with 复核清单 and 专项行动

@@ -23,6 +23,7 @@ from hexi_care.domain.model import (
 )
 from hexi_care.services import children, listings, support
 from hexi_care.ui import i18n
+from hexi_care.ui.campaign_choice import CampaignChoice
 from hexi_care.ui.common import (
     DateField,
     label,
@@ -59,7 +60,11 @@ class ActivityDialog(RecordDialog):
         self.head_count = QSpinBox()
         self.head_count.setObjectName("activity_head_count")
         self.head_count.setRange(0, 1_000_000)
-        self.activity_campaign = QLineEdit()
+        # The campaign the activity belongs to: none, or one open on its first day.
+        self.activity_campaign = CampaignChoice(ctx)
+        self.activity_campaign.setObjectName("activity_campaign")
+        self.on.dateChanged.connect(lambda _d: self.activity_campaign.set_day(self.on.value()))
+        self.activity_campaign.set_day(self.on.value())
         self.funder = QLineEdit()
         self.search = QLineEdit()
         self.search.setObjectName("activity_search")
@@ -179,7 +184,7 @@ class ActivityDialog(RecordDialog):
             participant_ids=self._ids(),
             ends_on=self.ends.value(),
             head_count=self.head_count.value(),
-            campaign=self.activity_campaign.text(),
+            campaign=self.activity_campaign.value(),
             funder=self.funder.text(),
         )
         self.save(lambda uow: support.add_activity(uow, a))

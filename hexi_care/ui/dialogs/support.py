@@ -23,6 +23,7 @@ from hexi_care.domain.model import (
 )
 from hexi_care.services import support
 from hexi_care.ui import i18n
+from hexi_care.ui.campaign_choice import CampaignChoice
 from hexi_care.ui.common import (
     DateField,
     combo,
@@ -118,8 +119,11 @@ class AssistanceDialog(RecordDialog):
         self.amount.setSuffix(self.tr(" yuan"))
         self.source = QLineEdit()
         self.source.setPlaceholderText(self.tr("e.g. district civil affairs bureau"))
-        self.campaign = QLineEdit()
+        # The campaign the help belongs to: none, or one open on the day it was given.
+        self.campaign = CampaignChoice(ctx)
         self.campaign.setObjectName("help_campaign")
+        self.on.dateChanged.connect(lambda _d: self.campaign.set_day(self.on.value()))
+        self.campaign.set_day(self.on.value())
         # Who in the household benefited: the children by name, everyone else as a count.
         self.children_list = QListWidget()
         self.children_list.setObjectName("help_children")
@@ -164,6 +168,6 @@ class AssistanceDialog(RecordDialog):
                 if self.children_list.item(i).checkState() == Qt.CheckState.Checked
             ],
             others=self.others.value(),
-            campaign=self.campaign.text(),
+            campaign=self.campaign.value(),
         )
         self.save(lambda uow: support.record_assistance(uow, a))

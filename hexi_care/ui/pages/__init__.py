@@ -30,6 +30,10 @@ def make_page(key: str, ctx, main) -> QWidget:
         from hexi_care.ui.pages.support import SupportPage
 
         return SupportPage(ctx, main)
+    if key == "campaigns":
+        from hexi_care.ui.pages.campaigns import CampaignsPage
+
+        return CampaignsPage(ctx, main)
     if key == "reexam":
         from hexi_care.ui.pages.reexam import ReexamPage
 

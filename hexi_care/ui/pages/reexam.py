@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from hexi_care.domain.enums import ReexamDecision, ReexamKind
-from hexi_care.services import reexamination
+from hexi_care.services import reexamination, worklists
 from hexi_care.services.reexamination import ReexamItem
 from hexi_care.ui import i18n
 from hexi_care.ui.common import (
@@ -88,8 +88,11 @@ class DecisionDialog(RecordDialog):
         item = self.item
         decision = str(self.decision.currentData())
         note = self.note.toPlainText()
+        # The same core as `hexi-care alert decide`: the reason must still be open.
         self.save(
-            lambda uow: reexamination.decide(uow, item.child_id, item.reason.key, decision, note)
+            lambda uow: worklists.decide_reexamination(
+                uow, item.child_id, item.reason.key, decision, note
+            )
         )
 
 

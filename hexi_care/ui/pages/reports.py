@@ -1,6 +1,7 @@
 """报表: this period's work figures (户, 人, 人次, 件, 元), counted live by services.statistics and
 printed as 工作统计; batches of checklists or visit summaries for a street or community and a date
-range; the register (台账) as Excel or CSV; the blank checklist. A single child's, visit's or
+range; the register (台账) as Excel or CSV; the month's 基本生活保障金 list or ledger for the
+finance office; the blank checklist. A single child's, visit's or
 household's documents print from their own windows."""
 
 from __future__ import annotations
@@ -21,11 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hexi_care.domain.allowance import month_of
 from hexi_care.services import statistics
 from hexi_care.ui import i18n, printing
-from hexi_care.ui.common import DateField, label, make_table, yuan
+from hexi_care.ui.common import DateField, label, line_edit, make_table, yuan
+from hexi_care.ui.dialogs.allowance import month_hint
 from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, RowsModel
+from hexi_care.ui.progress import run_with_progress
 
 
 def _flat(u: statistics.UnitFigures, depth: int = 0) -> list[tuple[int, statistics.UnitFigures]]:
@@ -214,6 +218,7 @@ class ReportsPage(QWidget):
             self.doc_buttons[key] = button
             bl.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
             dl.addWidget(box)
+        dl.addWidget(self._allowance_box(today))
         self.doc_message = label("", "muted", wrap=True, selectable=True)
         self.doc_message.setObjectName("doc_message")
         dl.addWidget(self.doc_message)
@@ -341,6 +346,83 @@ class ReportsPage(QWidget):
             out,
             done=done,
             failed=failed,
+            cancelled=lambda: self.doc_message.setText(self.tr("Cancelled: nothing was written.")),
+        )
+
+    # -- 基本生活保障金: the month's list for the finance office ---------------------------------
+    def _allowance_box(self, today: date) -> QWidget:
+        box = QWidget()
+        bl = QHBoxLayout(box)
+        bl.setContentsMargins(0, 4, 0, 4)
+        text = QVBoxLayout()
+        text.addWidget(
+            label(self.tr("Basic living allowance, monthly list (Excel or PDF)"), "subtitle")
+        )
+        text.addWidget(
+            label(
+                self.tr(
+                    "Every allowance paid for the month in your units with the year's standard, "
+                    "for the finance office; the ledger adds what was paid and when."
+                ),
+                wrap=True,
+            )
+        )
+        row = QHBoxLayout()
+        self.allowance_month = line_edit(month_hint(), 7)
+        self.allowance_month.setObjectName("allowance_month")
+        self.allowance_month.setText(month_of(today))
+        self.allowance_month.setMaximumWidth(120)
+        self.allowance_kind = QComboBox()
+        self.allowance_kind.setObjectName("allowance_kind")
+        self.allowance_kind.addItem(self.tr("Payment list"), False)
+        self.allowance_kind.addItem(self.tr("Payment ledger"), True)
+        row.addWidget(label(self.tr("Month")))
+        row.addWidget(self.allowance_month)
+        row.addWidget(self.allowance_kind)
+        row.addStretch(1)
+        text.addLayout(row)
+        bl.addLayout(text, 1)
+        button = QPushButton(self.tr("Export…"))
+        button.setObjectName("print_allowance")
+        button.clicked.connect(self.export_allowance)
+        self.doc_buttons["allowance"] = button
+        bl.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        return box
+
+    def export_allowance(self) -> None:
+        month = self.allowance_month.text().strip()
+        ledger = bool(self.allowance_kind.currentData())
+        out = printing.ask_save_path(
+            self,
+            self.tr("Save the allowance list"),
+            f"{'ledger' if ledger else 'allowance'}-{month}.xlsx",
+            self.tr("Excel workbook (*.xlsx);;PDF files (*.pdf)"),
+        )
+        if out is None:
+            return
+        if out.suffix.lower() not in (".xlsx", ".pdf"):
+            out = out.with_name(out.name + ".xlsx")
+        self.export_allowance_to(month, out, ledger=ledger)
+
+    def export_allowance_to(self, month: str, out: Path, *, ledger: bool) -> None:
+        """Write the list on the database worker behind a progress dialog."""
+        self.doc_message.setText(self.tr("Exporting…"))
+
+        def done(n: int) -> None:
+            self.doc_message.setText(
+                self.tr("{n} lines written to {path}").format(n=n, path=str(out))
+            )
+
+        self.allowance_task = run_with_progress(
+            self,
+            self.ctx.worker,
+            printing.allowance_job(month, out, ledger=ledger),
+            title=self.tr("Basic living allowance"),
+            first_label=self.tr("Collecting the month's allowances…"),
+            cancel_text=i18n.translate("Printing", "Cancel"),
+            stage_label=lambda _stage: None,
+            done=done,
+            failed=lambda e: self.doc_message.setText(i18n.problem_text(e)),
             cancelled=lambda: self.doc_message.setText(self.tr("Cancelled: nothing was written.")),
         )
 

@@ -48,6 +48,7 @@ from hexi_care.errors import NotFound
 from hexi_care.services import casework, children, visits
 from hexi_care.services.form_recovery import Snapshot
 from hexi_care.ui import i18n
+from hexi_care.ui.campaign_choice import CampaignChoice
 from hexi_care.ui.common import (
     DateField,
     FieldErrors,
@@ -151,14 +152,9 @@ class VisitFormWindow(VisitSaving):
         self.kind.setObjectName("visit_kind")
         for k in VisitKind:
             self.kind.addItem(i18n.label(i18n.VISIT_KIND, k), k)
-        # The campaign the visit belongs to: those under way are offered; any name may be typed.
-        self.campaign = QComboBox()
+        # The campaign the visit belongs to: none, or one open on the visit's date.
+        self.campaign = CampaignChoice(self.ctx)
         self.campaign.setObjectName("visit_campaign")
-        self.campaign.setEditable(True)
-        self.campaign_edit = QLineEdit()
-        self.campaign.setLineEdit(self.campaign_edit)
-        self.campaign.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.campaign.addItem("")
         self.visitors = QLineEdit()
         self.visitors.setObjectName("visitors")
         self.visitors.setPlaceholderText(
@@ -409,14 +405,13 @@ class VisitFormWindow(VisitSaving):
             self.carer_relationship,
             self.parent_contact,
             self.signoff,
-            self.campaign_edit,
         )
         self._text_edits = (self.basic_changes, self.needs, self.help_given, self.referrals)
         for w in self._line_edits:
             w.textChanged.connect(self._changed)
         for te in self._text_edits:
             te.textChanged.connect(self._changed)
-        for combo in (self.kind, self.entrusted, self.carer_suitable):
+        for combo in (self.kind, self.campaign, self.entrusted, self.carer_suitable):
             combo.currentIndexChanged.connect(self._changed)
         for cb in (self.basic_verified, self.alone16, self.alone8, *self.safety.values()):
             cb.toggled.connect(self._changed)
@@ -536,7 +531,7 @@ class VisitFormWindow(VisitSaving):
             referrals=self.referrals.toPlainText(),
             next_visit_date=self.next_date.value(),
             visitor_signoff=self.signoff.text(),
-            campaign=self.campaign.currentText().strip(),
+            campaign=self.campaign.value(),
             **self._section_values(),
         )
 
@@ -547,7 +542,7 @@ class VisitFormWindow(VisitSaving):
         self._loading = True
         self.visit_date.set_value(v.visit_date)
         set_combo_data(self.kind, v.kind)
-        self.campaign.setEditText(v.campaign)
+        self.campaign.set_value(v.campaign)
         self.visit_time.setText(v.visit_time)
         self.visitors.setText(v.visitors)
         self.people_met.setText(v.people_met)
@@ -783,6 +778,7 @@ class VisitFormWindow(VisitSaving):
         self._update_state()
 
     def _date_changed(self) -> None:
+        self._offer_campaigns()
         self._check_date()
         self._changed()
         self._suggest_timer.start()
@@ -887,26 +883,8 @@ class VisitFormWindow(VisitSaving):
         )
 
     def _offer_campaigns(self) -> None:
-        """The campaigns under way today, offered in the campaign box (newest first)."""
-        from hexi_care.services import campaigns
-
-        def done(names: list[str]) -> None:
-            typed = self.campaign.currentText()
-            self.campaign.blockSignals(True)
-            for name in names:
-                if self.campaign.findText(name) < 0:
-                    self.campaign.addItem(name)
-            self.campaign.setEditText(typed)
-            self.campaign.blockSignals(False)
-
-        self.ctx.worker.call(
-            lambda uow: [
-                c.name for c in campaigns.campaigns(uow) if c.starts_on <= uow.today() <= c.ends_on
-            ],
-            done=done,
-            failed=logged_only,  # nothing offered then; a name can still be typed
-            owner=self,
-        )
+        """The campaigns open on the visit's date, offered in the campaign box (newest first)."""
+        self.campaign.set_day(self.visit_date.value())
 
     def _use_suggestion(self) -> None:
         d = getattr(self, "_suggested", None)

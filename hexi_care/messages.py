@@ -93,10 +93,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The hub does not do this: {what}.",
     ),
     "hub_backup_owner": (
-        "备份中心数据库需要以数据库所有者身份连接（--store 中的数据库用户为 hexi_owner），"
-        "程序日常使用的数据库用户只能看到部分记录。",
-        "Backing up the hub needs the schema owner's connection (the database user in --store "
-        "is the owner, e.g. hexi_owner): the program's everyday role sees only some records.",
+        "备份或恢复中心数据库需要以数据库所有者身份连接（--store 中的数据库用户为所有者，如 "
+        "hexi_owner）；程序日常使用的数据库用户只能看到部分记录，也不能建表。",
+        "Backing up or restoring the hub needs the schema owner's connection (the database user "
+        "in --store is the owner, e.g. hexi_owner): the program's everyday role sees only some "
+        "records and cannot create tables.",
     ),
     "hub_backup_by_owner": (
         "中心数据库不在本窗口中备份：由管理员以数据库所有者身份运行 hexi-care backup（见 docs/hub.md）。",

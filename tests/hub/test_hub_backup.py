@@ -246,6 +246,15 @@ def test_the_program_role_cannot_back_up(source: Any, pg_cluster: Cluster, tmp_p
     assert code == 6 and "owner" in err
     assert not (tmp_path / "x.hexibak").exists()
     assert not list(tmp_path.iterdir())  # no temporary file left either
+    # Nor can it restore: it may not create the tables.
+    _world, out, _before, _head = source
+    pg_cluster.create_database("bk_app")
+    code, _, err = cli(
+        "--store", pg_cluster.url("bk_app", APP_ROLE, APP_PW), "--user", "centre",
+        "--password-stdin", "restore", str(out), stdin=f"{PW}\n",
+    )  # fmt: skip
+    assert code == 6 and "owner" in err
+    assert is_empty(pg_cluster, "bk_app")
 
 
 def test_wrong_password_and_wrong_kind_of_backup(

@@ -93,25 +93,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The hub does not do this: {what}.",
     ),
     "hub_backup_owner": (
-        "备份或恢复中心数据库需要以数据库所有者身份连接（--store 中的数据库用户为所有者，如 "
-        "hexi_owner）；程序日常使用的数据库用户只能看到部分记录，也不能建表。",
+        "备份或恢复中心数据库需要以数据库所有者身份连接（--store 中的数据库用户须为所有者）；"
+        "程序日常使用的数据库用户只能看到部分记录，也不能建表。",
         "Backing up or restoring the hub needs the schema owner's connection (the database user "
         "in --store is the owner, e.g. hexi_owner): the program's everyday role sees only some "
         "records and cannot create tables.",
     ),
     "hub_backup_by_owner": (
-        "中心数据库不在本窗口中备份：由管理员以数据库所有者身份运行 hexi-care backup（见 docs/hub.md）。",
+        "中心数据库不在本窗口中备份：由管理员以数据库所有者身份运行 hexi-care backup（见中心数据库说明）。",
         "The hub is not backed up from this window: its administrator runs hexi-care backup "
         "connected as the schema's owner (docs/hub.md).",
     ),
     "hub_no_pg_tools": (
-        "找不到 PostgreSQL 的 {tool} 程序：请安装 PostgreSQL 客户端（Debian：apt-get install "
-        "postgresql-client）。",
+        "找不到数据库程序 {tool}：请在本机安装与服务器同一版本或更新的 PostgreSQL 客户端程序。",
         "PostgreSQL's {tool} was not found: install the PostgreSQL client programs (Debian: "
         "apt-get install postgresql-client).",
     ),
     "hub_pg_tools_old": (
-        "本机的 {tool} 版本比中心数据库服务器旧：请安装与服务器相同或更新版本的 PostgreSQL 客户端。",
+        "本机的 {tool} 版本比中心数据库服务器旧：请安装与服务器同一版本或更新的 PostgreSQL 客户端程序。",
         "This machine's {tool} is older than the hub's server: install PostgreSQL client "
         "programs of the server's version or newer.",
     ),
@@ -120,8 +119,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{tool} failed and the work was not done; the log file has the details.",
     ),
     "hub_restore_not_empty": (
-        "目标数据库不是空的：{store}。中心数据库只能恢复到新建的空数据库中"
-        "（CREATE DATABASE …），现有数据没有改动。",
+        "目标数据库不是空的：{store}。中心数据库只能恢复到新建的空数据库中，现有数据没有改动。",
         "The target database is not empty: {store}. A hub is restored only into a new, empty "
         "database (CREATE DATABASE …); nothing was changed.",
     ),
@@ -136,7 +134,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "with hexi-care hub import-store.",
     ),
     "backup_is_hub": (
-        "这是中心数据库的备份：请用 --store postgresql://… 指向一个新建的空数据库来恢复。",
+        "这是中心数据库的备份：请用 --store 指向一个新建的空的中心数据库来恢复。",
         "This is a backup of a hub: restore it with --store postgresql://… naming a new, empty "
         "database.",
     ),
@@ -180,11 +178,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- problems ----------------------------------------------------------------------------
     "problem.not_a_hub_url": (
-        "不是中心数据库的连接地址（应为 postgresql://用户@服务器/数据库?sslmode=verify-full&…）。",
+        "不是中心数据库的连接地址，请填写管理员提供的地址。",
         "is not a hub address (postgresql://USER@HOST/DATABASE?sslmode=verify-full&…).",
     ),
     "problem.password_in_url": (
-        "不要把数据库密码写在地址里：请删去密码，把它放在本用户的 pgpass 文件中（见 docs/hub.md）。",
+        "不要把数据库密码写在地址里：请删去密码，由管理员把它放在本机用户的密码文件中（见中心数据库说明）。",
         "must not hold the database password: remove it and keep it in this user's pgpass file "
         "(docs/hub.md).",
     ),

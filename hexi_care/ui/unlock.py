@@ -29,6 +29,7 @@ from hexi_care.domain.model import User
 from hexi_care.errors import AuthThrottled, InvalidInput
 from hexi_care.ui import i18n
 from hexi_care.ui.common import label, set_role
+from hexi_care.ui.dialogs.base import FormDialog
 from hexi_care.ui.new_password import NewPasswordDialog
 from hexi_care.ui.settings import HubConnection
 from hexi_care.ui.worker import Task
@@ -217,7 +218,7 @@ class RecoveryDialog(NewPasswordDialog):
         )
 
 
-class HubConnectionDialog(QDialog):
+class HubConnectionDialog(FormDialog):
     """A hub to keep in this machine's settings: a name and its address, without a password."""
 
     def __init__(self, taken: set[str], parent: QWidget | None = None) -> None:
@@ -233,8 +234,6 @@ class HubConnectionDialog(QDialog):
         self.url.setObjectName("hub_url")
         self.url.setPlaceholderText("postgresql://hexi_app@hub.example/hexi?sslmode=verify-full")
         self.url.setMinimumWidth(420)
-        self.message = label("", "error", wrap=True)
-        self.message.setObjectName("hub_message")
         hint = label(
             self.tr(
                 "The address comes from the administrator. Leave the database password out of it: "
@@ -246,24 +245,9 @@ class HubConnectionDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Name"), self.name)
         form.addRow(self.tr("&Address"), self.url)
-        ok = QPushButton(self.tr("&Save"))
-        ok.setObjectName("hub_save")
-        set_role(ok, "primary")
-        ok.setDefault(True)
-        cancel = QPushButton(self.tr("Cancel"))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(ok)
-        lay = QVBoxLayout(self)
-        lay.addWidget(hint)
-        lay.addLayout(form)
-        lay.addWidget(self.message)
-        lay.addLayout(buttons)
-        ok.clicked.connect(self.accept)
-        cancel.clicked.connect(self.reject)
+        self.lay_out(hint, form, on_ok=self._save, ok_text=self.tr("&Save"))
 
-    def accept(self) -> None:
+    def _save(self) -> None:
         name = self.name.text().strip()
         if not name:
             self.message.setText(self.tr("Give the connection a name."))
@@ -280,7 +264,7 @@ class HubConnectionDialog(QDialog):
             self.url.setFocus()
             return
         self.connection = HubConnection(name, url)
-        super().accept()
+        self.accept()
 
 
 class UnlockDialog(QDialog):

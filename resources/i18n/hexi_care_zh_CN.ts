@@ -1934,10 +1934,6 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Give the connection a name.</source>
         <translation>请为此连接起一个名称。</translation>
     </message>

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from hexi_care.ui.app import AppContext, HexiApp
 from hexi_care.ui.settings import HubConnection, Settings
@@ -96,17 +97,17 @@ def test_connections_are_added_and_removed_without_a_password(
         qtbot.addWidget(add)
         add.name.setText("区中心")
         add.url.setText("postgresql://hexi_app:secret@hub.example/hexi?sslmode=verify-full")
-        add.accept()
-        assert add.connection is None and "pgpass" in add.message.text()
+        add.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        assert add.connection is None and "密码" in add.message.text()
         add.url.setText("/home/me/store.hexi")
-        add.accept()
+        add.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
         assert add.connection is None and add.message.text()
         add.name.setText("旧中心")
         add.url.setText("postgresql://hexi_app@hub.example/hexi?sslmode=verify-full")
-        add.accept()
+        add.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
         assert add.connection is None and add.message.text()
         add.name.setText("区中心")
-        add.accept()
+        add.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
         assert add.connection == HubConnection(
             "区中心", "postgresql://hexi_app@hub.example/hexi?sslmode=verify-full"
         )

@@ -22,6 +22,7 @@ community, under its own name; a unit wholly outside their units is refused.
 from __future__ import annotations
 
 import sys
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -167,8 +168,12 @@ def compute(
         # reads the rest (SQLite works outside Python's lock: two cores, nearly half the time).
         reading: Future[_Visited] | None = None
         if side is not None and not events:
-            reading = pool.submit(_visits, side, ids, start, end, window)
+            reading = pool.submit(_by_child, side, ids, start, end, window)
         return _compute(uow, unit, communities, start, end, events, window, reading, meanwhile)
+
+
+_turns_lock = threading.Lock()
+_turns: list[float] = []  # the interval to put back, while statistics are being read
 
 
 @contextmanager
@@ -176,13 +181,20 @@ def _quick_turns() -> Iterator[None]:
     """Python's lock handed between threads every 0.1 ms instead of 5 ms while the statistics
     read on two connections: the reading thread gives the lock up at every step of SQLite and,
     with this thread busy in Python, waited up to 5 ms to get it back each time (the read took
-    four times as long). The interval is the process's: it is put back afterwards."""
-    before = sys.getswitchinterval()
-    sys.setswitchinterval(min(before, 0.0001))
+    four times as long). The interval is the process's: the last of several statistics read at
+    once puts it back."""
+    with _turns_lock:
+        if not _turns:
+            _turns.append(sys.getswitchinterval())
+            sys.setswitchinterval(min(_turns[0], 0.0001))
+        _turns.append(0.0)
     try:
         yield
     finally:
-        sys.setswitchinterval(before)
+        with _turns_lock:
+            _turns.pop()
+            if len(_turns) == 1:
+                sys.setswitchinterval(_turns.pop())
 
 
 def _compute(
@@ -324,7 +336,10 @@ def _compute(
     campaign_only = bool(events.campaign and not events.activity_id and not events.funder)
     if not events or campaign_only:
         if reading is not None:
+            # 户次 here while the other connection reads by child, then wait for it.
+            counts = _visit_days(s, ids, start, end)
             visited = reading.result()
+            visited.counts = counts
         else:
             visited = _visits(s, ids, start, end, window, campaign=events.campaign)
         for community, (n, days) in visited.counts.items():
@@ -399,17 +414,27 @@ def _visits(
     """Visits of the period per community: visits, 户次 (a household visited on a day, however
     many of its children), the children and households visited; and each child's last visit in
     the window `recent` = (after, on) with the next date it planned, for the overdue recount.
-    Reads through `s` alone (it may run in another thread on a session of its own).
 
-    Two passes over covering indexes, no read of the wide visit rows: by day for 户次, then by
-    child, which SQLite groups as the index streams by (no sort of the period's visits)."""
-    kids: dict[str, set[str]] = defaultdict(set)
-    households: dict[str, set[str]] = defaultdict(set)
+    Two passes over covering indexes, no read of the wide visit rows: by day for 户次
+    (_visit_days), then by child (_by_child), which SQLite groups as the index streams by (no
+    sort of the period's visits)."""
+    visited = _by_child(s, ids, start, end, recent, campaign=campaign)
+    visited.counts = _visit_days(s, ids, start, end, campaign=campaign)
+    return visited
+
+
+def _counted(campaign: str) -> ColumnElement[bool]:
     counted: ColumnElement[bool] = (Visit.status + "").in_(COUNTED)  # off the status index
     if campaign:  # a campaign's statistics: the visits tagged with it
         counted = and_(counted, Visit.campaign == campaign)
-    in_period = Visit.visit_date >= start
-    counts = {
+    return counted
+
+
+def _visit_days(
+    s: Session, ids: list[str], start: date, end: date, *, campaign: str = ""
+) -> dict[str, tuple[int, int]]:
+    """community → (visits, 户次) of the period."""
+    return {
         community: (int(n), int(days_visited))
         for community, n, days_visited in s.execute(
             # A visit without a household is a visit, not a household's day (NULL is not counted).
@@ -418,10 +443,32 @@ def _visits(
                 func.count(),
                 func.count(func.distinct(cast(Visit.visit_date, String) + Visit.household_id)),
             )
-            .where(Visit.community_id.in_(ids), Visit.visit_date.between(start, end), counted)
+            .where(
+                Visit.community_id.in_(ids),
+                Visit.visit_date.between(start, end),
+                _counted(campaign),
+            )
             .group_by(Visit.community_id)
         ).all()
     }
+
+
+def _by_child(
+    s: Session,
+    ids: list[str],
+    start: date,
+    end: date,
+    recent: tuple[date, date],
+    *,
+    campaign: str = "",
+) -> _Visited:
+    """The children and households the period's visits reached, and each child's last visit in
+    the window `recent` with its planned next date (`counts` left empty: see _visit_days).
+    Reads through `s` alone (it may run in another thread on a session of its own)."""
+    kids: dict[str, set[str]] = defaultdict(set)
+    households: dict[str, set[str]] = defaultdict(set)
+    counted = _counted(campaign)
+    in_period = Visit.visit_date >= start
     low = min(start, recent[0] + timedelta(days=1))
     # Reading from before the period (a short period, a long visit interval): count only the
     # period's visits and households. Otherwise every row read is in the period: plain columns
@@ -506,7 +553,7 @@ def _visits(
                 .distinct()
             )
         )
-    return _Visited(counts, kids, households, latest)
+    return _Visited({}, kids, households, latest)
 
 
 def overdue_window(uow: UnitOfWork, day: date) -> date:
@@ -562,16 +609,22 @@ class _Books:
         tz = uow.zone()
         window_start = overdue_window(uow, day)
         # Each child's categories as of today (the list column apply_category_dates keeps)...
+        # (one row per community, its children packed: 20,000 rows cost more to fetch than to read)
         kids: list[tuple[str, str, str]] = []
         cats: dict[str, list[str]] = {}
-        for child_id, community, risk, codes in s.execute(
-            select(
-                ChildRow.id, ChildRow.community_id, ChildRow.risk, ChildRow.category_codes
-            ).where(ChildRow.community_id.in_(community_ids))
+        packed = func.aggregate_strings(
+            ChildRow.id + "|" + ChildRow.risk + "|" + ChildRow.category_codes, ";"
+        )
+        for community, children in s.execute(
+            select(ChildRow.community_id, packed)
+            .where(ChildRow.community_id.in_(community_ids))
+            .group_by(ChildRow.community_id)
         ).all():
-            kids.append((child_id, community, risk))
-            if codes:
-                cats[child_id] = codes.split(",")
+            for child in children.split(";"):
+                child_id, risk, codes = child.split("|")
+                kids.append((child_id, community, risk))
+                if codes:
+                    cats[child_id] = codes.split(",")
         # Registration dates matter only for children entered in the window or later (few).
         since_window, _ = dates.day_span_utc(window_start, window_start, tz)
         registered = {
@@ -586,15 +639,12 @@ class _Books:
         # they stood on `day`.
         today = uow.today()
         if day < today:
-            moved = and_(
-                ChildRow.community_id.in_(community_ids),
+            moved = select(ChildCategory.child_id).where(
+                ChildCategory.community_id.in_(community_ids),
                 or_(
                     and_(ChildCategory.start_date > day, ChildCategory.start_date <= today),
                     and_(ChildCategory.end_date >= day, ChildCategory.end_date < today),
                 ),
-            )
-            changed = select(ChildCategory.child_id).join(
-                ChildRow, ChildRow.id == ChildCategory.child_id
             )
             then: dict[str, list[str]] = {}
             for child_id, code, first, last in s.execute(
@@ -603,7 +653,7 @@ class _Books:
                     ChildCategory.code,
                     ChildCategory.start_date,
                     ChildCategory.end_date,
-                ).where(ChildCategory.child_id.in_(changed.where(moved)))
+                ).where(ChildCategory.child_id.in_(moved))
             ).all():
                 held = then.setdefault(child_id, [])  # (none at all on `day`: an empty list)
                 if (first is None or first <= day) and (last is None or day <= last):

@@ -306,15 +306,19 @@ def notice_job(household_id: str, template: str) -> Callable[[Task], bytes]:
     return run
 
 
-def statistics_job(unit: str, start: date, end: date) -> Callable[[Task], bytes]:
+def statistics_job(
+    unit: str, start: date, end: date, campaign: str = ""
+) -> Callable[[Task], bytes]:
     lang = i18n.lang()
 
     def run(task: Task) -> bytes:
         from hexi_care.reports import builders
         from hexi_care.reports.statistics import render_statistics
+        from hexi_care.services.statistics import EventFilter
 
         with task.uow() as uow:
-            data = builders.stats(uow, unit, start, end, lang=lang)
+            events = EventFilter(campaign=campaign)
+            data = builders.stats(uow, unit, start, end, events, lang=lang)
             meta = builders.meta(uow, data.unit_name, lang)
         return render_statistics(data, meta, labels=labels_for(lang)) or b""
 
@@ -368,12 +372,14 @@ def print_notice(
 
 
 def print_statistics(
-    ctx: Any, parent: QWidget, unit: str, start: date, end: date, **kw: Any
+    ctx: Any, parent: QWidget, unit: str, start: date, end: date, campaign: str = "", **kw: Any
 ) -> Task:
+    """工作统计 of a unit and period; `campaign` narrows it to the visits and help tagged with a
+    campaign (statistics.EventFilter)."""
     return preview(
         ctx,
         parent,
-        statistics_job(unit, start, end),
+        statistics_job(unit, start, end, campaign),
         i18n.translate("Printing", "Work statistics"),
         f"statistics-{start}-{end}.pdf",
         **kw,

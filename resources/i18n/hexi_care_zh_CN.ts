@@ -3090,6 +3090,14 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>正在导出…</translation>
     </message>
     <message>
+        <source>All work</source>
+        <translation>全部工作</translation>
+    </message>
+    <message>
+        <source>Count only the visits and help of one campaign</source>
+        <translation>只统计某一专项行动的走访和帮扶</translation>
+    </message>
+    <message>
         <source>1 child written to {path}</source>
         <translation>已将 1 名儿童写入 {path}</translation>
     </message>

@@ -308,3 +308,41 @@ def test_reports_page_model(qtbot, qtmodeltester, make_app, ui_world) -> None:
     wait_idle(qtbot, ctx)
     assert page.figures.rowCount() >= 1
     qtmodeltester.check(page.figures)
+
+
+def test_reports_page_counts_and_prints_one_campaign(qtbot, make_app, ui_world, tmp_path) -> None:
+    """Statistics narrowed to a campaign from the window (issue 10 item 3): the figures and the
+    printout count only the visits tagged with it."""
+    from hexi_care.domain.model import Campaign
+    from hexi_care.services import campaigns
+
+    name = "2026冬季关爱走访"
+    with UnitOfWork(ui_world.login("centre")) as uow:
+        campaigns.add_campaign(
+            uow,
+            Campaign(
+                name=name, unit_id="河西区", starts_on=date(2026, 11, 1), ends_on=date(2027, 2, 28)
+            ),
+        )
+    with UnitOfWork(ui_world.login("dir_a")) as uow:
+        visits.submit(uow, complete_visit(ui_world.kids_a[0], date(2026, 11, 3), campaign=name))
+        visits.submit(uow, complete_visit(ui_world.kids_a[1], date(2026, 11, 4)))
+    ctx, _hexi, win = make_app("dir_a")
+    page = win.show_page("reports")
+    wait_idle(qtbot, ctx)
+    box = page.campaign
+    qtbot.waitUntil(lambda: box.findData(name) >= 0, timeout=10000)
+
+    def counted() -> int:
+        page.refresh()
+        wait_idle(qtbot, ctx)
+        return page.figures.rows[0][1].figures.visits
+
+    assert counted() == 2
+    box.setCurrentIndex(box.findData(name))
+    assert counted() == 1
+    page.stats_button.click()
+    dlg = wait_preview(qtbot, ctx)
+    text = saved_text(dlg, tmp_path / "campaign.pdf")
+    assert "工作统计" in text and name in text
+    dlg.close()

@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from hexi_care.domain.allowance import month_of
-from hexi_care.services import statistics
+from hexi_care.services import campaigns, statistics
 from hexi_care.ui import i18n, printing
 from hexi_care.ui.common import DateField, label, line_edit, make_table, yuan
 from hexi_care.ui.dialogs.allowance import month_hint
 from hexi_care.ui.i18n import QT_TRANSLATE_NOOP
 from hexi_care.ui.models import Column, RowsModel
 from hexi_care.ui.progress import run_with_progress
+from hexi_care.ui.worker import logged_only
 
 
 def _flat(u: statistics.UnitFigures, depth: int = 0) -> list[tuple[int, statistics.UnitFigures]]:
@@ -103,6 +104,17 @@ class ReportsPage(QWidget):
         self.start.set_value(date(today.year, 1, 1))
         self.end = DateField()
         self.end.set_value(today)
+        # All the work, or what one campaign reached (the visits and help tagged with it).
+        self.campaign = QComboBox()
+        self.campaign.setObjectName("stats_campaign")
+        self.campaign.addItem(self.tr("All work"), "")
+        self.campaign.setToolTip(self.tr("Count only the visits and help of one campaign"))
+        self.ctx.worker.call(
+            lambda uow: [c.name for c in campaigns.campaigns(uow)],
+            done=self._offer_campaigns,
+            failed=logged_only,  # "all work" can still be counted
+            owner=self,
+        )
         count = QPushButton(self.tr("&Count"))
         count.setObjectName("stats_count")
         count.clicked.connect(self.refresh)
@@ -122,6 +134,7 @@ class ReportsPage(QWidget):
         row.addWidget(self.start)
         row.addWidget(label("–"))
         row.addWidget(self.end)
+        row.addWidget(self.campaign, 1)
         row.addWidget(count)
         fl.addLayout(row)
         fl.addWidget(view, 1)
@@ -242,12 +255,17 @@ class ReportsPage(QWidget):
         lay.addWidget(split, 1)
         self._counted = False
 
+    def _offer_campaigns(self, names: list[str]) -> None:
+        for name in names:
+            self.campaign.addItem(name, name)
+
     def refresh(self) -> None:
         unit = self.unit.currentData()
         start, end = self.start.value(), self.end.value()
         if unit is None or start is None or end is None:
             return
         self.message.setText(self.tr("Counting…"))
+        events = statistics.EventFilter(campaign=str(self.campaign.currentData() or ""))
 
         def done(f: statistics.UnitFigures) -> None:
             self.figures.set_rows(_flat(f))
@@ -258,6 +276,7 @@ class ReportsPage(QWidget):
             unit,
             start,
             end,
+            events,
             done=done,
             failed=lambda e: self.message.setText(i18n.problem_text(e)),
             owner=self,
@@ -286,7 +305,8 @@ class ReportsPage(QWidget):
         if end < start:
             self.message.setText(self.tr("The end date is before the start date."))
             return
-        printing.print_statistics(self.ctx, self, unit, start, end)
+        campaign = str(self.campaign.currentData() or "")
+        printing.print_statistics(self.ctx, self, unit, start, end, campaign)
 
     def print_blank(self) -> None:
         printing.print_checklist(self.ctx, self, None)

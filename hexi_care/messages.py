@@ -92,6 +92,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "中心数据库不支持此操作：{what}。",
         "The hub does not do this: {what}.",
     ),
+    "hub_backup_owner": (
+        "备份或恢复中心数据库需要以数据库所有者身份连接（--store 中的数据库用户须为所有者）；"
+        "程序日常使用的数据库用户只能看到部分记录，也不能建表。",
+        "Backing up or restoring the hub needs the schema owner's connection (the database user "
+        "in --store is the owner, e.g. hexi_owner): the program's everyday role sees only some "
+        "records and cannot create tables.",
+    ),
+    "hub_backup_by_owner": (
+        "中心数据库不在本窗口中备份：由管理员以数据库所有者身份运行 hexi-care backup（见中心数据库说明）。",
+        "The hub is not backed up from this window: its administrator runs hexi-care backup "
+        "connected as the schema's owner (docs/hub.md).",
+    ),
+    "hub_no_pg_tools": (
+        "找不到数据库程序 {tool}：请在本机安装与服务器同一版本或更新的 PostgreSQL 客户端程序。",
+        "PostgreSQL's {tool} was not found: install the PostgreSQL client programs (Debian: "
+        "apt-get install postgresql-client).",
+    ),
+    "hub_pg_tools_old": (
+        "本机的 {tool} 版本比中心数据库服务器旧：请安装与服务器同一版本或更新的 PostgreSQL 客户端程序。",
+        "This machine's {tool} is older than the hub's server: install PostgreSQL client "
+        "programs of the server's version or newer.",
+    ),
+    "hub_tool_failed": (
+        "{tool} 运行失败，未完成。详情已写入日志文件。",
+        "{tool} failed and the work was not done; the log file has the details.",
+    ),
+    "hub_restore_not_empty": (
+        "目标数据库不是空的：{store}。中心数据库只能恢复到新建的空数据库中，现有数据没有改动。",
+        "The target database is not empty: {store}. A hub is restored only into a new, empty "
+        "database (CREATE DATABASE …); nothing was changed.",
+    ),
+    "backup_damaged": (
+        "备份文件已损坏或被改动过，未恢复任何内容。请使用另一份备份。",
+        "The backup file is damaged or was changed; nothing was restored. Use another backup.",
+    ),
+    "backup_not_hub": (
+        "这是单机数据库文件的备份，不能恢复到中心数据库：请先恢复成数据库文件，再用 "
+        "hexi-care hub import-store 导入。",
+        "This is a backup of a store file, not of a hub: restore it to a file, then move it in "
+        "with hexi-care hub import-store.",
+    ),
+    "backup_is_hub": (
+        "这是中心数据库的备份：请用 --store 指向一个新建的空的中心数据库来恢复。",
+        "This is a backup of a hub: restore it with --store postgresql://… naming a new, empty "
+        "database.",
+    ),
     "changed_by_other": (
         "该记录已被{who}于 {at} 修改，您的更改未保存。请重新打开记录后再改。",
         "{who} changed this record at {at}; your change was not saved. Reload the record and "
@@ -131,6 +177,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Internal error (written to the log {log}). Your data is safe; please send the log to support.",
     ),
     # -- problems ----------------------------------------------------------------------------
+    "problem.not_a_hub_url": (
+        "不是中心数据库的连接地址，请填写管理员提供的地址。",
+        "is not a hub address (postgresql://USER@HOST/DATABASE?sslmode=verify-full&…).",
+    ),
+    "problem.password_in_url": (
+        "不要把数据库密码写在地址里：请删去密码，由管理员把它放在本机用户的密码文件中（见中心数据库说明）。",
+        "must not hold the database password: remove it and keep it in this user's pgpass file "
+        "(docs/hub.md).",
+    ),
     "problem.required": ("必填，请填写。", "is required."),
     "problem.too_long": ("太长（最多 {max} 个字）。", "is too long (at most {max} characters)."),
     "problem.bad_date": (
@@ -292,12 +347,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.passwords_differ": ("两次输入的密码不一致。", "The two passwords differ."),
     "cli.recovery_code": ("恢复码：", "Recovery code: "),
     "cli.created": ("已创建数据库：{path}", "Store created: {path}"),
-    "gui.hub_not_yet": (
-        "窗口暂不能直接打开中心数据库；请在命令行中使用 hexi-care --store 加连接地址，"
-        "详见中心数据库说明。",
-        "The window cannot open a hub (postgresql://…) yet; use the command line, hexi-care "
-        "--store …, see docs/hub.md.",
-    ),
     "cli.hub_needs_url": (
         "hexi-care hub 命令需要用 --store 给出中心数据库的连接地址（以数据库所有者身份连接）。",
         "hub commands need the hub in --store postgresql://… (connecting as the schema's owner).",
@@ -310,6 +359,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.hub_imported": (
         "已导入中心数据库：{tables} 张表，共 {rows} 行，行数核对无误。",
         "Imported into the hub: {tables} tables, {rows} rows, counts checked.",
+    ),
+    "cli.hub_restored": (
+        "中心数据库已从备份恢复：{store}（{rows} 行，行数与审计链已核对）。请再运行 hexi-care hub "
+        "grant 为程序的数据库用户授权。",
+        "Hub restored from the backup: {store} ({rows} rows; counts and audit chain checked). Run "
+        "hexi-care hub grant for the program's role next.",
     ),
     "cli.hub_not_here": (
         "{action}只适用于本机的数据库文件，不适用于中心数据库。",

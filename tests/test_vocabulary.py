@@ -151,6 +151,8 @@ def test_a_field_without_a_word_would_be_caught() -> None:
 ALLOWED_ASCII = {"JSON", "SQLite", "YYYY", "MM", "DD", "HH", "X", "true", "false"}
 ALLOWED_ASCII |= {"Excel", "WPS", "CSV", "xlsx", "xls", "UTF", "GB18030", "GBK"}
 ALLOWED_ASCII |= {"qwerty", "qaz2wsx", "aaaa", "abcdef"}
+# The hub's database server, named as the product an administrator installs (as Excel is).
+ALLOWED_ASCII |= {"PostgreSQL"}
 # A command word may hold hyphens (`recovery set-centre-key`).
 COMMAND = re.compile(r"hexi-care(?: [a-z][a-z /-]*[a-z])?|--[a-z-]+")
 ASCII_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

@@ -72,7 +72,10 @@ def cmd_backup(cli: Cli) -> int:
     out = store.backup(Path(cli.args.out))
     with UnitOfWork(store) as uow:
         uow.audit("backup", "store", None)
-    cli.say("cli.backup_done", path=str(out))
+    if cli.args.json:
+        cli.emit_json({"backup": str(out), "size_bytes": out.stat().st_size})
+    else:
+        cli.say("cli.backup_done", path=str(out))
     return 0
 
 
@@ -84,9 +87,32 @@ def cmd_restore(cli: Cli) -> int:
     backup_password = (
         cli.read_next_secret("cli.backup_password") if cli.args.backup_password else None
     )
+    location = cli.store_path
+    if isinstance(location, str):
+        from hexi_care.db import hub_backup
+
+        # No store to ask on an empty database: the backup's own slots, as on a new laptop.
+        restored = hub_backup.restore_hub(
+            Path(cli.args.file),
+            location,
+            name,
+            backup_password or password,
+            clock=store_mod.utc_clock,
+        )
+        if cli.args.json:
+            cli.emit_json(
+                {
+                    "store": shown(location),
+                    "rows": restored.counts,
+                    "audit_events": restored.audit_events,
+                }
+            )
+        else:
+            cli.say("cli.hub_restored", store=shown(location), rows=sum(restored.counts.values()))
+        return 0
     kept = store_mod.restore(
         Path(cli.args.file),
-        cli.store_file("hexi-care restore"),
+        location,
         name,
         password,
         backup_password=backup_password,
@@ -136,8 +162,14 @@ def register(root: Commands) -> None:
 
     sp = root.add("backup", cmd_backup, help="write an encrypted backup file")
     sp.add_argument("--out", required=True, metavar="FILE")
-    sp = root.add("restore", cmd_restore, help="replace the store with a verified backup")
+    sp.add_argument("--json", action="store_true")
+    sp = root.add(
+        "restore",
+        cmd_restore,
+        help="replace the store with a verified backup (a hub: into an empty database)",
+    )
     sp.add_argument("file", metavar="FILE")
+    sp.add_argument("--json", action="store_true")
     sp.add_argument(
         "--backup-password",
         action="store_true",

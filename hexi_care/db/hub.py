@@ -92,7 +92,17 @@ def classify_hub_error(exc: BaseException) -> StoreProblem | None:
         return StoreProblem("hub_tls")
     if "does not exist" in msg and "database" in msg:
         return StoreMissing(path="")
-    if "connection" in msg or "timeout" in msg or "could not" in msg or "server closed" in msg:
+    if any(
+        word in msg
+        for word in (
+            "connection",
+            "timeout",
+            "could not",
+            "server closed",
+            "resolve host",  # psycopg's own name lookup: an unknown host or no DNS
+            "name or service not known",
+        )
+    ):
         return StoreProblem("hub_unreachable")
     return None
 
@@ -263,10 +273,24 @@ class HubStore(OpenStore):
         return problems
 
     def backup(self, out: Path) -> Path:
-        raise StoreProblem("hub_not_here", what="hexi-care backup")
+        """A pg_dump of the whole hub sealed in the backup format (db/hub_backup.py): every
+        community's records, so only the administrator or the centre supervisor, connected as
+        the schema's owner (the program's role sees one scope at a time)."""
+        from hexi_care.db import hub_backup
+        from hexi_care.db.store import RESTORERS
+        from hexi_care.errors import ScopeDenied
+
+        engine = self._require_open()
+        if self.user is None or self.user.role not in RESTORERS:
+            role = self.user.role.value if self.user else ""
+            raise ScopeDenied("role_denied", role=role, action="backup")
+        created = self.clock().isoformat()
+        return hub_backup.write_hub_backup(self.url, engine, self.data_key, Path(out), created)
 
     def auto_backup(self, folder: Path | None = None, keep: int = 0, reason: str = "auto") -> Path:
-        raise StoreProblem("hub_not_here", what="hexi-care backup")
+        # The window's daily and manual backups write files beside a laptop's store; a hub is
+        # backed up by its administrator as the schema's owner (docs/hub.md).
+        raise StoreProblem("hub_backup_by_owner")
 
 
 def missing_policies(engine: Engine) -> list[str]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from hexi_care.errors import InvalidInput
+
 #: The schemes of a hub URL (libpq's two spellings and SQLAlchemy's with the driver named).
 HUB_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 
@@ -54,3 +56,14 @@ def shown(location: Location) -> str:
         q for q in parts.query.split("&") if q and not q.lower().startswith("password=")
     )
     return urlunsplit((parts.scheme, netloc, parts.path, query, ""))
+
+
+def saveable_hub_url(text: str) -> str:
+    """A hub URL fit to keep in this machine's settings: a postgresql:// address without a
+    password (the password belongs in the user's pgpass file, never in a settings file)."""
+    url = text.strip()
+    if not is_hub_url(url) or (not urlsplit(url).path.strip("/") and "dbname=" not in url):
+        raise InvalidInput("url", "not_a_hub_url")
+    if shown(url) != url:
+        raise InvalidInput("url", "password_in_url")
+    return url

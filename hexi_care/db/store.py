@@ -811,6 +811,10 @@ def restore(
     restore is an audit event in the restored store (with the chain head it replaced), and the
     next package carries it to the centre."""
     backup, target = Path(backup), Path(target)
+    from hexi_care.db.hub_backup import is_hub_backup
+
+    if is_hub_backup(backup):
+        raise StoreProblem("backup_is_hub")  # a pg_dump inside: it goes back into a database
     current_key: bytes | None = None
     replaced_head = ""
     if target.exists():

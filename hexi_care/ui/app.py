@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from hexi_care import logs
 from hexi_care.db import storefiles
-from hexi_care.db.location import parse_location
+from hexi_care.db.location import Location, is_hub, parse_location
 from hexi_care.domain import dates
 from hexi_care.domain.enums import Role
 from hexi_care.domain.model import Unit, User
@@ -96,13 +96,14 @@ class AppContext:
 
     def __init__(
         self,
-        store_path: Path,
+        store_path: Location,
         *,
         settings: Settings | None = None,
         clock: Clock = utc_clock,
         worker: DbWorker | None = None,
     ) -> None:
-        self.store_path = Path(store_path)
+        #: The store file, or a hub's URL (chosen in the unlock dialog, or on the command line).
+        self.store_path: Location = parse_location(store_path)
         self.settings = settings or Settings()
         self.clock = clock
         self.worker = worker or DbWorker()
@@ -153,7 +154,8 @@ class HexiApp(QObject):
 
     # -- start ---------------------------------------------------------------------------------
     def start(self, *, user: str = "", note: str = "") -> QWidget:
-        if store_exists(self.ctx.store_path):
+        path = self.ctx.store_path
+        if is_hub(path) or store_exists(Path(path)) or self.ctx.settings.hub_connections():
             return self.show_unlock(user=user, note=note)
         return self.show_wizard()
 
@@ -322,7 +324,7 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
         "--store",
         type=parse_location,
         default=None,
-        help="the store file (default: the last one used)",
+        help="the store file (default: the last one used), or a hub: postgresql://…",
     )
     p.add_argument("--user", default="", help="user name to prefill in the unlock dialog")
     p.add_argument("--lang", choices=("zh", "en"), default=None)
@@ -330,7 +332,7 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
 
 
 def run_app(
-    store_path: Path,
+    store_path: Location,
     *,
     user: str = "",
     lang: str | None = None,
@@ -359,7 +361,8 @@ def run_app(
             box.exec()
         return 0
     ctx = AppContext(store_path, settings=settings)
-    settings.set("store/path", str(store_path))
+    if not is_hub(store_path):
+        settings.set("store/path", str(store_path))
     hexi = HexiApp(ctx)
     guard.activated.connect(hexi.bring_forward)
     app.aboutToQuit.connect(ctx.worker.stop)
@@ -373,13 +376,6 @@ def run_app(
 
 def main(argv: Sequence[str] | None = None) -> int:
     args, rest = parse_args(sys.argv[1:] if argv is None else argv)
-    if isinstance(args.store, str):
-        # A hub URL: the window does not open a hub yet (docs/hub.md); never a file of that name.
-        from hexi_care.locale_default import system_language
-        from hexi_care.messages import t
-
-        print(t("gui.hub_not_yet", args.lang or system_language()), file=sys.stderr)
-        return 2
     settings = Settings()
     path = args.store or Path(settings.get("store/path") or default_store())
     return run_app(path, user=args.user, lang=args.lang, qt_args=rest, settings=settings)

@@ -25,6 +25,7 @@ from hexi_care.ui.worker import Task
 def make_demo_store(ctx: AppContext, children: int, on_done) -> QProgressDialog:
     """Generate the demo store on the worker, showing the steps; Cancel removes what was made."""
     path = ctx.store_path
+    assert isinstance(path, Path)  # the demo is a store file
     steps = {
         "calibrate": i18n.translate("Demo", "Measuring this computer for the password protection…"),
         "create": i18n.translate("Demo", "Creating the encrypted demo store…"),

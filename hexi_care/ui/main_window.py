@@ -420,6 +420,8 @@ class MainWindow(QMainWindow):
             from hexi_care.db.store import auto_backup_due
 
             assert task.store is not None
+            if task.store.is_hub:
+                return None  # the hub's administrator backs it up as its owner (docs/hub.md)
             if not auto_backup_due(task.store.path, folder):
                 return None
             return task.store.auto_backup(folder, reason="daily")

@@ -4,6 +4,7 @@ intervals) live in the store instead: hexi_care.services.settings."""
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,6 +42,10 @@ OPTIONS: tuple[Option, ...] = (
     Option("backup/folder", str, "", QT_TRANSLATE_NOOP("Settings", "Backup folder")),
     Option("store/path", str, "", QT_TRANSLATE_NOOP("Settings", "Case store file")),
     Option("unlock/last_user", str, "", QT_TRANSLATE_NOOP("Settings", "Last user name")),
+    # [{"name": …, "url": …}]: hubs this machine connects to (addresses without passwords).
+    Option("hub/connections", str, "[]", QT_TRANSLATE_NOOP("Settings", "Saved hub connections")),
+    # The saved hub chosen last in the unlock dialog ("" for the store file).
+    Option("hub/last", str, "", QT_TRANSLATE_NOOP("Settings", "Last hub chosen")),
     Option(
         "window/geometry",
         QByteArray,
@@ -52,6 +57,14 @@ OPTIONS: tuple[Option, ...] = (
 BY_NAME = {o.name: o for o in OPTIONS}
 LANGUAGES = (("zh", "简体中文"), ("en", "English"))
 IDLE_MINUTES_RANGE = (1, 120)
+
+
+@dataclass(frozen=True, slots=True)
+class HubConnection:
+    """A saved hub: the name the user gave it and its postgresql:// address (no password)."""
+
+    name: str
+    url: str
 
 
 def _upgrade_0_to_1(_qs: QSettings) -> None:
@@ -132,3 +145,29 @@ class Settings:
     def idle_minutes(self) -> int:
         lo, hi = IDLE_MINUTES_RANGE
         return max(lo, min(hi, int(self.get("lock/idle_minutes"))))
+
+    # -- saved hub connections ---------------------------------------------------------------
+    def hub_connections(self) -> list[HubConnection]:
+        """The saved hubs; an entry that is not a hub address without a password is skipped
+        (a settings file edited by hand must not bring a password into the window)."""
+        from hexi_care.db.location import saveable_hub_url
+        from hexi_care.errors import InvalidInput
+
+        try:
+            raw = json.loads(str(self.get("hub/connections")) or "[]")
+        except ValueError:
+            return []
+        found: list[HubConnection] = []
+        for item in raw if isinstance(raw, list) else []:
+            if not isinstance(item, dict):
+                continue
+            name, url = str(item.get("name", "")).strip(), str(item.get("url", ""))
+            try:
+                found.append(HubConnection(name, saveable_hub_url(url)))
+            except InvalidInput:
+                continue
+        return [c for c in found if c.name]
+
+    def set_hub_connections(self, connections: list[HubConnection]) -> None:
+        data = [{"name": c.name, "url": c.url} for c in connections]
+        self.set("hub/connections", json.dumps(data, ensure_ascii=False))

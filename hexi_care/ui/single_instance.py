@@ -10,16 +10,20 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from hexi_care.db.location import is_hub, shown
+
 ACTIVATE = b"activate\n"
 
 
-def server_name(store_path: Path) -> str:
-    """Per user and per store (resolved path), short enough for every platform's socket rules."""
+def server_name(store_path: Path | str) -> str:
+    """Per user and per store (resolved path, or a hub's address without its password), short
+    enough for every platform's socket rules."""
     try:
         user = getpass.getuser()
     except Exception:  # no user name in some sandboxes
         user = "user"
-    key = f"{user}\0{Path(store_path).expanduser().resolve()}".encode()
+    where = shown(store_path) if is_hub(store_path) else Path(store_path).expanduser().resolve()
+    key = f"{user}\0{where}".encode()
     return "hexi-care-" + hashlib.sha256(key).hexdigest()[:24]
 
 
@@ -29,7 +33,7 @@ class SingleInstance(QObject):
 
     activated = Signal()
 
-    def __init__(self, store_path: Path, parent: QObject | None = None) -> None:
+    def __init__(self, store_path: Path | str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = server_name(store_path)
         self.server: QLocalServer | None = None

@@ -149,7 +149,7 @@
     <name>App</name>
     <message>
         <source>Hexi child care</source>
-        <extracomment>The store&apos;s time zone: &quot;today&quot; and every time shown use it, as the paper does.</extracomment>
+        <extracomment>The store&apos;s time zone: &quot;today&quot; and every time shown use it, as the paper does. The store file, or a hub&apos;s URL (chosen in the unlock dialog, or on the command line).</extracomment>
         <translation>河西儿童关爱</translation>
     </message>
     <message>
@@ -1908,6 +1908,45 @@
     </message>
 </context>
 <context>
+    <name>HubConnectionDialog</name>
+    <message>
+        <source>Add a hub connection</source>
+        <translation>添加中心数据库连接</translation>
+    </message>
+    <message>
+        <source>e.g. District centre</source>
+        <translation>例如：区儿童关爱中心</translation>
+    </message>
+    <message>
+        <source>The address comes from the administrator. Leave the database password out of it: it is kept in your own pgpass file.</source>
+        <translation>连接地址由管理员提供。地址中不要写数据库密码：密码保存在您自己的 pgpass 文件中。</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>请为此连接起一个名称。</translation>
+    </message>
+    <message>
+        <source>A connection of that name is already saved.</source>
+        <translation>已保存了同名的连接。</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+</context>
+<context>
     <name>IntroPage</name>
     <message>
         <source>Welcome</source>
@@ -2022,6 +2061,7 @@ You will need: the administrator&apos;s password, the names of your streets and 
     </message>
     <message>
         <source>Winter holiday</source>
+        <extracomment>A card holds its count and a caption of up to two lines (English captions wrap at 1280 px).</extracomment>
         <translation>寒假</translation>
     </message>
     <message>
@@ -3202,6 +3242,14 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>上次登录的用户名</translation>
     </message>
     <message>
+        <source>Saved hub connections</source>
+        <translation>已保存的中心数据库连接</translation>
+    </message>
+    <message>
+        <source>Last hub chosen</source>
+        <translation>上次选择的中心数据库</translation>
+    </message>
+    <message>
         <source>Window position</source>
         <translation>窗口位置</translation>
     </message>
@@ -3762,8 +3810,29 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>社区儿童关爱服务</translation>
     </message>
     <message>
-        <source>Store: {path}</source>
-        <translation>数据库：{path}</translation>
+        <source>Add hub…</source>
+        <extracomment>The store file this window started with (None when it started on a hub).</extracomment>
+        <translation>添加中心数据库…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>&amp;Store</source>
+        <translation>数据库(&amp;S)</translation>
+    </message>
+    <message>
+        <source>This computer: {name}</source>
+        <translation>本机：{name}</translation>
+    </message>
+    <message>
+        <source>Hub: {name}</source>
+        <translation>中心数据库：{name}</translation>
+    </message>
+    <message>
+        <source>Add the hub&apos;s connection to start.</source>
+        <translation>请先添加中心数据库的连接。</translation>
     </message>
 </context>
 <context>

@@ -79,7 +79,7 @@ def test_cli_takes_store_url_as_a_hub(tmp_path: Path, monkeypatch: object) -> No
     assert not (tmp_path / "postgresql:").exists()
 
 
-def test_cli_refuses_file_only_commands_on_a_hub() -> None:
+def test_cli_refuses_file_only_commands_on_a_hub(tmp_path: Path) -> None:
     url = f"postgresql://hexi_app@127.0.0.1:{free_port()}/hexi"
     code, _out, err = _cli(
         "--lang",
@@ -89,25 +89,36 @@ def test_cli_refuses_file_only_commands_on_a_hub() -> None:
         "--user",
         "admin",
         "--password-stdin",
-        "restore",
-        "some.hexibak",
+        "recovery",
+        "request",
+        "--for",
+        "admin",
+        "--out",
+        str(tmp_path / "request.json"),
         stdin="pw\n",
     )
     assert code == 2, err
     assert "不适用于中心数据库" in err
+    assert list(tmp_path.iterdir()) == []
 
 
-def test_the_window_takes_store_url_as_a_hub_and_says_it_cannot_open_one_yet(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+def test_the_window_takes_store_url_as_a_hub(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The window opens a hub given with --store (its unlock dialog then has it chosen:
+    tests/ui/test_unlock_hub.py); nothing named after the URL appears on disk."""
     from hexi_care.ui import app
+    from hexi_care.ui.settings import Settings
 
     monkeypatch.chdir(tmp_path)
     url = "postgresql://hexi_app@hub.example:5432/hexi?sslmode=verify-full"
     args, _rest = app.parse_args(["--store", url])
     assert args.store == url
-    assert app.main(["--store", url, "--lang", "en"]) == 2
-    assert "cannot open a hub" in capsys.readouterr().err
-    assert list(tmp_path.iterdir()) == []  # no file or folder named after the URL
+    ctx = app.AppContext(args.store, settings=Settings.at(tmp_path / "s.ini"))
+    try:
+        assert ctx.store_path == url
+    finally:
+        ctx.worker.stop()
+    assert {p.name for p in tmp_path.iterdir()} <= {"s.ini"}  # nothing named after the URL
     args, _rest = app.parse_args(["--store", "x.hexi"])
     assert args.store == Path("x.hexi")

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hexi_care.db.location import shown
 from hexi_care.domain.enums import Role
 from hexi_care.errors import BadPackage, UserProblem
 from hexi_care.messages import t
@@ -294,7 +295,7 @@ class ExchangePage(QWidget):
         self.fingerprint = label("", "subtitle", selectable=True)
         self.fingerprint.setFont(mono)
         self.fingerprint.setObjectName("fingerprint")
-        self.path = label(str(ctx.store_path), "muted", selectable=True, wrap=True)
+        self.path = label(shown(ctx.store_path), "muted", selectable=True, wrap=True)
         ident = QGroupBox(self.tr("This device"))
         fl = QFormLayout(ident)
         fl.addRow(self.tr("Role"), self.role)

@@ -32,7 +32,7 @@ from hexi_care.domain import dates, schedule
 from hexi_care.domain.enums import RiskLevel, Role, UnitKind
 from hexi_care.domain.reexamination import ReexamPolicy
 from hexi_care.domain.reporting import ReportRules
-from hexi_care.errors import InvalidInput
+from hexi_care.errors import InvalidInput, StoreProblem
 from hexi_care.messages import t
 from hexi_care.services import casework, reexamination, security, units, users
 from hexi_care.services import settings as store_settings
@@ -114,17 +114,23 @@ class SettingsPage(QWidget):
         self.idle.setMaximumWidth(160)
         self.backup_dir = QLineEdit(s.get("backup/folder"))
         self.backup_dir.setObjectName("setting_backup_folder")
-        self.backup_dir.setPlaceholderText(
-            self.tr("(beside the store: {folder})").format(
-                folder=storefiles.backup_dir(ctx.store_path).name
-            )
-        )
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._browse)
         self.backup_now = QPushButton(self.tr("&Back up now"))
         self.backup_now.setObjectName("backup_now")
         self.backup_now.clicked.connect(self._backup)
         self.backup_message = label("", "muted", wrap=True)
+        if isinstance(ctx.store_path, Path):
+            self.backup_dir.setPlaceholderText(
+                self.tr("(beside the store: {folder})").format(
+                    folder=storefiles.backup_dir(ctx.store_path).name
+                )
+            )
+        else:
+            # A hub is backed up by its administrator as the schema's owner (docs/hub.md).
+            for w in (self.backup_dir, browse, self.backup_now):
+                w.setEnabled(False)
+            self.backup_message.setText(i18n.problem_text(StoreProblem("hub_backup_by_owner")))
         here = QGroupBox(self.tr("This computer"))
         f = QFormLayout(here)
         f.addRow(s_label("ui/language"), self.language)

@@ -74,7 +74,13 @@ def make_hub_engine(url: str, *, pool_size: int = 5) -> Engine:
         max_overflow=8,
         pool_pre_ping=True,  # a standby promoted, a server restarted: reconnect, not fail
         hide_parameters=True,
-        connect_args={"connect_timeout": 10, "application_name": "hexi-care"},
+        connect_args={
+            "connect_timeout": 10,
+            "application_name": "hexi-care",
+            # Dates as text are ISO whatever the server's default (the services read dates
+            # cast to text: statistics, the re-examination worklist).
+            "options": "-c DateStyle=ISO,YMD",
+        },
     )
     return engine
 

@@ -346,3 +346,34 @@ def test_reports_page_counts_and_prints_one_campaign(qtbot, make_app, ui_world, 
     text = saved_text(dlg, tmp_path / "campaign.pdf")
     assert "工作统计" in text and name in text
     dlg.close()
+
+
+def test_reports_page_offers_a_campaign_added_since(qtbot, make_app, ui_world) -> None:
+    """A campaign added while the window is open is offered the next time the page shows, and
+    the one chosen stays chosen."""
+    from hexi_care.domain.model import Campaign
+    from hexi_care.services import campaigns
+
+    ctx, _hexi, win = make_app("centre")
+    page = win.show_page("reports")
+    wait_idle(qtbot, ctx)
+    assert page.campaign.count() == 1  # all work
+    with UnitOfWork(ui_world.login("centre")) as uow:
+        for name in ("2026冬季关爱走访", "2026中秋慰问"):
+            campaigns.add_campaign(
+                uow,
+                Campaign(
+                    name=name,
+                    unit_id="河西区",
+                    starts_on=date(2026, 9, 1),
+                    ends_on=date(2027, 2, 28),
+                ),
+            )
+    win.show_page("reports")
+    wait_idle(qtbot, ctx)
+    box = page.campaign
+    assert {box.itemData(i) for i in range(box.count())} == {"", "2026冬季关爱走访", "2026中秋慰问"}
+    box.setCurrentIndex(box.findData("2026中秋慰问"))
+    win.show_page("reports")
+    wait_idle(qtbot, ctx)
+    assert box.currentData() == "2026中秋慰问" and box.count() == 3

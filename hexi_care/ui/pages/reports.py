@@ -109,12 +109,6 @@ class ReportsPage(QWidget):
         self.campaign.setObjectName("stats_campaign")
         self.campaign.addItem(self.tr("All work"), "")
         self.campaign.setToolTip(self.tr("Count only the visits and help of one campaign"))
-        self.ctx.worker.call(
-            lambda uow: [c.name for c in campaigns.campaigns(uow)],
-            done=self._offer_campaigns,
-            failed=logged_only,  # "all work" can still be counted
-            owner=self,
-        )
         count = QPushButton(self.tr("&Count"))
         count.setObjectName("stats_count")
         count.clicked.connect(self.refresh)
@@ -256,10 +250,23 @@ class ReportsPage(QWidget):
         self._counted = False
 
     def _offer_campaigns(self, names: list[str]) -> None:
+        """The campaigns as they are now (one added on the campaigns page since shows); the one
+        chosen stays chosen while it is there."""
+        chosen = str(self.campaign.currentData() or "")
+        while self.campaign.count() > 1:
+            self.campaign.removeItem(1)
         for name in names:
             self.campaign.addItem(name, name)
+        self.campaign.setCurrentIndex(max(0, self.campaign.findData(chosen)))
 
     def refresh(self) -> None:
+        # (each time the page is shown: the campaigns offered, then the figures)
+        self.ctx.worker.call(
+            lambda uow: [c.name for c in campaigns.campaigns(uow)],
+            done=self._offer_campaigns,
+            failed=logged_only,  # "all work" can still be counted
+            owner=self,
+        )
         unit = self.unit.currentData()
         start, end = self.start.value(), self.end.value()
         if unit is None or start is None or end is None:

@@ -37,7 +37,7 @@ from hexi_care.db.keys import (
     new_recovery_code,
 )
 from hexi_care.db.location import Location, driver_url, shown
-from hexi_care.db.models import Meta
+from hexi_care.db.models import Meta, load_all
 from hexi_care.db.store import Clock, CreatedStore, OpenStore, load_user, seed_new_store
 from hexi_care.domain.model import User
 from hexi_care.errors import (
@@ -220,13 +220,11 @@ def grant_app_role(engine: Engine, role: str) -> None:
     """Give the program's login role exactly the app's tables: read and write the case tables,
     append to the audit trail, read the schema version. Run as the schema's owner after every
     upgrade (new tables need their grants)."""
-    from hexi_care.db.base import Base
-
     with engine.begin() as conn:
         quoted = conn.dialect.identifier_preparer.quote(role)
         conn.execute(text(f"REVOKE ALL ON SCHEMA public FROM PUBLIC"))  # noqa: F541
         conn.execute(text(f"GRANT USAGE ON SCHEMA public TO {quoted}"))
-        for table in [*Base.metadata.sorted_tables, None]:
+        for table in [*load_all().sorted_tables, None]:
             name = "alembic_version" if table is None else table.name
             q = conn.dialect.identifier_preparer.quote(name)
             conn.execute(text(f"REVOKE ALL ON {q} FROM {quoted}"))
@@ -304,6 +302,7 @@ def missing_policies(engine: Engine) -> list[str]:
     only, which a hub must not have."""
     from hexi_care.db.base import Base, ScopedMixin
 
+    load_all()
     scoped = {
         str(getattr(m.local_table, "name", ""))
         for m in Base.registry.mappers
@@ -444,14 +443,13 @@ def import_store(
 def _copy_rows(
     src: OpenStore, engine: Engine, progress: Callable[[str, int], None] | None
 ) -> dict[str, int]:
-    from hexi_care.db.base import Base
 
     counts: dict[str, int] = {}
     raw = engine.raw_connection()
     try:
         pg: Any = raw.driver_connection  # psycopg's own connection: COPY is its API
         with pg.cursor() as cur, src.system_session() as s:
-            for table in Base.metadata.sorted_tables:
+            for table in load_all().sorted_tables:
                 cols = ", ".join(f'"{c.name}"' for c in table.columns)
                 n = 0
                 with cur.copy(f'COPY "{table.name}" ({cols}) FROM STDIN') as copy:

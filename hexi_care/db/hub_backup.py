@@ -40,9 +40,10 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Engine, create_engine, text
 
 from hexi_care.db import migrate, storefiles
-from hexi_care.db.base import Base, new_id
+from hexi_care.db.base import new_id
 from hexi_care.db.keys import KeySlots, Throttle
 from hexi_care.db.location import driver_url, shown
+from hexi_care.db.models import load_all
 from hexi_care.db.store import BACKUP_MAGIC, RESTORERS, Clock, _audit, load_user, read_backup
 from hexi_care.errors import ScopeDenied, StoreDamaged, StoreProblem
 
@@ -191,7 +192,7 @@ def _manifest(conn: Any, slots: KeySlots, created_at: str) -> dict[str, Any]:
 
     counts = {
         t.name: int(conn.execute(text(f'SELECT count(*) FROM "{t.name}"')).scalar() or 0)
-        for t in Base.metadata.sorted_tables
+        for t in load_all().sorted_tables
     }
     heads = dict(
         conn.execute(

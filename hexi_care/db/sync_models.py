@@ -183,7 +183,9 @@ def rekey_unit(session: Session, old_id: str, new_id: str) -> None:
     """Give an org unit a new id and move every reference to it (in one transaction, with
     foreign keys deferred). Audit events keep the id they recorded: their MACs cover it."""
     defer_foreign_keys(session)
-    tables = Base.metadata.tables
+    from hexi_care.db.models import all_tables
+
+    tables = all_tables()
     for table in tables.values():
         for fk in table.foreign_keys:
             if fk.column.table.name == "org_unit" and fk.column.name == "id":

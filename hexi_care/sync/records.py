@@ -312,7 +312,7 @@ def _refuse(value: Any) -> Any:
 @functools.cache
 def _converter(table_name: str, column: str) -> Callable[[Any], Any]:
     """The checking conversion for one column, built once (imports convert many values)."""
-    col = Base.metadata.tables[table_name].c[column]
+    col = m.all_tables()[table_name].c[column]
     t = col.type
     inner: Callable[[Any], Any]
     if isinstance(t, UTCDateTime):

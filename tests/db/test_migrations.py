@@ -13,8 +13,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from hexi_care.db import migrate
-from hexi_care.db.base import Base
 from hexi_care.db.engine import make_engine
+from hexi_care.db.models import load_all
 from hexi_care.db.store import default_backup_dir, read_backup, unlock
 from hexi_care.db.storefiles import keys_path
 from hexi_care.errors import StoreTooNew
@@ -26,7 +26,7 @@ def test_models_match_migrations(tmp_path: Path) -> None:
     try:
         migrate.upgrade(engine)
         with engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+            diff = compare_metadata(MigrationContext.configure(conn), load_all())
         assert diff == []
         assert migrate.current_revision(engine) == migrate.head_revision()
     finally:

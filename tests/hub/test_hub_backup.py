@@ -16,7 +16,6 @@ from sqlalchemy import func, select
 from hexi_care.cli import run
 from hexi_care.db import audit, hub_backup
 from hexi_care.db import models as m
-from hexi_care.db.base import Base
 from hexi_care.db.store import BACKUP_MAGIC, OpenStore, unlock
 from hexi_care.services import visits
 from hexi_care.services.context import UnitOfWork
@@ -45,7 +44,7 @@ def counts(store: OpenStore) -> dict[str, int]:
     with store.system_session() as s:
         return {
             t.name: int(s.scalar(select(func.count()).select_from(t)) or 0)
-            for t in Base.metadata.sorted_tables
+            for t in m.load_all().sorted_tables
         }
 
 

@@ -8,7 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from hexi_care.db import hub, migrate
-from hexi_care.db.base import Base
+from hexi_care.db.models import load_all
 from tests.pgcluster import Cluster
 
 
@@ -18,7 +18,7 @@ def test_models_match_migrations_on_postgresql(pg_cluster: Cluster) -> None:
     try:
         migrate.upgrade(engine)
         with engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+            diff = compare_metadata(MigrationContext.configure(conn), load_all())
         assert diff == []
         assert migrate.current_revision(engine) == migrate.head_revision()
         assert hub.missing_policies(engine) == []

@@ -17,7 +17,7 @@ from sqlalchemy import Table, select, text
 
 from hexi_care.db import audit
 from hexi_care.db import models as m
-from hexi_care.db.base import Base, new_id
+from hexi_care.db.base import new_id
 from hexi_care.db.keys import KdfParams
 from hexi_care.db.store import OpenStore, create_store, load_user, unlock
 from hexi_care.db.sync_models import SyncConflict, SyncIdentity
@@ -222,8 +222,8 @@ def store_state(store: OpenStore) -> str:
     """A hash of every row of every table: equal before and after means nothing changed."""
     h = hashlib.sha256()
     with store.system_session() as s:
-        for name in sorted(Base.metadata.tables):
-            table = Base.metadata.tables[name]
+        for name in sorted(m.all_tables()):
+            table = m.all_tables()[name]
             pk = list(table.primary_key.columns)
             rows = s.execute(select(table).order_by(*pk)).all()
             h.update(name.encode())
@@ -280,7 +280,7 @@ def communities_held(store: OpenStore) -> set[str]:
     """Every community any scoped row of the store belongs to."""
     found: set[str] = set()
     with store.system_session() as s:
-        for table in Base.metadata.tables.values():
+        for table in m.all_tables().values():
             if "community_id" in table.c and table.name != "change_log":
                 found.update(
                     c for c in s.execute(select(table.c.community_id).distinct()).scalars() if c

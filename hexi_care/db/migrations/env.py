@@ -2,14 +2,12 @@
 
 from alembic import context
 
-import hexi_care.db.sync_models  # noqa: F401  (exchange tables)
-from hexi_care.db import models  # noqa: F401  (registers the tables)
-from hexi_care.db.base import Base
+from hexi_care.db import models
 
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=models.load_all(),
     render_as_batch=True,
     compare_type=True,
 )

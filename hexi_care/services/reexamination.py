@@ -30,7 +30,7 @@ from hexi_care.domain.enums import (
 )
 from hexi_care.domain.model import Category, Guardian, Situation
 from hexi_care.errors import InvalidInput, NotFound, ScopeDenied
-from hexi_care.services import settings, units
+from hexi_care.services import collector, settings, units
 from hexi_care.services import validate as v
 from hexi_care.services.context import UnitOfWork
 from hexi_care.vocabulary import CATEGORY, lookup, word
@@ -115,6 +115,7 @@ def set_policy(uow: UnitOfWork, p: rx.ReexamPolicy) -> None:
 
 
 # -- the worklist -----------------------------------------------------------------------------
+@collector.pausing  # (some 150,000 objects made and kept: services/collector.py)
 def worklist(
     uow: UnitOfWork,
     *,

@@ -14,6 +14,8 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer
 
+from hexi_care.services import collector
+
 INTERVAL_MS = 500
 
 
@@ -28,7 +30,11 @@ class GuiThreadCollector(QObject):
         self.timer.start()
 
     def check(self) -> int | None:
-        """Collect the oldest generation whose count is over its threshold; returns it, or None."""
+        """Collect the oldest generation whose count is over its threshold; returns it, or None.
+        Not while a service has paused the collector (a worklist being built in the worker
+        thread, services/collector.py): after."""
+        if collector.is_paused():
+            return None
         counts = gc.get_count()
         generation = None
         for g in range(3):

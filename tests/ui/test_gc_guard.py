@@ -48,3 +48,18 @@ def test_check_collects_the_oldest_generation_over_its_threshold(qapp) -> None:
         assert collector.check() == 2
     finally:
         collector.threshold = saved
+
+
+def test_the_timer_waits_while_a_service_has_paused_the_collector(qapp) -> None:
+    from hexi_care.services import collector as service_collector
+
+    collector = gc_guard.install(qapp)
+    saved = collector.threshold
+    try:
+        collector.threshold = (-1, -1, -1)
+        with service_collector.paused():
+            assert collector.check() is None
+        assert not gc.isenabled()  # the window's setting kept: the timer collects, not Python
+        assert collector.check() == 2
+    finally:
+        collector.threshold = saved

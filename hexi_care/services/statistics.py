@@ -50,7 +50,7 @@ from hexi_care.domain import dates, schedule
 from hexi_care.domain.enums import RiskLevel, UnitKind, VisitStatus
 from hexi_care.domain.model import Unit
 from hexi_care.errors import InvalidInput, ScopeDenied
-from hexi_care.services import collector, settings
+from hexi_care.services import settings
 from hexi_care.services.children import apply_category_dates
 from hexi_care.services.context import UnitOfWork
 from hexi_care.services.units import related_unit_ids, resolve_unit, unit_order
@@ -139,7 +139,6 @@ class EventFilter:
         return bool(self.activity_id or self.campaign or self.funder)
 
 
-@collector.pausing  # (the figures of a district make many objects at once: services/collector.py)
 def compute(
     uow: UnitOfWork,
     unit_ref: str,

@@ -36,7 +36,9 @@ def cmd_alert_list(cli: Cli) -> int:
     else:
         for a in rows:
             when = a.when.isoformat() if a.when else ""
-            print(f"{when}\t{a.child_name}\t{a.community_name}\t{a.text(lang)}", file=cli.out)
+            # Then what `alert decide` takes for a re-examination: the child's id, the reason's key.
+            keys = f"\t{a.child_id or ''}\t{a.record_id or ''}"
+            print(f"{when}\t{a.child_name}\t{a.community_name}\t{a.text(lang)}{keys}", file=cli.out)
     return 0
 
 

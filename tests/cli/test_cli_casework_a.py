@@ -149,6 +149,23 @@ def test_alert_list_gives_re_examinations(hexi: Hexi) -> None:
     assert not [x for x in hexi.json("li", PW, "alert", "list") if x["child_id"] == kid["id"]]
 
 
+def test_alert_list_text_gives_what_alert_decide_takes(hexi: Hexi) -> None:
+    birthday = date.today().replace(day=1) + timedelta(days=40)
+    kid = child(hexi, "冯小键", birth_date=birthday.replace(year=birthday.year - 18).isoformat())
+    code, out, _ = hexi.as_("zhang", PW, "alert", "list")
+    assert code == 0
+    (line,) = [x for x in out.splitlines() if "冯小键" in x and "年满18周岁" in x]
+    when, name, _community, _text, child_id, key = line.split("\t")
+    assert (when, name, child_id, key) == (
+        birthday.isoformat(), "冯小键", kid["id"], f"age18:{birthday.isoformat()}",
+    )  # fmt: skip
+    code, _, _ = hexi.as_("zhang", PW, "alert", "decide", child_id, key, "--decision", "confirmed")
+    assert code == 0
+    _, out, _ = hexi.as_("zhang", PW, "alert", "list")
+    mine = [x.split("\t")[-1] for x in out.splitlines() if child_id in x]
+    assert mine and key not in mine  # (its annual review is still due)
+
+
 def test_child_assign_hands_a_director_s_children_over(hexi: Hexi) -> None:
     kid = child(hexi, "郑小交")
     code, _, _ = hexi.as_("zhang", PW, "child", "assign", "--from", "zhang", "--to", "wang")

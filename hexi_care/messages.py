@@ -389,6 +389,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.child_added": ("已添加儿童 {id}。", "Child {id} added."),
     "cli.record_saved": ("已保存 {id}。", "{id} saved."),
     "cli.campaign_added": ("已添加专项行动 {name}（{id}）。", "Campaign {name} added ({id})."),
+    "cli.campaign_edited": ("已保存专项行动 {name} 的修改。", "Campaign {name} saved."),
     "cli.campaign_progress": (
         "{name}：已覆盖 {reached} / {goal} {unit}（{percent}%），走访 {visits} 次。",
         "{name}: {reached} of {goal} {unit} reached ({percent}%), {visits} visits.",

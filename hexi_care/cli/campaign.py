@@ -105,6 +105,44 @@ def cmd_campaign_progress(cli: Cli) -> int:
     return 0
 
 
+def cmd_campaign_edit(cli: Cli) -> int:
+    """Each option given replaces that part of the campaign; the others stay as they are."""
+    from dataclasses import replace
+
+    from hexi_care.domain.enums import CampaignTarget
+    from hexi_care.services import campaigns
+    from hexi_care.services import validate as v
+
+    a = cli.args
+    with cli.uow() as uow:
+        was = campaigns.get_campaign(uow, a.campaign)
+        changes: dict[str, Any] = {}
+        if a.date_from is not None:
+            changes["starts_on"] = v.parse_date("starts_on", a.date_from, required=True)
+        if a.date_to is not None:
+            changes["ends_on"] = v.parse_date("ends_on", a.date_to, required=True)
+        if a.target is not None:
+            changes["target"] = v.choice("target", CampaignTarget, a.target)
+        if a.category is not None:
+            changes["categories"] = _codes(a.category)
+        if a.risk is not None:
+            changes["risks"] = _codes(a.risk)
+        if a.target_count is not None:
+            changes["target_count"] = v.non_negative_int("target_count", a.target_count)
+        if a.template is not None:
+            changes["template_code"] = a.template
+        if a.focus is not None:
+            changes["focus"] = _codes(a.focus)
+        if a.note is not None:
+            changes["note"] = a.note
+        c = campaigns.update_campaign(uow, was.id or was.name, replace(was, **changes))
+    if a.json:
+        cli.emit_json(campaign_json(c))
+    else:
+        cli.say("cli.campaign_edited", name=c.name)
+    return 0
+
+
 def cmd_campaign_end(cli: Cli) -> int:
     from hexi_care.services import campaigns
 
@@ -139,6 +177,18 @@ def register(root: Commands) -> None:
     sp.add_argument("--json", action="store_true")
     sp = g.add("progress", cmd_campaign_progress)
     sp.add_argument("campaign", metavar="NAME_OR_ID")
+    sp.add_argument("--json", action="store_true")
+    sp = g.add("edit", cmd_campaign_edit)
+    sp.add_argument("campaign", metavar="NAME_OR_ID")
+    sp.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    sp.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    sp.add_argument("--target", help="households or children")
+    sp.add_argument("--category", metavar="CODES", help="target filter: category codes, a,b")
+    sp.add_argument("--risk", metavar="LEVELS", help="target filter: low,medium,high")
+    sp.add_argument("--target-count", type=int, metavar="N")
+    sp.add_argument("--template", metavar="CODE", help="the notice template handed out")
+    sp.add_argument("--focus", metavar="TOPICS", help="safety topics first, e.g. drowning")
+    sp.add_argument("--note")
     sp.add_argument("--json", action="store_true")
     sp = g.add("end", cmd_campaign_end)
     sp.add_argument("campaign", metavar="NAME_OR_ID")

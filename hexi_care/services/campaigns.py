@@ -61,18 +61,13 @@ def to_campaign(r: CampaignRow) -> Campaign:
     )
 
 
-def add_campaign(uow: UnitOfWork, c: Campaign) -> Campaign:
-    uow.require_role(Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR, action="manage campaigns")
-    name = v.text("title", c.name, required=True, max_len=128)
-    unit = units.resolve_unit(uow, c.unit_id)
-    related = units.related_unit_ids(uow)
-    if related is not None and unit.id not in related:
-        raise ScopeDenied()
+def _fields(uow: UnitOfWork, c: Campaign, kind: CampaignKind) -> dict[str, Any]:
+    """The campaign's period, target list, size, notice and safety topics, checked, as the
+    record's columns (the same for a new campaign and a changed one)."""
     starts = v.parse_date("starts_on", c.starts_on, required=True)
     ends = v.parse_date("ends_on", c.ends_on, required=True)
     assert starts is not None and ends is not None
     v.date_range("ends_on", starts, ends)
-    kind = v.choice("kind", CampaignKind, c.kind)
     known = children.category_defs(uow)
     for code in c.categories:
         if code not in known:
@@ -85,28 +80,57 @@ def add_campaign(uow: UnitOfWork, c: Campaign) -> Campaign:
     template = v.text("template_code", c.template_code, max_len=32)
     if template and template not in {t.code for t in support.templates(uow)}:
         raise InvalidInput("template_code", "unknown", value=template)
+    return {
+        "starts_on": starts,
+        "ends_on": ends,
+        "target": v.choice("target", CampaignTarget, c.target),
+        "filter_json": json.dumps(
+            {"categories": list(c.categories), "risks": risks}, ensure_ascii=False
+        ),
+        "target_count": v.non_negative_int("target_count", c.target_count, max_value=MAX_TARGET),
+        "template_code": template,
+        "focus": ",".join(dict.fromkeys(focus)),
+        "note": v.text("note", c.note, max_len=5000),
+    }
+
+
+def add_campaign(uow: UnitOfWork, c: Campaign) -> Campaign:
+    uow.require_role(Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR, action="manage campaigns")
+    name = v.text("title", c.name, required=True, max_len=128)
+    unit = units.resolve_unit(uow, c.unit_id)
+    related = units.related_unit_ids(uow)
+    if related is not None and unit.id not in related:
+        raise ScopeDenied()
+    kind = v.choice("kind", CampaignKind, c.kind)
+    fields = _fields(uow, c, kind)
     cid = campaign_id(name)
     if uow.session.get(CampaignRow, cid) is not None:
         raise InvalidInput("campaign", "duplicate", value=name)
-    row = CampaignRow(
-        id=cid,
-        unit_id=unit.id,
-        name=name,
-        kind=kind,
-        starts_on=starts,
-        ends_on=ends,
-        target=v.choice("target", CampaignTarget, c.target),
-        filter_json=json.dumps(
-            {"categories": list(c.categories), "risks": risks}, ensure_ascii=False
-        ),
-        target_count=v.non_negative_int("target_count", c.target_count, max_value=MAX_TARGET),
-        template_code=template,
-        focus=",".join(dict.fromkeys(focus)),
-        note=v.text("note", c.note, max_len=5000),
-    )
+    row = CampaignRow(id=cid, unit_id=unit.id, name=name, kind=kind, **fields)
     uow.session.add(row)
     uow.session.flush()
     uow.audit("create", "campaign", row.id, name)
+    return to_campaign(row)
+
+
+def update_campaign(uow: UnitOfWork, ref: str, c: Campaign) -> Campaign:
+    """Change a campaign's period, target list, size, notice, safety topics or note, by a
+    supervisor of its unit or one above it. Its name, unit and kind stay (visits and help carry
+    the name; `c`'s are not read). The change reaches every laptop with the next package."""
+    uow.require_role(Role.STREET_SUPERVISOR, Role.CENTRE_SUPERVISOR, action="manage campaigns")
+    was = get_campaign(uow, ref)
+    if not _held_below(uow, was.unit_id):
+        raise ScopeDenied()
+    fields = _fields(uow, c, was.kind)
+    row = uow.session.get(CampaignRow, was.id)
+    assert row is not None
+    changed = sorted(k for k, value in fields.items() if getattr(row, k) != value)
+    if changed:
+        for k in changed:
+            setattr(row, k, fields[k])
+        row.rev += 1  # the exchange keeps the furthest revision: the change reaches every laptop
+        uow.session.flush()
+        uow.audit("update", "campaign", row.id, ",".join(changed))
     return to_campaign(row)
 
 

@@ -255,6 +255,10 @@
         <translation>新建专项行动…</translation>
     </message>
     <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
         <source>End the campaign…</source>
         <translation>结束专项行动…</translation>
     </message>
@@ -2455,6 +2459,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
         <translation>新建专项行动</translation>
     </message>
     <message>
+        <source>Change the campaign</source>
+        <translation>修改专项行动</translation>
+    </message>
+    <message>
         <source>e.g. 2027 winter holiday visits</source>
         <translation>例如：2027年寒假关爱走访</translation>
     </message>
@@ -2501,6 +2509,10 @@ You will need: the administrator&apos;s password, the names of your streets and 
     <message>
         <source>Add the campaign</source>
         <translation>添加专项行动</translation>
+    </message>
+    <message>
+        <source>Save the changes</source>
+        <translation>保存修改</translation>
     </message>
 </context>
 <context>

@@ -172,3 +172,35 @@ def test_campaign_end(world: World) -> None:
     assert listed == {"区冬季关爱": end.isoformat(), "街道冬季关爱": today.isoformat()}
     code, out, _ = hexi.as_("centre", PW, "campaign", "end", "区冬季关爱")
     assert code == 0 and "区冬季关爱" in out
+
+
+def test_campaign_edit(world: World) -> None:
+    hexi = Hexi(world.path)
+    today = datetime.now(UTC).date()
+    start, end = today - timedelta(days=10), today + timedelta(days=60)
+    hexi.json(
+        "centre", PW, "campaign", "add", "区冬季关爱", "--unit", "河西区",
+        "--from", start.isoformat(), "--to", end.isoformat(), "--target-count", "100",
+        "--note", "原计划",
+    )  # fmt: skip
+    code, _, _ = hexi.as_("street_a", PW, "campaign", "edit", "区冬季关爱", "--target-count", "5")
+    assert code == 4  # the district's campaign, not the street's
+    code, out, _ = hexi.as_(
+        "centre", PW, "campaign", "edit", "区冬季关爱", "--to", (start - timedelta(days=1)).isoformat(), "--json",
+    )  # fmt: skip
+    assert code == 5 and json.loads(out)["field"] == "ends_on"
+    later = end + timedelta(days=14)
+    c = hexi.json(
+        "centre", PW, "campaign", "edit", "区冬季关爱", "--to", later.isoformat(),
+        "--target-count", "800",
+    )  # fmt: skip
+    # Only what was given changed: the start and the note stay.
+    assert (c["ends_on"], c["target_count"], c["starts_on"], c["note"]) == (
+        later.isoformat(), 800, start.isoformat(), "原计划",
+    )  # fmt: skip
+    code, out, _ = hexi.as_("centre", PW, "campaign", "edit", "区冬季关爱", "--note", "")
+    assert code == 0 and "区冬季关爱" in out
+    (listed,) = hexi.json("centre", PW, "campaign", "list")
+    assert (listed["note"], listed["target_count"]) == ("", 800)
+    code, _, _ = hexi.as_("centre", PW, "campaign", "edit", "没有这个行动", "--note", "x")
+    assert code == 5

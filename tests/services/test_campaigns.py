@@ -250,3 +250,61 @@ def test_ending_a_campaign_closes_its_period(world: World) -> None:
         with pytest.raises(InvalidInput) as exc:
             campaigns.end_campaign(uow, camp.name)
         assert exc.value.problem == "campaign_over"
+
+
+def test_changing_a_campaign_keeps_its_name_and_reaches_the_laptops(world: World) -> None:
+    """Its period, target list, size, notice and note change (each check as when it was added);
+    its name, unit and kind stay; a change raises its revision (the exchange keeps the furthest)
+    and is audited; a street supervisor cannot change the district's campaign, a director none."""
+    from dataclasses import replace
+
+    from sqlalchemy import select
+
+    from hexi_care.db.models import AuditEvent
+    from hexi_care.db.models import Campaign as CampaignRow
+
+    camp = _winter(world)
+    with UnitOfWork(world.login("street_a")) as uow, pytest.raises(ScopeDenied):
+        campaigns.update_campaign(uow, WINTER, replace(camp, target_count=5))
+    with UnitOfWork(world.login("dir_a")) as uow, pytest.raises(ScopeDenied):
+        campaigns.update_campaign(uow, WINTER, replace(camp, target_count=5))
+    with UnitOfWork(world.login("centre")) as uow:
+        rev = uow.session.get(CampaignRow, camp.id).rev  # type: ignore[union-attr]
+        with pytest.raises(InvalidInput) as exc:
+            campaigns.update_campaign(uow, WINTER, replace(camp, ends_on=date(2025, 12, 1)))
+        assert exc.value.field == "ends_on"
+        with pytest.raises(InvalidInput) as exc:
+            campaigns.update_campaign(uow, WINTER, replace(camp, categories=["nope"]))
+        assert exc.value.field == "category"
+        changed = campaigns.update_campaign(
+            uow,
+            camp.id or "",
+            replace(
+                camp,
+                name="another name",
+                kind=CampaignKind.SUMMER,
+                ends_on=date(2026, 2, 28),
+                categories=[],
+                target_count=800,
+                note="延长到开学前",
+            ),
+        )
+        assert (changed.name, changed.kind, changed.unit_id) == (WINTER, camp.kind, camp.unit_id)
+        assert (changed.ends_on, changed.categories, changed.target_count, changed.note) == (
+            date(2026, 2, 28),
+            [],
+            800,
+            "延长到开学前",
+        )
+        assert uow.session.get(CampaignRow, camp.id).rev == rev + 1  # type: ignore[union-attr]
+        same = campaigns.update_campaign(uow, WINTER, changed)  # nothing to change
+        assert same == changed
+        assert uow.session.get(CampaignRow, camp.id).rev == rev + 1  # type: ignore[union-attr]
+        details = uow.session.scalars(
+            select(AuditEvent.detail).where(
+                AuditEvent.entity == "campaign", AuditEvent.action == "update"
+            )
+        ).all()
+        assert details == ["ends_on,filter_json,note,target_count"]
+    with UnitOfWork(world.login("dir_a")) as uow:
+        assert campaigns.get_campaign(uow, WINTER).target_count == 800

@@ -113,3 +113,32 @@ def test_a_campaign_ended_at_the_centre_ends_on_the_laptop(net: Net) -> None:
     net.send("la", "centre")
     with UnitOfWork(net.centre) as uow:
         assert campaigns.get_campaign(uow, camp.name).ends_on == date(2026, 11, 15)
+
+
+def test_a_campaign_changed_at_the_centre_changes_on_the_laptop(net: Net) -> None:
+    from dataclasses import replace
+
+    with UnitOfWork(net.centre) as uow:
+        camp = campaigns.add_campaign(
+            uow,
+            Campaign(
+                name="2027春节慰问",
+                unit_id=net.community_a,
+                kind=CampaignKind.SPRING_FESTIVAL,
+                starts_on=date(2027, 1, 20),
+                ends_on=date(2027, 2, 10),
+                target_count=30,
+            ),
+        )
+    assert net.send("centre", "la").counts["campaign"].new == 1
+    with UnitOfWork(net.centre) as uow:
+        campaigns.update_campaign(
+            uow, camp.name, replace(camp, ends_on=date(2027, 2, 20), target_count=45)
+        )
+    assert net.send("centre", "la").counts["campaign"].updated == 1
+    with UnitOfWork(net.la) as uow:
+        got = campaigns.get_campaign(uow, camp.name)
+        assert (got.ends_on, got.target_count) == (date(2027, 2, 20), 45)
+    net.send("la", "centre")  # the laptop's copy going up changes nothing back
+    with UnitOfWork(net.centre) as uow:
+        assert campaigns.get_campaign(uow, camp.name).target_count == 45

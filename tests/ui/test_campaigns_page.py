@@ -33,6 +33,7 @@ def test_centre_adds_follows_and_ends_a_campaign(qtbot, make_app, ui_world, qtmo
     page = win.show_page("campaigns")
     wait_idle(qtbot, ctx)
     assert page.model.rowCount() == 0 and page.add.isVisible()
+    assert not page.edit.isEnabled() and not page.end.isEnabled()  # none to change or end
     page.add.click()
     dlg = next(w for w in page.children() if w.objectName() == "new_campaign")
     wait_idle(qtbot, ctx)
@@ -137,3 +138,56 @@ def test_a_director_sees_campaigns_without_managing_them(qtbot, make_app, ui_wor
     assert page.model.rowCount() == 1 and page.progress is not None
     assert not page.add.isVisible() and not page.end.isVisible()
     assert page.list_button.isVisible()
+
+
+def test_centre_changes_a_campaign(qtbot, make_app, ui_world) -> None:
+    with UnitOfWork(ui_world.login("centre")) as uow:
+        campaigns.add_campaign(
+            uow,
+            Campaign(
+                name=NAME,
+                unit_id="河西区",
+                starts_on=date(2026, 11, 1),
+                ends_on=date(2027, 2, 28),
+                categories=["no_de_facto_carer"],
+                target_count=300,
+                note="第一版",
+            ),
+        )
+    ctx, _hexi, win = make_app("centre")
+    page = win.show_page("campaigns")
+    wait_idle(qtbot, ctx)
+    assert page.edit.isVisible() and page.edit.isEnabled()
+    page.edit.click()
+    dlg = next(w for w in page.children() if w.objectName() == "edit_campaign")
+    wait_idle(qtbot, ctx)
+    # The form holds the campaign as it is; its name is shown, not edited.
+    assert (dlg.starts.value(), dlg.ends.value()) == (date(2026, 11, 1), date(2027, 2, 28))
+    assert (dlg.target_count.value(), dlg.note.toPlainText()) == (300, "第一版")
+    ticked = [
+        dlg.categories.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(dlg.categories.count())
+        if dlg.categories.item(i).checkState() == Qt.CheckState.Checked
+    ]
+    assert ticked == ["no_de_facto_carer"]
+    assert not dlg.name.isVisibleTo(dlg)
+    dlg.ends.set_value(date(2026, 10, 1))  # before the start: refused at the field, kept
+    dlg.buttons.accepted.emit()
+    wait_idle(qtbot, ctx)
+    assert dlg.result() == 0 and "ends_on" in dlg.errors.current()
+    dlg.ends.set_value(date(2027, 3, 15))
+    dlg.target_count.setValue(800)
+    _tick(dlg.risks, "high")
+    dlg.buttons.accepted.emit()
+    wait_idle(qtbot, ctx)
+    assert dlg.result() == 1
+    with UnitOfWork(ui_world.login("centre")) as uow:
+        c = campaigns.get_campaign(uow, NAME)
+    assert (c.name, c.ends_on, c.target_count, c.risks, c.note) == (
+        NAME,
+        date(2027, 3, 15),
+        800,
+        ["high"],
+        "第一版",
+    )
+    qtbot.waitUntil(lambda: page.current() is not None and page.current().target_count == 800)

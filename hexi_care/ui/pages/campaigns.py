@@ -1,9 +1,10 @@
 """专项行动: the campaigns of the user's street or district (寒假, 暑假, 春节/中秋慰问, any named
 drive), the chosen one's coverage against its target by community, its target list, and for a
-street or centre supervisor a new campaign and ending one."""
+street or centre supervisor a new campaign, changing one and ending one."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
@@ -68,12 +69,18 @@ def _checked(box: QListWidget) -> list[str]:
 
 class NewCampaignDialog(RecordDialog):
     """A campaign: its name, kind, unit, period, target list (from filters) and target size,
-    and the notice template it hands out."""
+    and the notice template it hands out. Given `campaign`, the same form changes it: its
+    name, kind and unit are shown, not edited (visits and help carry the name)."""
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx, parent: QWidget | None = None, campaign: Campaign | None = None
+    ) -> None:
         super().__init__(ctx, parent)
-        self.setObjectName("new_campaign")
-        self.setWindowTitle(self.tr("New campaign"))
+        self.campaign = campaign
+        self.setObjectName("new_campaign" if campaign is None else "edit_campaign")
+        self.setWindowTitle(
+            self.tr("New campaign") if campaign is None else self.tr("Change the campaign")
+        )
         self.name = line_edit(self.tr("e.g. 2027 winter holiday visits"), 128)
         self.name.setObjectName("campaign_name")
         self.kind = combo(
@@ -110,10 +117,23 @@ class NewCampaignDialog(RecordDialog):
         self.template = combo([(self.tr("None"), "")])
         self.template.setObjectName("campaign_template")
         self.note = text_edit(2)
-        form = self.form_layout(
+        fixed: list[tuple[str, QWidget, str]] = [
             (i18n.field("title"), self.name, "title"),
             (i18n.field("kind"), self.kind, "kind"),
             (self.tr("Held by"), self.unit, "unit"),
+        ]
+        if campaign is not None:
+            self._fill(campaign)
+            fixed = [
+                (i18n.field("title"), label(campaign.name), "title"),
+                (
+                    i18n.field("kind"),
+                    label(i18n.label(vocabulary.CAMPAIGN_KIND, campaign.kind)),
+                    "kind",
+                ),
+            ]
+        form = self.form_layout(
+            *fixed,
             (i18n.field("starts_on"), self.starts, "starts_on"),
             (i18n.field("ends_on"), self.ends, "ends_on"),
             (self.tr("Target"), self.target, "target"),
@@ -131,9 +151,23 @@ class NewCampaignDialog(RecordDialog):
             "muted",
             wrap=True,
         )
-        self.lay_out(form, hint, on_ok=self._ok, ok_text=self.tr("Add the campaign"))
-        ctx.worker.call(campaigns.units_to_hold, done=self._units, owner=self)
+        ok_text = self.tr("Add the campaign") if campaign is None else self.tr("Save the changes")
+        self.lay_out(form, hint, on_ok=self._ok, ok_text=ok_text)
+        if campaign is None:
+            ctx.worker.call(campaigns.units_to_hold, done=self._units, owner=self)
         ctx.worker.call(support.templates, done=self._templates, owner=self)
+
+    def _fill(self, c: Campaign) -> None:
+        self.starts.set_value(c.starts_on)
+        self.ends.set_value(c.ends_on)
+        self.target.setCurrentIndex(max(0, self.target.findData(c.target.value)))
+        for box, chosen in ((self.categories, c.categories), (self.risks, c.risks)):
+            for i in range(box.count()):
+                item = box.item(i)
+                ticked = str(item.data(Qt.ItemDataRole.UserRole)) in chosen
+                item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        self.target_count.setValue(c.target_count)
+        self.note.setPlainText(c.note)
 
     def _units(self, units: list[Unit]) -> None:
         self.unit.clear()
@@ -144,8 +178,28 @@ class NewCampaignDialog(RecordDialog):
         for t in items:
             if self.template.findData(t.code) < 0:
                 self.template.addItem(t.title, t.code)
+        if self.campaign is not None and self.campaign.template_code:
+            self.template.setCurrentIndex(
+                max(0, self.template.findData(self.campaign.template_code))
+            )
 
     def _ok(self) -> None:
+        if self.campaign is not None:
+            was = self.campaign
+            changed = replace(
+                was,
+                starts_on=self.starts.value() or was.starts_on,
+                ends_on=self.ends.value() or was.ends_on,
+                target=CampaignTarget(self.target.currentData()),
+                categories=_checked(self.categories),
+                risks=_checked(self.risks),
+                target_count=self.target_count.value(),
+                template_code=str(self.template.currentData() or ""),
+                note=self.note.toPlainText(),
+            )
+            ref = was.id or was.name
+            self.save(lambda uow: campaigns.update_campaign(uow, ref, changed))
+            return
         c = Campaign(
             name=self.name.text(),
             unit_id=str(self.unit.currentData() or ""),
@@ -257,13 +311,16 @@ class CampaignsPage(QWidget):
         self.add.setObjectName("campaign_add")
         set_role(self.add, "primary")
         self.add.clicked.connect(self._add)
+        self.edit = QPushButton(self.tr("Change…"))
+        self.edit.setObjectName("campaign_edit")
+        self.edit.clicked.connect(self._edit)
         self.end = QPushButton(self.tr("End the campaign…"))
         self.end.setObjectName("campaign_end")
         self.end.clicked.connect(self._end)
         self.list_button = QPushButton(self.tr("Target list…"))
         self.list_button.setObjectName("campaign_target_list")
         self.list_button.clicked.connect(self._open_list)
-        for b in (self.add, self.end):
+        for b in (self.add, self.edit, self.end):
             b.setVisible(self.may_manage)
 
         self.headline = label("", "title")
@@ -282,6 +339,7 @@ class CampaignsPage(QWidget):
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.list_button)
+        row.addWidget(self.edit)
         row.addWidget(self.end)
         d.addLayout(row)
 
@@ -330,7 +388,7 @@ class CampaignsPage(QWidget):
             self.model.set_rows(rows)
             self.count.setText(self.tr("{n} campaigns").format(n=len(rows)))
             if not rows:
-                self._show_progress(None)
+                self._chosen()  # nothing chosen: nothing to change, end or list
                 return
             # Keep the chosen campaign; else the first under way; else the newest.
             ids = [c.id for c in rows]
@@ -359,6 +417,7 @@ class CampaignsPage(QWidget):
             c is not None and campaigns.state(c, self.today) is not CampaignState.OVER
         )
         self.list_button.setEnabled(c is not None)
+        self.edit.setEnabled(c is not None)
         if c is None:
             self._show_progress(None)
             return
@@ -423,6 +482,14 @@ class CampaignsPage(QWidget):
 
     def _add(self) -> None:
         dlg = NewCampaignDialog(self.ctx, self)
+        dlg.saved.connect(lambda _c: self.refresh())
+        dlg.open()
+
+    def _edit(self) -> None:
+        c = self.current()
+        if c is None:
+            return
+        dlg = NewCampaignDialog(self.ctx, self, c)
         dlg.saved.connect(lambda _c: self.refresh())
         dlg.open()
 

@@ -12,6 +12,12 @@ from pathlib import Path
 
 
 def main() -> int:
+    if "--multiprocessing-fork" in sys.argv or "-c" in sys.argv:
+        # Perhaps a helper process of the window (it renders documents in one: reports/apart.py)
+        # or of multiprocessing itself: run that and exit, never a second program.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     if Path(sys.executable).stem.lower().endswith("-gui"):
         # Imported by name: the window package is checked less strictly than the core.
         code: int = importlib.import_module("hexi_care.ui.app").main()

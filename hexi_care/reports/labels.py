@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 
 from hexi_care import vocabulary
@@ -28,6 +28,15 @@ class Labels:
 
     #: The documents' language ("zh" or "en"), for wording that is data (built-in notices).
     lang: str = "zh"
+
+    def __reduce__(self) -> tuple[object, tuple[dict[str, object]]]:
+        # Sent with a document's data to the process that renders it (reports/apart.py): the
+        # read-only word lists travel as plain dicts and are read-only again on arrival.
+        values: dict[str, object] = {}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            values[f.name] = dict(v) if isinstance(v, MappingProxyType) else v
+        return (_arrived, (values,))
 
     # --- every page -------------------------------------------------------------------------
     confidentiality: str = "内部资料 注意保密"
@@ -428,6 +437,10 @@ class Labels:
         if value is None:
             return self.unknown
         return self.yes if value else self.no
+
+
+def _arrived(values: dict[str, object]) -> Labels:
+    return Labels(**{k: _ro(v) if isinstance(v, dict) else v for k, v in values.items()})  # type: ignore[arg-type]
 
 
 ZH = Labels()

@@ -33,7 +33,7 @@ from hexi_care.ui import fonts, i18n
 from hexi_care.ui.common import STYLE
 from hexi_care.ui.screen import fit_to_screen, keep_on_screen
 from hexi_care.ui.settings import Settings
-from hexi_care.ui.worker import DbWorker
+from hexi_care.ui.worker import DbWorker, stop_renderer
 
 if TYPE_CHECKING:
     from hexi_care.services.context import UnitOfWork
@@ -366,6 +366,7 @@ def run_app(
     hexi = HexiApp(ctx)
     guard.activated.connect(hexi.bring_forward)
     app.aboutToQuit.connect(ctx.worker.stop)
+    app.aboutToQuit.connect(stop_renderer)
     hexi.start(user=user, note=note)
     terminate_on_signal(app, hexi)
     code = app.exec()

@@ -37,7 +37,7 @@ from hexi_care.ui import i18n
 from hexi_care.ui.common import label, set_role
 from hexi_care.ui.idle import IdleWatcher
 from hexi_care.ui.unlock import UnlockForm
-from hexi_care.ui.worker import Task
+from hexi_care.ui.worker import Task, stop_renderer
 
 log = logging.getLogger("hexi_care.ui")
 
@@ -472,6 +472,7 @@ class MainWindow(QMainWindow):
             if task.worker is not None and task.worker.store is not None:
                 task.worker.store.lock()
                 task.worker.store = None
+            stop_renderer()  # the last document's data goes with the helper process
 
         self.ctx.worker.submit(drop_key, name="lock")
         self._update_status()

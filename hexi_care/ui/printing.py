@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hexi_care.reports.apart import render_apart
 from hexi_care.reports.labels import labels_for
 from hexi_care.ui import i18n
 from hexi_care.ui.common import label, set_role, shortcut, show_problem
@@ -221,7 +222,8 @@ def preview(
 
 
 # -- the documents ---------------------------------------------------------------------------
-# Each job runs on the worker: one unit of work builds (and audits) the data, then it renders.
+# Each job runs on the worker: one unit of work builds (and audits) the data, then a helper
+# process renders it (reports/apart.py: the window does not keep the font tables all day).
 
 
 def planned_date(uow: Any, child_id: str) -> date | None:
@@ -246,7 +248,6 @@ def checklist_job(child_id: str | None) -> Callable[[Task], bytes]:
 
     def run(task: Task) -> bytes:
         from hexi_care.reports import builders
-        from hexi_care.reports.checklist import render_checklist
 
         with task.uow() as uow:
             if child_id:
@@ -256,7 +257,9 @@ def checklist_job(child_id: str | None) -> Callable[[Task], bytes]:
             else:
                 data = builders.blank_checklist(uow)
             meta = builders.meta(uow, data.community_name, lang)
-        return render_checklist(data, meta, labels=labels_for(lang)) or b""
+        return render_apart(
+            "hexi_care.reports.checklist:render_checklist", data, meta, labels=labels_for(lang)
+        )
 
     return run
 
@@ -266,12 +269,13 @@ def casefile_job(child_id: str) -> Callable[[Task], bytes]:
 
     def run(task: Task) -> bytes:
         from hexi_care.reports import builders
-        from hexi_care.reports.casefile import render_casefile
 
         with task.uow() as uow:
             data = builders.case_file(uow, child_id, lang)
             meta = builders.meta(uow, data.file.community_name, lang)
-        return render_casefile(data, meta, labels=labels_for(lang)) or b""
+        return render_apart(
+            "hexi_care.reports.casefile:render_casefile", data, meta, labels=labels_for(lang)
+        )
 
     return run
 
@@ -281,12 +285,13 @@ def summary_job(visit_id: str) -> Callable[[Task], bytes]:
 
     def run(task: Task) -> bytes:
         from hexi_care.reports import builders
-        from hexi_care.reports.summary import render_summary
 
         with task.uow() as uow:
             data = builders.summary(uow, visit_id, lang=lang)
             meta = builders.meta(uow, data.community_name, lang)
-        return render_summary(data, meta, labels=labels_for(lang)) or b""
+        return render_apart(
+            "hexi_care.reports.summary:render_summary", data, meta, labels=labels_for(lang)
+        )
 
     return run
 
@@ -296,12 +301,13 @@ def notice_job(household_id: str, template: str) -> Callable[[Task], bytes]:
 
     def run(task: Task) -> bytes:
         from hexi_care.reports import builders
-        from hexi_care.reports.notice import render_notice
 
         with task.uow() as uow:
             data = builders.notice(uow, household_id, template, lang)
             meta = builders.meta(uow, data.community_name, lang)
-        return render_notice(data, meta, labels=labels_for(lang)) or b""
+        return render_apart(
+            "hexi_care.reports.notice:render_notice", data, meta, labels=labels_for(lang)
+        )
 
     return run
 
@@ -313,14 +319,15 @@ def statistics_job(
 
     def run(task: Task) -> bytes:
         from hexi_care.reports import builders
-        from hexi_care.reports.statistics import render_statistics
         from hexi_care.services.statistics import EventFilter
 
         with task.uow() as uow:
             events = EventFilter(campaign=campaign)
             data = builders.stats(uow, unit, start, end, events, lang=lang)
             meta = builders.meta(uow, data.unit_name, lang)
-        return render_statistics(data, meta, labels=labels_for(lang)) or b""
+        return render_apart(
+            "hexi_care.reports.statistics:render_statistics", data, meta, labels=labels_for(lang)
+        )
 
     return run
 

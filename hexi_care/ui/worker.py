@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import queue
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -238,3 +239,11 @@ def _log_failure(task: Task[Any]) -> None:
         log.warning("task %s refused: %s (%s)", task.name, error.key, type(error).__name__)
     else:
         log.error("task %s failed", task.name, exc_info=error)
+
+
+def stop_renderer() -> None:
+    """Stop the helper process that renders documents (hexi_care/reports/apart.py), if this
+    program started one: when the window locks (after the key is dropped) and when it quits."""
+    apart = sys.modules.get("hexi_care.reports.apart")
+    if apart is not None:
+        apart.stop()

@@ -165,3 +165,26 @@ def test_sign_out_leaves_nobody_signed_in(qtbot, make_app) -> None:
     win.lock_screen.form.submit()
     qtbot.waitUntil(lambda: not win.locked, timeout=10000)
     assert win.content.isVisible()
+
+
+def test_locking_stops_the_process_that_rendered_the_last_document(
+    qtbot, make_app, ui_world
+) -> None:
+    from hexi_care.reports import apart
+    from hexi_care.ui import printing
+
+    ctx, _hexi, win = make_app("dir_a")
+    cf = win.open_child(ui_world.kids_a[0])
+    qtbot.waitUntil(lambda: cf.data is not None, timeout=5000)
+    cf.print_checklist.click()
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, printing.PdfPreview) for w in cf.findChildren(printing.PdfPreview)
+        ),
+        timeout=30000,
+    )
+    wait_idle(qtbot, ctx)
+    assert apart.running()  # the checklist was rendered there, and it waits for the next one
+    win.lock()
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: not apart.running(), timeout=5000)

@@ -24,14 +24,24 @@ from __future__ import annotations
 import sys
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, case, cast, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    SQLColumnExpression,
+    String,
+    and_,
+    case,
+    cast,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from hexi_care.db.models import (
@@ -453,6 +463,26 @@ def _visit_days(
     }
 
 
+def _packed(
+    s: Session,
+    key: SQLColumnExpression[str],
+    fields: Sequence[SQLColumnExpression[str]],
+    sep: str,
+    *where: ColumnElement[bool],
+) -> Iterator[tuple[str, list[list[str]]]]:
+    """Rows grouped by `key`, each group's rows read as one string that SQL packs (`fields`
+    joined by `sep`, rows by ";"): one row per community, not one per child. Fetching each of
+    20,000 rows costs more than reading them, and in a thread beside Python work each fetch
+    waits for Python's lock. No field may hold `sep` or ";", except the last one `sep`."""
+    joined = fields[0]
+    for f in fields[1:]:
+        joined = joined + sep + f
+    stmt = select(key, func.aggregate_strings(joined, ";")).where(*where).group_by(key)
+    last = len(fields) - 1
+    for value, packed in s.execute(stmt).all():
+        yield value, [row.split(sep, last) for row in packed.split(";")]
+
+
 def _by_child(
     s: Session,
     ids: list[str],
@@ -504,27 +534,17 @@ def _by_child(
         .group_by(Visit.community_id, Visit.child_id)
         .subquery()
     )
-    # One row per community with its children packed in a string, not one per child: this read
-    # may run in a thread beside Python work, and fetching each of 20,000 rows would wait for
-    # Python's lock every time (several times slower than the query itself). Ids are UUIDs and
+    # This read may run in a thread beside Python work: packed (see _packed). Ids are UUIDs and
     # dates ISO: neither holds "," or ";".
-    packed = func.aggregate_strings(
-        per_child.c.child
-        + ","
-        + cast(per_child.c.n, String)
-        + ","
-        + func.coalesce(per_child.c.last, "")
-        + ","
-        + func.coalesce(per_child.c.first_household, "")
-        + ","
-        + func.coalesce(per_child.c.last_household, ""),
-        ";",
+    fields = (
+        per_child.c.child,
+        cast(per_child.c.n, String),
+        func.coalesce(per_child.c.last, ""),
+        func.coalesce(per_child.c.first_household, ""),
+        func.coalesce(per_child.c.last_household, ""),
     )
-    for community, children in s.execute(
-        select(per_child.c.community, packed).group_by(per_child.c.community)
-    ).all():
-        for row in children.split(";"):
-            child, n, last_visit, first_household, last_household = row.split(",")
+    for community, rows in _packed(s, per_child.c.community, fields, ","):
+        for child, n, last_visit, first_household, last_household in rows:
             if n != "0":
                 kids[community].add(child)
                 if first_household:
@@ -612,16 +632,10 @@ class _Books:
         # (one row per community, its children packed: 20,000 rows cost more to fetch than to read)
         kids: list[tuple[str, str, str]] = []
         cats: dict[str, list[str]] = {}
-        packed = func.aggregate_strings(
-            ChildRow.id + "|" + ChildRow.risk + "|" + ChildRow.category_codes, ";"
-        )
-        for community, children in s.execute(
-            select(ChildRow.community_id, packed)
-            .where(ChildRow.community_id.in_(community_ids))
-            .group_by(ChildRow.community_id)
-        ).all():
-            for child in children.split(";"):
-                child_id, risk, codes = child.split("|")
+        fields = (ChildRow.id, ChildRow.risk, ChildRow.category_codes)  # (codes hold ",")
+        in_units = ChildRow.community_id.in_(community_ids)
+        for community, rows in _packed(s, ChildRow.community_id, fields, "|", in_units):
+            for child_id, risk, codes in rows:
                 kids.append((child_id, community, risk))
                 if codes:
                     cats[child_id] = codes.split(",")

@@ -17,7 +17,9 @@ def enabled() -> Iterator[None]:
     was = gc.isenabled()
     gc.enable()
     yield
-    if not was:
+    if was:  # as it was before the test, whatever the test did
+        gc.enable()
+    else:
         gc.disable()
 
 

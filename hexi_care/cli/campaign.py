@@ -3,6 +3,7 @@ and coverage."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from hexi_care.cli.common import Cli, Commands, json_default
@@ -34,8 +35,28 @@ def _codes(text: str | None) -> list[str]:
     return [x.strip() for x in (text or "").split(",") if x.strip()]
 
 
+def _given(a: Any) -> dict[str, Any]:
+    """The campaign's parts the options give, checked, as Campaign fields (options left out
+    are not in it: a new campaign takes its defaults, a changed one keeps what it has)."""
+    from hexi_care.domain.enums import CampaignTarget
+    from hexi_care.services import validate as v
+
+    parts: dict[str, tuple[Any, Callable[[Any], Any]]] = {
+        "starts_on": (a.date_from, lambda x: v.parse_date("starts_on", x, required=True)),
+        "ends_on": (a.date_to, lambda x: v.parse_date("ends_on", x, required=True)),
+        "target": (a.target, lambda x: v.choice("target", CampaignTarget, x)),
+        "categories": (a.category, _codes),
+        "risks": (a.risk, _codes),
+        "target_count": (a.target_count, lambda x: v.non_negative_int("target_count", x)),
+        "template_code": (a.template, str),
+        "focus": (a.focus, _codes),
+        "note": (a.note, str),
+    }
+    return {name: check(value) for name, (value, check) in parts.items() if value is not None}
+
+
 def cmd_campaign_add(cli: Cli) -> int:
-    from hexi_care.domain.enums import CampaignKind, CampaignTarget
+    from hexi_care.domain.enums import CampaignKind
     from hexi_care.services import campaigns
     from hexi_care.services import validate as v
 
@@ -47,15 +68,7 @@ def cmd_campaign_add(cli: Cli) -> int:
                 name=a.name,
                 unit_id=a.unit,
                 kind=v.choice("kind", CampaignKind, a.kind),
-                starts_on=v.parse_date("starts_on", a.date_from, required=True),  # type: ignore[arg-type]
-                ends_on=v.parse_date("ends_on", a.date_to, required=True),  # type: ignore[arg-type]
-                target=v.choice("target", CampaignTarget, a.target),
-                categories=_codes(a.category),
-                risks=_codes(a.risk),
-                target_count=v.non_negative_int("target_count", a.target_count),
-                template_code=a.template or "",
-                focus=_codes(a.focus),
-                note=a.note or "",
+                **_given(a),
             ),
         )
     if a.json:
@@ -109,33 +122,12 @@ def cmd_campaign_edit(cli: Cli) -> int:
     """Each option given replaces that part of the campaign; the others stay as they are."""
     from dataclasses import replace
 
-    from hexi_care.domain.enums import CampaignTarget
     from hexi_care.services import campaigns
-    from hexi_care.services import validate as v
 
     a = cli.args
     with cli.uow() as uow:
         was = campaigns.get_campaign(uow, a.campaign)
-        changes: dict[str, Any] = {}
-        if a.date_from is not None:
-            changes["starts_on"] = v.parse_date("starts_on", a.date_from, required=True)
-        if a.date_to is not None:
-            changes["ends_on"] = v.parse_date("ends_on", a.date_to, required=True)
-        if a.target is not None:
-            changes["target"] = v.choice("target", CampaignTarget, a.target)
-        if a.category is not None:
-            changes["categories"] = _codes(a.category)
-        if a.risk is not None:
-            changes["risks"] = _codes(a.risk)
-        if a.target_count is not None:
-            changes["target_count"] = v.non_negative_int("target_count", a.target_count)
-        if a.template is not None:
-            changes["template_code"] = a.template
-        if a.focus is not None:
-            changes["focus"] = _codes(a.focus)
-        if a.note is not None:
-            changes["note"] = a.note
-        c = campaigns.update_campaign(uow, was.id or was.name, replace(was, **changes))
+        c = campaigns.update_campaign(uow, was.id or was.name, replace(was, **_given(a)))
     if a.json:
         cli.emit_json(campaign_json(c))
     else:
@@ -165,14 +157,7 @@ def register(root: Commands) -> None:
     sp.add_argument(
         "--kind", default="other", help="winter, summer, spring_festival, mid_autumn or other"
     )
-    sp.add_argument("--target", default="households", help="households or children")
-    sp.add_argument("--category", metavar="CODES", help="target filter: category codes, a,b")
-    sp.add_argument("--risk", metavar="LEVELS", help="target filter: low,medium,high")
-    sp.add_argument("--target-count", type=int, default=0, metavar="N")
-    sp.add_argument("--template", metavar="CODE", help="the notice template handed out")
-    sp.add_argument("--focus", metavar="TOPICS", help="safety topics first, e.g. drowning")
-    sp.add_argument("--note")
-    sp.add_argument("--json", action="store_true")
+    _campaign_options(sp, adding=True)
     sp = g.add("list", cmd_campaign_list)
     sp.add_argument("--json", action="store_true")
     sp = g.add("progress", cmd_campaign_progress)
@@ -182,15 +167,23 @@ def register(root: Commands) -> None:
     sp.add_argument("campaign", metavar="NAME_OR_ID")
     sp.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
     sp.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
-    sp.add_argument("--target", help="households or children")
-    sp.add_argument("--category", metavar="CODES", help="target filter: category codes, a,b")
-    sp.add_argument("--risk", metavar="LEVELS", help="target filter: low,medium,high")
-    sp.add_argument("--target-count", type=int, metavar="N")
-    sp.add_argument("--template", metavar="CODE", help="the notice template handed out")
-    sp.add_argument("--focus", metavar="TOPICS", help="safety topics first, e.g. drowning")
-    sp.add_argument("--note")
-    sp.add_argument("--json", action="store_true")
+    _campaign_options(sp, adding=False)
     sp = g.add("end", cmd_campaign_end)
     sp.add_argument("campaign", metavar="NAME_OR_ID")
     sp.add_argument("--on", metavar="YYYY-MM-DD", help="the last day (today unless given)")
+    sp.add_argument("--json", action="store_true")
+
+
+def _campaign_options(sp: Any, *, adding: bool) -> None:
+    """The options `campaign add` and `campaign edit` share (for edit, none has a default: an
+    option left out leaves that part as it is)."""
+    sp.add_argument(
+        "--target", default="households" if adding else None, help="households or children"
+    )
+    sp.add_argument("--category", metavar="CODES", help="target filter: category codes, a,b")
+    sp.add_argument("--risk", metavar="LEVELS", help="target filter: low,medium,high")
+    sp.add_argument("--target-count", type=int, default=0 if adding else None, metavar="N")
+    sp.add_argument("--template", metavar="CODE", help="the notice template handed out")
+    sp.add_argument("--focus", metavar="TOPICS", help="safety topics first, e.g. drowning")
+    sp.add_argument("--note")
     sp.add_argument("--json", action="store_true")

@@ -481,23 +481,17 @@ class CampaignsPage(QWidget):
         self.by_community.set_rows([r for r in p.by_community if r[2]])
 
     def _add(self) -> None:
-        dlg = NewCampaignDialog(self.ctx, self)
-        dlg.saved.connect(lambda _c: self.refresh())
-        dlg.open()
+        self._open(NewCampaignDialog(self.ctx, self))
 
     def _edit(self) -> None:
-        c = self.current()
-        if c is None:
-            return
-        dlg = NewCampaignDialog(self.ctx, self, c)
-        dlg.saved.connect(lambda _c: self.refresh())
-        dlg.open()
+        if (c := self.current()) is not None:
+            self._open(NewCampaignDialog(self.ctx, self, c))
 
     def _end(self) -> None:
-        c = self.current()
-        if c is None:
-            return
-        dlg = EndCampaignDialog(self.ctx, self, c)
+        if (c := self.current()) is not None:
+            self._open(EndCampaignDialog(self.ctx, self, c))
+
+    def _open(self, dlg: RecordDialog) -> None:
         dlg.saved.connect(lambda _c: self.refresh())
         dlg.open()
 

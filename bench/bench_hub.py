@@ -67,24 +67,43 @@ def _sign_in(location: Location) -> OpenStore:
             time.sleep(exc.wait_seconds + random.random() * 0.2)
 
 
-def _client(location: Location, queries: list[str], ids: list[str], start: Any, out: Any) -> None:
+def _client(
+    location: Location,
+    queries: list[str],
+    ids: list[str],
+    think: float,
+    seed: int,
+    start: Any,
+    out: Any,
+) -> None:
     store = _sign_in(location)
+    rng = random.Random(seed)
+
+    def pause() -> None:
+        # A person reads the answer before the next request: `think` seconds on average (drawn
+        # at random, so the eight do not fall into step); 0 sends the next one at once.
+        if think > 0:
+            time.sleep(rng.expovariate(1 / think))
+
     try:
         start.wait()
         search: list[float] = []
         files: list[float] = []
         refused = 0  # "store in use by another program": the user would have to try again
         for q in queries:
+            pause()
             t = time.perf_counter()
             try:
                 with UnitOfWork(store) as uow:
-                    children.list_children(uow, query=q, limit=100)
-                    children.count_children(uow, query=q)
+                    # What the children page runs for a search: the first page of matches and
+                    # their number, counted in the same pass (children.search_children).
+                    children.search_children(uow, query=q, limit=100)
             except (StoreLocked, OperationalError):
                 refused += 1
                 continue
             search.append((time.perf_counter() - t) * 1000)
         for cid in ids:
+            pause()
             t = time.perf_counter()
             try:
                 with UnitOfWork(store) as uow:
@@ -98,7 +117,9 @@ def _client(location: Location, queries: list[str], ids: list[str], start: Any, 
         store.lock()
 
 
-def concurrent_reads(location: Location, clients: int, label: str) -> dict[str, float]:
+def concurrent_reads(
+    location: Location, clients: int, label: str, think: float
+) -> dict[str, float]:
     store = unlock(location, USER, PASSWORD)
     with UnitOfWork(store) as uow:
         sample = children.list_children(uow, limit=2000)
@@ -115,7 +136,11 @@ def concurrent_reads(location: Location, clients: int, label: str) -> dict[str, 
         ]
         queries += ["zh", "wxm", "张", "王"]
         ids = [c.id for c in rng.sample(sample, 30)]
-        p = ctx.Process(target=_client, args=(location, queries, ids, start, out), daemon=True)
+        p = ctx.Process(
+            target=_client,
+            args=(location, queries, ids, think, rng.randrange(1 << 30), start, out),
+            daemon=True,
+        )
         p.start()
         procs.append(p)
     load = os.getloadavg()[0]
@@ -130,8 +155,9 @@ def concurrent_reads(location: Location, clients: int, label: str) -> dict[str, 
     for p in procs:
         p.join()
     res = {"search_p95": pct(search, 95), "file_p95": pct(files, 95)}
+    pace = f"{think * 1000:.0f} ms to read each answer" if think else "no pause: saturated"
     print(
-        f"{label:10s} {clients} clients: search p50 {pct(search, 50):6.1f} ms p95 "
+        f"{label:10s} {clients} clients ({pace}): search p50 {pct(search, 50):6.1f} ms p95 "
         f"{res['search_p95']:6.1f} ms | child file p50 {pct(files, 50):6.1f} ms p95 "
         f"{res['file_p95']:6.1f} ms  (load {load:.1f}, {len(search)} searches, {len(files)} "
         f"files done, {refused} refused as 'store in use')",
@@ -228,6 +254,13 @@ def main() -> None:
     # which a store shared with other benchmarks must not undergo. Copy bench_store.py's there.
     ap.add_argument("--dir", default="/tmp/hexi-bench-hub-store")
     ap.add_argument("--clients", type=int, default=8)
+    ap.add_argument(
+        "--think",
+        type=float,
+        nargs="+",
+        default=[0.5, 0.0],
+        help="seconds each client waits between requests, on average (0: none); one run each",
+    )
     ap.add_argument("--visits", type=int, default=10_000)
     ap.add_argument("--skip", nargs="*", default=[], choices=["reads", "stats", "import"])
     args = ap.parse_args()
@@ -252,8 +285,9 @@ def main() -> None:
             print(f"copied the store into the hub in {time.perf_counter() - t:.0f} s", flush=True)
             url = cluster.url("bench", APP_ROLE, APP_PW)
         if "reads" not in args.skip:
-            concurrent_reads(path, args.clients, "sqlcipher")
-            concurrent_reads(url, args.clients, "hub")
+            for think in args.think:
+                concurrent_reads(path, args.clients, "sqlcipher", think)
+                concurrent_reads(url, args.clients, "hub", think)
         if "stats" not in args.skip:
             district_statistics(path, "sqlcipher")
             district_statistics(url, "hub")

@@ -61,8 +61,12 @@ THROTTLE_LOCK = 0x6865_7802
 APPEND_ONLY = ("audit_event",)
 #: Tables the app role may only read (the schema's own bookkeeping).
 READ_ONLY = ("alembic_version",)
-#: Functions that look past row-level security on purpose (each returns a record id only).
-DEFINER_FUNCTIONS = ("hexi_child_by_id_number(text, text)",)
+#: Functions that look past row-level security on purpose: they return record ids only (the
+#: duplicate check, any community's; the search, the reader's scope's: migration 0016).
+DEFINER_FUNCTIONS = (
+    "hexi_child_by_id_number(text, text)",
+    "hexi_child_search(text[], text, text, text)",
+)
 
 
 def make_hub_engine(url: str, *, pool_size: int = 5) -> Engine:

@@ -127,7 +127,7 @@ class Child(IdMixin, ScopedMixin, Base):
     name: Mapped[str] = mapped_column(String(64))
     name_pinyin: Mapped[str] = mapped_column(String(160), default="", index=True)
     name_initials: Mapped[str] = mapped_column(String(32), default="", index=True)
-    id_number: Mapped[str | None] = mapped_column(String(18))
+    id_number: Mapped[str | None] = mapped_column(String(18), index=True)
     id_tail: Mapped[str] = mapped_column(String(6), default="", index=True)
     no_hukou: Mapped[bool] = mapped_column(Boolean, default=False)
     birth_date: Mapped[date | None] = mapped_column(Date)

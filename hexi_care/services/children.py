@@ -8,7 +8,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, TypedDict, Unpack
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, Text, and_, any_, cast, func, or_, select
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import selectinload
 
 from hexi_care.db.base import new_id
@@ -489,28 +490,66 @@ def resolve_child(uow: UnitOfWork, ref: str) -> str:
 
 
 # -- lists ---------------------------------------------------------------------------------------
-def _search_clause(query: str) -> Any:
-    q = query.strip()
+def name_grams(text: str) -> list[str]:
+    """What the hub's index of names (migration 0016, hexi_grams) must hold for `text` to be
+    part of a name: its single character, or every pair of neighbouring characters."""
+    if len(text) == 1:
+        return [text]
+    return sorted({text[i : i + 2] for i in range(len(text) - 1)})
+
+
+def _search_clause(query: str, *, hub: bool = False) -> Any:
+    """Who matches a search: part of the name, the start of its pinyin or initials (Latin
+    letters), the ID number's last digits or the whole number. The hub finds the same children
+    through its search indexes (migration 0016, hexi_child_search). A NUL character (pasted
+    from somewhere) is in no name and PostgreSQL refuses it in text: it is left out."""
+    q = query.replace("\x00", "").strip()
     if not q:
         return None
     like = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    clauses: list[ColumnElement[bool]] = [ChildRow.name.like(f"%{like}%", escape="\\")]
-    low = like.lower()
+    name_like = f"%{like}%"
+    spelled = None
     if q.isascii() and q.replace(" ", "").isalpha():
-        compact = low.replace(" ", "")
-        clauses.append(ChildRow.name_initials.like(f"{compact}%", escape="\\"))
-        clauses.append(ChildRow.name_pinyin.like(f"{compact}%", escape="\\"))
+        spelled = like.lower().replace(" ", "") + "%"
     norm = idnumber.normalise(q)
+    tail = None
+    whole = None
     if norm and len(norm) <= 6 and all(ch.isdigit() or ch == "X" for ch in norm) and len(norm) >= 3:
-        clauses.append(ChildRow.id_tail.like(f"%{norm}"))
+        tail = norm
     elif len(norm) > 6 and norm[:-1].isdigit():
-        clauses.append(ChildRow.id_number == norm)
+        whole = norm
+    clauses: list[ColumnElement[bool]] = []
+    if hub:
+        found = func.hexi_child_search(
+            cast(postgresql.array(name_grams(q)), postgresql.ARRAY(Text)),
+            cast(name_like, Text),
+            cast(spelled, Text),
+            cast(tail[::-1] + "%" if tail else None, Text),
+        )
+        # In a sub-select, so that it runs once and the ids are read through the primary key
+        # (the cast makes ANY compare with the array, not with the sub-select's rows).
+        ids = cast(select(found).scalar_subquery(), postgresql.ARRAY(Text))
+        clauses.append(ChildRow.id == any_(ids))
+    else:
+        clauses.append(ChildRow.name.like(name_like, escape="\\"))
+        if spelled is not None:
+            clauses.append(ChildRow.name_initials.like(spelled, escape="\\"))
+            clauses.append(ChildRow.name_pinyin.like(spelled, escape="\\"))
+        if tail is not None:
+            clauses.append(ChildRow.id_tail.like(f"%{tail}"))
+    if whole is not None:
+        clauses.append(ChildRow.id_number == whole)
     return or_(*clauses)
+
+
+def _on_hub(uow: UnitOfWork) -> bool:
+    return uow.session.get_bind().dialect.name == "postgresql"
 
 
 def _filtered(
     stmt: Any,
     *,
+    hub: bool,
     query: str | None,
     community_id: str | None,
     street_id: str | None,
@@ -519,7 +558,7 @@ def _filtered(
     overdue_on: date | None,
 ) -> Any:
     if query:
-        clause = _search_clause(query)
+        clause = _search_clause(query, hub=hub)
         if clause is not None:
             stmt = stmt.where(clause)
     if community_id:
@@ -558,6 +597,7 @@ def count_children(
     apply_category_dates(uow)
     stmt = _filtered(
         select(func.count(ChildRow.id)),
+        hub=_on_hub(uow),
         query=query,
         community_id=community_id,
         street_id=street_id,
@@ -628,6 +668,7 @@ def search_children(
             ChildRow.next_due,
             *columns,
         ),
+        hub=_on_hub(uow),
         query=query,
         community_id=community_id,
         street_id=street_id,

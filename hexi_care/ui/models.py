@@ -164,7 +164,9 @@ class PagedModel(_Base):
     """Rows fetched page by page from the services through the single database worker.
 
     `count(uow, **params)` gives the number of rows; `page(uow, sort=…, descending=…, limit=…,
-    offset=…, **params)` one page. `reloaded` fires when a new query's first page is in, with the
+    offset=…, **params)` one page. `first(uow, …)` (optional, the page's arguments) gives both the
+    number and the first page at once, in one query where the service can (a search counts its
+    matches in the pass that finds them). `reloaded` fires when a new query's first page is in, with the
     time it took (seconds, from the request to the model reset).
     """
 
@@ -179,12 +181,14 @@ class PagedModel(_Base):
         page: Callable[..., list[Any]],
         *,
         page_size: int = 200,
+        first: Callable[..., tuple[int, list[Any]]] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(columns, parent)
         self.worker = worker
         self._count_fn = count
         self._page_fn = page
+        self._first_fn = first
         self.page_size = max(20, page_size)
         self.query = _Query()
         self.total = 0
@@ -223,6 +227,9 @@ class PagedModel(_Base):
 
         def run(task: Task) -> tuple[int, list[Any]]:
             with task.uow() as uow:
+                if self._first_fn is not None:
+                    total, rows = self._first_fn(uow, **self._page_args(q), limit=size, offset=0)
+                    return total, list(rows)
                 rows = list(self._page_fn(uow, **self._page_args(q), limit=size, offset=0))
                 # A short first page is the whole answer: no need to count (most searches).
                 total = len(rows) if len(rows) < size else self._count_fn(uow, **q.params)

@@ -113,6 +113,56 @@ def test_paged_model_while_pages_arrive(qtbot, make_app, ui_world, qtmodeltester
     wait_idle(qtbot, ctx)
 
 
+def test_paged_model_first_page_and_count_in_one_call(
+    qtbot, qtmodeltester, make_app, ui_world
+) -> None:
+    """With `first`, a reload asks the service once for the number and the first page (a search
+    counts its matches in the same pass): the separate count is not called, the total is right
+    and later pages still come from `page`."""
+    director = ui_world.login("dir_a")
+    from .conftest import add_family
+
+    for i in range(6):
+        add_family(
+            director,
+            ui_world.community_a,
+            f"新村{i}号",
+            *[numbered_name("王", i * 10 + j) for j in range(9)],
+        )
+    ctx, _hexi, win = make_app("dir_a")
+    cols = [Column("Name", lambda c: c.name, sort_key="name")]
+    counted: list[dict[str, object]] = []
+
+    def count(uow, **params):  # type: ignore[no-untyped-def]
+        counted.append(params)
+        return children.count_children(uow, **params)
+
+    model = PagedModel(
+        ctx.worker,
+        cols,
+        count,
+        children.list_children,
+        page_size=20,
+        first=children.search_children,
+    )
+    with qtbot.waitSignal(model.reloaded, timeout=5000):
+        model.set_query()
+    assert model.rowCount() == 57 and counted == []
+    qtmodeltester.check(model, force_py=True)
+    wait_idle(qtbot, ctx)
+    names = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+    wait_idle(qtbot, ctx)
+    names = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+    assert "…" not in names and len(set(names)) == 57
+    with qtbot.waitSignal(model.reloaded, timeout=5000):
+        model.set_query(query="王")
+    with UnitOfWork(director) as uow:
+        expected = children.count_children(uow, query="王")
+    assert expected == 54 and model.rowCount() == expected and counted == []
+    qtmodeltester.check(model, force_py=True)
+    wait_idle(qtbot, ctx)
+
+
 def test_rows_model_basics(qtmodeltester) -> None:
     m = RowsModel(
         [Column("Name", lambda r: r[0]), Column("Age", lambda r: str(r[1]))], [("甲", 1), ("乙", 2)]

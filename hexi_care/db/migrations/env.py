@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from hexi_care.db import models
+from hexi_care.db import migrate, models
 
 connection = context.config.attributes["connection"]
 context.configure(
@@ -10,6 +10,7 @@ context.configure(
     target_metadata=models.load_all(),
     render_as_batch=True,
     compare_type=True,
+    include_object=migrate.include_object,
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -135,6 +135,7 @@ class ChildrenPage(QWidget):
             children.count_children,
             children.list_children,
             page_size=ctx.settings.get("children/page_size"),
+            first=children.search_children,
             parent=self,
         )
         self.model.query.sort = "name"

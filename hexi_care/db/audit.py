@@ -23,6 +23,7 @@ from hexi_care.db.models import AuditEvent, Meta
 GENESIS = "0" * 64
 HEAD_SEQ = "audit_head_seq"
 HEAD_MAC = "audit_head_mac"
+_HEAD_ROWS = "audit_head_rows"  # session.info: the head's Meta rows this transaction loaded
 
 
 def derive_mac_key(data_key: bytes) -> bytes:
@@ -84,7 +85,16 @@ def append(
     `last` is the head the caller already knows in this transaction (saves a query)."""
     if last is None:
         serialise_writes(session)  # the hub's writers take turns before reading the head
-    last = last or head(session)
+        # The head's rows as objects, kept by the session, so that moving the head below
+        # updates them without reading each back first (the identity map holds them weakly).
+        rows = session.info[_HEAD_ROWS] = {
+            m.key: m
+            for m in session.scalars(select(Meta).where(Meta.key.in_([HEAD_SEQ, HEAD_MAC])))
+        }
+        seq, mac = rows.get(HEAD_SEQ), rows.get(HEAD_MAC)
+        last = ChainHead(
+            int(seq.value) if seq is not None else 0, mac.value if mac is not None else GENESIS
+        )
     ev = AuditEvent(
         seq=last.seq + 1,
         id=new_id(),
@@ -99,8 +109,9 @@ def append(
     )
     ev.mac = _mac(mac_key, ev)
     session.add(ev)
-    session.merge(Meta(key=HEAD_SEQ, value=str(ev.seq)))
-    session.merge(Meta(key=HEAD_MAC, value=ev.mac))
+    with session.no_autoflush:  # written together when the transaction flushes
+        session.merge(Meta(key=HEAD_SEQ, value=str(ev.seq)))
+        session.merge(Meta(key=HEAD_MAC, value=ev.mac))
     return ev
 
 

@@ -431,7 +431,13 @@ def import_store(
             migrate.upgrade(engine)
             counts = _copy_rows(src, engine, progress)
             with engine.connect() as conn:
-                conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("ANALYZE"))
+                # Statistics for the planner, and every copied row marked as seen by all (its
+                # hint bits and the visibility map): else the first readers of each table, the
+                # first district statistics over a year of visits, write all that themselves
+                # (1.4 s instead of 0.4 s on 500,000 visits).
+                conn.execution_options(isolation_level="AUTOCOMMIT").execute(
+                    text("VACUUM (ANALYZE)")
+                )
                 found = {
                     name: int(conn.execute(text(f'SELECT count(*) FROM "{name}"')).scalar() or 0)
                     for name in counts

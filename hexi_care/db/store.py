@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import sqlcipher3
@@ -108,6 +108,9 @@ class OpenStore:
         self.clock = clock
         #: Opened from a read-only medium: reading works, every change is StoreReadOnly.
         self.read_only = read_only
+        #: The day's category dates were found applied for these scopes (services/children.py:
+        #: apply_category_dates need not read its marks again until the date changes).
+        self.category_dates_checked: set[tuple[date, Scope]] = set()
         self._attach(engine, data_key)
 
     def _attach(self, engine: Engine, data_key: bytes) -> None:
@@ -165,10 +168,17 @@ class OpenStore:
         with self.system_session() as s:
             units = list(s.execute(select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.kind)))
             roots = [u for u, p, _ in units if p is None]
-            # Children handed to a director (services/assignment.py) bring their community.
-            handed = set(
-                s.scalars(select(Child.community_id).where(Child.director_id == user.id).distinct())
-            )
+            if roots == [user.unit_id]:
+                return Scope.all()
+            # Children handed to a director (services/assignment.py) bring their community;
+            # only directors are handed children.
+            handed: set[str] = set()
+            if user.role == Role.DIRECTOR:
+                handed = set(
+                    s.scalars(
+                        select(Child.community_id).where(Child.director_id == user.id).distinct()
+                    )
+                )
         children: dict[str | None, list[str]] = {}
         kinds = {u: k for u, _, k in units}
         for u, p, _ in units:
@@ -180,8 +190,6 @@ class OpenStore:
             if kinds.get(u) == UnitKind.COMMUNITY:
                 found.add(u)
             stack.extend(children.get(u, []))
-        if roots == [user.unit_id]:
-            return Scope.all()
         return Scope.of(found | handed)
 
     @property

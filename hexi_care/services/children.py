@@ -205,6 +205,7 @@ def _active_codes(cats: list[Category], today: date) -> str:
 
 #: Setting key prefix: the day a community's categories were last brought up to date.
 _DATES_APPLIED = "category_dates:"
+_MARKED = "category_dates_marked"  # session.info: this transaction wrote marks
 
 
 def apply_category_dates(uow: UnitOfWork) -> int:
@@ -218,6 +219,9 @@ def apply_category_dates(uow: UnitOfWork) -> int:
     if getattr(uow.store, "read_only", False):
         return 0  # a store on read-only media is read as it was saved
     today = uow.today()
+    checked = uow.store.category_dates_checked
+    if (today, uow.scope) in checked:
+        return 0  # found applied earlier today (marks, once committed, stay)
     stamp = json.dumps(today.isoformat())
     s = uow.session
     marks = dict(
@@ -231,6 +235,8 @@ def apply_category_dates(uow: UnitOfWork) -> int:
         if uow.scope.allows(c) and marks.get(_DATES_APPLIED + c) != stamp
     ]
     if not communities:
+        if not s.info.get(_MARKED):  # read as committed, not only this transaction's own
+            checked.add((today, uow.scope))
         return 0
     changed = 0
     stmt = (
@@ -258,6 +264,7 @@ def apply_category_dates(uow: UnitOfWork) -> int:
             row.category_codes = codes
             visits.refresh_child_dates(uow, row)
             changed += 1
+    s.info[_MARKED] = True
     for c in communities:
         mark = s.get(Setting, _DATES_APPLIED + c)
         if mark is None:

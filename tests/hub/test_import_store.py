@@ -45,6 +45,13 @@ def test_a_centre_store_moves_into_the_hub_with_its_audit_chain(
     assert counts["child"] == 2 and counts["visit"] == 2 and counts["audit_event"] == head.seq
     with pytest.raises(StoreExists):
         hub.import_store(centre, pg_cluster.url("moved"))  # never over a store
+    # Vacuumed and analysed, so the first readers neither plan blind nor set hint bits.
+    unvacuumed = pg_cluster.psql(
+        "SELECT relname FROM pg_stat_user_tables WHERE last_vacuum IS NULL "
+        "OR last_analyze IS NULL ORDER BY relname",
+        db="moved",
+    ).split()
+    assert unvacuumed == []
     world.close()
     grant_hub(pg_cluster, "moved")
 

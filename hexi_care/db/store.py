@@ -169,6 +169,7 @@ class OpenStore:
             units = list(s.execute(select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.kind)))
             roots = [u for u, p, _ in units if p is None]
             if roots == [user.unit_id]:
+                s.commit()
                 return Scope.all()
             # Children handed to a director (services/assignment.py) bring their community;
             # only directors are handed children.
@@ -179,6 +180,10 @@ class OpenStore:
                         select(Child.community_id).where(Child.director_id == user.id).distinct()
                     )
                 )
+            # Ended by a commit (it wrote nothing): on the hub a rollback also makes the driver
+            # drop every statement it had prepared on the connection, one round trip more and
+            # the statements parsed again (psycopg 3).
+            s.commit()
         children: dict[str | None, list[str]] = {}
         kinds = {u: k for u, _, k in units}
         for u, p, _ in units:

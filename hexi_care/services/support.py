@@ -239,6 +239,8 @@ def assistance_for(
         )
         stmt = stmt.where(AssistanceRow.id.in_(named))
     rows = list(uow.session.scalars(stmt))
+    if not rows:
+        return []
     children: dict[str, list[str]] = {}
     for assistance_id, beneficiary in uow.session.execute(
         select(AssistanceBeneficiary.assistance_id, AssistanceBeneficiary.child_id).where(

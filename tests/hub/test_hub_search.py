@@ -107,3 +107,20 @@ def test_the_search_finds_names_numbers_and_spellings(searched: dict[str, OpenSt
     assert count("zx") == 2 and count("zhang") == 3 and count("oyn") == 1
     assert count(_id_number(37)[-4:]) == 1 and count(_id_number(37)) == 1
     assert count("%") == 0 and count("_") == 0 and count("张明") == 0
+
+
+def test_statements_stay_prepared_from_one_unit_of_work_to_the_next(
+    searched: dict[str, OpenStore],
+) -> None:
+    """The driver prepares a statement run five times on a connection and drops them all at any
+    rollback: the units of work end their reads with a commit, so a search or a child file
+    after the first few is neither parsed nor planned again (and no DEALLOCATE is sent)."""
+    from sqlalchemy import text
+
+    centre = searched["centre"]
+    for _ in range(8):
+        with UnitOfWork(centre) as uow:
+            children.search_children(uow, query="张", limit=100)
+    with UnitOfWork(centre) as uow:
+        prepared = uow.session.execute(text("SELECT count(*) FROM pg_prepared_statements")).scalar()
+    assert prepared and prepared >= 2

@@ -155,8 +155,12 @@ class OpenStore:
             set_scope(s, scope)
             try:
                 yield s
-            finally:
+            except BaseException:
                 s.rollback()
+                raise
+            # It only read: a commit ends it as well, and keeps the hub's prepared statements
+            # (a rollback makes psycopg drop them all).
+            s.commit()
 
     def system_session(self) -> Session:
         """Unscoped: for the store's own housekeeping, never for serving a user's request."""

@@ -77,10 +77,12 @@ def test_models_of_the_child_file(qtbot, make_app, ui_world, qtmodeltester) -> N
     assert cf.visits.rowCount() == 1 and cf.followups.rowCount() == 1
 
 
-def test_paged_model_while_pages_arrive(qtbot, make_app, ui_world, qtmodeltester) -> None:
-    director = ui_world.login("dir_a")
+def _fifty_four_wangs(ui_world):
+    """Six households of nine children named 王… in dir_a's community (57 children with the
+    world's own three); returns dir_a signed in."""
     from .conftest import add_family
 
+    director = ui_world.login("dir_a")
     for i in range(6):
         add_family(
             director,
@@ -88,6 +90,11 @@ def test_paged_model_while_pages_arrive(qtbot, make_app, ui_world, qtmodeltester
             f"新村{i}号",
             *[numbered_name("王", i * 10 + j) for j in range(9)],
         )
+    return director
+
+
+def test_paged_model_while_pages_arrive(qtbot, make_app, ui_world, qtmodeltester) -> None:
+    _fifty_four_wangs(ui_world)
     ctx, _hexi, win = make_app("dir_a")
     cols = [
         Column("Name", lambda c: c.name, sort_key="name"),
@@ -119,16 +126,7 @@ def test_paged_model_first_page_and_count_in_one_call(
     """With `first`, a reload asks the service once for the number and the first page (a search
     counts its matches in the same pass): the separate count is not called, the total is right
     and later pages still come from `page`."""
-    director = ui_world.login("dir_a")
-    from .conftest import add_family
-
-    for i in range(6):
-        add_family(
-            director,
-            ui_world.community_a,
-            f"新村{i}号",
-            *[numbered_name("王", i * 10 + j) for j in range(9)],
-        )
+    director = _fifty_four_wangs(ui_world)
     ctx, _hexi, win = make_app("dir_a")
     cols = [Column("Name", lambda c: c.name, sort_key="name")]
     counted: list[dict[str, object]] = []

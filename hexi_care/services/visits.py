@@ -12,7 +12,8 @@ from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, Table, bindparam, func, select, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from hexi_care.db.models import AppUser, VisitReview
 from hexi_care.db.models import Child as ChildRow
@@ -168,27 +169,91 @@ def suggest_next_date(uow: UnitOfWork, child_id: str, visit_date: date) -> date:
 
 def refresh_child_dates(uow: UnitOfWork, child: ChildRow) -> None:
     """Keep the list columns (last visit, next due) current after a visit changes."""
-    last = uow.session.scalar(
-        select(func.max(VisitRow.visit_date)).where(
-            VisitRow.child_id == child.id, VisitRow.status != VisitStatus.DRAFT
-        )
-    )
-    child.last_visit = last
+    counted = (VisitRow.child_id == child.id, VisitRow.status != VisitStatus.DRAFT)
+    last = uow.session.scalar(select(func.max(VisitRow.visit_date)).where(*counted))
     planned = uow.session.scalar(
-        select(VisitRow.next_visit_date)
-        .where(VisitRow.child_id == child.id, VisitRow.status != VisitStatus.DRAFT)
-        .order_by(VisitRow.visit_date.desc(), VisitRow.submitted_at.desc())
-        .limit(1)
+        select(VisitRow.next_visit_date).where(*counted).order_by(*_LATEST_FIRST).limit(1)
     )
+    child.last_visit, child.next_due = _list_dates(
+        uow, child, last, planned, settings.visit_policy(uow)
+    )
+
+
+#: A child's visits, the latest first: the one whose planned next visit counts.
+_LATEST_FIRST = (VisitRow.visit_date.desc(), VisitRow.submitted_at.desc(), VisitRow.id.desc())
+
+
+def _list_dates(
+    uow: UnitOfWork,
+    child: ChildRow,
+    last: date | None,
+    planned: date | None,
+    policy: schedule.VisitPolicy,
+) -> tuple[date | None, date | None]:
+    """(last visit, next due) of `child`, given its latest visit's date and planned next one."""
     cats = [c for c in child.category_codes.split(",") if c]
     due = schedule.next_due(
         last,
         cats,
         RiskLevel(child.risk),
-        settings.visit_policy(uow),
+        policy,
         registered_on=dates.local_date(child.created_at, uow.zone()),
     )
-    child.next_due = min(planned, due) if planned else due
+    return last, (min(planned, due) if planned else due)
+
+
+def refresh_children_dates(uow: UnitOfWork, rows: Sequence[ChildRow]) -> None:
+    """refresh_child_dates for many children at once (a package's import touches hundreds):
+    two reads and one batched write for each 500 children, instead of four statements each.
+    The two list columns are written without a version check, as they follow from the visits."""
+    policy = settings.visit_policy(uow)
+    for start in range(0, len(rows), 500):
+        chunk = rows[start : start + 500]
+        counted = (
+            VisitRow.child_id.in_([c.id for c in chunk]),
+            VisitRow.status != VisitStatus.DRAFT,
+        )
+        last: dict[str, date] = {
+            cid: d
+            for cid, d in uow.session.execute(
+                select(VisitRow.child_id, func.max(VisitRow.visit_date))
+                .where(*counted)
+                .group_by(VisitRow.child_id)
+            )
+        }
+        ranked = (
+            select(
+                VisitRow.child_id,
+                VisitRow.next_visit_date,
+                func.row_number()
+                .over(partition_by=VisitRow.child_id, order_by=_LATEST_FIRST)
+                .label("n"),
+            )
+            .where(*counted)
+            .subquery()
+        )
+        planned: dict[str, date | None] = {
+            cid: d
+            for cid, d in uow.session.execute(
+                select(ranked.c.child_id, ranked.c.next_visit_date).where(ranked.c.n == 1)
+            )
+        }
+        changed: list[dict[str, Any]] = []
+        for child in chunk:
+            now = _list_dates(uow, child, last.get(child.id), planned.get(child.id), policy)
+            if now != (child.last_visit, child.next_due):
+                changed.append({"child": child.id, "last": now[0], "due": now[1]})
+                set_committed_value(child, "last_visit", now[0])
+                set_committed_value(child, "next_due", now[1])
+        if changed:
+            t = ChildRow.__table__
+            assert isinstance(t, Table)
+            uow.session.execute(
+                update(t)
+                .where(t.c.id == bindparam("child"))
+                .values(last_visit=bindparam("last"), next_due=bindparam("due")),
+                changed,
+            )
 
 
 def save_draft(uow: UnitOfWork, visit: Visit) -> Visit:

@@ -47,7 +47,7 @@ from hexi_care.db.sync_models import (
 )
 from hexi_care.errors import BadPackage
 from hexi_care.services.context import UnitOfWork
-from hexi_care.services.visits import refresh_child_dates
+from hexi_care.services.visits import refresh_children_dates
 from hexi_care.sync import profile as pf
 from hexi_care.sync.conflicts import close_superseded
 from hexi_care.sync.export import chunks, visit_stage
@@ -322,10 +322,13 @@ class Applier:
                 self._audit(items)
         self.s.flush()
         with self.s.no_autoflush:  # the list columns of each child; visits are flushed already
-            for child_id in sorted(self.children_touched):
-                child = self.s.get(m.Child, child_id)
-                if child is not None:
-                    refresh_child_dates(self.uow, child)
+            touched = sorted(self.children_touched)
+            rows: list[m.Child] = []
+            for start in range(0, len(touched), 500):
+                rows += self.s.scalars(
+                    select(m.Child).where(m.Child.id.in_(touched[start : start + 500]))
+                )
+            refresh_children_dates(self.uow, sorted(rows, key=lambda c: c.id))
         self.s.flush()
         self._confirm_received()
 

@@ -261,3 +261,47 @@ def test_a_new_visit_starts_with_the_users_name_the_season_and_open_drafts(world
     assert kid_b.id
     with UnitOfWork(world.login("dir_b")) as uow:
         assert visits.new_visit_start(uow, kid_b.id).visitors == ""
+
+
+def test_list_dates_of_many_children_at_once_match_one_by_one(world: World) -> None:
+    """A package's import brings the list columns of hundreds of children up to date at once
+    (visits.refresh_children_dates); they come out as refresh_child_dates gives them one child
+    at a time: no visit, a draft only, several visits, a planned next visit."""
+    from hexi_care.db.models import Child as ChildRow
+    from tests.factories import submitted_visit
+
+    store = world.login("dir_a")
+    kids = [add_child(store, world.community_a, f"王{n}") for n in "一二三四五"]
+    ids = [k.id or "" for k in kids]
+    with UnitOfWork(store) as uow:
+        visits.save_draft(uow, complete_visit(ids[1], date(2026, 10, 1)))
+        for day in (3, 20):
+            visits.add_visit(uow, submitted_visit(ids[2], date(2026, 9, day)))
+        visits.add_visit(
+            uow, submitted_visit(ids[3], date(2026, 10, 5), next_visit_date=date(2026, 10, 12))
+        )
+        visits.add_visit(uow, submitted_visit(ids[4], date(2026, 6, 30)))
+    with UnitOfWork(store) as uow:
+        rows = list(uow.session.scalars(select(ChildRow).where(ChildRow.id.in_(ids))))
+        one_by_one = {}
+        for row in rows:
+            visits.refresh_child_dates(uow, row)
+            one_by_one[row.id] = (row.last_visit, row.next_due)
+        for row in rows:
+            row.last_visit = row.next_due = None
+    with UnitOfWork(store) as uow:
+        rows = sorted(
+            uow.session.scalars(select(ChildRow).where(ChildRow.id.in_(ids))), key=lambda r: r.id
+        )
+        assert all(r.last_visit is None for r in rows)
+        visits.refresh_children_dates(uow, rows)
+        in_memory = {r.id: (r.last_visit, r.next_due) for r in rows}
+    with UnitOfWork(store) as uow:
+        stored = {
+            r.id: (r.last_visit, r.next_due)
+            for r in uow.session.scalars(select(ChildRow).where(ChildRow.id.in_(ids)))
+        }
+    assert stored == in_memory == one_by_one
+    assert one_by_one[ids[0]][0] is None and one_by_one[ids[1]][0] is None
+    assert one_by_one[ids[2]][0] == date(2026, 9, 20)
+    assert one_by_one[ids[3]] == (date(2026, 10, 5), date(2026, 10, 12))

@@ -59,12 +59,16 @@ class ChainHead:
 
 
 def head(session: Session) -> ChainHead:
-    rows = dict(
-        session.execute(
-            select(Meta.key, Meta.value).where(Meta.key.in_([HEAD_SEQ, HEAD_MAC]))
-        ).all()
+    """The chain's last event. Its two Meta rows are loaded as objects and kept by the session
+    (its identity map holds them weakly), so that append moves the head without reading each
+    row back first."""
+    rows = session.info[_HEAD_ROWS] = {
+        m.key: m for m in session.scalars(select(Meta).where(Meta.key.in_([HEAD_SEQ, HEAD_MAC])))
+    }
+    seq, mac = rows.get(HEAD_SEQ), rows.get(HEAD_MAC)
+    return ChainHead(
+        int(seq.value) if seq is not None else 0, mac.value if mac is not None else GENESIS
     )
-    return ChainHead(int(rows.get(HEAD_SEQ, "0")), rows.get(HEAD_MAC, GENESIS))
 
 
 def append(
@@ -85,16 +89,7 @@ def append(
     `last` is the head the caller already knows in this transaction (saves a query)."""
     if last is None:
         serialise_writes(session)  # the hub's writers take turns before reading the head
-        # The head's rows as objects, kept by the session, so that moving the head below
-        # updates them without reading each back first (the identity map holds them weakly).
-        rows = session.info[_HEAD_ROWS] = {
-            m.key: m
-            for m in session.scalars(select(Meta).where(Meta.key.in_([HEAD_SEQ, HEAD_MAC])))
-        }
-        seq, mac = rows.get(HEAD_SEQ), rows.get(HEAD_MAC)
-        last = ChainHead(
-            int(seq.value) if seq is not None else 0, mac.value if mac is not None else GENESIS
-        )
+        last = head(session)
     ev = AuditEvent(
         seq=last.seq + 1,
         id=new_id(),

@@ -171,14 +171,11 @@ class OpenStore:
             return Scope.nothing()
         with self.system_session() as s:
             units = list(s.execute(select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.kind)))
-            roots = [u for u, p, _ in units if p is None]
-            if roots == [user.unit_id]:
-                s.commit()
-                return Scope.all()
+            everything = [u for u, p, _ in units if p is None] == [user.unit_id]
             # Children handed to a director (services/assignment.py) bring their community;
             # only directors are handed children.
             handed: set[str] = set()
-            if user.role == Role.DIRECTOR:
+            if user.role == Role.DIRECTOR and not everything:
                 handed = set(
                     s.scalars(
                         select(Child.community_id).where(Child.director_id == user.id).distinct()
@@ -188,6 +185,8 @@ class OpenStore:
             # drop every statement it had prepared on the connection, one round trip more and
             # the statements parsed again (psycopg 3).
             s.commit()
+        if everything:
+            return Scope.all()
         children: dict[str | None, list[str]] = {}
         kinds = {u: k for u, _, k in units}
         for u, p, _ in units:

@@ -18,9 +18,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from hexi_care.db import audit
 from hexi_care.db.base import new_id
-from hexi_care.db.models import CategoryDef, ChildCategory, Meta, OrgUnit
+from hexi_care.db.models import CategoryDef, ChildCategory, OrgUnit
 from hexi_care.db.models import Child as ChildRow
 from hexi_care.db.models import Guardian as GuardianRow
 from hexi_care.db.models import Household as HouseholdRow
@@ -582,13 +581,9 @@ def apply(
     and write every new and updated row. The caller's unit of work commits once, or nothing."""
     result, known = _plan(uow, sheets, community, mapping, None, check_stop)
     work = [r for r in result.rows if r.outcome in (Outcome.NEW, Outcome.UPDATE)]
-    # Keep the audit chain's head rows alive in the session: each audit event updates them, and
-    # a row only the session's weak identity map holds would be read back for every event.
-    pinned: list[object] = [
-        uow.session.get(Meta, audit.HEAD_SEQ),
-        uow.session.get(Meta, audit.HEAD_MAC),
-        *uow.session.scalars(select(OrgUnit)),
-    ]
+    # Keep the units alive in the session (its identity map holds rows weakly), or each would be
+    # read back for every child; the audit chain's head rows the session keeps itself (audit.head).
+    pinned: list[object] = [*uow.session.scalars(select(OrgUnit))]
     known.pinned = pinned
     held = len(pinned)
     for start in range(0, len(work), CHUNK):

@@ -322,12 +322,9 @@ class Applier:
                 self._audit(items)
         self.s.flush()
         with self.s.no_autoflush:  # the list columns of each child; visits are flushed already
-            touched = sorted(self.children_touched)
             rows: list[m.Child] = []
-            for start in range(0, len(touched), 500):
-                rows += self.s.scalars(
-                    select(m.Child).where(m.Child.id.in_(touched[start : start + 500]))
-                )
+            for part in chunks(sorted(self.children_touched)):
+                rows += self.s.scalars(select(m.Child).where(m.Child.id.in_(part)))
             refresh_children_dates(self.uow, sorted(rows, key=lambda c: c.id))
         self.s.flush()
         self._confirm_received()

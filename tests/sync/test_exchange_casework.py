@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from hexi_care.domain.enums import AllowanceStage, CampaignKind, CareSetting, SupportKind
 from hexi_care.domain.model import (
@@ -89,19 +90,30 @@ def test_casework_records_travel_both_ways(net: Net) -> None:
             assert (again.counts[kind].new, again.counts[kind].updated) == (0, 0), kind
 
 
-def test_a_campaign_ended_at_the_centre_ends_on_the_laptop(net: Net) -> None:
+def _campaign_sent_down(
+    net: Net, name: str, kind: CampaignKind, starts: date, ends: date, **extra: Any
+) -> Campaign:
+    """A campaign the centre holds for community a, sent to the laptop (new there)."""
     with UnitOfWork(net.centre) as uow:
         camp = campaigns.add_campaign(
             uow,
             Campaign(
-                name="2026冬季关爱",
+                name=name,
                 unit_id=net.community_a,
-                kind=CampaignKind.WINTER,
-                starts_on=date(2026, 11, 1),
-                ends_on=date(2027, 2, 28),
+                kind=kind,
+                starts_on=starts,
+                ends_on=ends,
+                **extra,
             ),
         )
     assert net.send("centre", "la").counts["campaign"].new == 1
+    return camp
+
+
+def test_a_campaign_ended_at_the_centre_ends_on_the_laptop(net: Net) -> None:
+    camp = _campaign_sent_down(
+        net, "2026冬季关爱", CampaignKind.WINTER, date(2026, 11, 1), date(2027, 2, 28)
+    )
     with UnitOfWork(net.centre) as uow:
         campaigns.end_campaign(uow, camp.name, "2026-11-15")
     down = net.send("centre", "la")
@@ -116,21 +128,14 @@ def test_a_campaign_ended_at_the_centre_ends_on_the_laptop(net: Net) -> None:
 
 
 def test_a_campaign_changed_at_the_centre_changes_on_the_laptop(net: Net) -> None:
-    from dataclasses import replace
-
-    with UnitOfWork(net.centre) as uow:
-        camp = campaigns.add_campaign(
-            uow,
-            Campaign(
-                name="2027春节慰问",
-                unit_id=net.community_a,
-                kind=CampaignKind.SPRING_FESTIVAL,
-                starts_on=date(2027, 1, 20),
-                ends_on=date(2027, 2, 10),
-                target_count=30,
-            ),
-        )
-    assert net.send("centre", "la").counts["campaign"].new == 1
+    camp = _campaign_sent_down(
+        net,
+        "2027春节慰问",
+        CampaignKind.SPRING_FESTIVAL,
+        date(2027, 1, 20),
+        date(2027, 2, 10),
+        target_count=30,
+    )
     with UnitOfWork(net.centre) as uow:
         campaigns.update_campaign(
             uow, camp.name, replace(camp, ends_on=date(2027, 2, 20), target_count=45)

@@ -93,7 +93,7 @@ def test_centre_adds_follows_and_ends_a_campaign(qtbot, make_app, ui_world, qtmo
         assert campaigns.get_campaign(uow, NAME).ends_on == date(2026, 11, 20)
 
 
-def _district_campaign(ui_world) -> None:
+def _district_campaign(ui_world, **extra) -> None:
     with UnitOfWork(ui_world.login("centre")) as uow:
         campaigns.add_campaign(
             uow,
@@ -102,6 +102,7 @@ def _district_campaign(ui_world) -> None:
                 unit_id="河西区",
                 starts_on=date(2026, 11, 1),
                 ends_on=date(2027, 2, 28),
+                **extra,
             ),
         )
 
@@ -141,19 +142,7 @@ def test_a_director_sees_campaigns_without_managing_them(qtbot, make_app, ui_wor
 
 
 def test_centre_changes_a_campaign(qtbot, make_app, ui_world) -> None:
-    with UnitOfWork(ui_world.login("centre")) as uow:
-        campaigns.add_campaign(
-            uow,
-            Campaign(
-                name=NAME,
-                unit_id="河西区",
-                starts_on=date(2026, 11, 1),
-                ends_on=date(2027, 2, 28),
-                categories=["no_de_facto_carer"],
-                target_count=300,
-                note="第一版",
-            ),
-        )
+    _district_campaign(ui_world, categories=["no_de_facto_carer"], target_count=300, note="第一版")
     ctx, _hexi, win = make_app("centre")
     page = win.show_page("campaigns")
     wait_idle(qtbot, ctx)

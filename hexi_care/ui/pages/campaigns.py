@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -183,6 +184,17 @@ class NewCampaignDialog(RecordDialog):
                 max(0, self.template.findData(self.campaign.template_code))
             )
 
+    def _shared(self) -> dict[str, Any]:
+        """What adding and changing a campaign both take from the form."""
+        return {
+            "target": CampaignTarget(self.target.currentData()),
+            "categories": _checked(self.categories),
+            "risks": _checked(self.risks),
+            "target_count": self.target_count.value(),
+            "template_code": str(self.template.currentData() or ""),
+            "note": self.note.toPlainText(),
+        }
+
     def _ok(self) -> None:
         if self.campaign is not None:
             was = self.campaign
@@ -190,12 +202,7 @@ class NewCampaignDialog(RecordDialog):
                 was,
                 starts_on=self.starts.value() or was.starts_on,
                 ends_on=self.ends.value() or was.ends_on,
-                target=CampaignTarget(self.target.currentData()),
-                categories=_checked(self.categories),
-                risks=_checked(self.risks),
-                target_count=self.target_count.value(),
-                template_code=str(self.template.currentData() or ""),
-                note=self.note.toPlainText(),
+                **self._shared(),
             )
             ref = was.id or was.name
             self.save(lambda uow: campaigns.update_campaign(uow, ref, changed))
@@ -206,12 +213,7 @@ class NewCampaignDialog(RecordDialog):
             kind=CampaignKind(self.kind.currentData()),
             starts_on=self.starts.value() or self.ctx.today(),
             ends_on=self.ends.value() or self.ctx.today(),
-            target=CampaignTarget(self.target.currentData()),
-            categories=_checked(self.categories),
-            risks=_checked(self.risks),
-            target_count=self.target_count.value(),
-            template_code=str(self.template.currentData() or ""),
-            note=self.note.toPlainText(),
+            **self._shared(),
         )
         self.save(lambda uow: campaigns.add_campaign(uow, c))
 
